@@ -1,0 +1,56 @@
+import type { CalendarDate } from './calendar-date';
+
+/**
+ * What can happen to a complaint. A case is nothing but an ordered list of these: stage,
+ * state and deadlines are derived from them (see case-timeline.ts), so the list is also the
+ * audit trail the Housing Ombudsman asks for. `on` is the calendar date the thing happened
+ * (it drives deadlines); `at`, `by` and `why` say who recorded it and when, for the audit.
+ */
+export interface EventAudit {
+  /** The Europe/London calendar date the event happened; deadlines count from it. */
+  on: CalendarDate;
+  /** ISO instant the event was recorded (set by the app, not by the person). */
+  at?: string;
+  /** Who recorded it: directory id of the member of staff. */
+  by?: string;
+  /** Free text: why, or what was said. */
+  why?: string;
+}
+
+export type ResponseOutcome = 'upheld' | 'partly-upheld' | 'not-upheld';
+export const RESPONSE_OUTCOMES: readonly ResponseOutcome[] = ['upheld', 'partly-upheld', 'not-upheld'];
+
+/** Reasons some policies refuse for an extension (seed 003: the service must be resourced). */
+export type ExtensionReasonCategory = 'investigation' | 'third-party' | 'complainant-availability' | 'annual-leave' | 'illness' | 'workload' | 'other';
+
+export type CaseEvent = EventAudit & (
+  /** A policy's informal stage (stage 0) is opened before any formal complaint. */
+  | { type: 'informal-opened' }
+  /**
+   * A formal complaint received. Stage defaults to the policy's first formal stage; a
+   * complaint routed straight to a later stage (City of London: about an AHM) names it.
+   * `issueOccurredOn` is checked against the policy's time limit; a late complaint needs
+   * `lateAcceptanceReason`.
+   */
+  | { type: 'received'; stage?: number; issueOccurredOn?: CalendarDate; lateAcceptanceReason?: string }
+  | { type: 'acknowledged' }
+  | { type: 'extended'; workingDays: number; reason: string; reasonCategory?: ExtensionReasonCategory }
+  | { type: 'paused'; reason: string }
+  | { type: 'resumed' }
+  /** Seed 004: a draft response sent for the complainant's comments. */
+  | { type: 'draft-issued' }
+  | { type: 'comments-received' }
+  | { type: 'responded'; outcome: ResponseOutcome }
+  /** The resident asks to go to the next stage; they need give no reason (the Code). */
+  | { type: 'escalation-requested'; lateAcceptanceReason?: string }
+  | { type: 'closed' }
+  | { type: 'withdrawn' }
+  | { type: 'note' }
+);
+
+export type CaseEventType = CaseEvent['type'];
+
+export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
+  'informal-opened', 'received', 'acknowledged', 'extended', 'paused', 'resumed',
+  'draft-issued', 'comments-received', 'responded', 'escalation-requested', 'closed', 'withdrawn', 'note',
+];

@@ -1,0 +1,52 @@
+import type { CalendarDate } from './calendar-date';
+import type { ResponseOutcome } from './case-events';
+
+/** Where a case stands, derived from its events. */
+export type CaseState =
+  | 'informal'                  // stage 0: local staff trying to resolve it
+  | 'awaiting-acknowledgement'  // received at a stage whose policy asks for an acknowledgement
+  | 'investigating'             // acknowledged (or the stage needs none), response not yet sent
+  | 'paused'                    // clock stopped, e.g. for mediation
+  | 'responded'                 // response sent; the resident may escalate within the window
+  | 'closed'
+  | 'withdrawn';
+
+export const CASE_STATES: readonly CaseState[] = [
+  'informal', 'awaiting-acknowledgement', 'investigating', 'paused', 'responded', 'closed', 'withdrawn',
+];
+
+/**
+ * acknowledge / respond: the landlord's duties at each stage.
+ * resolve: the informal stage's target. draft, comment-window, final-decision: the
+ * draft-response steps of seed 004 (comment-window is the resident's time to comment).
+ */
+export type DeadlineKind = 'resolve' | 'acknowledge' | 'respond' | 'draft' | 'comment-window' | 'final-decision';
+
+export interface Deadline {
+  stage: number;
+  kind: DeadlineKind;
+  /** The due date now, after any extensions and pauses. */
+  due: CalendarDate;
+  /** The due date when the deadline started, before extensions and pauses. */
+  originalDue: CalendarDate;
+  /** The date it was met, or null while it is running (or was never met). */
+  metOn: CalendarDate | null;
+}
+
+/** The derived view of a case: what every card, reminder and report reads. */
+export interface CaseView {
+  stage: number;
+  state: CaseState;
+  deadlines: Deadline[];
+  /** Working days of extension used at each stage (index = stage). */
+  extensionDaysUsed: Record<number, number>;
+  /** Date the current pause started, when paused. */
+  pausedSince: CalendarDate | null;
+  /** Date each stage was received (index = stage). */
+  receivedOn: Record<number, CalendarDate>;
+  /** Date of the latest response, and its outcome. */
+  lastResponse: { stage: number; on: CalendarDate; outcome: ResponseOutcome } | null;
+  /** Last day the resident can ask to escalate without a late-acceptance reason, if the policy sets one. */
+  escalationWindowCloses: CalendarDate | null;
+  closedOn: CalendarDate | null;
+}

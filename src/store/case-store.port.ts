@@ -1,0 +1,42 @@
+import type { CalendarDate } from '../domain/calendar-date';
+import type { CaseRecord, NewCaseRecord } from './case-record';
+
+export type SaveResult =
+  | { ok: true; record: CaseRecord }
+  | { ok: false; code: 'STORE.STALE_VERSION'; message: string; current: CaseRecord | undefined };
+
+/** A running (unmet) deadline of an open case, as the reminder sweep sees it. */
+export interface DueDeadline {
+  caseId: string;
+  reference: string;
+  responsibleOfficerId: string | null;
+  stage: number;
+  kind: string;
+  due: CalendarDate;
+}
+
+/**
+ * The port every part of the app uses to keep cases. Two adapters implement it, the
+ * embedded SQLite store and Cosmos DB, and one contract test suite runs against both.
+ */
+export interface CaseStore {
+  /** Allocates a unique reference (unique across processes) and stores the case. */
+  createCase(input: NewCaseRecord): Promise<CaseRecord>;
+  getCase(id: string): Promise<CaseRecord | undefined>;
+  getCaseByReference(reference: string): Promise<CaseRecord | undefined>;
+  /**
+   * Writes `next` only if the stored version is still `next.version` (the one read).
+   * The stored events must be a prefix of `next.events`: history is append-only, and an
+   * attempt to change or drop a past event throws.
+   */
+  saveCase(next: CaseRecord): Promise<SaveResult>;
+  /** Open (not closed or withdrawn) cases of an officer, soonest due first. */
+  openCasesByOfficer(officerId: string): Promise<CaseRecord[]>;
+  /** Running deadlines of open cases due on or before `date`, soonest first. */
+  deadlinesDueBy(date: CalendarDate): Promise<DueDeadline[]>;
+  casesReceivedBetween(from: CalendarDate, to: CalendarDate): Promise<CaseRecord[]>;
+  casesClosedBetween(from: CalendarDate, to: CalendarDate): Promise<CaseRecord[]>;
+  /** Removes whole closed/withdrawn cases closed before `date`; returns their references. */
+  purgeClosedBefore(date: CalendarDate, options: { dryRun: boolean }): Promise<string[]>;
+  close(): Promise<void>;
+}

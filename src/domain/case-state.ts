@@ -49,4 +49,15 @@ export interface CaseView {
   /** Last day the resident can ask to escalate without a late-acceptance reason, if the policy sets one. */
   escalationWindowCloses: CalendarDate | null;
   closedOn: CalendarDate | null;
+  /** Date each stage was acknowledged (index = stage). */
+  acknowledgedOn: Record<number, CalendarDate>;
+  /** The state to return to when a pause ends. */
+  stateBeforePause: CaseState | null;
+  /** Date of the latest event: events must come in date order. */
+  lastEventOn: CalendarDate;
+}
+
+/** Closed and withdrawn cases take no more actions, only notes. */
+export function isTerminal(state: CaseState): boolean {
+  return state === 'closed' || state === 'withdrawn';
 }

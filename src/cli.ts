@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+import { readStdin, UsageError, type CommandResult } from './cli/cli-io';
+import { deadlinesCommand } from './cli/deadlines-command';
+import { policyCheck, policyList } from './cli/policy-commands';
+
+/**
+ * The admin command line: `complaints <command>` (or `npm run -s complaints -- <command>`).
+ * JSON on stdout; errors on stderr with a non-zero exit.
+ */
+const USAGE = `Usage: complaints <command>
+  policy list                              the policy presets
+  policy check <preset-id | file.json>     departures from the 2024 Code (exit 1 if any, 2 if invalid)
+  deadlines --policy <preset-id | file>    derive deadlines from a case timeline on stdin`;
+
+function option(args: readonly string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+export async function runCli(args: readonly string[], stdin: NodeJS.ReadableStream): Promise<CommandResult> {
+  const [command, sub] = args;
+  if (command === 'policy' && sub === 'list') return policyList();
+  if (command === 'policy' && sub === 'check') {
+    if (!args[2]) throw new UsageError('policy check needs a preset id or a policy JSON file.');
+    return policyCheck(args[2]);
+  }
+  if (command === 'deadlines') {
+    const policy = option(args, '--policy');
+    if (!policy) throw new UsageError('deadlines needs --policy <preset-id | file.json>.');
+    return deadlinesCommand(policy, await readStdin(stdin));
+  }
+  if (command === undefined || command === 'help' || command === '--help') return { exitCode: 0, stderr: USAGE };
+  throw new UsageError(`Unknown command: ${args.join(' ')}`);
+}
+
+async function main(): Promise<void> {
+  try {
+    const result = await runCli(process.argv.slice(2), process.stdin);
+    if (result.stdout !== undefined) process.stdout.write(`${JSON.stringify(result.stdout, null, 2)}\n`);
+    if (result.stderr) process.stderr.write(`${result.stderr}\n`);
+    process.exitCode = result.exitCode;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`${err.message}\n\n${USAGE}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    throw err;
+  }
+}
+
+if (require.main === module) void main();

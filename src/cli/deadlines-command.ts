@@ -1,0 +1,32 @@
+import { calendarForPolicy } from '../calendar/policy-calendar';
+import { deriveCase } from '../domain/case-timeline';
+import { loadPolicy } from '../policies/load-policy';
+import type { CommandResult } from './cli-io';
+import { parseTimeline } from './timeline-input';
+
+/**
+ * Derives stage, state and every started deadline from a timeline on stdin. Exit 1 when an
+ * event is refused (naming it and why), 2 when the input or the policy is invalid.
+ */
+export function deadlinesCommand(policyName: string, input: string): CommandResult {
+  const loaded = loadPolicy(policyName);
+  if (!loaded.ok) return { exitCode: 2, stderr: `Invalid policy ${policyName}:\n${loaded.errors.map((e) => `  - ${e}`).join('\n')}` };
+  const timeline = parseTimeline(input);
+  if (!timeline.ok) return { exitCode: 2, stderr: `Invalid timeline:\n${timeline.errors.map((e) => `  - ${e}`).join('\n')}` };
+
+  const result = deriveCase(timeline.events, { policy: loaded.policy, calendar: calendarForPolicy(loaded.policy) });
+  if (!result.ok) {
+    const event = timeline.events[result.eventIndex];
+    return { exitCode: 1, stderr: `Event ${result.eventIndex + 1} (${event?.type} on ${event?.on}) refused: ${result.code}: ${result.message}` };
+  }
+  const { view } = result;
+  return {
+    exitCode: 0,
+    stdout: {
+      stage: view.stage,
+      state: view.state,
+      deadlines: view.deadlines.map((d) => ({ stage: d.stage, kind: d.kind, due: d.due, metOn: d.metOn })),
+      ...(view.escalationWindowCloses ? { escalationWindowCloses: view.escalationWindowCloses } : {}),
+    },
+  };
+}

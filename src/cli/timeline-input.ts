@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { isCalendarDate } from '../domain/calendar-date';
+import { RESPONSE_OUTCOMES, type CaseEvent } from '../domain/case-events';
+
+/** The `deadlines` command's stdin: `{"events":[{"type":"received","on":"2026-12-18"}, ...]}`. */
+const date = z.string().refine(isCalendarDate, { message: 'must be a date as YYYY-MM-DD' });
+const audit = { on: date, why: z.string().max(2000).optional() };
+
+const eventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('informal-opened'), ...audit }).strict(),
+  z.object({ type: z.literal('received'), ...audit, stage: z.number().int().min(1).optional(), issueOccurredOn: date.optional(), lateAcceptanceReason: z.string().optional() }).strict(),
+  z.object({ type: z.literal('acknowledged'), ...audit }).strict(),
+  z.object({
+    type: z.literal('extended'), ...audit, workingDays: z.number().int(), reason: z.string(),
+    reasonCategory: z.enum(['investigation', 'third-party', 'complainant-availability', 'annual-leave', 'illness', 'workload', 'other']).optional(),
+  }).strict(),
+  z.object({ type: z.literal('paused'), ...audit, reason: z.string().default('') }).strict(),
+  z.object({ type: z.literal('resumed'), ...audit }).strict(),
+  z.object({ type: z.literal('draft-issued'), ...audit }).strict(),
+  z.object({ type: z.literal('comments-received'), ...audit }).strict(),
+  z.object({ type: z.literal('responded'), ...audit, outcome: z.enum(RESPONSE_OUTCOMES as [string, ...string[]]).default('not-upheld') }).strict(),
+  z.object({ type: z.literal('escalation-requested'), ...audit, lateAcceptanceReason: z.string().optional() }).strict(),
+  z.object({ type: z.literal('closed'), ...audit }).strict(),
+  z.object({ type: z.literal('withdrawn'), ...audit }).strict(),
+  z.object({ type: z.literal('note'), ...audit }).strict(),
+]);
+
+const timelineSchema = z.object({ events: z.array(eventSchema).min(1).max(10_000) }).strict();
+
+export type TimelineParse = { ok: true; events: CaseEvent[] } | { ok: false, errors: string[] };
+
+export function parseTimeline(text: string): TimelineParse {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, errors: [`stdin is not valid JSON: ${(err as Error).message}`] };
+  }
+  const parsed = timelineSchema.safeParse(json);
+  if (!parsed.success) {
+    return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`) };
+  }
+  return { ok: true, events: parsed.data.events as CaseEvent[] };
+}

@@ -1,0 +1,256 @@
+import { addCalendarDays, addMonths, compareDates, isCalendarDate, type CalendarDate } from './calendar-date';
+import type { CaseEvent } from './case-events';
+import { refuse, type CaseRefusal } from './case-errors';
+import { isTerminal, type CaseView, type Deadline, type DeadlineKind } from './case-state';
+import { extendDeadline, meetDeadline, shiftForPause, startDeadline } from './deadline-rules';
+import { stageOf, type Policy, type PolicyStage } from './policy';
+import type { WorkingDayCalendar } from './working-days';
+
+/**
+ * Folds a case's events into its current view (stage, state, deadlines), refusing any
+ * event the policy does not allow at that point. The bot, the store, the reminder sweep,
+ * the reports and the CLI all derive a case through this one function.
+ */
+export interface TimelineContext {
+  policy: Policy;
+  calendar: WorkingDayCalendar;
+}
+
+export type StepResult = { ok: true; view: CaseView } | CaseRefusal;
+export type TimelineResult = { ok: true; view: CaseView } | (CaseRefusal & { eventIndex: number });
+
+export function deriveCase(events: readonly CaseEvent[], ctx: TimelineContext): TimelineResult {
+  let view: CaseView | null = null;
+  for (const [index, event] of events.entries()) {
+    const step = applyEvent(view, event, ctx);
+    if (!step.ok) return { ...step, eventIndex: index };
+    view = step.view;
+  }
+  if (!view) return { ...refuse('CASE.NOT_STARTED', 'The case has no events.'), eventIndex: 0 };
+  return { ok: true, view };
+}
+
+/** Applies one event to a view (null before the first event). Pure: returns a new view. */
+export function applyEvent(view: CaseView | null, event: CaseEvent, ctx: TimelineContext): StepResult {
+  if (!isCalendarDate(event.on)) return refuse('CASE.INVALID_DATE', `"${String(event.on)}" is not a date (YYYY-MM-DD).`);
+  if (!view) return startCase(event, ctx);
+  if (compareDates(event.on, view.lastEventOn) < 0) {
+    return refuse('CASE.OUT_OF_ORDER', `The ${event.type} date ${event.on} is before the case's last recorded event (${view.lastEventOn}).`);
+  }
+  const next = { ...view, lastEventOn: event.on };
+  if (event.type === 'note') return { ok: true, view: next };
+  if (isTerminal(view.state)) return refuse('CASE.CLOSED', `The case is ${view.state}; only notes can be added.`);
+  if (view.state === 'paused' && !['resumed', 'withdrawn'].includes(event.type)) {
+    return refuse('CASE.PAUSED', `The case is paused since ${view.pausedSince}; resume it before recording "${event.type}".`);
+  }
+  const stage = stageOf(ctx.policy, view.stage);
+  switch (event.type) {
+    case 'informal-opened': return refuse('CASE.ALREADY_STARTED', 'The case has already started.');
+    case 'received':
+      if (view.state !== 'informal') return refuse('CASE.ALREADY_STARTED', 'The formal complaint has already been received.');
+      return receiveFormal({ ...next, deadlines: meet(next.deadlines, 0, ['resolve'], event.on) }, event, ctx);
+    case 'acknowledged': return acknowledge(next, stage, event.on, ctx);
+    case 'extended': return extend(next, stage, event, ctx);
+    case 'paused': return pause(next, event.on, ctx);
+    case 'resumed':
+      if (view.state !== 'paused' || !view.pausedSince) return refuse('CASE.NOT_PAUSED', 'The case is not paused.');
+      return resume(next, view.pausedSince, event.on, ctx);
+    case 'draft-issued': return issueDraft(next, stage, event.on, ctx);
+    case 'comments-received': {
+      const window = findRunning(next, 'comment-window');
+      if (!window) return refuse('CASE.NO_DRAFT_ISSUED', 'No draft response is waiting for comments at this stage.');
+      return { ok: true, view: { ...next, deadlines: meet(next.deadlines, next.stage, ['comment-window'], event.on) } };
+    }
+    case 'responded': return respond(next, stage, event.on, event.outcome);
+    case 'escalation-requested': return escalate(next, event, ctx);
+    case 'closed':
+      if (view.state !== 'responded' && view.state !== 'informal') {
+        return refuse('CASE.NOT_ALLOWED_IN_STATE', `A case can be closed once it has a response (or is resolved informally); it is ${describeState(view)}.`);
+      }
+      return { ok: true, view: { ...next, state: 'closed', closedOn: event.on } };
+    case 'withdrawn':
+      return { ok: true, view: { ...next, state: 'withdrawn', closedOn: event.on, pausedSince: null } };
+  }
+}
+
+function startCase(event: CaseEvent, ctx: TimelineContext): StepResult {
+  const empty: CaseView = {
+    stage: 0, state: 'informal', deadlines: [], extensionDaysUsed: {}, pausedSince: null, receivedOn: {},
+    lastResponse: null, escalationWindowCloses: null, closedOn: null, acknowledgedOn: {}, stateBeforePause: null,
+    lastEventOn: event.on,
+  };
+  if (event.type === 'informal-opened') {
+    const informal = ctx.policy.informalStage;
+    if (!informal) return refuse('CASE.NO_INFORMAL_STAGE', `Policy "${ctx.policy.id}" has no informal stage; record the complaint as received at stage 1.`);
+    const deadlines = informal.resolveWorkingDays === null ? [] : [startDeadline(0, 'resolve', event.on, informal.resolveWorkingDays, ctx.calendar)];
+    return { ok: true, view: { ...empty, receivedOn: { 0: event.on }, deadlines } };
+  }
+  if (event.type === 'received') return receiveFormal(empty, event, ctx);
+  return refuse('CASE.NOT_STARTED', `A case starts with "received"${ctx.policy.informalStage ? ' or "informal-opened"' : ''}, not "${event.type}".`);
+}
+
+function receiveFormal(view: CaseView, event: Extract<CaseEvent, { type: 'received' }>, ctx: TimelineContext): StepResult {
+  const stageNumber = event.stage ?? 1;
+  if (!stageOf(ctx.policy, stageNumber)) return refuse('CASE.NO_SUCH_STAGE', `Policy "${ctx.policy.id}" has no stage ${stageNumber}.`);
+  if (event.issueOccurredOn !== undefined) {
+    if (!isCalendarDate(event.issueOccurredOn)) return refuse('CASE.INVALID_DATE', `"${String(event.issueOccurredOn)}" is not a date (YYYY-MM-DD).`);
+    if (compareDates(event.issueOccurredOn, event.on) > 0) return refuse('CASE.INVALID_DATE', `The issue cannot have occurred (${event.issueOccurredOn}) after the complaint was received (${event.on}).`);
+    const limit = lastDayToComplain(ctx.policy, event.issueOccurredOn);
+    if (limit && compareDates(event.on, limit) > 0 && !event.lateAcceptanceReason?.trim()) {
+      return refuse('CASE.OUT_OF_TIME', `The policy accepts complaints within ${ctx.policy.timeLimitMonths} months of the issue (by ${limit}); give the reason for accepting this one late, or record it as refused.`);
+    }
+  }
+  return startStage(view, stageNumber, event.on, ctx);
+}
+
+/** The last day a complaint about an issue is within the policy's time limit, if it has one. */
+export function lastDayToComplain(policy: Policy, issueOccurredOn: CalendarDate): CalendarDate | null {
+  return policy.timeLimitMonths === null ? null : addMonths(issueOccurredOn, policy.timeLimitMonths);
+}
+
+function startStage(view: CaseView, stageNumber: number, on: CalendarDate, ctx: TimelineContext): StepResult {
+  const stage = stageOf(ctx.policy, stageNumber);
+  if (!stage) return refuse('CASE.NO_SUCH_STAGE', `Policy "${ctx.policy.id}" has no stage ${stageNumber}.`);
+  const started: Deadline[] = [];
+  if (stage.acknowledge) started.push(startDeadline(stageNumber, 'acknowledge', on, stage.acknowledge.workingDays, ctx.calendar));
+  if (stage.respond.from === 'receipt') started.push(startDeadline(stageNumber, 'respond', on, stage.respond.workingDays, ctx.calendar));
+  // Without an acknowledgement step the draft clock starts when the stage is received.
+  if (stage.draftResponse && !stage.acknowledge) started.push(startDeadline(stageNumber, 'draft', on, stage.draftResponse.draftWorkingDays, ctx.calendar));
+  return {
+    ok: true,
+    view: {
+      ...view,
+      stage: stageNumber,
+      state: stage.acknowledge ? 'awaiting-acknowledgement' : 'investigating',
+      deadlines: [...view.deadlines, ...started],
+      receivedOn: { ...view.receivedOn, [stageNumber]: on },
+      escalationWindowCloses: null,
+    },
+  };
+}
+
+function acknowledge(view: CaseView, stage: PolicyStage | undefined, on: CalendarDate, ctx: TimelineContext): StepResult {
+  if (!stage || view.state === 'informal') return refuse('CASE.NOT_ALLOWED_IN_STATE', 'Only a formal complaint is acknowledged; record it as received first.');
+  if (view.acknowledgedOn[view.stage]) return refuse('CASE.ALREADY_ACKNOWLEDGED', `Stage ${view.stage} was already acknowledged on ${view.acknowledgedOn[view.stage]}.`);
+  if (view.state !== 'awaiting-acknowledgement' && view.state !== 'investigating') {
+    return refuse('CASE.NOT_ALLOWED_IN_STATE', `The case is ${describeState(view)}; there is nothing to acknowledge.`);
+  }
+  const started: Deadline[] = [];
+  if (stage.acknowledge && stage.respond.from === 'acknowledgement') started.push(startDeadline(view.stage, 'respond', on, stage.respond.workingDays, ctx.calendar));
+  if (stage.acknowledge && stage.draftResponse) started.push(startDeadline(view.stage, 'draft', on, stage.draftResponse.draftWorkingDays, ctx.calendar));
+  return {
+    ok: true,
+    view: {
+      ...view,
+      state: 'investigating',
+      deadlines: [...meet(view.deadlines, view.stage, ['acknowledge'], on), ...started],
+      acknowledgedOn: { ...view.acknowledgedOn, [view.stage]: on },
+    },
+  };
+}
+
+function extend(view: CaseView, stage: PolicyStage | undefined, event: Extract<CaseEvent, { type: 'extended' }>, ctx: TimelineContext): StepResult {
+  if (!stage || (view.state !== 'investigating' && view.state !== 'awaiting-acknowledgement')) {
+    return refuse('CASE.NOTHING_TO_EXTEND', `The case is ${describeState(view)}; there is no response deadline to extend.`);
+  }
+  const respondDue = findRunning(view, 'respond');
+  if (!respondDue) return refuse('CASE.NOTHING_TO_EXTEND', `The stage ${view.stage} response deadline has not started yet (it counts from acknowledgement).`);
+  if (!Number.isInteger(event.workingDays) || event.workingDays < 1) return refuse('CASE.INVALID_EXTENSION', 'An extension is a whole number of working days, at least 1.');
+  if (!event.reason?.trim()) return refuse('CASE.INVALID_EXTENSION', 'An extension needs a reason the complainant is told.');
+  const category = event.reasonCategory;
+  if (category && (stage.extension.refusedReasons as string[]).includes(category)) {
+    return refuse('CASE.EXTENSION_REASON_REFUSED', `This policy does not accept ${category.replace('-', ' ')} as a reason for an extension: complaint handling must be resourced to prevent it.`);
+  }
+  const used = view.extensionDaysUsed[view.stage] ?? 0;
+  const cap = stage.extension.capWorkingDays;
+  if (cap !== null && used + event.workingDays > cap) {
+    const left = cap - used;
+    return refuse('CASE.EXTENSION_OVER_CAP', `Stage ${view.stage} extensions are capped at ${cap} working days in all; ${used} already used, so at most ${left} more${left === 0 ? ' (none left)' : ''}.`);
+  }
+  const extended = view.deadlines.map((d) =>
+    d.stage === view.stage && d.metOn === null && (d.kind === 'respond' || d.kind === 'final-decision') ? extendDeadline(d, event.workingDays, ctx.calendar) : d);
+  return { ok: true, view: { ...view, deadlines: extended, extensionDaysUsed: { ...view.extensionDaysUsed, [view.stage]: used + event.workingDays } } };
+}
+
+function pause(view: CaseView, on: CalendarDate, ctx: TimelineContext): StepResult {
+  if (!ctx.policy.pauses.allowed) return refuse('CASE.PAUSE_NOT_ALLOWED', `Policy "${ctx.policy.id}" does not allow the complaint clock to be paused.`);
+  if (view.state !== 'awaiting-acknowledgement' && view.state !== 'investigating') {
+    return refuse('CASE.NOT_ALLOWED_IN_STATE', `Only a complaint under investigation can be paused; the case is ${describeState(view)}.`);
+  }
+  return { ok: true, view: { ...view, state: 'paused', pausedSince: on, stateBeforePause: view.state } };
+}
+
+function resume(view: CaseView, pausedOn: CalendarDate, resumedOn: CalendarDate, ctx: TimelineContext): StepResult {
+  return {
+    ok: true,
+    view: {
+      ...view,
+      state: view.stateBeforePause ?? 'investigating',
+      pausedSince: null,
+      stateBeforePause: null,
+      deadlines: view.deadlines.map((d) => shiftForPause(d, pausedOn, resumedOn, ctx.calendar)),
+    },
+  };
+}
+
+function issueDraft(view: CaseView, stage: PolicyStage | undefined, on: CalendarDate, ctx: TimelineContext): StepResult {
+  const steps = stage?.draftResponse;
+  if (!steps) return refuse('CASE.NO_DRAFT_STEP', `Stage ${view.stage} of policy "${ctx.policy.id}" has no draft-response step.`);
+  if (view.state !== 'investigating') return refuse('CASE.NOT_ALLOWED_IN_STATE', `A draft response is issued during the investigation; the case is ${describeState(view)}.`);
+  if (view.deadlines.some((d) => d.stage === view.stage && d.kind === 'comment-window')) return refuse('CASE.DRAFT_ALREADY_ISSUED', `A draft response was already issued at stage ${view.stage}.`);
+  const commentWindow = startDeadline(view.stage, 'comment-window', on, steps.commentWorkingDays, ctx.calendar);
+  const finalDecision = startDeadline(view.stage, 'final-decision', commentWindow.due, steps.finalWorkingDays, ctx.calendar);
+  return { ok: true, view: { ...view, deadlines: [...meet(view.deadlines, view.stage, ['draft'], on), commentWindow, finalDecision] } };
+}
+
+function respond(view: CaseView, stage: PolicyStage | undefined, on: CalendarDate, outcome: Extract<CaseEvent, { type: 'responded' }>['outcome']): StepResult {
+  if (view.state === 'awaiting-acknowledgement') return refuse('CASE.NOT_ACKNOWLEDGED', `Acknowledge the stage ${view.stage} complaint before recording the response.`);
+  if (!stage || view.state !== 'investigating') return refuse('CASE.NOT_ALLOWED_IN_STATE', `The case is ${describeState(view)}; there is no response due.`);
+  // A response supersedes the draft steps still open (seed 004 allows a verbal discussion instead).
+  const deadlines = meet(view.deadlines, view.stage, ['respond', 'draft', 'final-decision'], on);
+  return {
+    ok: true,
+    view: {
+      ...view,
+      state: 'responded',
+      deadlines,
+      lastResponse: { stage: view.stage, on, outcome },
+      escalationWindowCloses: stage.escalationWindowCalendarDays === null ? null : addCalendarDays(on, stage.escalationWindowCalendarDays),
+    },
+  };
+}
+
+function escalate(view: CaseView, event: Extract<CaseEvent, { type: 'escalation-requested' }>, ctx: TimelineContext): StepResult {
+  if (view.state !== 'responded') return refuse('CASE.NOT_ALLOWED_IN_STATE', `A complaint is escalated after its stage ${view.stage} response; the case is ${describeState(view)}.`);
+  const next = stageOf(ctx.policy, view.stage + 1);
+  if (!next) return refuse('CASE.NO_FURTHER_STAGE', `Stage ${view.stage} is the last stage of this policy; the resident can now go to the Housing Ombudsman.`);
+  const current = stageOf(ctx.policy, view.stage);
+  if (view.escalationWindowCloses && compareDates(event.on, view.escalationWindowCloses) > 0 && !event.lateAcceptanceReason?.trim()) {
+    return refuse('CASE.ESCALATION_OUT_OF_TIME', `The window to escalate closed on ${view.escalationWindowCloses}; give the reason for accepting it late.`);
+  }
+  if (current?.escalationNeedsReason && !event.why?.trim()) {
+    return refuse('CASE.ESCALATION_REASON_REQUIRED', 'This policy asks the resident to say why they want the complaint escalated.');
+  }
+  return startStage(view, next.number, event.on, ctx);
+}
+
+function meet(deadlines: readonly Deadline[], stage: number, kinds: readonly DeadlineKind[], on: CalendarDate): Deadline[] {
+  return deadlines.map((d) => (d.stage === stage && kinds.includes(d.kind) ? meetDeadline(d, on) : d));
+}
+
+function findRunning(view: CaseView, kind: DeadlineKind): Deadline | undefined {
+  return view.deadlines.find((d) => d.stage === view.stage && d.kind === kind && d.metOn === null);
+}
+
+function describeState(view: CaseView): string {
+  const words: Record<CaseView['state'], string> = {
+    informal: 'at the informal stage',
+    'awaiting-acknowledgement': `awaiting acknowledgement at stage ${view.stage}`,
+    investigating: `under investigation at stage ${view.stage}`,
+    paused: `paused at stage ${view.stage}`,
+    responded: `responded to at stage ${view.stage}`,
+    closed: 'closed',
+    withdrawn: 'withdrawn',
+  };
+  return words[view.state];
+}

@@ -1,0 +1,110 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { hos2024 } from '../../src/policies/hos-2024';
+import { runCli } from '../support/run-cli';
+
+describe('complaints policy (CLI)', () => {
+  it('policy list prints the presets as JSON', () => {
+    const { code, stdout } = runCli(['policy', 'list']);
+    assert.equal(code, 0);
+    const list = JSON.parse(stdout) as Array<{ id: string; departuresFromCode: number }>;
+    assert.equal(list.length, 7);
+    assert.deepEqual(list.find((p) => p.id === 'hos-2024')?.departuresFromCode, 0);
+  });
+
+  it('policy check city-of-london names its three stages and its informal stage, exit 1', () => {
+    const { code, stdout } = runCli(['policy', 'check', 'city-of-london']);
+    assert.equal(code, 1);
+    const report = JSON.parse(stdout) as { departures: Array<{ code: string; policy: string }> };
+    const byCode = new Map(report.departures.map((d) => [d.code, d.policy]));
+    assert.match(byCode.get('CODE.INFORMAL_STAGE') ?? '', /informal stage/);
+    assert.match(byCode.get('CODE.TOO_MANY_STAGES') ?? '', /has 3 formal stages/);
+  });
+
+  it('policy check hos-2024 passes, exit 0', () => {
+    const { code, stdout } = runCli(['policy', 'check', 'hos-2024']);
+    assert.equal(code, 0);
+    assert.deepEqual(JSON.parse(stdout), { policy: 'hos-2024', compliesWithCode: true, departures: [] });
+  });
+
+  it('policy check of a landlord\'s own JSON file, and exit 2 with the errors when it is invalid', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'policy-'));
+    const good = path.join(dir, 'ours.json');
+    writeFileSync(good, JSON.stringify({ ...hos2024, id: 'our-policy', timeLimitMonths: 6 }));
+    const ok = runCli(['policy', 'check', good]);
+    assert.equal(ok.code, 1);
+    assert.equal((JSON.parse(ok.stdout) as { departures: Array<{ code: string }> }).departures[0]?.code, 'CODE.TIME_LIMIT_TOO_SHORT');
+
+    const bad = path.join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ ...hos2024, nation: 'wales-only', stages: [] }));
+    const invalid = runCli(['policy', 'check', bad]);
+    assert.equal(invalid.code, 2);
+    assert.match(invalid.stderr, /nation/);
+    assert.match(invalid.stderr, /stages/);
+    assert.equal(invalid.stdout, '');
+  });
+
+  it('an unknown preset says which presets exist, exit 2', () => {
+    const { code, stderr } = runCli(['policy', 'check', 'no-such-policy']);
+    assert.equal(code, 2);
+    assert.match(stderr, /Presets: hos-2024, city-of-london/);
+  });
+});
+
+describe('complaints deadlines (CLI)', () => {
+  const timeline = {
+    events: [
+      { type: 'received', on: '2026-12-18' },
+      { type: 'acknowledged', on: '2026-12-22' },
+      { type: 'extended', on: '2027-01-05', workingDays: 5, reason: 'Awaiting the surveyor' },
+      { type: 'paused', on: '2027-01-06', reason: 'Mediation' },
+      { type: 'resumed', on: '2027-01-08' },      // 7, 8 Jan paused: +2
+      { type: 'responded', on: '2027-01-18', outcome: 'partly-upheld' },
+      { type: 'escalation-requested', on: '2027-01-20' },
+    ],
+  };
+
+  it('derives stage, state and every started deadline from the timeline on stdin', () => {
+    const { code, stdout, stderr } = runCli(['deadlines', '--policy', 'hos-2024'], JSON.stringify(timeline));
+    assert.equal(stderr, '');
+    assert.equal(code, 0);
+    // respond: 8 Jan, +5 extension = 15 Jan, +2 paused = 19 Jan; met 18 Jan.
+    assert.deepEqual(JSON.parse(stdout), {
+      stage: 2,
+      state: 'awaiting-acknowledgement',
+      deadlines: [
+        { stage: 1, kind: 'acknowledge', due: '2026-12-29', metOn: '2026-12-22' },
+        { stage: 1, kind: 'respond', due: '2027-01-19', metOn: '2027-01-18' },
+        { stage: 2, kind: 'acknowledge', due: '2027-01-27', metOn: null },
+      ],
+    });
+  });
+
+  it('says which event was refused and why, exit 1', () => {
+    const input = { events: [...timeline.events.slice(0, 2), { type: 'extended', on: '2027-01-05', workingDays: 12, reason: 'Survey' }] };
+    const { code, stdout, stderr } = runCli(['deadlines', '--policy', 'hos-2024'], JSON.stringify(input));
+    assert.equal(code, 1);
+    assert.equal(stdout, '');
+    assert.match(stderr, /Event 3 \(extended on 2027-01-05\) refused: CASE\.EXTENSION_OVER_CAP: .*capped at 10 working days/);
+  });
+
+  it('rejects malformed input with the field at fault, exit 2', () => {
+    const notJson = runCli(['deadlines', '--policy', 'hos-2024'], '{"events": [');
+    assert.equal(notJson.code, 2);
+    assert.match(notJson.stderr, /not valid JSON/);
+    const badDate = runCli(['deadlines', '--policy', 'hos-2024'], JSON.stringify({ events: [{ type: 'received', on: '18/12/2026' }] }));
+    assert.equal(badDate.code, 2);
+    assert.match(badDate.stderr, /events\.0\.on: must be a date as YYYY-MM-DD/);
+    const unknownType = runCli(['deadlines', '--policy', 'hos-2024'], JSON.stringify({ events: [{ type: 'approved', on: '2026-12-18' }] }));
+    assert.equal(unknownType.code, 2);
+    assert.match(unknownType.stderr, /events\.0\.type/);
+  });
+
+  it('needs --policy, exit 2 with usage', () => {
+    const { code, stderr } = runCli(['deadlines'], '{}');
+    assert.equal(code, 2);
+    assert.match(stderr, /deadlines needs --policy/);
+  });
+});

@@ -20,6 +20,7 @@ const eventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('comments-received'), ...audit }).strict(),
   z.object({ type: z.literal('responded'), ...audit, outcome: z.enum(RESPONSE_OUTCOMES as [string, ...string[]]).default('not-upheld') }).strict(),
   z.object({ type: z.literal('escalation-requested'), ...audit, lateAcceptanceReason: z.string().optional() }).strict(),
+  z.object({ type: z.literal('refused'), ...audit }).strict(),
   z.object({ type: z.literal('closed'), ...audit }).strict(),
   z.object({ type: z.literal('withdrawn'), ...audit }).strict(),
   z.object({ type: z.literal('note'), ...audit }).strict(),

@@ -26,6 +26,7 @@ export type CaseErrorCode =
   | 'CASE.NO_FURTHER_STAGE'
   | 'CASE.ESCALATION_OUT_OF_TIME'
   | 'CASE.ESCALATION_REASON_REQUIRED'
+  | 'CASE.REASON_REQUIRED'
   | 'CASE.CLOSED';
 
 export interface CaseRefusal {

@@ -43,6 +43,8 @@ export type CaseEvent = EventAudit & (
   | { type: 'responded'; outcome: ResponseOutcome }
   /** The resident asks to go to the next stage; they need give no reason (the Code). */
   | { type: 'escalation-requested'; lateAcceptanceReason?: string }
+  /** Not accepted under the policy (out of time, legal proceedings...); `why` gives the reason. */
+  | { type: 'refused' }
   | { type: 'closed' }
   | { type: 'withdrawn' }
   | { type: 'note' }
@@ -52,5 +54,5 @@ export type CaseEventType = CaseEvent['type'];
 
 export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'informal-opened', 'received', 'acknowledged', 'extended', 'paused', 'resumed',
-  'draft-issued', 'comments-received', 'responded', 'escalation-requested', 'closed', 'withdrawn', 'note',
+  'draft-issued', 'comments-received', 'responded', 'escalation-requested', 'refused', 'closed', 'withdrawn', 'note',
 ];

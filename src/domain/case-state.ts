@@ -9,10 +9,11 @@ export type CaseState =
   | 'paused'                    // clock stopped, e.g. for mediation
   | 'responded'                 // response sent; the resident may escalate within the window
   | 'closed'
-  | 'withdrawn';
+  | 'withdrawn'
+  | 'refused';                  // not accepted as a complaint, with the reason recorded
 
 export const CASE_STATES: readonly CaseState[] = [
-  'informal', 'awaiting-acknowledgement', 'investigating', 'paused', 'responded', 'closed', 'withdrawn',
+  'informal', 'awaiting-acknowledgement', 'investigating', 'paused', 'responded', 'closed', 'withdrawn', 'refused',
 ];
 
 /**
@@ -59,5 +60,5 @@ export interface CaseView {
 
 /** Closed and withdrawn cases take no more actions, only notes. */
 export function isTerminal(state: CaseState): boolean {
-  return state === 'closed' || state === 'withdrawn';
+  return state === 'closed' || state === 'withdrawn' || state === 'refused';
 }

@@ -45,7 +45,9 @@ export function applyEvent(view: CaseView | null, event: CaseEvent, ctx: Timelin
   }
   const stage = stageOf(ctx.policy, view.stage);
   switch (event.type) {
-    case 'informal-opened': return refuse('CASE.ALREADY_STARTED', 'The case has already started.');
+    case 'informal-opened':
+    case 'refused':
+      return refuse('CASE.ALREADY_STARTED', `The case has already started; "${event.type}" can only be its first event.`);
     case 'received':
       if (view.state !== 'informal') return refuse('CASE.ALREADY_STARTED', 'The formal complaint has already been received.');
       return receiveFormal({ ...next, deadlines: meet(next.deadlines, 0, ['resolve'], event.on) }, event, ctx);
@@ -86,6 +88,10 @@ function startCase(event: CaseEvent, ctx: TimelineContext): StepResult {
     return { ok: true, view: { ...empty, receivedOn: { 0: event.on }, deadlines } };
   }
   if (event.type === 'received') return receiveFormal(empty, event, ctx);
+  if (event.type === 'refused') {
+    if (!event.why?.trim()) return refuse('CASE.REASON_REQUIRED', 'Record the reason the complaint is not accepted; the complainant must be told it.');
+    return { ok: true, view: { ...empty, stage: 1, state: 'refused', closedOn: event.on } };
+  }
   return refuse('CASE.NOT_STARTED', `A case starts with "received"${ctx.policy.informalStage ? ' or "informal-opened"' : ''}, not "${event.type}".`);
 }
 
@@ -251,6 +257,7 @@ function describeState(view: CaseView): string {
     responded: `responded to at stage ${view.stage}`,
     closed: 'closed',
     withdrawn: 'withdrawn',
+    refused: 'refused',
   };
   return words[view.state];
 }

@@ -102,6 +102,12 @@ export const policySchema = z.object({
   /** Months after the issue occurred within which a complaint is accepted; null: no limit stated. */
   timeLimitMonths: z.number().int().min(1).max(120).nullable(),
   pauses: z.object({ allowed: z.boolean(), needsConsent: z.boolean() }).strict(),
+  /**
+   * A complaint about the member of staff who would handle it: 'manager' gives it to their
+   * line manager at the same stage; 'next-stage' starts it at the next stage (seed 000: a
+   * complaint about an AHM goes straight to stage 2).
+   */
+  complaintAboutHandler: z.enum(['manager', 'next-stage']),
   /** Where the document departs from the Code on purpose, or had to be interpreted. */
   notes: z.array(z.string()),
 }).strict().superRefine((policy, ctx) => {

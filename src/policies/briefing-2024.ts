@@ -45,6 +45,7 @@ export const briefingInterim2024: Policy = {
   ],
   timeLimitMonths: null,
   pauses: { allowed: false, needsConsent: true },
+  complaintAboutHandler: 'manager',
   notes: [...NOTES, 'The interim rules set no acknowledgement deadline; the new policy adds five working days.'],
 };
 

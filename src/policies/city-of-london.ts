@@ -70,6 +70,7 @@ export const cityOfLondon: Policy = {
   // "During mediation, the complaints process is paused ... can be reactivated at any time";
   // the complainant is "asked for permission to have their details referred".
   pauses: { allowed: true, needsConsent: true },
+  complaintAboutHandler: 'next-stage',
   notes: [
     'A complaint about an Estate Manager goes to the AHM at stage 1; one about an AHM goes straight to stage 2 (the AD H&N): record it as received at stage 2.',
     'The complainant\'s manager copies the complaint and its deadlines to the housing complaints mailbox so the PIM can keep the Complaints Log.',

@@ -48,6 +48,7 @@ export const councilDraftResponse: Policy = {
   stages: [stage(1, 'Stage 1 - Investigation', 'INVESTIGATING-OFFICER', 10), stage(2, 'Stage 2 - Review', 'REVIEWING-OFFICER', 20)],
   timeLimitMonths: null,
   pauses: { allowed: false, needsConsent: true },
+  complaintAboutHandler: 'manager',
   notes: [
     'The draft steps add up to 15 working days (5 + 5 + 5) while the stated target is 10 in all: the 10-day response deadline is kept as the headline target and the three steps get their own deadlines, so a late draft shows early.',
     'The draft is needed only "where telephone or face-to-face is not possible"; a response recorded without one closes the draft step.',

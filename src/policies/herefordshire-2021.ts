@@ -49,6 +49,7 @@ export const herefordshire2021: Policy = {
   // "the issue giving rise to the complaint occurred more than one year ago, unless there is a good reason for the delay".
   timeLimitMonths: 12,
   pauses: { allowed: false, needsConsent: true },
+  complaintAboutHandler: 'manager',
   notes: [
     'At both stages the complainant may comment on adverse findings before a final decision: record the invitation and any reply as correspondence.',
     'Not investigated: matters in legal proceedings, issues over a year old without good reason, matters already considered, staff disciplinary matters, internal complaints. Record such a complaint as refused with the reason.',

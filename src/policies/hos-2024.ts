@@ -40,6 +40,7 @@ export const hos2024: Policy = {
   ],
   timeLimitMonths: 12,
   pauses: { allowed: true, needsConsent: true },
+  complaintAboutHandler: 'manager',
   notes: [
     'The Code sets no window for asking to escalate; a landlord must not refuse an escalation without a valid reason, so none is set here.',
     'Pauses are allowed by agreement with the resident (e.g. mediation); the Code expects the resident to agree.',

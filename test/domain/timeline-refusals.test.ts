@@ -69,6 +69,8 @@ const refusals: Array<{ name: string; policy: string; events: CaseEvent[]; code:
     events: [received, acked, { type: 'draft-issued', on: '2026-12-23' }, { type: 'draft-issued', on: '2026-12-24' }], code: 'CASE.DRAFT_ALREADY_ISSUED', at: 3,
   },
   { name: 'closing a case with no response', policy: 'hos-2024', events: [received, acked, { type: 'closed', on: '2027-01-05' }], code: 'CASE.NOT_ALLOWED_IN_STATE', at: 2 },
+  { name: 'refusing a complaint without the reason the complainant must be told', policy: 'hos-2024', events: [{ type: 'refused', on: '2026-12-18' }], code: 'CASE.REASON_REQUIRED', at: 0 },
+  { name: 'refusing a complaint that was already accepted', policy: 'hos-2024', events: [received, { type: 'refused', on: '2026-12-21', why: 'Legal proceedings' }], code: 'CASE.ALREADY_STARTED', at: 1 },
   { name: 'acting on a closed case', policy: 'hos-2024', events: [received, acked, responded, { type: 'closed', on: '2027-01-08' }, { type: 'escalation-requested', on: '2027-01-09' }], code: 'CASE.CLOSED', at: 4 },
 ];
 
@@ -90,6 +92,12 @@ describe('refused events', () => {
 
   it('accepts a late complaint when the reason to accept it is recorded', () => {
     assert.equal(derive('city-of-london', [{ type: 'received', on: '2026-08-28', issueOccurredOn: '2026-01-01', lateAcceptanceReason: 'Resident was abroad' }]).ok, true);
+  });
+
+  it('records a refused complaint, with its reason, as refused and closed that day', () => {
+    const result = derive('herefordshire-2021', [{ type: 'refused', on: '2026-12-18', why: 'Court proceedings have started' }]);
+    assert.ok(result.ok);
+    assert.deepEqual([result.view.state, result.view.closedOn, result.view.deadlines], ['refused', '2026-12-18', []]);
   });
 
   it('still accepts notes on a closed case', () => {

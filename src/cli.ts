@@ -2,6 +2,8 @@
 import { readStdin, UsageError, type CommandResult } from './cli/cli-io';
 import { deadlinesCommand } from './cli/deadlines-command';
 import { policyCheck, policyList } from './cli/policy-commands';
+import { purgeCommand } from './cli/purge-command';
+import { ConfigError, loadConfigFromEnvironment } from './config';
 
 /**
  * The admin command line: `complaints <command>` (or `npm run -s complaints -- <command>`).
@@ -10,7 +12,9 @@ import { policyCheck, policyList } from './cli/policy-commands';
 const USAGE = `Usage: complaints <command>
   policy list                              the policy presets
   policy check <preset-id | file.json>     departures from the 2024 Code (exit 1 if any, 2 if invalid)
-  deadlines --policy <preset-id | file>    derive deadlines from a case timeline on stdin`;
+  deadlines --policy <preset-id | file>    derive deadlines from a case timeline on stdin
+  purge --closed-before YYYY-MM-DD [--dry-run]
+                                           remove whole finished cases closed before the date (retention)`;
 
 function option(args: readonly string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -29,6 +33,7 @@ export async function runCli(args: readonly string[], stdin: NodeJS.ReadableStre
     if (!policy) throw new UsageError('deadlines needs --policy <preset-id | file.json>.');
     return deadlinesCommand(policy, await readStdin(stdin));
   }
+  if (command === 'purge') return purgeCommand(loadConfigFromEnvironment(), option(args, '--closed-before'), args.includes('--dry-run'));
   if (command === undefined || command === 'help' || command === '--help') return { exitCode: 0, stderr: USAGE };
   throw new UsageError(`Unknown command: ${args.join(' ')}`);
 }
@@ -40,6 +45,11 @@ async function main(): Promise<void> {
     if (result.stderr) process.stderr.write(`${result.stderr}\n`);
     process.exitCode = result.exitCode;
   } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nSee .env.example for every setting.\n`);
+      process.exitCode = 2;
+      return;
+    }
     if (err instanceof UsageError) {
       process.stderr.write(`${err.message}\n\n${USAGE}\n`);
       process.exitCode = 2;

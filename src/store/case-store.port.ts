@@ -30,13 +30,16 @@ export interface CaseStore {
    * attempt to change or drop a past event throws.
    */
   saveCase(next: CaseRecord): Promise<SaveResult>;
-  /** Open (not closed or withdrawn) cases of an officer, soonest due first. */
+  /** Open (not closed, withdrawn or refused) cases of an officer, soonest due first. */
   openCasesByOfficer(officerId: string): Promise<CaseRecord[]>;
   /** Running deadlines of open cases due on or before `date`, soonest first. */
   deadlinesDueBy(date: CalendarDate): Promise<DueDeadline[]>;
   casesReceivedBetween(from: CalendarDate, to: CalendarDate): Promise<CaseRecord[]>;
   casesClosedBetween(from: CalendarDate, to: CalendarDate): Promise<CaseRecord[]>;
-  /** Removes whole closed/withdrawn cases closed before `date`; returns their references. */
+  /**
+   * Removes whole closed, withdrawn or refused cases closed before `date`, with their reminder claims;
+   * returns their references. References are never reused afterwards.
+   */
   purgeClosedBefore(date: CalendarDate, options: { dryRun: boolean }): Promise<string[]>;
   close(): Promise<void>;
 }

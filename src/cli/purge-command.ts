@@ -1,0 +1,22 @@
+import { isCalendarDate } from '../domain/calendar-date';
+import type { AppConfig } from '../config';
+import { createStores } from '../store/create-stores';
+import { UsageError, type CommandResult } from './cli-io';
+
+/**
+ * Retention: removes whole finished cases (closed, withdrawn or refused) closed before a
+ * date, from the store the settings select. Nothing else ever deletes a case. --dry-run lists
+ * what would go and changes nothing.
+ */
+export async function purgeCommand(config: AppConfig, closedBefore: string | undefined, dryRun: boolean): Promise<CommandResult> {
+  if (!closedBefore || !isCalendarDate(closedBefore)) throw new UsageError('purge needs --closed-before YYYY-MM-DD.');
+  const stores = await createStores(config.store.kind === 'sqlite'
+    ? { kind: 'sqlite', dataDir: config.store.dataDir }
+    : { kind: 'cosmos', endpoint: config.store.endpoint, databaseName: config.store.databaseName, ...(config.store.key ? { key: config.store.key } : {}) });
+  try {
+    const references = await stores.cases.purgeClosedBefore(closedBefore, { dryRun });
+    return { exitCode: 0, stdout: { dryRun, closedBefore, count: references.length, [dryRun ? 'wouldRemove' : 'removed']: references } };
+  } finally {
+    await stores.close();
+  }
+}

@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting the app reads, in one place: read and checked once at start-up, so a
+ * missing or malformed value stops the process with a message naming the variable and
+ * what it is for. Nothing else reads process.env. `.env.example` lists the same settings.
+ */
+export const SETTINGS = {
+  PORT: 'HTTP port the bot listens on (App Service sets it)',
+  MicrosoftAppId: 'the bot\'s Entra app (client) id; empty runs unauthenticated, for local use only',
+  MicrosoftAppType: 'SingleTenant or UserAssignedMSI (new multi-tenant bots are not allowed)',
+  MicrosoftAppTenantId: 'your Entra tenant id; activities from other tenants are refused',
+  MicrosoftAppPassword: 'client secret, for SingleTenant with a secret (a Key Vault reference in Azure)',
+  DATA_DIR: 'folder for the embedded database (used when COSMOS_ENDPOINT is not set)',
+  COSMOS_ENDPOINT: 'Cosmos DB account endpoint, e.g. https://acct.documents.azure.com:443/; unset uses the embedded database',
+  COSMOS_KEY: 'Cosmos DB account key; unset uses the managed identity',
+  COSMOS_DATABASE: 'Cosmos DB database name',
+  COMPLAINT_POLICY: 'policy preset id (npm run -s complaints -- policy list) or path to a policy JSON file',
+  DIRECTORY_FILE: 'path to the staff directory JSON (people, roles, estates, managers); unset uses the demo directory',
+  LOG_LEVEL: 'pino log level: fatal, error, warn, info, debug or trace',
+} as const;
+
+export type SettingName = keyof typeof SETTINGS;
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalText = z.preprocess(blankToUndefined, z.string().optional());
+
+const schema = z.object({
+  PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(3978)),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppType: z.preprocess(blankToUndefined, z.enum(['SingleTenant', 'UserAssignedMSI']).optional()),
+  MicrosoftAppTenantId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  DATA_DIR: z.preprocess(blankToUndefined, z.string().default('.data')),
+  COSMOS_ENDPOINT: z.preprocess(blankToUndefined, z.url().optional()),
+  COSMOS_KEY: optionalText,
+  COSMOS_DATABASE: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,255}$/).default('housing-complaints')),
+  COMPLAINT_POLICY: z.preprocess(blankToUndefined, z.string().default('hos-2024')),
+  DIRECTORY_FILE: optionalText,
+  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info')),
+});
+
+export interface AppConfig {
+  port: number;
+  bot: { appId: string; appType: 'SingleTenant' | 'UserAssignedMSI'; tenantId: string | undefined; password: string | undefined } | null;
+  /** The only tenant whose activities are accepted; undefined in local unauthenticated runs. */
+  tenantId: string | undefined;
+  store: { kind: 'sqlite'; dataDir: string } | { kind: 'cosmos'; endpoint: string; key: string | undefined; databaseName: string };
+  policy: string;
+  directoryFile: string | undefined;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const name = String(i.path[0]) as SettingName;
+      return `  - ${name}: ${i.message}. It is ${SETTINGS[name] ?? 'a setting'}.`;
+    });
+    throw new ConfigError(`Invalid settings:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.MicrosoftAppId && !e.MicrosoftAppType) problems.push(`  - MicrosoftAppType: required with MicrosoftAppId. It is ${SETTINGS.MicrosoftAppType}.`);
+  if (e.MicrosoftAppId && !e.MicrosoftAppTenantId) problems.push(`  - MicrosoftAppTenantId: required with MicrosoftAppId. It is ${SETTINGS.MicrosoftAppTenantId}.`);
+  if (e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppId && !e.MicrosoftAppPassword) {
+    problems.push(`  - MicrosoftAppPassword: required for a SingleTenant bot. It is ${SETTINGS.MicrosoftAppPassword}.`);
+  }
+  if (problems.length) throw new ConfigError(`Invalid settings:\n${problems.join('\n')}`);
+
+  return {
+    port: e.PORT,
+    bot: e.MicrosoftAppId && e.MicrosoftAppType
+      ? { appId: e.MicrosoftAppId, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId, password: e.MicrosoftAppPassword }
+      : null,
+    tenantId: e.MicrosoftAppTenantId,
+    store: e.COSMOS_ENDPOINT
+      ? { kind: 'cosmos', endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, databaseName: e.COSMOS_DATABASE }
+      : { kind: 'sqlite', dataDir: path.resolve(e.DATA_DIR) },
+    policy: e.COMPLAINT_POLICY,
+    directoryFile: e.DIRECTORY_FILE,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** The process's own settings: entry points call this, so only this module reads process.env. */
+export function loadConfigFromEnvironment(): AppConfig {
+  return loadConfig(process.env);
+}

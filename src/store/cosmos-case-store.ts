@@ -1,0 +1,227 @@
+import type { Container, SqlQuerySpec } from '@azure/cosmos';
+import { randomUUID } from 'node:crypto';
+import type { CalendarDate } from '../domain/calendar-date';
+import type { CaseRecord, NewCaseRecord } from './case-record';
+import {
+  assertAppendOnly, assertNewCase, assertSameIdentity, assertStorableCase, formatReference, withoutReferenceYear,
+} from './case-record-rules';
+import type { CaseStore, DueDeadline, SaveResult } from './case-store.port';
+import { fromCaseDocument, toCaseDocument, writeIdOf } from './cosmos-case-documents';
+import { CosmosConnection } from './cosmos-connection';
+import { CASES_CONTAINER, REFERENCES_CONTAINER, REMINDER_CLAIMS_CONTAINER } from './cosmos-containers';
+import { statusOf } from './cosmos-errors';
+import type { CosmosStoreOptions } from './cosmos-options';
+import { CosmosReferenceAllocator } from './cosmos-reference-allocator';
+import { deleteClaimsOfCase } from './cosmos-reminder-claim-store';
+import { withTransientRetry } from './cosmos-retry';
+import { StoreError } from './store-errors';
+
+type Doc = Record<string, unknown>;
+
+function stale(current: CaseRecord | undefined, next: CaseRecord): SaveResult {
+  return {
+    ok: false,
+    code: 'STORE.STALE_VERSION',
+    message: current ? `Case ${current.reference} was changed by someone else; reload it and try again` : `Case ${next.reference} no longer exists`,
+    current,
+  };
+}
+
+const byDueThenReference = (a: DueDeadline, b: DueDeadline) =>
+  a.due.localeCompare(b.due) || a.reference.localeCompare(b.reference) || a.stage - b.stage || a.kind.localeCompare(b.kind);
+
+/**
+ * Cases in Cosmos DB, one document per case in the `cases` container (partition key /id).
+ * See cosmos-containers.ts and docs/storage.md for the partitioning and indexing choices.
+ */
+export class CosmosCaseStore implements CaseStore {
+  private readonly cases: Container;
+  private readonly claims: Container;
+  private readonly references: CosmosReferenceAllocator;
+  private readonly prefix: string;
+  private released = false;
+
+  constructor(private readonly connection: CosmosConnection, options: { referencePrefix?: string } = {}) {
+    connection.acquire();
+    this.cases = connection.container(CASES_CONTAINER);
+    this.claims = connection.container(REMINDER_CLAIMS_CONTAINER);
+    this.references = new CosmosReferenceAllocator(connection.container(REFERENCES_CONTAINER), connection.retry);
+    this.prefix = options.referencePrefix ?? 'HC';
+  }
+
+  /** Connects and returns a store that owns the connection. */
+  static async open(options: CosmosStoreOptions): Promise<CosmosCaseStore> {
+    return new CosmosCaseStore(await CosmosConnection.connect(options), options);
+  }
+
+  async createCase(input: NewCaseRecord): Promise<CaseRecord> {
+    assertNewCase(input);
+    return this.connection.guard('creating a case', async (abortSignal) => {
+      const id = randomUUID();
+      const reference = await this.allocateReference(input.referenceYear, id, abortSignal);
+      const writeId = randomUUID();
+      const document = toCaseDocument({ ...withoutReferenceYear(input), id, reference }, writeId);
+      try {
+        const created = await withTransientRetry(this.connection.retry, 'write', async (isRetry) => {
+          try {
+            return (await this.cases.items.create(document, { abortSignal })).resource;
+          } catch (err) {
+            if (!isRetry || statusOf(err) !== 409) throw err;
+            const existing = await this.readDocument(id, abortSignal);
+            if (writeIdOf(existing) === writeId) return existing;
+            throw err;
+          }
+        }, abortSignal);
+        if (!created) throw new Error(`Cosmos DB returned no document for new case ${reference}`);
+        return fromCaseDocument(created);
+      } catch (err) {
+        // Give the reference back only when the case is certainly not there; otherwise
+        // keep it (an unused reference is a harmless gap, an unreachable case is not).
+        if (!abortSignal.aborted) {
+          const stored = await this.readDocument(id, abortSignal).catch(() => 'unknown' as const);
+          if (stored === undefined) await this.references.release(reference, abortSignal).catch(() => undefined);
+        }
+        throw err;
+      }
+    });
+  }
+
+  async getCase(id: string): Promise<CaseRecord | undefined> {
+    return this.connection.guard('reading a case', async (abortSignal) => {
+      const doc = await this.readDocument(id, abortSignal);
+      return doc && fromCaseDocument(doc);
+    });
+  }
+
+  async getCaseByReference(reference: string): Promise<CaseRecord | undefined> {
+    return this.connection.guard(`reading case ${reference}`, async (abortSignal) => {
+      // Two point reads: reference document, then the case it names. No query.
+      const caseId = await this.references.lookup(reference, abortSignal);
+      const doc = caseId === undefined ? undefined : await this.readDocument(caseId, abortSignal);
+      const record = doc && fromCaseDocument(doc);
+      return record?.reference === reference ? record : undefined;
+    });
+  }
+
+  async saveCase(next: CaseRecord): Promise<SaveResult> {
+    return this.connection.guard(`saving case ${next.reference}`, async (abortSignal) => {
+      // Read first: append-only is checked against what is stored, not what the caller holds.
+      const stored = await this.readDocument(next.id, abortSignal);
+      const current = stored && fromCaseDocument(stored);
+      if (!current || current.version !== next.version) return stale(current, next);
+      assertSameIdentity(current, next);
+      assertAppendOnly(current.events, next.events, current.reference);
+      assertStorableCase(next);
+      const writeId = randomUUID();
+      const document = toCaseDocument(next, writeId);
+      return withTransientRetry(this.connection.retry, 'write', async (isRetry): Promise<SaveResult> => {
+        try {
+          const { resource } = await this.cases.item(next.id, next.id).replace(document, { abortSignal, accessCondition: { type: 'IfMatch', condition: next.version } });
+          if (!resource) throw new Error(`Cosmos DB returned no document for case ${next.reference}`);
+          return { ok: true, record: fromCaseDocument(resource) };
+        } catch (err) {
+          const status = statusOf(err);
+          if (status !== 412 && status !== 404) throw err;
+          const latest = await this.readDocument(next.id, abortSignal);
+          // A retry that fails its condition may be failing against its own first attempt.
+          if (isRetry && latest && writeIdOf(latest) === writeId) return { ok: true, record: fromCaseDocument(latest) };
+          return stale(latest && fromCaseDocument(latest), next);
+        }
+      }, abortSignal);
+    });
+  }
+
+  async openCasesByOfficer(officerId: string): Promise<CaseRecord[]> {
+    // Filter and ORDER BY match the first composite index in cosmos-containers.ts.
+    return this.queryCases('listing open cases by officer', {
+      query: 'SELECT * FROM c WHERE c.responsibleOfficerId = @officer AND c.q.open = true ORDER BY c.responsibleOfficerId ASC, c.q.dueSort ASC, c.reference ASC',
+      parameters: [{ name: '@officer', value: officerId }],
+    });
+  }
+
+  async deadlinesDueBy(date: CalendarDate): Promise<DueDeadline[]> {
+    // c.q.dueOn is set only on open cases with a running deadline, so its range index
+    // yields just the cases with something due by `date`; the JOIN then picks the due
+    // deadlines inside them. ORDER BY cannot sort on a JOIN alias: sorted here instead.
+    const rows = await this.query<DueDeadline>('listing due deadlines', {
+      query: 'SELECT c.id AS caseId, c.reference, c.responsibleOfficerId, r.stage, r.kind, r.due FROM c JOIN r IN c.q.running WHERE c.q.dueOn <= @date AND r.due <= @date',
+      parameters: [{ name: '@date', value: date }],
+    });
+    return rows
+      .map((r) => ({ caseId: r.caseId, reference: r.reference, responsibleOfficerId: r.responsibleOfficerId ?? null, stage: r.stage, kind: r.kind, due: r.due }))
+      .sort(byDueThenReference);
+  }
+
+  async casesReceivedBetween(from: CalendarDate, to: CalendarDate): Promise<CaseRecord[]> {
+    return this.queryCases('listing cases received in a period', {
+      query: 'SELECT * FROM c WHERE c.receivedOn >= @from AND c.receivedOn <= @to ORDER BY c.receivedOn ASC, c.reference ASC',
+      parameters: [{ name: '@from', value: from }, { name: '@to', value: to }],
+    });
+  }
+
+  async casesClosedBetween(from: CalendarDate, to: CalendarDate): Promise<CaseRecord[]> {
+    return this.queryCases('listing cases closed in a period', {
+      query: 'SELECT * FROM c WHERE c.closedOn >= @from AND c.closedOn <= @to ORDER BY c.closedOn ASC, c.reference ASC',
+      parameters: [{ name: '@from', value: from }, { name: '@to', value: to }],
+    });
+  }
+
+  async purgeClosedBefore(date: CalendarDate, options: { dryRun: boolean }): Promise<string[]> {
+    const candidates = (await this.query<{ id: string; reference: string; _etag: string }>('finding cases to purge', {
+      query: 'SELECT c.id, c.reference, c._etag FROM c WHERE c.q.open = false AND c.closedOn < @date',
+      parameters: [{ name: '@date', value: date }],
+    })).sort((a, b) => a.reference.localeCompare(b.reference));
+    if (options.dryRun) return candidates.map((c) => c.reference);
+    const purged: string[] = [];
+    // One operation (and one time limit) per case, so a long purge is not cut short.
+    for (const c of candidates) {
+      const done = await this.connection.guard(`purging case ${c.reference}`, async (abortSignal) => {
+        try {
+          // Conditional on the ETag read above: a case reopened meanwhile is left alone.
+          await withTransientRetry(this.connection.retry, 'write', () => this.cases.item(c.id, c.id).delete({ abortSignal, accessCondition: { type: 'IfMatch', condition: c._etag } }), abortSignal);
+        } catch (err) {
+          const status = statusOf(err);
+          if (status === 412) return false;
+          if (status !== 404) throw err;
+        }
+        // The case is gone; its reference and reminder claims go with it.
+        await this.references.release(c.reference, abortSignal);
+        await deleteClaimsOfCase(this.claims, this.connection.retry, c.id, abortSignal);
+        return true;
+      });
+      if (done) purged.push(c.reference);
+    }
+    return purged;
+  }
+
+  async close(): Promise<void> {
+    if (this.released) return;
+    this.released = true;
+    this.connection.release();
+  }
+
+  private async allocateReference(year: number, caseId: string, abortSignal: AbortSignal): Promise<string> {
+    const series = `${this.prefix}-${year}`;
+    // The counter only ever grows, so a taken reference means someone set it back by
+    // hand; move on to the next number rather than share one.
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const reference = formatReference(this.prefix, year, await this.references.next(series, abortSignal));
+      if (await this.references.claim(reference, caseId, abortSignal)) return reference;
+    }
+    throw new StoreError('STORE.CONTENTION', `Could not find a free ${series} reference: the counter seems to be behind the references in use.`);
+  }
+
+  private async readDocument(id: string, abortSignal: AbortSignal): Promise<Doc | undefined> {
+    const { resource } = await withTransientRetry(this.connection.retry, 'read', () => this.cases.item(id, id).read<Doc>({ abortSignal }), abortSignal);
+    return resource;
+  }
+
+  private async query<T>(action: string, spec: SqlQuerySpec): Promise<T[]> {
+    return this.connection.guard(action, async (abortSignal) =>
+      (await withTransientRetry(this.connection.retry, 'read', () => this.cases.items.query<T>(spec, { abortSignal }).fetchAll(), abortSignal)).resources);
+  }
+
+  private async queryCases(action: string, spec: SqlQuerySpec): Promise<CaseRecord[]> {
+    return (await this.query<Doc>(action, spec)).map(fromCaseDocument);
+  }
+}

@@ -1,0 +1,67 @@
+import type { Container } from '@azure/cosmos';
+import { randomUUID } from 'node:crypto';
+import type { CosmosConnection } from './cosmos-connection';
+import { BOT_STATE_CONTAINER } from './cosmos-containers';
+import { statusOf } from './cosmos-errors';
+import { hashedId } from './cosmos-ids';
+import { withTransientRetry } from './cosmos-retry';
+import type { KeyValueCondition, KeyValueEntry, KeyValuePutResult, KeyValueStore } from './key-value-store.port';
+
+interface EntryDocument { id: string; key: string; value: unknown; writeId: string; _etag?: string }
+
+export class CosmosKeyValueStore implements KeyValueStore {
+  private readonly container: Container;
+
+  constructor(private readonly connection: CosmosConnection) {
+    connection.acquire();
+    this.container = connection.container(BOT_STATE_CONTAINER);
+  }
+
+  async get(key: string): Promise<KeyValueEntry | undefined> {
+    const doc = await this.connection.guard('reading bot state', (abortSignal) => this.read(hashedId(key), abortSignal));
+    return doc?.key === key && doc._etag ? { value: doc.value, etag: doc._etag } : undefined;
+  }
+
+  async put(key: string, value: unknown, condition?: KeyValueCondition): Promise<KeyValuePutResult> {
+    if (JSON.stringify(value) === undefined) throw new TypeError(`Value for key "${key}" is not JSON-serialisable`);
+    const id = hashedId(key);
+    const doc: EntryDocument = { id, key, value, writeId: randomUUID() };
+    return this.connection.guard('saving bot state', (abortSignal) => withTransientRetry(this.connection.retry, 'write', async (isRetry): Promise<KeyValuePutResult> => {
+      try {
+        const response = !condition
+          ? await this.container.items.upsert(doc, { abortSignal })
+          : 'ifMatch' in condition
+            ? await this.container.item(id, id).replace(doc, { abortSignal, accessCondition: { type: 'IfMatch', condition: condition.ifMatch } })
+            : await this.container.items.create(doc, { abortSignal });
+        return { ok: true, etag: response.etag };
+      } catch (err) {
+        const status = statusOf(err);
+        if (status !== 412 && status !== 409 && status !== 404) throw err;
+        const current = await this.read(id, abortSignal);
+        // A retried conditional write that fails may be failing against its own first try.
+        if (isRetry && current?.writeId === doc.writeId && current._etag) return { ok: true, etag: current._etag };
+        return { ok: false, code: 'STORE.ETAG_MISMATCH', currentEtag: current?._etag };
+      }
+    }, abortSignal));
+  }
+
+  async delete(key: string): Promise<void> {
+    const id = hashedId(key);
+    await this.connection.guard('deleting bot state', async (abortSignal) => {
+      try {
+        await withTransientRetry(this.connection.retry, 'write', () => this.container.item(id, id).delete({ abortSignal }), abortSignal);
+      } catch (err) {
+        if (statusOf(err) !== 404) throw err;
+      }
+    });
+  }
+
+  close(): void {
+    this.connection.release();
+  }
+
+  private async read(id: string, abortSignal: AbortSignal): Promise<EntryDocument | undefined> {
+    const { resource } = await withTransientRetry(this.connection.retry, 'read', () => this.container.item(id, id).read<EntryDocument>({ abortSignal }), abortSignal);
+    return resource;
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * A small key/value store with ETags, used for Bot Framework conversation and user state
+ * (see src/bot/bot-state-storage.ts). Values are JSON; keys are any string (bot keys
+ * contain '/' and can be long; adapters map them to safe ids).
+ */
+export interface KeyValueEntry {
+  value: unknown;
+  /** Opaque; changes on every write. */
+  etag: string;
+}
+
+/**
+ * When a put may happen. Omitted: always (last write wins). `ifMatch`: only when the
+ * stored ETag is this one (a missing entry does not match). `ifAbsent`: only when there
+ * is no entry yet.
+ */
+export type KeyValueCondition = { ifMatch: string } | { ifAbsent: true };
+
+export type KeyValuePutResult =
+  | { ok: true; etag: string }
+  | { ok: false; code: 'STORE.ETAG_MISMATCH'; currentEtag: string | undefined };
+
+export interface KeyValueStore {
+  get(key: string): Promise<KeyValueEntry | undefined>;
+  put(key: string, value: unknown, condition?: KeyValueCondition): Promise<KeyValuePutResult>;
+  /** Removes the entry; no error when absent. */
+  delete(key: string): Promise<void>;
+}

@@ -1,0 +1,188 @@
+import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import type { CalendarDate } from '../domain/calendar-date';
+import type { CaseRecord, NewCaseRecord } from './case-record';
+import {
+  assertAppendOnly, assertNewCase, assertSameIdentity, assertStorableCase, dueSortKey, earliestDue,
+  formatReference, isOpenState, runningDeadlines, withoutReferenceYear,
+} from './case-record-rules';
+import type { CaseStore, DueDeadline, SaveResult } from './case-store.port';
+import { SqliteConnection, type SqliteOptions } from './sqlite-connection';
+import { statement } from './sqlite-statements';
+
+export interface SqliteCaseStoreOptions {
+  /** Reference prefix, HC in HC-2026-00042. */
+  referencePrefix?: string;
+}
+
+interface CaseRow { doc: string; version: string }
+interface DueRow { case_id: string; reference: string; responsible_officer_id: string | null; stage: number; kind: string; due: string }
+
+/** The document as stored: the record without its version, which lives in its own column. */
+function toDoc(record: CaseRecord): string {
+  const doc: Omit<CaseRecord, 'version'> & { version?: string } = { ...record };
+  delete doc.version;
+  return JSON.stringify(doc);
+}
+
+function fromRow(row: CaseRow): CaseRecord {
+  return { ...(JSON.parse(row.doc) as Omit<CaseRecord, 'version'>), version: row.version };
+}
+
+/**
+ * The embedded default store: one SQLite file, no setup. Every write is one transaction
+ * that updates the case row and its running-deadline rows together, so a crash leaves
+ * either the old case or the new one, never a mix.
+ */
+export class SqliteCaseStore implements CaseStore {
+  private readonly db: Database.Database;
+  private readonly prefix: string;
+  private released = false;
+
+  constructor(private readonly connection: SqliteConnection, options: SqliteCaseStoreOptions = {}) {
+    this.db = connection.acquire();
+    this.prefix = options.referencePrefix ?? 'HC';
+  }
+
+  /** Opens (creating if needed) the file and a store that owns the connection. */
+  static open(options: SqliteOptions & SqliteCaseStoreOptions): SqliteCaseStore {
+    return new SqliteCaseStore(SqliteConnection.open(options), options);
+  }
+
+  async createCase(input: NewCaseRecord): Promise<CaseRecord> {
+    assertNewCase(input);
+    const series = `${this.prefix}-${input.referenceYear}`;
+    const create = this.db.transaction((): CaseRecord => {
+      // Counter and case in one IMMEDIATE transaction: the write lock is held from the
+      // first statement, so two processes sharing the file can never get the same number.
+      const { last } = statement(this.db, 'INSERT INTO reference_counters (series, last) VALUES (?, 1) ON CONFLICT (series) DO UPDATE SET last = last + 1 RETURNING last')
+        .get(series) as { last: number };
+      const record: CaseRecord = {
+        ...withoutReferenceYear(input),
+        id: randomUUID(),
+        reference: formatReference(this.prefix, input.referenceYear, last),
+        version: randomUUID(),
+      };
+      statement(this.db, `INSERT INTO cases (id, reference, version, state, is_open, responsible_officer_id, received_on, closed_on, due_on, due_sort, doc)
+        VALUES (@id, @reference, @version, @state, @isOpen, @officer, @receivedOn, @closedOn, @dueOn, @dueSort, @doc)`).run(this.columns(record));
+      this.writeRunning(record);
+      return record;
+    });
+    return this.roundTrip(create.immediate());
+  }
+
+  async getCase(id: string): Promise<CaseRecord | undefined> {
+    const row = statement(this.db, 'SELECT doc, version FROM cases WHERE id = ?').get(id) as CaseRow | undefined;
+    return row && fromRow(row);
+  }
+
+  async getCaseByReference(reference: string): Promise<CaseRecord | undefined> {
+    const row = statement(this.db, 'SELECT doc, version FROM cases WHERE reference = ?').get(reference) as CaseRow | undefined;
+    return row && fromRow(row);
+  }
+
+  async saveCase(next: CaseRecord): Promise<SaveResult> {
+    const save = this.db.transaction((): SaveResult => {
+      const row = statement(this.db, 'SELECT doc, version FROM cases WHERE id = ?').get(next.id) as CaseRow | undefined;
+      const current = row && fromRow(row);
+      // Version first: a stale copy can look like rewritten history, but it is a race.
+      if (!current || current.version !== next.version) {
+        return {
+          ok: false,
+          code: 'STORE.STALE_VERSION',
+          message: current ? `Case ${current.reference} was changed by someone else; reload it and try again` : `Case ${next.reference} no longer exists`,
+          current,
+        };
+      }
+      assertSameIdentity(current, next);
+      assertAppendOnly(current.events, next.events, current.reference);
+      assertStorableCase(next);
+      const record: CaseRecord = { ...next, version: randomUUID() };
+      const { changes } = statement(this.db, `UPDATE cases SET version = @version, state = @state, is_open = @isOpen, responsible_officer_id = @officer,
+        received_on = @receivedOn, closed_on = @closedOn, due_on = @dueOn, due_sort = @dueSort, doc = @doc
+        WHERE id = @id AND version = @expected`).run({ ...this.columns(record), expected: next.version });
+      // Cannot happen inside the IMMEDIATE transaction; kept as a guard for the invariant.
+      if (changes !== 1) throw new Error(`Case ${current.reference}: conditional update touched ${changes} rows`);
+      this.writeRunning(record);
+      return { ok: true, record };
+    });
+    const result = save.immediate();
+    return result.ok ? { ok: true, record: this.roundTrip(result.record) } : result;
+  }
+
+  async openCasesByOfficer(officerId: string): Promise<CaseRecord[]> {
+    const rows = statement(this.db, 'SELECT doc, version FROM cases WHERE responsible_officer_id = ? AND is_open = 1 ORDER BY due_sort, reference').all(officerId) as CaseRow[];
+    return rows.map(fromRow);
+  }
+
+  async deadlinesDueBy(date: CalendarDate): Promise<DueDeadline[]> {
+    // Reads only the running_deadlines index entries up to `date`: cost follows due items.
+    const rows = statement(this.db, `SELECT d.case_id, c.reference, c.responsible_officer_id, d.stage, d.kind, d.due
+      FROM running_deadlines d JOIN cases c ON c.id = d.case_id
+      WHERE d.due <= ? ORDER BY d.due, c.reference, d.stage, d.kind`).all(date) as DueRow[];
+    return rows.map((r) => ({ caseId: r.case_id, reference: r.reference, responsibleOfficerId: r.responsible_officer_id, stage: r.stage, kind: r.kind, due: r.due }));
+  }
+
+  async casesReceivedBetween(from: CalendarDate, to: CalendarDate): Promise<CaseRecord[]> {
+    const rows = statement(this.db, 'SELECT doc, version FROM cases WHERE received_on >= ? AND received_on <= ? ORDER BY received_on, reference').all(from, to) as CaseRow[];
+    return rows.map(fromRow);
+  }
+
+  async casesClosedBetween(from: CalendarDate, to: CalendarDate): Promise<CaseRecord[]> {
+    const rows = statement(this.db, 'SELECT doc, version FROM cases WHERE closed_on >= ? AND closed_on <= ? ORDER BY closed_on, reference').all(from, to) as CaseRow[];
+    return rows.map(fromRow);
+  }
+
+  async purgeClosedBefore(date: CalendarDate, options: { dryRun: boolean }): Promise<string[]> {
+    const purge = this.db.transaction((): string[] => {
+      const rows = statement(this.db, 'SELECT id, reference FROM cases WHERE is_open = 0 AND closed_on < ? ORDER BY reference').all(date) as { id: string; reference: string }[];
+      if (!options.dryRun) {
+        const del = statement(this.db, 'DELETE FROM cases WHERE id = ?');
+        const delClaims = statement(this.db, 'DELETE FROM reminder_claims WHERE case_id = ?');
+        for (const r of rows) {
+          del.run(r.id); // running_deadlines rows go by ON DELETE CASCADE
+          delClaims.run(r.id);
+        }
+      }
+      return rows.map((r) => r.reference);
+    });
+    const references = purge.immediate();
+    // Move the deleted pages out of the WAL into the (secure_delete-zeroed) main file.
+    if (!options.dryRun && references.length > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return references;
+  }
+
+  async close(): Promise<void> {
+    if (this.released) return;
+    this.released = true;
+    this.connection.release();
+  }
+
+  private columns(record: CaseRecord): Record<string, string | number | null> {
+    const running = runningDeadlines(record);
+    return {
+      id: record.id,
+      reference: record.reference,
+      version: record.version,
+      state: record.state,
+      isOpen: isOpenState(record.state) ? 1 : 0,
+      officer: record.responsibleOfficerId,
+      receivedOn: record.receivedOn,
+      closedOn: record.closedOn,
+      dueOn: earliestDue(running),
+      dueSort: dueSortKey(running),
+      doc: toDoc(record),
+    };
+  }
+
+  private writeRunning(record: CaseRecord): void {
+    statement(this.db, 'DELETE FROM running_deadlines WHERE case_id = ?').run(record.id);
+    const insert = statement(this.db, 'INSERT INTO running_deadlines (case_id, stage, kind, due) VALUES (?, ?, ?, ?)');
+    for (const d of runningDeadlines(record)) insert.run(record.id, d.stage, d.kind, d.due);
+  }
+
+  /** A copy as a reader would see it, so the caller's objects never alias stored state. */
+  private roundTrip(record: CaseRecord): CaseRecord {
+    return fromRow({ doc: toDoc(record), version: record.version });
+  }
+}

@@ -1,0 +1,83 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The embedded store's schema, versioned with PRAGMA user_version so that a later change
+ * can add a migration step instead of asking anyone to delete their file.
+ *
+ * Cases are kept as one JSON document (`doc`, without the version) plus copies of the
+ * query fields in indexed columns. Running deadlines of open cases get their own table,
+ * rewritten in the same transaction as the case, so "what is due by X" reads only the
+ * due rows of an index instead of every case.
+ */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE cases (
+    id TEXT PRIMARY KEY,
+    reference TEXT NOT NULL UNIQUE,
+    version TEXT NOT NULL,
+    state TEXT NOT NULL,
+    is_open INTEGER NOT NULL,
+    responsible_officer_id TEXT,
+    received_on TEXT,
+    closed_on TEXT,
+    due_on TEXT,
+    due_sort TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX cases_by_officer ON cases (responsible_officer_id, is_open, due_sort, reference);
+  CREATE INDEX cases_by_received ON cases (received_on, reference);
+  CREATE INDEX cases_by_closed ON cases (closed_on, reference);
+
+  CREATE TABLE running_deadlines (
+    case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+    stage INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    due TEXT NOT NULL
+  );
+  CREATE INDEX running_deadlines_by_due ON running_deadlines (due);
+  CREATE INDEX running_deadlines_by_case ON running_deadlines (case_id);
+
+  CREATE TABLE reference_counters (
+    series TEXT PRIMARY KEY,
+    last INTEGER NOT NULL
+  );
+
+  CREATE TABLE conversation_refs (
+    user_id TEXT PRIMARY KEY,
+    ref TEXT NOT NULL
+  );
+
+  CREATE TABLE reminder_claims (
+    key_id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL,
+    stage INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    point TEXT NOT NULL,
+    holder TEXT NOT NULL,
+    lease_until TEXT NOT NULL,
+    confirmed_at TEXT,
+    version TEXT NOT NULL
+  );
+  CREATE INDEX reminder_claims_by_case ON reminder_claims (case_id);
+
+  CREATE TABLE key_values (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    etag TEXT NOT NULL
+  );
+  `,
+];
+
+/** Brings the file up to the current schema. Safe when several processes open it at once. */
+export function migrate(db: Database.Database): void {
+  // IMMEDIATE takes the write lock first, so two processes opening a new file do not
+  // both see version 0 and both try to create the tables.
+  db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    MIGRATIONS.forEach((sql, i) => {
+      if (i < current) return;
+      db.exec(sql);
+    });
+    if (current < MIGRATIONS.length) db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
+}

@@ -1,0 +1,45 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createStores } from '../../src/store/create-stores';
+import { closedCase, newCase } from '../support/case-fixtures';
+import { runCli } from '../support/run-cli';
+
+describe('complaints purge (CLI)', function () {
+  this.timeout(30_000);
+
+  it('lists with --dry-run, then removes only finished cases closed before the date', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'purge-'));
+    const stores = await createStores({ kind: 'sqlite', dataDir });
+    const old = await stores.cases.createCase(closedCase('2019-05-01'));
+    const recent = await stores.cases.createCase(closedCase('2026-05-01'));
+    const open = await stores.cases.createCase(newCase());
+    await stores.close();
+
+    const dry = runCli(['purge', '--closed-before', '2020-01-01', '--dry-run'], '', { DATA_DIR: dataDir });
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.deepEqual(JSON.parse(dry.stdout), { dryRun: true, closedBefore: '2020-01-01', count: 1, wouldRemove: [old.reference] });
+
+    const real = runCli(['purge', '--closed-before', '2020-01-01'], '', { DATA_DIR: dataDir });
+    assert.deepEqual(JSON.parse(real.stdout), { dryRun: false, closedBefore: '2020-01-01', count: 1, removed: [old.reference] });
+
+    const after = await createStores({ kind: 'sqlite', dataDir });
+    try {
+      assert.equal(await after.cases.getCase(old.id), undefined);
+      assert.ok(await after.cases.getCase(recent.id));
+      assert.ok(await after.cases.getCase(open.id));
+    } finally {
+      await after.close();
+    }
+  });
+
+  it('needs a real date, and names a malformed setting', () => {
+    const noDate = runCli(['purge', '--closed-before', '2020-13-01']);
+    assert.equal(noDate.code, 2);
+    assert.match(noDate.stderr, /purge needs --closed-before YYYY-MM-DD/);
+    const badSetting = runCli(['purge', '--closed-before', '2020-01-01'], '', { COSMOS_ENDPOINT: 'not a url' });
+    assert.equal(badSetting.code, 2);
+    assert.match(badSetting.stderr, /COSMOS_ENDPOINT: .*Cosmos DB account endpoint/);
+  });
+});

@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import type { CaseRecord } from '../../src/store/case-record';
+import type { CaseStore } from '../../src/store/case-store.port';
+import { closedCase, deadline, event, newCase, withEvent } from '../support/case-fixtures';
+import type { StoreFactory, StoreFixture } from '../support/store-fixtures';
+
+const AYESHA = 'officer-ayesha-okafor';
+const BARTHOLOMEW = 'officer-bartholomew-quaye';
+
+interface Scenario { a: CaseRecord; b: CaseRecord; c: CaseRecord; d: CaseRecord; e: CaseRecord; f: CaseRecord }
+
+/** Six cases covering each query's edges; letters in creation order (a = HC-2026-00001). */
+async function seed(cases: CaseStore): Promise<Scenario> {
+  // a: open, two running deadlines (ack 9 Mar, respond 30 Mar)
+  const a = await cases.createCase(newCase());
+  // b: open, acknowledgement met, response running to 20 Mar
+  const b = await cases.createCase(newCase({
+    state: 'investigating', receivedOn: '2026-02-27', events: [event('received', '2026-02-27'), event('acknowledged', '2026-03-04')],
+    deadlines: [deadline(1, 'acknowledge', '2026-03-05', '2026-03-04'), deadline(1, 'respond', '2026-03-20')], nextDueOn: '2026-03-20',
+  }));
+  // c: closed on 15 Mar
+  const c = await cases.createCase(closedCase('2026-03-15'));
+  // d: another officer's open case, response due 12 Mar
+  const d = await cases.createCase(newCase({
+    responsibleOfficerId: BARTHOLOMEW, receivedOn: '2026-03-01', state: 'investigating',
+    deadlines: [deadline(1, 'respond', '2026-03-12')], nextDueOn: '2026-03-12',
+  }));
+  // e: open (responded, escalation window) with no running deadline
+  const e = await cases.createCase(newCase({
+    state: 'responded', receivedOn: '2026-03-10',
+    deadlines: [deadline(1, 'respond', '2026-03-11', '2026-03-11')], nextDueOn: null,
+  }));
+  // f: withdrawn on 16 Mar with a deadline never met: not running, because not open
+  const f = await cases.createCase(closedCase('2026-03-16', {
+    state: 'withdrawn', deadlines: [deadline(1, 'respond', '2026-03-13')], nextDueOn: null,
+  }));
+  return { a, b, c, d, e, f };
+}
+
+const refs = (records: CaseRecord[]) => records.map((r) => r.reference);
+
+/** The CaseStore contract for queries and purging; run against every adapter. */
+export function caseQueriesContract(factory: StoreFactory): void {
+  describe('CaseStore: queries and purge', () => {
+    let fixture: StoreFixture;
+    let cases: CaseStore;
+    let s: Scenario;
+    beforeEach(async () => {
+      fixture = await factory();
+      cases = fixture.stores.cases;
+      s = await seed(cases);
+    });
+    afterEach(async () => fixture.cleanup());
+
+    it('lists an officer\'s open cases, soonest due first, cases with nothing due last', async () => {
+      assert.deepEqual(refs(await cases.openCasesByOfficer(AYESHA)), [s.a.reference, s.b.reference, s.e.reference]);
+      assert.deepEqual(refs(await cases.openCasesByOfficer(BARTHOLOMEW)), [s.d.reference]);
+      assert.deepEqual(await cases.openCasesByOfficer('officer-nobody'), []);
+      const [first] = await cases.openCasesByOfficer(AYESHA);
+      assert.deepEqual(first, s.a);
+    });
+
+    it('lists running deadlines of open cases due by a date, soonest first', async () => {
+      const due = await cases.deadlinesDueBy('2026-03-20');
+      assert.deepEqual(due, [
+        { caseId: s.a.id, reference: s.a.reference, responsibleOfficerId: AYESHA, stage: 1, kind: 'acknowledge', due: '2026-03-09' },
+        { caseId: s.d.id, reference: s.d.reference, responsibleOfficerId: BARTHOLOMEW, stage: 1, kind: 'respond', due: '2026-03-12' },
+        { caseId: s.b.id, reference: s.b.reference, responsibleOfficerId: AYESHA, stage: 1, kind: 'respond', due: '2026-03-20' },
+      ]);
+      assert.deepEqual(await cases.deadlinesDueBy('2026-03-08'), []);
+      assert.equal((await cases.deadlinesDueBy('2026-12-31')).length, 4);
+    });
+
+    it('drops a case\'s deadlines from the due list once it is closed, and moves met ones out', async () => {
+      const closed = await cases.saveCase(withEvent(s.a, event('closed', '2026-03-21'), {
+        state: 'closed', closedOn: '2026-03-21', nextDueOn: null,
+        deadlines: [deadline(1, 'acknowledge', '2026-03-09', '2026-03-03'), deadline(1, 'respond', '2026-03-30')],
+      }));
+      assert.ok(closed.ok);
+      const met = await cases.saveCase(withEvent(s.d, event('responded', '2026-03-11', { outcome: 'upheld' } as never), {
+        state: 'responded', deadlines: [deadline(1, 'respond', '2026-03-12', '2026-03-11')], nextDueOn: null,
+      }));
+      assert.ok(met.ok);
+      assert.deepEqual((await cases.deadlinesDueBy('2026-12-31')).map((d) => [d.reference, d.kind]), [[s.b.reference, 'respond']]);
+      assert.deepEqual(refs(await cases.openCasesByOfficer(AYESHA)), [s.b.reference, s.e.reference]);
+    });
+
+    it('lists cases received between two dates, both inclusive', async () => {
+      assert.deepEqual(refs(await cases.casesReceivedBetween('2026-03-01', '2026-03-02')), [s.d.reference, s.a.reference]);
+      assert.deepEqual(refs(await cases.casesReceivedBetween('2026-02-27', '2026-03-10')), [s.b.reference, s.d.reference, s.a.reference, s.e.reference]);
+      assert.deepEqual(await cases.casesReceivedBetween('2025-01-01', '2025-12-31'), []);
+    });
+
+    it('lists cases closed between two dates, both inclusive', async () => {
+      assert.deepEqual(refs(await cases.casesClosedBetween('2026-03-15', '2026-03-16')), [s.c.reference, s.f.reference]);
+      assert.deepEqual(refs(await cases.casesClosedBetween('2026-03-16', '2026-03-31')), [s.f.reference]);
+      const [closed] = await cases.casesClosedBetween('2026-03-15', '2026-03-15');
+      assert.deepEqual(closed, s.c);
+    });
+
+    it('purges closed and withdrawn cases closed before a date, after a dry run that changes nothing', async () => {
+      assert.deepEqual(await cases.purgeClosedBefore('2026-03-16', { dryRun: true }), [s.c.reference]);
+      assert.deepEqual(await cases.getCase(s.c.id), s.c);
+      assert.deepEqual(await cases.purgeClosedBefore('2026-03-16', { dryRun: false }), [s.c.reference]);
+      assert.equal(await cases.getCase(s.c.id), undefined);
+      assert.equal(await cases.getCaseByReference(s.c.reference), undefined);
+      assert.deepEqual(await cases.casesClosedBetween('2026-01-01', '2026-12-31').then(refs), [s.f.reference]);
+      assert.deepEqual(await cases.purgeClosedBefore('2026-12-31', { dryRun: false }), [s.f.reference]);
+      // A refused complaint is finished too: purged once past the date, never listed as open.
+      const refused = await cases.createCase(closedCase('2026-03-10', { state: 'refused', responsibleOfficerId: AYESHA }));
+      assert.ok(!refs(await cases.openCasesByOfficer(AYESHA)).includes(refused.reference));
+      assert.deepEqual(await cases.purgeClosedBefore('2026-12-31', { dryRun: false }), [refused.reference]);
+      // Open cases are never purged, whatever the date.
+      assert.deepEqual(refs(await cases.casesReceivedBetween('2000-01-01', '2100-01-01')).sort(), [s.a, s.b, s.d, s.e].map((r) => r.reference).sort());
+    });
+
+    it('removes a purged case\'s reminder claims and keeps those of other cases', async () => {
+      const claims = fixture.stores.reminderClaims;
+      const point = { stage: 1, kind: 'respond', point: 'due-minus-2' };
+      assert.equal(await claims.claimReminder({ caseId: s.c.id, ...point }, 'bot-a', '2026-03-26T10:00:00.000Z', '2026-03-26T09:00:00.000Z'), true);
+      assert.equal(await claims.claimReminder({ caseId: s.a.id, ...point }, 'bot-a', '2026-03-26T10:00:00.000Z', '2026-03-26T09:00:00.000Z'), true);
+      await cases.purgeClosedBefore('2026-03-16', { dryRun: true });
+      assert.ok(await claims.getReminderClaim({ caseId: s.c.id, ...point }));
+      await cases.purgeClosedBefore('2026-03-16', { dryRun: false });
+      assert.equal(await claims.getReminderClaim({ caseId: s.c.id, ...point }), undefined);
+      assert.ok(await claims.getReminderClaim({ caseId: s.a.id, ...point }));
+    });
+
+    it('never reuses a purged case\'s reference', async () => {
+      await cases.purgeClosedBefore('2026-12-31', { dryRun: false });
+      const next = await cases.createCase(newCase());
+      assert.equal(next.reference, 'HC-2026-00007');
+    });
+  });
+}

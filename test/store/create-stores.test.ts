@@ -1,0 +1,81 @@
+import Database from 'better-sqlite3';
+import { CosmosClient } from '@azure/cosmos';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createStores } from '../../src/store/create-stores';
+import { CASES_CONTAINER } from '../../src/store/cosmos-containers';
+import { SqliteCaseStore } from '../../src/store/sqlite-case-store';
+import { newCase } from '../support/case-fixtures';
+import { startLocalCosmos, type LocalCosmos } from '../support/cosmos-server';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
+
+describe('createStores', () => {
+  describe('sqlite', () => {
+    let dataDir: string;
+    beforeEach(() => { dataDir = makeTempDir('factory'); });
+    afterEach(() => removeTempDir(dataDir));
+
+    it('creates the data directory and a WAL-mode file on first use, and reports health', async () => {
+      const nested = join(dataDir, 'not', 'yet', 'there');
+      const stores = await createStores({ kind: 'sqlite', dataDir: nested });
+      const health = await stores.ping();
+      assert.deepEqual({ ok: health.ok, kind: health.kind }, { ok: true, kind: 'sqlite' });
+      await stores.cases.createCase(newCase());
+      await stores.close();
+      const file = join(nested, 'complaints.sqlite');
+      assert.ok(existsSync(file));
+      const db = new Database(file, { readonly: true });
+      try {
+        assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+        assert.equal(db.pragma('user_version', { simple: true }), 1);
+      } finally {
+        db.close();
+      }
+      const after = await stores.ping();
+      assert.equal(after.ok, false);
+      await stores.close(); // idempotent
+    });
+
+    it('keeps cases when the file is reopened, and a standalone store closes its own connection', async () => {
+      const first = SqliteCaseStore.open({ dataDir, referencePrefix: 'RH' });
+      const created = await first.createCase(newCase());
+      assert.equal(created.reference, 'RH-2026-00001');
+      await first.close();
+      await assert.rejects(first.getCase(created.id), /not open|closed/i);
+      const stores = await createStores({ kind: 'sqlite', dataDir, referencePrefix: 'RH' });
+      try {
+        assert.deepEqual(await stores.cases.getCaseByReference('RH-2026-00001'), created);
+      } finally {
+        await stores.close();
+      }
+    });
+  });
+
+  describe('cosmos', () => {
+    let server: LocalCosmos;
+    before(async () => { server = await startLocalCosmos(); });
+    after(async () => server.stop());
+
+    it('creates the default database and containers with their partition keys and indexing policy', async () => {
+      const stores = await createStores({ kind: 'cosmos', endpoint: server.endpoint, key: 'k', agent: server.agent });
+      try {
+        assert.equal((await stores.ping()).ok, true);
+        const client = new CosmosClient({ endpoint: server.endpoint, key: 'k', agent: server.agent });
+        try {
+          const { resource } = await client.database('housing-complaints').container('cases').read();
+          assert.deepEqual(resource?.partitionKey?.paths, ['/id']);
+          assert.deepEqual(resource?.indexingPolicy?.compositeIndexes, CASES_CONTAINER.indexingPolicy?.compositeIndexes);
+          const { resources } = await client.database('housing-complaints').containers.readAll().fetchAll();
+          assert.deepEqual(resources.map((c) => c.id).sort(), ['bot-state', 'case-references', 'cases', 'conversation-refs', 'reminder-claims']);
+          const claims = resources.find((c) => c.id === 'reminder-claims');
+          assert.deepEqual(claims?.partitionKey?.paths, ['/caseId']);
+        } finally {
+          client.dispose();
+        }
+      } finally {
+        await stores.close();
+      }
+    });
+  });
+});

@@ -1,0 +1,154 @@
+import {
+  ActivityHandler, ActivityTypes, CardFactory, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext,
+} from 'botbuilder';
+import { findByAadObjectId, type DirectoryPerson } from '../domain/directory';
+import type { AdaptiveCardJson } from '../cards/card-template';
+import { noticeCard, welcomeCard } from '../cards/general-cards';
+import { IntakeConflictError } from '../intake/intake-flow';
+import type { BotDependencies } from './bot-dependencies';
+import { cardId, parseInvokeAction, parseSubmitAction, type CardAction } from './card-action';
+import { parseCommand } from './commands';
+import { acknowledge, myCases, viewCase, viewCaseByReference } from './handlers/case-handler';
+import { intakeCard } from './handlers/intake-handler';
+
+/** A card to show in place of the one acted on, or a new message with a short toast. */
+type ActionReply = { replace: AdaptiveCardJson } | { send: AdaptiveCardJson; toast: string };
+
+/**
+ * The Teams bot: thin. It identifies the person from the directory (never from card data),
+ * parses what they sent, calls the intake flow or the case operations, and shows cards.
+ */
+export class ComplaintsBot extends ActivityHandler {
+  constructor(private readonly deps: BotDependencies) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      await this.welcomeOnce(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.deps.notifier.remember(context);
+      await this.welcomeOnce(context);
+      await next();
+    });
+  }
+
+  /** Activities from another tenant are refused before any handler sees them. */
+  override async run(context: TurnContext): Promise<void> {
+    const expected = this.deps.tenantId;
+    const tenant = context.activity.conversation?.tenantId ?? (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+    if (expected && tenant !== expected) {
+      this.deps.logger.warn({ tenant }, 'refused an activity from another tenant');
+      if (context.activity.type === ActivityTypes.Invoke) {
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403, body: { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: 'This bot serves another organisation.' } } } });
+      }
+      return;
+    }
+    await super.run(context);
+  }
+
+  private person(context: TurnContext): DirectoryPerson | undefined {
+    return findByAadObjectId(this.deps.ctx.directory, context.activity.from?.aadObjectId);
+  }
+
+  private async welcomeOnce(context: TurnContext): Promise<void> {
+    const conversationId = context.activity.conversation?.id;
+    if (!conversationId) return;
+    const first = await this.deps.stores.keyValue.put(`welcomed/${conversationId}`, { at: this.deps.ctx.now().toISOString() }, { ifAbsent: true });
+    if (first.ok) await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.welcome(this.person(context)))] });
+  }
+
+  private welcome(person: DirectoryPerson | undefined, title?: string): AdaptiveCardJson {
+    return welcomeCard({
+      title: title ?? (person ? `Hello ${person.name.split(' ')[0]}, I'm the complaints bot` : 'I\'m the complaints bot'),
+      policyName: this.deps.ctx.policy.name,
+      note: person ? `You are in the directory as ${person.roles.join(', ')}.` : 'You are not in the complaints directory yet, so you cannot log or act on complaints. Ask your administrator to add you.',
+    });
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const person = this.person(context);
+    if (!person) {
+      await this.send(context, noticeCard({ title: 'You are not in the complaints directory', text: 'Only staff listed in the complaints directory can use this bot. Ask your administrator to add you.', tone: 'error' }));
+      return;
+    }
+    await this.deps.notifier.remember(context);
+    if (context.activity.value !== undefined && context.activity.value !== null) {
+      const action = parseSubmitAction(context.activity.value);
+      if (!action) {
+        await this.send(context, noticeCard({ title: 'That action was not understood', text: 'The card sent something this bot does not recognise, so nothing was changed. Type "help" to see what you can do.', tone: 'error' }));
+        return;
+      }
+      const reply = await this.act(person, action);
+      await this.send(context, 'replace' in reply ? reply.replace : reply.send);
+      return;
+    }
+    const command = parseCommand(context.activity.text);
+    switch (command.kind) {
+      case 'new-complaint': return this.send(context, await intakeCard(await this.deps.intake.start(person), person, this.deps));
+      case 'my-cases': return this.send(context, await myCases(person, this.deps));
+      case 'case': return this.send(context, await viewCaseByReference(command.reference, this.deps));
+      case 'help': return this.send(context, this.welcome(person, 'What I can do'));
+    }
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, _value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const person = this.person(context);
+    if (!person) return cardResponse(noticeCard({ title: 'You are not in the complaints directory', text: 'Nothing was changed. Ask your administrator to add you.', tone: 'error' }));
+    await this.deps.notifier.remember(context);
+    const action = parseInvokeAction(context.activity.value);
+    if (!action) return cardResponse(noticeCard({ title: 'That action was not understood', text: 'Nothing was changed. Type "help" to see what you can do.', tone: 'error' }));
+    const reply = await this.act(person, action);
+    if ('replace' in reply) return cardResponse(reply.replace);
+    await this.send(context, reply.send);
+    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: reply.toast as unknown as Record<string, unknown> };
+  }
+
+  private async act(person: DirectoryPerson, action: CardAction): Promise<ActionReply> {
+    const { data } = action;
+    const intakeId = cardId(data, 'intakeId');
+    const step = typeof data.step === 'string' ? data.step : '';
+    try {
+      switch (action.verb) {
+        case 'intake.start': return { send: await intakeCard(await this.deps.intake.start(person), person, this.deps), toast: 'A new complaint form is below.' };
+        case 'cases.mine': return { send: await myCases(person, this.deps), toast: 'Your open cases are below.' };
+        case 'case.view': {
+          const card = await viewCase(cardId(data, 'caseId'), this.deps);
+          return data.refresh === true ? { replace: card } : { send: card, toast: 'The case is below.' };
+        }
+        case 'case.acknowledge': return { replace: await acknowledge(person, cardId(data, 'caseId'), versionOf(data), this.deps) };
+        default: break;
+      }
+      if (!intakeId) return { replace: noticeCard({ title: 'This form is not available', text: 'The card does not name a complaint form. Type "new complaint" to start again.', tone: 'error' }) };
+      const flow = this.deps.intake;
+      const outcome = action.verb === 'intake.next' ? await flow.next(person, intakeId, step, data)
+        : action.verb === 'intake.back' ? await flow.back(person, intakeId, step, data)
+          : action.verb === 'intake.cancel' ? await flow.cancel(person, intakeId)
+            : await flow.submit(person, intakeId, step);
+      return { replace: await intakeCard(outcome, person, this.deps) };
+    } catch (err) {
+      if (err instanceof IntakeConflictError) {
+        return { replace: noticeCard({ title: 'Please try again', text: 'The form changed while this action was processed (a second click?). Nothing was lost: type "new complaint" or press the button again.', tone: 'warning' }) };
+      }
+      this.deps.logger.error({ err, verb: action.verb }, 'card action failed');
+      return { replace: noticeCard({ title: 'That did not work', text: 'The action could not be completed just now. Please try again in a moment; if it keeps failing, tell your administrator.', tone: 'error' }) };
+    }
+  }
+
+  private async send(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+  }
+}
+
+/** Case versions are ETags, which may contain quotes; accept them as strings of bounded length. */
+function versionOf(data: Record<string, unknown>): string | null {
+  const v = data.version;
+  return typeof v === 'string' && v.length > 0 && v.length <= 200 ? v : null;
+}
+
+function cardResponse(card: AdaptiveCardJson): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+}

@@ -1,0 +1,21 @@
+import { compareDates, type CalendarDate } from '../domain/calendar-date';
+import { isTerminal, type CaseView } from '../domain/case-state';
+import type { CaseRecord } from '../store/case-record';
+
+/** The query fields a stored case carries, derived from its events' view. */
+export type CaseProjection = Pick<CaseRecord, 'stage' | 'state' | 'deadlines' | 'nextDueOn' | 'receivedOn' | 'closedOn'>;
+
+export function projectView(view: CaseView): CaseProjection {
+  const open = !isTerminal(view.state);
+  const running = open ? view.deadlines.filter((d) => d.metOn === null).map((d) => d.due) : [];
+  const nextDueOn = running.reduce<CalendarDate | null>((min, d) => (min === null || compareDates(d, min) < 0 ? d : min), null);
+  const firstReceived = Object.values(view.receivedOn).sort(compareDates)[0] ?? null;
+  return {
+    stage: view.stage,
+    state: view.state,
+    deadlines: view.deadlines,
+    nextDueOn,
+    receivedOn: firstReceived ?? view.closedOn,
+    closedOn: view.closedOn,
+  };
+}

@@ -1,0 +1,184 @@
+import { compareDates, londonDateOf } from '../domain/calendar-date';
+import { lastDayToComplain } from '../domain/case-timeline';
+import type { DirectoryPerson } from '../domain/directory';
+import type { Assignment } from '../domain/responsibility';
+import type { CaseContext } from '../cases/case-context';
+import { planNewCase } from '../cases/plan-new-case';
+import type { CaseRecord } from '../store/case-record';
+import type { CaseStore } from '../store/case-store.port';
+import type { KeyValueStore } from '../store/key-value-store.port';
+import { complainantSchema, complaintSchema, parseStep, type FieldErrors } from './intake-fields';
+import { COMPLAINANT_FIELDS, COMPLAINT_FIELDS, draftKey, INTAKE_STEPS, pickFields, type IntakeDraft, type IntakeStep } from './intake-draft';
+
+/** What the person should see next. The bot turns it into a card. */
+export type IntakeOutcome =
+  | { kind: 'step'; draft: IntakeDraft; errors: FieldErrors; formError: string; lateNotice: string }
+  | { kind: 'notice'; title: string; text: string; tone: 'info' | 'warning' | 'error'; reference?: string }
+  | { kind: 'submitted'; record: CaseRecord; assignment: Assignment | null; repeated: boolean };
+
+export interface IntakeDeps {
+  drafts: KeyValueStore;
+  cases: CaseStore;
+  ctx: CaseContext;
+}
+
+/**
+ * The guided intake: start, next, back, cancel, submit. Every step re-reads the draft from
+ * the store and writes it back conditionally (ETag), so a stale card, a double click or a
+ * restart between steps never loses or duplicates anything.
+ */
+export class IntakeFlow {
+  constructor(private readonly deps: IntakeDeps) {}
+
+  async start(person: DirectoryPerson): Promise<IntakeOutcome> {
+    const draft: IntakeDraft = {
+      intakeId: this.deps.ctx.newId(), status: 'open', step: 'complainant', complainant: {}, complaint: {},
+      startedBy: person.id, startedAt: this.deps.ctx.now().toISOString(),
+    };
+    await this.deps.drafts.put(draftKey(draft.intakeId), draft, { ifAbsent: true });
+    return stepOutcome(draft);
+  }
+
+  async next(person: DirectoryPerson, intakeId: string, cardStep: string, data: Record<string, unknown>): Promise<IntakeOutcome> {
+    const loaded = await this.load(person, intakeId, cardStep);
+    if ('kind' in loaded) return loaded;
+    const { draft, etag } = loaded;
+    if (draft.step === 'review') return this.submit(person, intakeId, cardStep);
+    const updated = this.withValues(draft, data);
+    const check = this.checkStep(updated);
+    if (check) return { kind: 'step', ...check, draft: await this.save(updated, etag) };
+    const nextStep = INTAKE_STEPS[INTAKE_STEPS.indexOf(draft.step) + 1] ?? 'review';
+    return stepOutcome(await this.save({ ...updated, step: nextStep }, etag));
+  }
+
+  async back(person: DirectoryPerson, intakeId: string, cardStep: string, data: Record<string, unknown>): Promise<IntakeOutcome> {
+    const loaded = await this.load(person, intakeId, cardStep);
+    if ('kind' in loaded) return loaded;
+    const previous = INTAKE_STEPS[Math.max(0, INTAKE_STEPS.indexOf(loaded.draft.step) - 1)] ?? 'complainant';
+    // What was typed on this card is kept even though it was not checked yet.
+    return stepOutcome(await this.save({ ...this.withValues(loaded.draft, data), step: previous }, loaded.etag));
+  }
+
+  async cancel(person: DirectoryPerson, intakeId: string): Promise<IntakeOutcome> {
+    const loaded = await this.load(person, intakeId, null);
+    if ('kind' in loaded) return loaded;
+    await this.save({ ...loaded.draft, status: 'cancelled' }, loaded.etag);
+    return { kind: 'notice', title: 'Complaint cancelled', text: 'Nothing was saved. Start again with "new complaint" whenever you are ready.', tone: 'info' };
+  }
+
+  async submit(person: DirectoryPerson, intakeId: string, cardStep: string): Promise<IntakeOutcome> {
+    const loaded = await this.load(person, intakeId, cardStep);
+    if ('kind' in loaded) return loaded;
+    const { draft, etag } = loaded;
+    const invalid = this.firstInvalidStep(draft);
+    if (invalid) return { ...invalid, draft: await this.save(invalid.draft, etag) };
+
+    // Claim the draft: of two submits racing, only one gets past this conditional write.
+    const claim = await this.deps.drafts.put(draftKey(intakeId), { ...draft, status: 'submitting' }, { ifMatch: etag });
+    if (!claim.ok) return this.afterLostRace(person, intakeId);
+
+    const plan = planNewCase({
+      intakeId,
+      complainant: complainantSchema.parse(draft.complainant),
+      complaint: complaintSchema(this.today()).parse(draft.complaint),
+      loggedBy: person,
+    }, this.deps.ctx);
+    if (!plan.ok) {
+      const reopened = await this.save({ ...draft, status: 'open', step: plan.field ? 'complaint' : 'review' }, claim.etag);
+      return { kind: 'step', draft: reopened, errors: plan.field ? { [plan.field]: plan.message } : {}, formError: plan.message, lateNotice: '' };
+    }
+    const record = await this.deps.cases.createCase(plan.record);
+    await this.deps.drafts.put(draftKey(intakeId), { ...draft, status: 'submitted', caseId: record.id, reference: record.reference }, { ifMatch: claim.etag });
+    return { kind: 'submitted', record, assignment: plan.assignment, repeated: false };
+  }
+
+  private async afterLostRace(person: DirectoryPerson, intakeId: string): Promise<IntakeOutcome> {
+    const again = await this.load(person, intakeId, null);
+    if ('kind' in again) return again;
+    return { kind: 'notice', title: 'Already being submitted', text: 'This complaint is being submitted from another click. Type "my cases" in a moment to see it.', tone: 'info' };
+  }
+
+  /** Reads the draft and checks it is this person's, still open, and the card is current. */
+  private async load(person: DirectoryPerson, intakeId: string, cardStep: string | null): Promise<{ draft: IntakeDraft; etag: string } | IntakeOutcome> {
+    const entry = await this.deps.drafts.get(draftKey(intakeId));
+    const draft = entry?.value as IntakeDraft | undefined;
+    if (!entry || !draft || draft.startedBy !== person.id) {
+      return { kind: 'notice', title: 'This form is not available', text: 'It was not started by you, or it no longer exists. Type "new complaint" to start again.', tone: 'error' };
+    }
+    if (draft.status === 'cancelled') return { kind: 'notice', title: 'This complaint was cancelled', text: 'Nothing was saved from this form. Type "new complaint" to start again.', tone: 'warning' };
+    if (draft.status === 'submitted' && draft.caseId) {
+      const record = await this.deps.cases.getCase(draft.caseId);
+      if (record) return { kind: 'submitted', record, assignment: null, repeated: true };
+    }
+    if (draft.status !== 'open') return { kind: 'notice', title: 'Already being submitted', text: 'This complaint is being submitted. Type "my cases" in a moment to see it.', tone: 'info' };
+    if (cardStep !== null && cardStep !== draft.step) {
+      return { kind: 'step', draft, errors: {}, formError: 'That card was out of date, so nothing was changed. This is where the form is now.', lateNotice: '' };
+    }
+    return { draft, etag: entry.etag };
+  }
+
+  private withValues(draft: IntakeDraft, data: Record<string, unknown>): IntakeDraft {
+    if (draft.step === 'complainant') return { ...draft, complainant: pickFields(COMPLAINANT_FIELDS, data) };
+    if (draft.step === 'complaint') return { ...draft, complaint: pickFields(COMPLAINT_FIELDS, data) };
+    return draft;
+  }
+
+  /** Checks the draft's current step; null when it may go on. */
+  private checkStep(draft: IntakeDraft): StepCheck | null {
+    if (draft.step === 'complainant') {
+      const parsed = parseStep(complainantSchema, draft.complainant);
+      if (!parsed.ok) return failed(parsed.errors);
+      if (!this.deps.ctx.directory.estates.includes(parsed.value.estate)) return failed({ estate: 'Choose one of the listed estates' });
+      return null;
+    }
+    if (draft.step === 'complaint') {
+      const parsed = parseStep(complaintSchema(this.today()), draft.complaint);
+      if (!parsed.ok) return failed(parsed.errors);
+      const c = parsed.value;
+      const limit = lastDayToComplain(this.deps.ctx.policy, c.issueOccurredOn);
+      if (limit && compareDates(c.receivedOn, limit) > 0) {
+        const lateNotice = `The issue occurred on ${c.issueOccurredOn}: more than ${this.deps.ctx.policy.timeLimitMonths} months before the complaint (the policy's limit was ${limit}).`;
+        if (c.lateAcceptanceReason && c.refuseReason) return { ...failed({ refuseReason: 'Give a reason to accept it late, or a reason to refuse it, not both' }), lateNotice };
+        if (!c.lateAcceptanceReason && !c.refuseReason) return { errors: {}, formError: '', lateNotice };
+      }
+      return null;
+    }
+    return null;
+  }
+
+  private firstInvalidStep(draft: IntakeDraft): Extract<IntakeOutcome, { kind: 'step' }> | null {
+    for (const step of ['complainant', 'complaint'] as IntakeStep[]) {
+      const check = this.checkStep({ ...draft, step });
+      if (check) return { kind: 'step', draft: { ...draft, step }, ...check };
+    }
+    return null;
+  }
+
+  private async save(draft: IntakeDraft, etag: string): Promise<IntakeDraft> {
+    const put = await this.deps.drafts.put(draftKey(draft.intakeId), draft, { ifMatch: etag });
+    if (!put.ok) throw new IntakeConflictError();
+    return draft;
+  }
+
+  private today(): string {
+    return londonDateOf(this.deps.ctx.now());
+  }
+}
+
+/** Two cards of the same form acted on at the same moment; the bot asks the person to retry. */
+export class IntakeConflictError extends Error {
+  constructor() {
+    super('The form changed while this action was processed.');
+  }
+}
+
+function stepOutcome(draft: IntakeDraft): IntakeOutcome {
+  return { kind: 'step', draft, errors: {}, formError: '', lateNotice: '' };
+}
+
+/** Why a step cannot go on: messages per field, for the whole form, and the late-complaint notice. */
+type StepCheck = { errors: FieldErrors; formError: string; lateNotice: string };
+
+function failed(errors: FieldErrors): StepCheck {
+  return { errors, formError: 'Some answers need attention: see the messages below each field.', lateNotice: '' };
+}

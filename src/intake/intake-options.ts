@@ -1,0 +1,18 @@
+/** The choices offered on the intake cards, with the words shown to staff. */
+export const CONTACT_METHODS = { email: 'Email', phone: 'Phone', letter: 'Letter', 'in-person': 'In person' } as const;
+export const CHANNELS = {
+  phone: 'Phone', email: 'Email', letter: 'Letter', 'in-person': 'In person', 'social-media': 'Social media', 'mp-councillor': 'Via an MP or councillor',
+} as const;
+export const CATEGORIES = {
+  repairs: 'Repairs and maintenance', 'damp-mould': 'Damp and mould', asb: 'Anti-social behaviour', 'staff-conduct': 'Staff conduct',
+  communication: 'Communication', 'rent-charges': 'Rent and service charges', neighbourhood: 'Estate and neighbourhood', other: 'Other',
+} as const;
+export const SERVICE_AREAS = { 'housing-management': 'Housing management', property: 'Property and repairs', benefits: 'Benefits', other: 'Other' } as const;
+export const STAFF_ROLES = { EM: 'Estate Manager', AHM: 'Area Housing Manager', other: 'Other member of staff' } as const;
+
+export function choices(options: Record<string, string>): Array<{ title: string; value: string }> {
+  return Object.entries(options).map(([value, title]) => ({ title, value }));
+}
+
+type Keys<T> = [keyof T & string, ...(keyof T & string)[]];
+export const keysOf = <T extends object>(o: T): Keys<T> => Object.keys(o) as Keys<T>;

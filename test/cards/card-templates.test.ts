@@ -1,0 +1,103 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync } from 'node:fs';
+import * as AC from 'adaptivecards';
+import { CARDS_DIR, type AdaptiveCardJson } from '../../src/cards/card-template';
+import { assignedCard, caseDetailCard, confirmationCard, myCasesCard, type CaseCardContext } from '../../src/cards/case-cards';
+import { noticeCard, welcomeCard } from '../../src/cards/general-cards';
+import { intakeStepCard } from '../../src/cards/intake-cards';
+import { calendarForPolicy } from '../../src/calendar/policy-calendar';
+import { deriveCase } from '../../src/domain/case-timeline';
+import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
+import type { IntakeDraft } from '../../src/intake/intake-draft';
+import { projectView } from '../../src/cases/case-projection';
+import { findPreset } from '../../src/policies/preset-registry';
+import type { CaseRecord, StoredEvent } from '../../src/store/case-record';
+import { COMPLAINANT, COMPLAINT } from '../support/test-app';
+
+/**
+ * Every template, bound with every sample data set, must parse in the Adaptive Cards
+ * library with no warning, validate with no error, stay on schema 1.5 (what Teams renders),
+ * and leave no "${...}" binding unexpanded.
+ */
+function check(name: string, card: AdaptiveCardJson): void {
+  const text = JSON.stringify(card);
+  assert.ok(!text.includes('${'), `${name}: unexpanded binding in ${text.match(/.{40}\$\{[^}]*\}/)?.[0]}`);
+  assert.equal(card.version, '1.5', `${name}: schema version`);
+  const parsed = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext();
+  parsed.parse(card, context);
+  const parseEvents = Array.from({ length: context.eventCount }, (_, i) => context.getEventAt(i)?.message);
+  assert.deepEqual(parseEvents, [], `${name}: parse warnings`);
+  const validation = parsed.validateProperties();
+  assert.deepEqual(validation.validationEvents.map((e) => e.message), [], `${name}: validation errors`);
+}
+
+const policy = findPreset('council-draft-response')!;
+const calendar = calendarForPolicy(policy);
+const ctx: CaseCardContext = { policy, directory: DEMO_DIRECTORY, calendar, today: '2026-12-02' };
+
+function sampleCase(events: StoredEvent[], state?: string): CaseRecord {
+  const derived = deriveCase(events, { policy, calendar });
+  if (!derived.ok) throw new Error(derived.message);
+  return {
+    id: 'case-1', reference: 'HC-2026-00042', policyId: policy.id, version: '"etag-1"',
+    details: { intakeId: 'i', complainant: { ...COMPLAINANT, hasRepresentative: false, representativeConsent: false }, complaint: { ...COMPLAINT, aboutStaff: false }, loggedBy: 'alex.morgan' },
+    events, responsibleOfficerId: 'alex.morgan', estate: 'Riverside', category: 'repairs', serviceArea: 'housing-management',
+    ...projectView(derived.view), ...(state ? { state: state as CaseRecord['state'] } : {}),
+  };
+}
+const ev = (e: object, i: number): StoredEvent => ({ id: `e${i}`, at: '2026-11-23T10:00:00Z', by: 'alex.morgan', ...e }) as StoredEvent;
+const cases = {
+  new: sampleCase([ev({ type: 'received', on: '2026-11-23' }, 1)]),
+  drafted: sampleCase([ev({ type: 'received', on: '2026-11-23' }, 1), ev({ type: 'acknowledged', on: '2026-11-24' }, 2), ev({ type: 'draft-issued', on: '2026-11-30', why: 'Sent by email' }, 3)]),
+  refused: sampleCase([ev({ type: 'refused', on: '2026-11-23', why: 'Legal proceedings started' }, 1)]),
+};
+
+const draft = (step: IntakeDraft['step'], extra: Partial<IntakeDraft> = {}): IntakeDraft => ({
+  intakeId: 'intake-1', status: 'open', step, complainant: COMPLAINANT, complaint: COMPLAINT, startedBy: 'alex.morgan', startedAt: '2026-11-23T10:00:00Z', ...extra,
+});
+
+const samples: Array<[string, AdaptiveCardJson]> = [
+  ['welcome (known person)', welcomeCard({ title: 'Hello Alex', policyName: policy.name, note: 'You are AHM.' })],
+  ['welcome (no note)', welcomeCard({ title: 'What I can do', policyName: policy.name })],
+  ['notice', noticeCard({ title: 'Complaint cancelled', text: 'Nothing was saved.', tone: 'info' })],
+  ['intake step 1, blank', intakeStepCard({ draft: draft('complainant', { complainant: {} }), errors: {}, formError: '', lateNotice: '', policy, directory: DEMO_DIRECTORY, today: '2026-11-23' })],
+  ['intake step 1, with errors', intakeStepCard({ draft: draft('complainant'), errors: { complainantName: 'Name is required' }, formError: 'Some answers need attention', lateNotice: '', policy, directory: DEMO_DIRECTORY, today: '2026-11-23' })],
+  ['intake step 2, blank', intakeStepCard({ draft: draft('complaint', { complaint: {} }), errors: {}, formError: '', lateNotice: '', policy, directory: DEMO_DIRECTORY, today: '2026-11-23' })],
+  ['intake step 2, late complaint', intakeStepCard({ draft: draft('complaint'), errors: { refuseReason: 'x' }, formError: '', lateNotice: 'The issue occurred long ago', policy, directory: DEMO_DIRECTORY, today: '2026-11-23' })],
+  ['intake review', intakeStepCard({ draft: draft('review'), errors: {}, formError: '', lateNotice: '', policy, directory: DEMO_DIRECTORY, today: '2026-11-23' })],
+  ['intake review, refusal', intakeStepCard({ draft: draft('review', { complaint: { ...COMPLAINT, refuseReason: 'Out of time' } }), errors: {}, formError: '', lateNotice: '', policy, directory: DEMO_DIRECTORY, today: '2026-11-23' })],
+  ['confirmation', confirmationCard(cases.new, ctx, 'Alex has been sent the case.')],
+  ['confirmation, refused', confirmationCard(cases.refused, ctx, '')],
+  ['assigned', assignedCard(cases.new, ctx)],
+  ['detail, new', caseDetailCard(cases.new, ctx)],
+  ['detail, draft steps', caseDetailCard(cases.drafted, ctx)],
+  ['detail, refused', caseDetailCard(cases.refused, ctx)],
+  ['my cases, several', myCasesCard([cases.new, cases.drafted, cases.refused], ctx)],
+  ['my cases, none', myCasesCard([], ctx)],
+];
+
+describe('card templates', () => {
+  it('every template in cards/ has at least one sample here', () => {
+    const files = readdirSync(CARDS_DIR).filter((f) => f.endsWith('.json')).sort();
+    assert.deepEqual(files, [
+      'case-assigned.json', 'case-confirmation.json', 'case-detail.json', 'intake-complainant.json', 'intake-complaint.json',
+      'intake-review.json', 'my-cases.json', 'notice.json', 'welcome.json',
+    ]);
+  });
+
+  for (const [name, card] of samples) {
+    it(`${name}: parses and validates as Adaptive Card 1.5 with every binding filled`, () => check(name, card));
+  }
+
+  it('the check itself catches a broken card', () => {
+    assert.throws(() => check('broken', { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Input.Text', id: 'a', isRequired: true }] }), /validation errors/);
+    assert.throws(() => check('unbound', { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${nope}' }] }), /unexpanded/);
+  });
+
+  it('my cases puts overdue cases first and says by how much', () => {
+    const text = JSON.stringify(myCasesCard([cases.drafted, cases.new], { ...ctx, today: '2026-12-02' }));
+    // new: acknowledgement due 30 Nov, 2 working days overdue on 2 Dec; drafted: comments due 7 Dec.
+    assert.ok(text.indexOf('2 working days overdue') < text.indexOf('3 working days left'), text);
+  });
+});

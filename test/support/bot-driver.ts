@@ -1,0 +1,101 @@
+import type { FakeConnector } from './fake-connector';
+
+export interface TeamsUser { name: string; aadObjectId: string }
+
+export const ALEX: TeamsUser = { name: 'Alex Morgan', aadObjectId: '00000000-0000-4000-8000-000000000001' };
+export const SAM: TeamsUser = { name: 'Sam Okafor', aadObjectId: '00000000-0000-4000-8000-000000000002' };
+export const STRANGER: TeamsUser = { name: 'Pat Nobody', aadObjectId: '99999999-0000-4000-8000-000000000099' };
+export const TENANT = 'tenant-demo-0001';
+
+let counter = 0;
+
+/**
+ * Sends activities to the bot's /api/messages over HTTP as the Teams channel would: each in
+ * the user's personal conversation, with serviceUrl pointing at the fake connector.
+ */
+export class BotDriver {
+  constructor(private readonly botUrl: string, private readonly connector: FakeConnector, private readonly tenant = TENANT) {}
+
+  private base(user: TeamsUser) {
+    return {
+      channelId: 'msteams',
+      serviceUrl: this.connector.url,
+      from: { id: `29:${user.aadObjectId}`, name: user.name, aadObjectId: user.aadObjectId },
+      recipient: { id: '28:complaints-bot', name: 'Complaints' },
+      conversation: { id: `personal-${user.aadObjectId}`, conversationType: 'personal', tenantId: this.tenant },
+      channelData: { tenant: { id: this.tenant } },
+      id: `act-${++counter}`,
+      timestamp: new Date().toISOString(),
+    };
+  }
+
+  async post(activity: object, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+    const res = await fetch(`${this.botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  /** A typed message; resolves once the bot has replied (the turn is complete). */
+  async say(user: TeamsUser, text: string, value?: unknown): Promise<{ status: number }> {
+    return this.post({ ...this.base(user), type: 'message', text, ...(value !== undefined ? { value } : {}) });
+  }
+
+  /** A press of an Action.Execute button: the invoke's HTTP response carries the new card. */
+  async execute(user: TeamsUser, verb: string, data: Record<string, unknown>): Promise<{ status: number; body: InvokeBody }> {
+    const res = await this.post({ ...this.base(user), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } });
+    return res as { status: number; body: InvokeBody };
+  }
+
+  async rawInvoke(user: TeamsUser, value: unknown): Promise<{ status: number; body: InvokeBody }> {
+    return (await this.post({ ...this.base(user), type: 'invoke', name: 'adaptiveCard/action', value })) as { status: number; body: InvokeBody };
+  }
+
+  async install(user: TeamsUser): Promise<{ status: number }> {
+    return this.post({ ...this.base(user), type: 'conversationUpdate', membersAdded: [{ id: '28:complaints-bot' }, { id: `29:${user.aadObjectId}` }] });
+  }
+}
+
+export interface InvokeBody { statusCode: number; type: string; value: Record<string, unknown> & { body?: unknown[]; actions?: unknown[] } }
+
+/** All the text a card shows (TextBlocks, facts, input labels and values), to assert on. */
+export function cardText(card: unknown): string {
+  const out: string[] = [];
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) { n.forEach(walk); return; }
+    if (!n || typeof n !== 'object') return;
+    const o = n as Record<string, unknown>;
+    for (const k of ['text', 'title', 'value', 'label']) if (typeof o[k] === 'string') out.push(o[k] as string);
+    Object.values(o).forEach(walk);
+  };
+  walk(card);
+  return out.join('\n');
+}
+
+/** Finds an input by id in a card. */
+export function input(card: unknown, id: string): Record<string, unknown> | undefined {
+  let found: Record<string, unknown> | undefined;
+  const walk = (n: unknown): void => {
+    if (found || !n || typeof n !== 'object') return;
+    if (Array.isArray(n)) { n.forEach(walk); return; }
+    const o = n as Record<string, unknown>;
+    if (o.id === id && typeof o.type === 'string' && o.type.startsWith('Input.')) { found = o; return; }
+    Object.values(o).forEach(walk);
+  };
+  walk(card);
+  return found;
+}
+
+/** The data of the action with this verb in a card (what a button press would send). */
+export function actionData(card: unknown, verb: string): Record<string, unknown> {
+  let found: Record<string, unknown> | undefined;
+  const walk = (n: unknown): void => {
+    if (found || !n || typeof n !== 'object') return;
+    if (Array.isArray(n)) { n.forEach(walk); return; }
+    const o = n as Record<string, unknown>;
+    if (o.type === 'Action.Execute' && o.verb === verb) { found = (o.data ?? {}) as Record<string, unknown>; return; }
+    Object.values(o).forEach(walk);
+  };
+  walk(card);
+  if (!found) throw new Error(`no ${verb} action on the card:\n${cardText(card)}`);
+  return found;
+}

@@ -1,0 +1,57 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** An activity the bot sent to the Bot Connector, as the connector received it. */
+export interface SentActivity {
+  conversationId: string;
+  replyToId: string | null;
+  activity: Record<string, unknown> & { type?: string; attachments?: Array<{ contentType: string; content: Record<string, unknown> }> };
+}
+
+/**
+ * A local stand-in for the Bot Connector service (what Teams runs): the bot posts its
+ * replies and proactive messages here over real HTTP, because each activity's serviceUrl
+ * points at it. Records everything so tests can check what a person would see.
+ */
+export class FakeConnector {
+  readonly sent: SentActivity[] = [];
+  private server!: http.Server;
+  private waiters: Array<() => void> = [];
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => { body += c.toString('utf8'); });
+      req.on('end', () => {
+        const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
+        if (req.method === 'POST' && m?.[1]) {
+          this.sent.push({ conversationId: decodeURIComponent(m[1]), replyToId: m[2] ? decodeURIComponent(m[2]) : null, activity: JSON.parse(body || '{}') });
+          this.waiters.splice(0).forEach((w) => w());
+        }
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `sent-${this.sent.length}` }));
+      });
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  /** Waits (bounded) until at least `count` activities have been received in all. */
+  async waitFor(count: number, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.sent.length < count) {
+      if (Date.now() > deadline) throw new Error(`expected ${count} activities from the bot, got ${this.sent.length}`);
+      await new Promise<void>((resolve) => { this.waiters.push(resolve); setTimeout(resolve, 100); });
+    }
+  }
+
+  cards(): Array<Record<string, unknown>> {
+    return this.sent.flatMap((s) => (s.activity.attachments ?? []).map((a) => a.content));
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}

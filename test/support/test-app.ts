@@ -1,0 +1,62 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { startApp, type RunningApp } from '../../src/app';
+import type { AppConfig } from '../../src/config';
+import { createStores } from '../../src/store/create-stores';
+import type { Stores } from '../../src/store/stores';
+import { BotDriver, TENANT } from './bot-driver';
+import { FakeConnector } from './fake-connector';
+
+/** Monday 23 November 2026, 10:00 in London (GMT). */
+export const MONDAY_23_NOV = new Date('2026-11-23T10:00:00Z');
+
+export interface TestBot {
+  app: RunningApp;
+  connector: FakeConnector;
+  driver: BotDriver;
+  dataDir: string;
+  /** A second connection to the app's database, to check what was stored. */
+  stores: Stores;
+  stop(): Promise<void>;
+}
+
+export function testConfig(dataDir: string, overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    port: 0, bot: null, tenantId: TENANT, store: { kind: 'sqlite', dataDir }, policy: 'hos-2024', directoryFile: undefined, logLevel: 'silent',
+    ...overrides,
+  };
+}
+
+/** Starts the real app (adapter, bot, HTTP server, SQLite store) on loopback with a fixed clock. */
+export async function startTestBot(options: { dataDir?: string; now?: Date; config?: Partial<AppConfig> } = {}): Promise<TestBot> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'complaints-bot-'));
+  const now = options.now ?? MONDAY_23_NOV;
+  const connector = await new FakeConnector().start();
+  const app = await startApp(testConfig(dataDir, options.config), { now: () => now, logger: pino({ level: 'silent' }) });
+  const stores = await createStores({ kind: 'sqlite', dataDir });
+  return {
+    app, connector, dataDir, stores,
+    driver: new BotDriver(app.url, connector),
+    stop: async () => {
+      await stores.close();
+      await app.close();
+      await connector.stop();
+    },
+  };
+}
+
+/** Valid answers for each intake step, as a card would submit them. */
+export const COMPLAINANT = {
+  complainantName: 'Robin Example', contactEmail: 'robin@example.net', contactPhone: '', preferredContact: 'email',
+  address: 'Flat 4, 1 Invented Row', estate: 'Riverside', hasRepresentative: 'false', representativeName: '',
+  representativeConsent: 'false', vulnerabilities: 'Hearing loss', adjustments: 'Write rather than phone',
+};
+
+export const COMPLAINT = {
+  channel: 'phone', receivedOn: '2026-11-23', issueOccurredOn: '2026-11-02', category: 'repairs', serviceArea: 'housing-management',
+  aboutStaff: 'false', staffRole: '', staffName: '', description: 'The kitchen window has not closed since October.',
+  complaintDefinition: 'Robin complains that a reported window repair has not been done after three weeks.',
+  outcomeSought: 'Window repaired and an apology.', lateAcceptanceReason: '', refuseReason: '',
+};

@@ -19,6 +19,13 @@ export const SETTINGS = {
   COMPLAINT_POLICY: 'policy preset id (npm run -s complaints -- policy list) or path to a policy JSON file',
   DIRECTORY_FILE: 'path to the staff directory JSON (people, roles, estates, managers); unset uses the demo directory',
   LOG_LEVEL: 'pino log level: fatal, error, warn, info, debug or trace',
+  REMINDER_SWEEP_SECONDS: 'how often the in-process reminder sweep runs, in seconds; 0 turns the timer off (POST /api/reminders/run still works)',
+  REMINDER_WORKING_HOURS: 'when reminders may be sent, Europe/London, as HH:MM-HH:MM (never on weekends or bank holidays)',
+  REMINDER_RUN_SECRET: 'shared secret an outside scheduler sends as "Authorization: Bearer <secret>" to POST /api/reminders/run; unset disables that route',
+  GRAPH_BASE_URL: 'Microsoft Graph endpoint (change only for a national cloud)',
+  TEAMS_APP_CATALOG_ID: 'the app\'s id in the Teams app catalog, used to install it for people so they can be messaged; unset: no installs',
+  COMPLAINTS_MAILBOX: 'the complaints mailbox the PIM reads (copies of complaints, responses, stage changes, daily digest); unset: copies are only logged',
+  MAIL_SENDER: 'mailbox (user or shared) that sends the bot\'s mail through Graph; unset: mail is only logged',
 } as const;
 
 export type SettingName = keyof typeof SETTINGS;
@@ -39,6 +46,13 @@ const schema = z.object({
   COMPLAINT_POLICY: z.preprocess(blankToUndefined, z.string().default('hos-2024')),
   DIRECTORY_FILE: optionalText,
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info')),
+  REMINDER_SWEEP_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(86_400).default(300)),
+  REMINDER_WORKING_HOURS: z.preprocess(blankToUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'must look like 09:00-17:00').default('09:00-17:00')),
+  REMINDER_RUN_SECRET: z.preprocess(blankToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+  GRAPH_BASE_URL: z.preprocess(blankToUndefined, z.url().default('https://graph.microsoft.com/v1.0')),
+  TEAMS_APP_CATALOG_ID: optionalText,
+  COMPLAINTS_MAILBOX: z.preprocess(blankToUndefined, z.email().optional()),
+  MAIL_SENDER: z.preprocess(blankToUndefined, z.email().optional()),
 });
 
 export interface AppConfig {
@@ -50,6 +64,9 @@ export interface AppConfig {
   policy: string;
   directoryFile: string | undefined;
   logLevel: string;
+  reminders: { sweepSeconds: number; workingHours: { start: string; end: string }; runSecret: string | undefined };
+  graph: { baseUrl: string; teamsAppCatalogId: string | undefined };
+  mail: { complaintsMailbox: string | undefined; sender: string | undefined };
 }
 
 export class ConfigError extends Error {}
@@ -84,6 +101,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     policy: e.COMPLAINT_POLICY,
     directoryFile: e.DIRECTORY_FILE,
     logLevel: e.LOG_LEVEL,
+    reminders: {
+      sweepSeconds: e.REMINDER_SWEEP_SECONDS,
+      workingHours: { start: e.REMINDER_WORKING_HOURS.slice(0, 5), end: e.REMINDER_WORKING_HOURS.slice(6) },
+      runSecret: e.REMINDER_RUN_SECRET,
+    },
+    graph: { baseUrl: e.GRAPH_BASE_URL, teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID },
+    mail: { complaintsMailbox: e.COMPLAINTS_MAILBOX, sender: e.MAIL_SENDER },
   };
 }
 

@@ -31,6 +31,9 @@ export const RESPONSE_CONTENTS = [
 ] as const;
 export type ResponseContent = (typeof RESPONSE_CONTENTS)[number];
 
+/** Two working days before, the day before, on the day, then daily while overdue. */
+export const DEFAULT_REMINDERS = { workingDaysBefore: [2, 1, 0], dailyWhenOverdue: true };
+
 const calendarDate = z.string().refine(isCalendarDate, { message: 'must be a date as YYYY-MM-DD' });
 const workingDays = z.number().int().min(1).max(120);
 const roleName = z.string().min(1).max(80);
@@ -108,6 +111,15 @@ export const policySchema = z.object({
    * complaint about an AHM goes straight to stage 2).
    */
   complaintAboutHandler: z.enum(['manager', 'next-stage']),
+  /**
+   * When the responsible officer is reminded of a running deadline: working days before it is
+   * due (0 = on the day), and every working day while it is overdue. Not from the documents:
+   * the app's default, changeable per landlord.
+   */
+  reminders: z.object({
+    workingDaysBefore: z.array(z.number().int().min(0).max(20)).max(10),
+    dailyWhenOverdue: z.boolean(),
+  }).strict().default(() => ({ ...DEFAULT_REMINDERS, workingDaysBefore: [...DEFAULT_REMINDERS.workingDaysBefore] })),
   /** Where the document departs from the Code on purpose, or had to be interpreted. */
   notes: z.array(z.string()),
 }).strict().superRefine((policy, ctx) => {

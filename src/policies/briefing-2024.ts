@@ -1,4 +1,4 @@
-import type { Policy, PolicyStage } from '../domain/policy';
+import { DEFAULT_REMINDERS, type Policy, type PolicyStage } from '../domain/policy';
 import { CODE_CONTENTS_BEFORE_FINAL, CODE_CONTENTS_FINAL } from './response-contents';
 
 /**
@@ -46,6 +46,7 @@ export const briefingInterim2024: Policy = {
   timeLimitMonths: null,
   pauses: { allowed: false, needsConsent: true },
   complaintAboutHandler: 'manager',
+  reminders: DEFAULT_REMINDERS,
   notes: [...NOTES, 'The interim rules set no acknowledgement deadline; the new policy adds five working days.'],
 };
 

@@ -1,4 +1,4 @@
-import type { Policy } from '../domain/policy';
+import { DEFAULT_REMINDERS, type Policy } from '../domain/policy';
 
 /**
  * City of London, Housing Services Complaints Procedure (seed 000). An informal stage run by
@@ -71,6 +71,7 @@ export const cityOfLondon: Policy = {
   // the complainant is "asked for permission to have their details referred".
   pauses: { allowed: true, needsConsent: true },
   complaintAboutHandler: 'next-stage',
+  reminders: DEFAULT_REMINDERS,
   notes: [
     'A complaint about an Estate Manager goes to the AHM at stage 1; one about an AHM goes straight to stage 2 (the AD H&N): record it as received at stage 2.',
     'The complainant\'s manager copies the complaint and its deadlines to the housing complaints mailbox so the PIM can keep the Complaints Log.',

@@ -1,4 +1,4 @@
-import type { Policy, PolicyStage } from '../domain/policy';
+import { DEFAULT_REMINDERS, type Policy, type PolicyStage } from '../domain/policy';
 
 /**
  * A council's Complaint Handling Procedure, appendix 1 (seed 004): two stages
@@ -49,6 +49,7 @@ export const councilDraftResponse: Policy = {
   timeLimitMonths: null,
   pauses: { allowed: false, needsConsent: true },
   complaintAboutHandler: 'manager',
+  reminders: DEFAULT_REMINDERS,
   notes: [
     'The draft steps add up to 15 working days (5 + 5 + 5) while the stated target is 10 in all: the 10-day response deadline is kept as the headline target and the three steps get their own deadlines, so a late draft shows early.',
     'The draft is needed only "where telephone or face-to-face is not possible"; a response recorded without one closes the draft step.',

@@ -1,4 +1,4 @@
-import type { Policy } from '../domain/policy';
+import { DEFAULT_REMINDERS, type Policy } from '../domain/policy';
 
 /**
  * Herefordshire Council, Housing Tenants Complaints Policy and Procedure 2021-2024 (seed 002):
@@ -50,6 +50,7 @@ export const herefordshire2021: Policy = {
   timeLimitMonths: 12,
   pauses: { allowed: false, needsConsent: true },
   complaintAboutHandler: 'manager',
+  reminders: DEFAULT_REMINDERS,
   notes: [
     'At both stages the complainant may comment on adverse findings before a final decision: record the invitation and any reply as correspondence.',
     'Not investigated: matters in legal proceedings, issues over a year old without good reason, matters already considered, staff disciplinary matters, internal complaints. Record such a complaint as refused with the reason.',

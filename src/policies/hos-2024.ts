@@ -1,4 +1,4 @@
-import type { Policy } from '../domain/policy';
+import { DEFAULT_REMINDERS, type Policy } from '../domain/policy';
 import { CODE_CONTENTS_BEFORE_FINAL, CODE_CONTENTS_FINAL } from './response-contents';
 
 /**
@@ -41,6 +41,7 @@ export const hos2024: Policy = {
   timeLimitMonths: 12,
   pauses: { allowed: true, needsConsent: true },
   complaintAboutHandler: 'manager',
+  reminders: DEFAULT_REMINDERS,
   notes: [
     'The Code sets no window for asking to escalate; a landlord must not refuse an escalation without a valid reason, so none is set here.',
     'Pauses are allowed by agreement with the resident (e.g. mediation); the Code expects the resident to agree.',

@@ -1,4 +1,4 @@
-import type { Policy } from '../domain/policy';
+import { DEFAULT_REMINDERS, type Policy } from '../domain/policy';
 
 /**
  * A landlord's public Housing Complaints Procedure web page (seed 001), written after the
@@ -50,6 +50,7 @@ export const landlordWeb2021: Policy = {
   timeLimitMonths: null,
   pauses: { allowed: false, needsConsent: true },
   complaintAboutHandler: 'manager',
+  reminders: DEFAULT_REMINDERS,
   notes: [
     '"If you raise a new issue at this stage, we may treat it as a new and separate complaint": log a new case for a new issue raised at stage 2.',
     'The page names no time limit for complaining or escalating, and no pause.',

@@ -8,7 +8,10 @@ import { z } from 'zod';
  */
 export const VERBS = [
   'intake.start', 'intake.next', 'intake.back', 'intake.cancel', 'intake.submit',
-  'cases.mine', 'case.view', 'case.acknowledge',
+  'cases.mine', 'case.view', 'case.acknowledge', 'case.refresh',
+  'case.respond.form', 'case.respond', 'case.extend.form', 'case.extend', 'case.extension.form', 'case.extension.approve', 'case.extension.reject',
+  'case.escalate.form', 'case.escalate', 'case.pause.form', 'case.pause', 'case.resume', 'case.close', 'case.note.form', 'case.note',
+  'case.withdraw.form', 'case.withdraw', 'case.behaviour.form', 'case.behaviour', 'case.behaviour-decision.form', 'case.behaviour.decide',
 ] as const;
 export type Verb = (typeof VERBS)[number];
 

@@ -10,6 +10,7 @@ import { cardId, parseInvokeAction, parseSubmitAction, type CardAction } from '.
 import { parseCommand } from './commands';
 import { acknowledge, myCases, viewCase, viewCaseByReference } from './handlers/case-handler';
 import { intakeCard } from './handlers/intake-handler';
+import { workflowAction } from './handlers/workflow-handler';
 
 /** A card to show in place of the one acted on, or a new message with a short toast. */
 type ActionReply = { replace: AdaptiveCardJson } | { send: AdaptiveCardJson; toast: string };
@@ -90,7 +91,7 @@ export class ComplaintsBot extends ActivityHandler {
     switch (command.kind) {
       case 'new-complaint': return this.send(context, await intakeCard(await this.deps.intake.start(person), person, this.deps));
       case 'my-cases': return this.send(context, await myCases(person, this.deps));
-      case 'case': return this.send(context, await viewCaseByReference(command.reference, this.deps));
+      case 'case': return this.send(context, await viewCaseByReference(command.reference, person, this.deps));
       case 'help': return this.send(context, this.welcome(person, 'What I can do'));
     }
   }
@@ -116,11 +117,13 @@ export class ComplaintsBot extends ActivityHandler {
         case 'intake.start': return { send: await intakeCard(await this.deps.intake.start(person), person, this.deps), toast: 'A new complaint form is below.' };
         case 'cases.mine': return { send: await myCases(person, this.deps), toast: 'Your open cases are below.' };
         case 'case.view': {
-          const card = await viewCase(cardId(data, 'caseId'), this.deps);
+          const card = await viewCase(cardId(data, 'caseId'), person, this.deps);
           return data.refresh === true ? { replace: card } : { send: card, toast: 'The case is below.' };
         }
         case 'case.acknowledge': return { replace: await acknowledge(person, cardId(data, 'caseId'), versionOf(data), this.deps) };
-        default: break;
+        default:
+          if (action.verb.startsWith('case.')) return { replace: await workflowAction(person, action.verb, data, cardId(data, 'caseId'), versionOf(data), this.deps) };
+          break;
       }
       if (!intakeId) return { replace: noticeCard({ title: 'This form is not available', text: 'The card does not name a complaint form. Type "new complaint" to start again.', tone: 'error' }) };
       const flow = this.deps.intake;

@@ -1,6 +1,7 @@
 import { compareDates, type CalendarDate } from '../domain/calendar-date';
 import { isTerminal } from '../domain/case-state';
-import { findPerson, type Directory } from '../domain/directory';
+import { findPerson, type Directory, type DirectoryPerson } from '../domain/directory';
+import { caseActions, pendingNotes, refreshUserIds } from './workflow-cards';
 import type { Policy } from '../domain/policy';
 import type { WorkingDayCalendar } from '../domain/working-days';
 import { detailsOf } from '../cases/case-details';
@@ -65,10 +66,14 @@ const EVENT_LABELS: Record<string, string> = {
   'informal-opened': 'Informal stage opened', received: 'Complaint received', acknowledged: 'Acknowledged', extended: 'Deadline extended',
   paused: 'Paused', resumed: 'Resumed', 'draft-issued': 'Draft response issued', 'comments-received': 'Comments received',
   responded: 'Response sent', 'escalation-requested': 'Escalation requested', refused: 'Complaint refused', closed: 'Closed', withdrawn: 'Withdrawn', note: 'Note',
+  assigned: 'Assigned', 'extension-requested': 'Extension requested', 'extension-rejected': 'Extension rejected',
+  'behaviour-proposed': 'Unacceptable behaviour reported', 'behaviour-decided': 'Unacceptable behaviour decided',
 };
 
-export function caseDetailCard(record: CaseRecord, ctx: CaseCardContext): AdaptiveCardJson {
+/** The case as one viewer sees it: the actions open to them, and a banner saying what just happened. */
+export function caseDetailCard(record: CaseRecord, ctx: CaseCardContext, viewer?: DirectoryPerson, banner = ''): AdaptiveCardJson {
   return renderCard('case-detail', {
+    banner, actions: caseActions(record, viewer, ctx), pending: pendingNotes(record, ctx), userIds: refreshUserIds(record, ctx),
     reference: record.reference, caseId: record.id, stateLabel: STATE_LABELS[record.state], summary: summary(record),
     facts: caseFacts(record, ctx), deadlines: deadlines(record, ctx),
     history: [...record.events].reverse().map((e) => ({

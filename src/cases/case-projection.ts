@@ -3,7 +3,7 @@ import { isTerminal, type CaseView } from '../domain/case-state';
 import type { CaseRecord } from '../store/case-record';
 
 /** The query fields a stored case carries, derived from its events' view. */
-export type CaseProjection = Pick<CaseRecord, 'stage' | 'state' | 'deadlines' | 'nextDueOn' | 'receivedOn' | 'closedOn'>;
+export type CaseProjection = Pick<CaseRecord, 'stage' | 'state' | 'deadlines' | 'nextDueOn' | 'receivedOn' | 'closedOn' | 'responsibleOfficerId'>;
 
 export function projectView(view: CaseView): CaseProjection {
   const open = !isTerminal(view.state);
@@ -17,5 +17,6 @@ export function projectView(view: CaseView): CaseProjection {
     nextDueOn,
     receivedOn: firstReceived ?? view.closedOn,
     closedOn: view.closedOn,
+    responsibleOfficerId: view.assignedTo,
   };
 }

@@ -51,7 +51,7 @@ export function planNewCase(input: IntakeSubmission, ctx: CaseContext): PlanResu
         ...(complaint.lateAcceptanceReason ? { lateAcceptanceReason: complaint.lateAcceptanceReason } : {}),
         why: `Received by ${complaint.channel}; logged in Teams by ${input.loggedBy.name}`,
       }),
-      audit({ type: 'note', on: complaint.receivedOn, why: `Assigned to ${assignment.officer.name}: ${assignment.reason}.` }),
+      audit({ type: 'assigned', on: complaint.receivedOn, officerId: assignment.officer.id, why: `${assignment.officer.name}: ${assignment.reason}.` }),
     ];
   }
 
@@ -69,7 +69,6 @@ export function planNewCase(input: IntakeSubmission, ctx: CaseContext): PlanResu
       policyId: ctx.policy.id,
       details: details as unknown as Record<string, unknown>,
       events,
-      responsibleOfficerId: assignment?.officer.id ?? null,
       estate: complainant.estate,
       category: complaint.category,
       serviceArea: complaint.serviceArea,

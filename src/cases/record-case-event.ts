@@ -19,14 +19,16 @@ export type RecordEventResult =
  * current case, never a silent overwrite.
  */
 export async function recordCaseEvent(
-  store: CaseStore, ctx: CaseContext, caseId: string, seenVersion: string, actor: DirectoryPerson, event: CaseEvent,
+  store: CaseStore, ctx: CaseContext, caseId: string, seenVersion: string, actor: DirectoryPerson, event: CaseEvent | CaseEvent[],
 ): Promise<RecordEventResult> {
   const current = await store.getCase(caseId);
   if (!current) return { ok: false, code: 'CASE.NOT_FOUND', message: 'There is no such case.' };
   if (current.version !== seenVersion) return stale(current);
 
-  const stored: StoredEvent = { ...event, id: ctx.newId(), at: ctx.now().toISOString(), by: actor.id };
-  const events = [...current.events, stored];
+  // Several events (an escalation and its reassignment) go in one write, or none do.
+  const at = ctx.now().toISOString();
+  const added: StoredEvent[] = (Array.isArray(event) ? event : [event]).map((e) => ({ ...e, id: ctx.newId(), at, by: actor.id }));
+  const events = [...current.events, ...added];
   const derived = deriveCase(events, { policy: ctx.policy, calendar: ctx.calendar });
   if (!derived.ok) return { ok: false, code: derived.code, message: derived.message, current };
 

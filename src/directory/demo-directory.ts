@@ -21,7 +21,7 @@ export const DEMO_DIRECTORY: Directory = {
     },
     {
       id: 'priya.shah', name: 'Priya Shah', email: 'priya.shah@example.org', aadObjectId: '00000000-0000-4000-8000-000000000005',
-      roles: ['AD', 'AD-HN', 'HEAD-OF-HOUSING', 'REVIEWING-OFFICER'], estates: ['*'], managerId: null,
+      roles: ['AD', 'AD-HN', 'HEAD-OF-HOUSING', 'REVIEWING-OFFICER'], estates: ['*'], managerId: 'casey.quinn',
     },
     {
       id: 'morgan.lee', name: 'Morgan Lee', email: 'morgan.lee@example.org', aadObjectId: '00000000-0000-4000-8000-000000000007',

@@ -18,6 +18,9 @@ export interface EventAudit {
 }
 
 export type ResponseOutcome = 'upheld' | 'partly-upheld' | 'not-upheld';
+
+/** What a written response said, item by item (see RESPONSE_CONTENTS in policy.ts). */
+export type ResponseContentValues = Partial<Record<string, string>>;
 export const RESPONSE_OUTCOMES: readonly ResponseOutcome[] = ['upheld', 'partly-upheld', 'not-upheld'];
 
 /** Reasons some policies refuse for an extension (seed 003: the service must be resourced). */
@@ -40,7 +43,15 @@ export type CaseEvent = EventAudit & (
   /** Seed 004: a draft response sent for the complainant's comments. */
   | { type: 'draft-issued' }
   | { type: 'comments-received' }
-  | { type: 'responded'; outcome: ResponseOutcome }
+  | { type: 'responded'; outcome: ResponseOutcome; content?: ResponseContentValues }
+  /** Responsibility for the case moves to a member of staff (intake, escalation, reassignment). */
+  | { type: 'assigned'; officerId: string }
+  /** The handler asks for more time; the handler's manager approves ('extended') or rejects it. */
+  | { type: 'extension-requested'; workingDays: number; reason: string; reasonCategory?: ExtensionReasonCategory }
+  | { type: 'extension-rejected' }
+  /** Unacceptable behaviour: the handler proposes restrictions with evidence (why); the AD decides. The complaint goes on. */
+  | { type: 'behaviour-proposed' }
+  | { type: 'behaviour-decided'; decision: 'restrict' | 'no-action'; restrictions?: string; reviewOn?: CalendarDate }
   /** The resident asks to go to the next stage; they need give no reason (the Code). */
   | { type: 'escalation-requested'; lateAcceptanceReason?: string }
   /** Not accepted under the policy (out of time, legal proceedings...); `why` gives the reason. */
@@ -55,4 +66,5 @@ export type CaseEventType = CaseEvent['type'];
 export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'informal-opened', 'received', 'acknowledged', 'extended', 'paused', 'resumed',
   'draft-issued', 'comments-received', 'responded', 'escalation-requested', 'refused', 'closed', 'withdrawn', 'note',
+  'assigned', 'extension-requested', 'extension-rejected', 'behaviour-proposed', 'behaviour-decided',
 ];

@@ -56,6 +56,12 @@ export interface CaseView {
   stateBeforePause: CaseState | null;
   /** Date of the latest event: events must come in date order. */
   lastEventOn: CalendarDate;
+  /** Directory id of the member of staff responsible now (the latest 'assigned'). */
+  assignedTo: string | null;
+  /** An extension waiting for the manager's decision. */
+  pendingExtension: { workingDays: number; reason: string; requestedBy: string | null; on: CalendarDate } | null;
+  /** A proposal of unacceptable behaviour waiting for the AD's decision. */
+  behaviourProposedOn: CalendarDate | null;
 }
 
 /** Closed and withdrawn cases take no more actions, only notes. */

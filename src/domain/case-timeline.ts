@@ -1,8 +1,11 @@
 import { addCalendarDays, addMonths, compareDates, isCalendarDate, type CalendarDate } from './calendar-date';
 import type { CaseEvent } from './case-events';
 import { refuse, type CaseRefusal } from './case-errors';
-import { isTerminal, type CaseView, type Deadline, type DeadlineKind } from './case-state';
-import { extendDeadline, meetDeadline, shiftForPause, startDeadline } from './deadline-rules';
+import { isTerminal, type CaseView, type Deadline } from './case-state';
+import { shiftForPause, startDeadline } from './deadline-rules';
+import { extend, rejectExtension, requestExtension } from './extension-steps';
+import { missingContents } from './response-contents';
+import { describeState, findRunning, meet } from './timeline-helpers';
 import { stageOf, type Policy, type PolicyStage } from './policy';
 import type { WorkingDayCalendar } from './working-days';
 
@@ -40,7 +43,7 @@ export function applyEvent(view: CaseView | null, event: CaseEvent, ctx: Timelin
   const next = { ...view, lastEventOn: event.on };
   if (event.type === 'note') return { ok: true, view: next };
   if (isTerminal(view.state)) return refuse('CASE.CLOSED', `The case is ${view.state}; only notes can be added.`);
-  if (view.state === 'paused' && !['resumed', 'withdrawn'].includes(event.type)) {
+  if (view.state === 'paused' && !['resumed', 'withdrawn', 'assigned', 'behaviour-proposed', 'behaviour-decided'].includes(event.type)) {
     return refuse('CASE.PAUSED', `The case is paused since ${view.pausedSince}; resume it before recording "${event.type}".`);
   }
   const stage = stageOf(ctx.policy, view.stage);
@@ -53,6 +56,17 @@ export function applyEvent(view: CaseView | null, event: CaseEvent, ctx: Timelin
       return receiveFormal({ ...next, deadlines: meet(next.deadlines, 0, ['resolve'], event.on) }, event, ctx);
     case 'acknowledged': return acknowledge(next, stage, event.on, ctx);
     case 'extended': return extend(next, stage, event, ctx);
+    case 'extension-requested': return requestExtension(next, stage, event);
+    case 'extension-rejected': return rejectExtension(next);
+    case 'assigned':
+      if (!event.officerId?.trim()) return refuse('CASE.NOT_ALLOWED_IN_STATE', 'An assignment names the member of staff.');
+      return { ok: true, view: { ...next, assignedTo: event.officerId } };
+    case 'behaviour-proposed':
+      if (!event.why?.trim()) return refuse('CASE.REASON_REQUIRED', 'A proposal about unacceptable behaviour needs the evidence.');
+      return { ok: true, view: { ...next, behaviourProposedOn: event.on } };
+    case 'behaviour-decided':
+      if (!view.behaviourProposedOn) return refuse('CASE.NO_PENDING_PROPOSAL', 'There is no proposal about unacceptable behaviour to decide.');
+      return { ok: true, view: { ...next, behaviourProposedOn: null } };
     case 'paused': return pause(next, event.on, ctx);
     case 'resumed':
       if (view.state !== 'paused' || !view.pausedSince) return refuse('CASE.NOT_PAUSED', 'The case is not paused.');
@@ -63,7 +77,11 @@ export function applyEvent(view: CaseView | null, event: CaseEvent, ctx: Timelin
       if (!window) return refuse('CASE.NO_DRAFT_ISSUED', 'No draft response is waiting for comments at this stage.');
       return { ok: true, view: { ...next, deadlines: meet(next.deadlines, next.stage, ['comment-window'], event.on) } };
     }
-    case 'responded': return respond(next, stage, event.on, event.outcome);
+    case 'responded': {
+      const missing = event.content && stage ? missingContents(ctx.policy, view.stage, event.outcome, event.content) : [];
+      if (missing.length) return refuse('CASE.RESPONSE_INCOMPLETE', `The stage ${view.stage} response must include: ${missing.join(', ')}.`);
+      return respond({ ...next, pendingExtension: null }, stage, event.on, event.outcome);
+    }
     case 'escalation-requested': return escalate(next, event, ctx);
     case 'closed':
       if (view.state !== 'responded' && view.state !== 'informal') {
@@ -71,6 +89,7 @@ export function applyEvent(view: CaseView | null, event: CaseEvent, ctx: Timelin
       }
       return { ok: true, view: { ...next, state: 'closed', closedOn: event.on } };
     case 'withdrawn':
+      if (!event.why?.trim()) return refuse('CASE.REASON_REQUIRED', 'A withdrawal needs the evidence that the complainant withdrew (what they said, when and how).');
       return { ok: true, view: { ...next, state: 'withdrawn', closedOn: event.on, pausedSince: null } };
   }
 }
@@ -79,7 +98,7 @@ function startCase(event: CaseEvent, ctx: TimelineContext): StepResult {
   const empty: CaseView = {
     stage: 0, state: 'informal', deadlines: [], extensionDaysUsed: {}, pausedSince: null, receivedOn: {},
     lastResponse: null, escalationWindowCloses: null, closedOn: null, acknowledgedOn: {}, stateBeforePause: null,
-    lastEventOn: event.on,
+    lastEventOn: event.on, assignedTo: null, pendingExtension: null, behaviourProposedOn: null,
   };
   if (event.type === 'informal-opened') {
     const informal = ctx.policy.informalStage;
@@ -155,29 +174,6 @@ function acknowledge(view: CaseView, stage: PolicyStage | undefined, on: Calenda
   };
 }
 
-function extend(view: CaseView, stage: PolicyStage | undefined, event: Extract<CaseEvent, { type: 'extended' }>, ctx: TimelineContext): StepResult {
-  if (!stage || (view.state !== 'investigating' && view.state !== 'awaiting-acknowledgement')) {
-    return refuse('CASE.NOTHING_TO_EXTEND', `The case is ${describeState(view)}; there is no response deadline to extend.`);
-  }
-  const respondDue = findRunning(view, 'respond');
-  if (!respondDue) return refuse('CASE.NOTHING_TO_EXTEND', `The stage ${view.stage} response deadline has not started yet (it counts from acknowledgement).`);
-  if (!Number.isInteger(event.workingDays) || event.workingDays < 1) return refuse('CASE.INVALID_EXTENSION', 'An extension is a whole number of working days, at least 1.');
-  if (!event.reason?.trim()) return refuse('CASE.INVALID_EXTENSION', 'An extension needs a reason the complainant is told.');
-  const category = event.reasonCategory;
-  if (category && (stage.extension.refusedReasons as string[]).includes(category)) {
-    return refuse('CASE.EXTENSION_REASON_REFUSED', `This policy does not accept ${category.replace('-', ' ')} as a reason for an extension: complaint handling must be resourced to prevent it.`);
-  }
-  const used = view.extensionDaysUsed[view.stage] ?? 0;
-  const cap = stage.extension.capWorkingDays;
-  if (cap !== null && used + event.workingDays > cap) {
-    const left = cap - used;
-    return refuse('CASE.EXTENSION_OVER_CAP', `Stage ${view.stage} extensions are capped at ${cap} working days in all; ${used} already used, so at most ${left} more${left === 0 ? ' (none left)' : ''}.`);
-  }
-  const extended = view.deadlines.map((d) =>
-    d.stage === view.stage && d.metOn === null && (d.kind === 'respond' || d.kind === 'final-decision') ? extendDeadline(d, event.workingDays, ctx.calendar) : d);
-  return { ok: true, view: { ...view, deadlines: extended, extensionDaysUsed: { ...view.extensionDaysUsed, [view.stage]: used + event.workingDays } } };
-}
-
 function pause(view: CaseView, on: CalendarDate, ctx: TimelineContext): StepResult {
   if (!ctx.policy.pauses.allowed) return refuse('CASE.PAUSE_NOT_ALLOWED', `Policy "${ctx.policy.id}" does not allow the complaint clock to be paused.`);
   if (view.state !== 'awaiting-acknowledgement' && view.state !== 'investigating') {
@@ -240,24 +236,3 @@ function escalate(view: CaseView, event: Extract<CaseEvent, { type: 'escalation-
   return startStage(view, next.number, event.on, ctx);
 }
 
-function meet(deadlines: readonly Deadline[], stage: number, kinds: readonly DeadlineKind[], on: CalendarDate): Deadline[] {
-  return deadlines.map((d) => (d.stage === stage && kinds.includes(d.kind) ? meetDeadline(d, on) : d));
-}
-
-function findRunning(view: CaseView, kind: DeadlineKind): Deadline | undefined {
-  return view.deadlines.find((d) => d.stage === view.stage && d.kind === kind && d.metOn === null);
-}
-
-function describeState(view: CaseView): string {
-  const words: Record<CaseView['state'], string> = {
-    informal: 'at the informal stage',
-    'awaiting-acknowledgement': `awaiting acknowledgement at stage ${view.stage}`,
-    investigating: `under investigation at stage ${view.stage}`,
-    paused: `paused at stage ${view.stage}`,
-    responded: `responded to at stage ${view.stage}`,
-    closed: 'closed',
-    withdrawn: 'withdrawn',
-    refused: 'refused',
-  };
-  return words[view.state];
-}

@@ -98,8 +98,8 @@ describe('complaint intake through the bot (real adapter, real HTTP)', function 
     assert.equal(stored.state, 'awaiting-acknowledgement');
     assert.equal(stored.estate, 'Riverside');
     assert.deepEqual(stored.deadlines.map((d) => [d.kind, d.due, d.metOn]), [['acknowledge', '2026-11-30', null]]);
-    assert.deepEqual(stored.events.map((e) => [e.type, e.on, e.by]), [['received', '2026-11-23', 'alex.morgan'], ['note', '2026-11-23', 'alex.morgan']]);
-    assert.match(stored.events[1]!.why ?? '', /Assigned to Alex Morgan: AHM for Riverside handles stage 1/);
+    assert.deepEqual(stored.events.map((e) => [e.type, e.on, e.by]), [['received', '2026-11-23', 'alex.morgan'], ['assigned', '2026-11-23', 'alex.morgan']]);
+    assert.match(stored.events[1]!.why ?? '', /Alex Morgan: AHM for Riverside handles stage 1/);
   });
 
   it('a second press of Submit creates nothing new and says so', async () => {
@@ -145,7 +145,7 @@ describe('complaint intake through the bot (real adapter, real HTTP)', function 
     await bot.driver.say(ALEX, 'case hc-2026-00001');
     await bot.connector.waitFor(before + 1);
     const text = cardText(bot.connector.cards().at(-1));
-    assert.match(text, /Acknowledged[\s\S]*Note[\s\S]*Complaint received/);
+    assert.match(text, /Acknowledged[\s\S]*Assigned[\s\S]*Complaint received/);
     assert.match(text, /by Alex Morgan/);
   });
 

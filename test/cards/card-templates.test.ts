@@ -5,6 +5,8 @@ import { CARDS_DIR, type AdaptiveCardJson } from '../../src/cards/card-template'
 import { assignedCard, caseDetailCard, confirmationCard, myCasesCard, type CaseCardContext } from '../../src/cards/case-cards';
 import { noticeCard, welcomeCard } from '../../src/cards/general-cards';
 import { intakeStepCard } from '../../src/cards/intake-cards';
+import { actionFormCard, extensionDecisionCard, respondFormCard } from '../../src/cards/workflow-cards';
+import type { FormKind } from '../../src/cards/workflow-forms';
 import { calendarForPolicy } from '../../src/calendar/policy-calendar';
 import { deriveCase } from '../../src/domain/case-timeline';
 import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
@@ -42,8 +44,8 @@ function sampleCase(events: StoredEvent[], state?: string): CaseRecord {
   return {
     id: 'case-1', reference: 'HC-2026-00042', policyId: policy.id, version: '"etag-1"',
     details: { intakeId: 'i', complainant: { ...COMPLAINANT, hasRepresentative: false, representativeConsent: false }, complaint: { ...COMPLAINT, aboutStaff: false }, loggedBy: 'alex.morgan' },
-    events, responsibleOfficerId: 'alex.morgan', estate: 'Riverside', category: 'repairs', serviceArea: 'housing-management',
-    ...projectView(derived.view), ...(state ? { state: state as CaseRecord['state'] } : {}),
+    events, estate: 'Riverside', category: 'repairs', serviceArea: 'housing-management',
+    ...projectView(derived.view), responsibleOfficerId: 'alex.morgan', ...(state ? { state: state as CaseRecord['state'] } : {}),
   };
 }
 const ev = (e: object, i: number): StoredEvent => ({ id: `e${i}`, at: '2026-11-23T10:00:00Z', by: 'alex.morgan', ...e }) as StoredEvent;
@@ -51,7 +53,14 @@ const cases = {
   new: sampleCase([ev({ type: 'received', on: '2026-11-23' }, 1)]),
   drafted: sampleCase([ev({ type: 'received', on: '2026-11-23' }, 1), ev({ type: 'acknowledged', on: '2026-11-24' }, 2), ev({ type: 'draft-issued', on: '2026-11-30', why: 'Sent by email' }, 3)]),
   refused: sampleCase([ev({ type: 'refused', on: '2026-11-23', why: 'Legal proceedings started' }, 1)]),
+  pending: sampleCase([
+    ev({ type: 'received', on: '2026-11-23' }, 1), ev({ type: 'assigned', on: '2026-11-23', officerId: 'alex.morgan' }, 2), ev({ type: 'acknowledged', on: '2026-11-24' }, 3),
+    ev({ type: 'extension-requested', on: '2026-11-25', workingDays: 5, reason: 'Surveyor' }, 4), ev({ type: 'behaviour-proposed', on: '2026-11-25', why: 'Abusive calls' }, 5),
+  ]),
 };
+const ALEX = DEMO_DIRECTORY.people[0]!;
+const PRIYA = DEMO_DIRECTORY.people.find((p) => p.id === 'priya.shah')!;
+const blank = { values: {}, errors: {}, banner: '' };
 
 const draft = (step: IntakeDraft['step'], extra: Partial<IntakeDraft> = {}): IntakeDraft => ({
   intakeId: 'intake-1', status: 'open', step, complainant: COMPLAINANT, complaint: COMPLAINT, startedBy: 'alex.morgan', startedAt: '2026-11-23T10:00:00Z', ...extra,
@@ -75,13 +84,22 @@ const samples: Array<[string, AdaptiveCardJson]> = [
   ['detail, refused', caseDetailCard(cases.refused, ctx)],
   ['my cases, several', myCasesCard([cases.new, cases.drafted, cases.refused], ctx)],
   ['my cases, none', myCasesCard([], ctx)],
+  ['detail with the handler\'s actions and pending requests', caseDetailCard(cases.pending, ctx, ALEX, 'Extension requested.')],
+  ['detail as the manager', caseDetailCard(cases.pending, ctx, PRIYA)],
+  ...(['note', 'pause', 'escalate', 'withdraw', 'extend', 'behaviour', 'behaviour-decision'] as FormKind[]).map((kind): [string, AdaptiveCardJson] =>
+    [`form: ${kind}`, actionFormCard(kind, cases.pending, ctx, blank)]),
+  ['form with errors', actionFormCard('extend', cases.pending, ctx, { values: { workingDays: '99' }, errors: { workingDays: 'At most 60 working days' }, banner: 'Some answers need attention.' })],
+  ['respond form (draft-response policy, upheld extras)', respondFormCard(cases.drafted, ctx, blank)],
+  ['respond form with errors', respondFormCard(cases.drafted, ctx, { values: { outcome: 'upheld' }, errors: { 'item-apology': 'Required' }, banner: 'x' })],
+  ['extension decision, open', extensionDecisionCard(cases.pending, ctx, '')],
+  ['extension decision, decided', extensionDecisionCard(cases.new, ctx, 'Already approved by Priya Shah.')],
 ];
 
 describe('card templates', () => {
   it('every template in cards/ has at least one sample here', () => {
     const files = readdirSync(CARDS_DIR).filter((f) => f.endsWith('.json')).sort();
     assert.deepEqual(files, [
-      'case-assigned.json', 'case-confirmation.json', 'case-detail.json', 'intake-complainant.json', 'intake-complaint.json',
+      'case-action-form.json', 'case-assigned.json', 'case-confirmation.json', 'case-decision.json', 'case-detail.json', 'case-respond.json', 'intake-complainant.json', 'intake-complaint.json',
       'intake-review.json', 'my-cases.json', 'notice.json', 'welcome.json',
     ]);
   });

@@ -4,6 +4,8 @@ export interface TeamsUser { name: string; aadObjectId: string }
 
 export const ALEX: TeamsUser = { name: 'Alex Morgan', aadObjectId: '00000000-0000-4000-8000-000000000001' };
 export const SAM: TeamsUser = { name: 'Sam Okafor', aadObjectId: '00000000-0000-4000-8000-000000000002' };
+export const PRIYA: TeamsUser = { name: 'Priya Shah', aadObjectId: '00000000-0000-4000-8000-000000000005' };
+export const CASEY: TeamsUser = { name: 'Casey Quinn', aadObjectId: '00000000-0000-4000-8000-000000000008' };
 export const STRANGER: TeamsUser = { name: 'Pat Nobody', aadObjectId: '99999999-0000-4000-8000-000000000099' };
 export const TENANT = 'tenant-demo-0001';
 

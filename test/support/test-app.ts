@@ -6,7 +6,7 @@ import { startApp, type RunningApp } from '../../src/app';
 import type { AppConfig } from '../../src/config';
 import { createStores } from '../../src/store/create-stores';
 import type { Stores } from '../../src/store/stores';
-import { BotDriver, TENANT } from './bot-driver';
+import { actionData, BotDriver, TENANT, type TeamsUser } from './bot-driver';
 import { FakeConnector } from './fake-connector';
 
 /** Monday 23 November 2026, 10:00 in London (GMT). */
@@ -63,3 +63,18 @@ export const COMPLAINT = {
   complaintDefinition: 'Robin complains that a reported window repair has not been done after three weeks.',
   outcomeSought: 'Window repaired and an apology.', lateAcceptanceReason: '', refuseReason: '',
 };
+
+/** Logs a complaint through the intake cards as `user` (a Riverside repair, so Alex Morgan handles it). */
+export async function logComplaint(bot: TestBot, user: TeamsUser): Promise<{ caseId: string; reference: string }> {
+  const before = bot.connector.sent.length;
+  await bot.driver.say(user, 'new complaint');
+  await bot.connector.waitFor(before + 1);
+  const intakeId = String(actionData(bot.connector.cards().at(-1), 'intake.next').intakeId);
+  await bot.driver.execute(user, 'intake.next', { intakeId, step: 'complainant', ...COMPLAINANT });
+  await bot.driver.execute(user, 'intake.next', { intakeId, step: 'complaint', ...COMPLAINT });
+  const done = await bot.driver.execute(user, 'intake.submit', { intakeId, step: 'review' });
+  const view = actionData(done.body.value, 'case.view');
+  const record = await bot.stores.cases.getCase(String(view.caseId));
+  if (!record) throw new Error('the complaint was not stored');
+  return { caseId: record.id, reference: record.reference };
+}

@@ -7,16 +7,16 @@ import { recordCaseEvent } from '../../cases/record-case-event';
 import type { BotDependencies } from '../bot-dependencies';
 import { cardContext } from './card-context';
 
-export async function viewCase(caseId: string | null, deps: BotDependencies): Promise<AdaptiveCardJson> {
+export async function viewCase(caseId: string | null, person: DirectoryPerson, deps: BotDependencies): Promise<AdaptiveCardJson> {
   const record = caseId ? await deps.stores.cases.getCase(caseId) : undefined;
   if (!record) return noticeCard({ title: 'Case not found', text: 'There is no such case. Type "my cases" to see yours.', tone: 'error' });
-  return caseDetailCard(record, cardContext(deps));
+  return caseDetailCard(record, cardContext(deps), person);
 }
 
-export async function viewCaseByReference(reference: string, deps: BotDependencies): Promise<AdaptiveCardJson> {
+export async function viewCaseByReference(reference: string, person: DirectoryPerson, deps: BotDependencies): Promise<AdaptiveCardJson> {
   const record = await deps.stores.cases.getCaseByReference(reference);
   if (!record) return noticeCard({ title: `No case ${reference}`, text: 'Check the reference (for example HC-2026-00042), or type "my cases".', tone: 'error' });
-  return caseDetailCard(record, cardContext(deps));
+  return caseDetailCard(record, cardContext(deps), person);
 }
 
 export async function myCases(person: DirectoryPerson, deps: BotDependencies): Promise<AdaptiveCardJson> {
@@ -40,13 +40,13 @@ export async function acknowledge(person: DirectoryPerson, caseId: string | null
   });
   if (result.ok) {
     deps.logger.info({ reference: result.record.reference }, 'acknowledged');
-    return caseDetailCard(result.record, ctx);
+    return caseDetailCard(result.record, ctx, person, 'Acknowledged. The response deadline has started.');
   }
   if (!('current' in result)) return noticeCard({ title: 'Case not found', text: result.message, tone: 'error' });
   // Stale card or a refused action: say so, and show the case as it is now.
   const current = result.current;
-  const card = current.state === 'awaiting-acknowledgement' ? assignedCard(current, ctx) : caseDetailCard(current, ctx);
-  return withBanner(card, result.code === 'CASE.STALE_VERSION' ? 'This case has changed since this card was shown. Here it is as it is now.' : result.message);
+  const banner = result.code === 'CASE.STALE_VERSION' ? 'This case has changed since this card was shown. Here it is as it is now.' : result.message;
+  return current.state === 'awaiting-acknowledgement' ? withBanner(assignedCard(current, ctx), banner) : caseDetailCard(current, ctx, person, banner);
 }
 
 /** Puts a warning line at the top of a card. */

@@ -11,7 +11,7 @@ export const VERBS = [
   'cases.mine', 'case.view', 'case.acknowledge', 'case.refresh',
   'case.respond.form', 'case.respond', 'case.extend.form', 'case.extend', 'case.extension.form', 'case.extension.approve', 'case.extension.reject',
   'case.escalate.form', 'case.escalate', 'case.pause.form', 'case.pause', 'case.resume', 'case.close', 'case.note.form', 'case.note',
-  'case.withdraw.form', 'case.withdraw', 'case.behaviour.form', 'case.behaviour', 'case.behaviour-decision.form', 'case.behaviour.decide',
+  'case.withdraw.form', 'case.withdraw', 'case.behaviour.form', 'case.behaviour', 'case.behaviour-decision.form', 'case.behaviour.decide', 'case.draft', 'case.comments',
 ] as const;
 export type Verb = (typeof VERBS)[number];
 

@@ -14,6 +14,8 @@ import { ITEM_LABELS, prefill } from './response-items';
 /** Buttons on the case card, in order, for the actions the viewer may take now. */
 const BUTTONS: Array<[CaseAction, string, string]> = [
   ['acknowledge', 'Acknowledge', 'case.acknowledge'],
+  ['issue-draft', 'Draft response sent', 'case.draft'],
+  ['record-comments', 'Comments received', 'case.comments'],
   ['respond', 'Record response', 'case.respond.form'],
   ['request-extension', 'Request extension', 'case.extend.form'],
   ['decide-extension', 'Decide extension', 'case.extension.form'],

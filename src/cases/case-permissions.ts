@@ -12,7 +12,7 @@ import type { CaseRecord } from '../store/case-record';
  */
 export type CaseAction =
   | 'acknowledge' | 'respond' | 'request-extension' | 'decide-extension' | 'pause' | 'resume' | 'escalate'
-  | 'close' | 'withdraw' | 'note' | 'propose-behaviour' | 'decide-behaviour';
+  | 'close' | 'withdraw' | 'note' | 'propose-behaviour' | 'decide-behaviour' | 'issue-draft' | 'record-comments';
 
 export interface PermissionContext { policy: Policy; directory: Directory; calendar: WorkingDayCalendar }
 
@@ -62,5 +62,9 @@ export function can(person: DirectoryPerson, action: CaseAction, record: CaseRec
     case 'withdraw': return isHandler && open;
     case 'propose-behaviour': return isHandler && open && !proposal;
     case 'decide-behaviour': return hasRole(person, behaviourDeciderRole(ctx.policy)) && !!proposal;
+    // Seed 004's draft-response steps, where the stage has them.
+    case 'issue-draft': return isHandler && record.state === 'investigating' && !!stageOf(ctx.policy, record.stage)?.draftResponse
+      && !record.deadlines.some((d) => d.stage === record.stage && d.kind === 'comment-window');
+    case 'record-comments': return isHandler && record.deadlines.some((d) => d.stage === record.stage && d.kind === 'comment-window' && d.metOn === null);
   }
 }

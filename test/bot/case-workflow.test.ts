@@ -160,3 +160,26 @@ describe('case workflow on Adaptive Cards', function () {
     ]);
   });
 });
+
+describe('case workflow: draft-response steps (seed 004 policy)', function () {
+  this.timeout(60_000);
+  it('the draft, the comment window and the final decision are separate steps with their own deadlines', async () => {
+    const bot = await startTestBot({ config: { policy: 'council-draft-response' } });
+    try {
+      await bot.driver.say(ALEX, 'help');
+      const { caseId } = await logComplaint(bot, ALEX); // received Mon 23 Nov
+      const version = async () => (await bot.stores.cases.getCase(caseId))!.version;
+      await bot.driver.execute(ALEX, 'case.acknowledge', { caseId, version: await version() });
+      const drafted = await bot.driver.execute(ALEX, 'case.draft', { caseId, version: await version() });
+      const text = cardText(drafted.body.value);
+      assert.match(text, /Draft recorded/);
+      // Draft sent Mon 23 Nov: comments until Mon 30 Nov, final decision by Mon 7 Dec.
+      assert.match(text, /Stage 1 resident's comments on the draft\nMon 30 Nov 2026/);
+      assert.match(text, /Stage 1 final decision\nMon 7 Dec 2026/);
+      const comments = await bot.driver.execute(ALEX, 'case.comments', { caseId, version: await version() });
+      assert.match(cardText(comments.body.value), /Stage 1 resident's comments on the draft\nMon 30 Nov 2026\nmet Mon 23 Nov 2026/);
+    } finally {
+      await bot.stop();
+    }
+  });
+});

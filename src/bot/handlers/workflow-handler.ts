@@ -70,7 +70,7 @@ export async function workflowAction(person: DirectoryPerson, verb: string, data
 function actionFor(verb: string): CaseAction | undefined {
   const form = SUBMIT_FORM[verb];
   if (form) return FORMS[form]?.action;
-  return ({ 'case.respond': 'respond', 'case.resume': 'resume', 'case.close': 'close' } as Record<string, CaseAction>)[verb];
+  return ({ 'case.respond': 'respond', 'case.resume': 'resume', 'case.close': 'close', 'case.draft': 'issue-draft', 'case.comments': 'record-comments' } as Record<string, CaseAction>)[verb];
 }
 
 type Built = { events: CaseEvent[]; done: string; retry: (message: string) => AdaptiveCardJson } | { card: AdaptiveCardJson };
@@ -79,6 +79,8 @@ function buildEvents(verb: string, record: CaseRecord, data: Record<string, unkn
   const ctx = cardContext(deps);
   const today = ctx.today;
   if (verb === 'case.resume') return { events: [{ type: 'resumed', on: today, why: 'Resumed in Teams' }], done: 'Resumed: the deadlines moved on by the working days paused.', retry: (m) => caseDetailCard(record, ctx, person, m) };
+  if (verb === 'case.draft') return { events: [{ type: 'draft-issued', on: today, why: 'Draft response sent for the complainant\'s comments' }], done: 'Draft recorded: the complainant has 5 working days to comment.', retry: (m) => caseDetailCard(record, ctx, person, m) };
+  if (verb === 'case.comments') return { events: [{ type: 'comments-received', on: today, why: 'Complainant\'s comments on the draft received' }], done: 'Comments recorded.', retry: (m) => caseDetailCard(record, ctx, person, m) };
   if (verb === 'case.close') return { events: [{ type: 'closed', on: today, why: 'Closed in Teams' }], done: 'Closed.', retry: (m) => caseDetailCard(record, ctx, person, m) };
   if (verb === 'case.respond') {
     const parsed = parseResponse(data, today);

@@ -72,6 +72,12 @@ export interface AppConfig {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  // App Service passes a Key Vault reference through as text when it cannot resolve it (no
+  // access, or no such secret); used as a secret, that text would be guessable.
+  const unresolved = (Object.keys(SETTINGS) as SettingName[]).filter((name) => env[name]?.trim().startsWith('@Microsoft.KeyVault('));
+  if (unresolved.length) {
+    throw new ConfigError(`Invalid settings:\n${unresolved.map((n) => `  - ${n}: is an unresolved Key Vault reference. Check the secret exists and the app's identity may read it. It is ${SETTINGS[n]}.`).join('\n')}`);
+  }
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {

@@ -23,6 +23,10 @@ describe('configuration', () => {
     assert.throws(() => loadConfig({ COSMOS_ENDPOINT: 'not a url' }), /COSMOS_ENDPOINT: .*Cosmos DB account endpoint/);
   });
 
+  it('refuses a Key Vault reference App Service could not resolve, rather than use its text as a secret', () => {
+    assert.throws(() => loadConfig({ REMINDER_RUN_SECRET: '@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/run/)' }), /REMINDER_RUN_SECRET: is an unresolved Key Vault reference/);
+  });
+
   it('a bot app id needs its type and tenant, and a SingleTenant bot its secret', () => {
     assert.throws(() => loadConfig({ MicrosoftAppId: 'abc' }), /MicrosoftAppType: required with MicrosoftAppId[\s\S]*MicrosoftAppTenantId: required/);
     assert.throws(() => loadConfig({ MicrosoftAppId: 'abc', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't' }), /MicrosoftAppPassword: required for a SingleTenant bot/);

@@ -51,12 +51,18 @@ export async function workflowAction(person: DirectoryPerson, verb: string, data
   if (verb === 'case.extension.approve' || verb === 'case.extension.reject') return decideExtension(person, verb, record, version, deps);
   const action = actionFor(verb);
   if (!action) return show(record, 'That action is not available.');
-  if (version !== record.version) return show(record, 'This case has changed since this card was shown, so nothing was changed. Here it is as it is now.');
+  // A note adds to the history without depending on the case's state, so a card shown
+  // before someone else's change may still add one; every other action must act on what it saw.
+  if (action !== 'note' && version !== record.version) return show(record, 'This case has changed since this card was shown, so nothing was changed. Here it is as it is now.');
   if (!can(person, action, record, ctx)) return show(record, `You cannot do that on ${record.reference} now (it is ${record.state.replace(/-/g, ' ')}). Nothing was changed.`);
 
   const built = buildEvents(verb, record, data, person, deps);
   if ('card' in built) return built.card;
-  const result = await recordCaseEvent(deps.stores.cases, deps.ctx, record.id, record.version, person, built.events);
+  let result = await recordCaseEvent(deps.stores.cases, deps.ctx, record.id, record.version, person, built.events);
+  // Two notes at once: the loser re-reads and appends again (bounded), as a note cannot conflict.
+  for (let attempt = 0; action === 'note' && !result.ok && result.code === 'CASE.STALE_VERSION' && 'current' in result && attempt < 5; attempt++) {
+    result = await recordCaseEvent(deps.stores.cases, deps.ctx, record.id, result.current.version, person, built.events);
+  }
   if (!result.ok) {
     if (!('current' in result)) return noticeCard({ title: 'Case not found', text: result.message, tone: 'error' });
     if (result.code === 'CASE.STALE_VERSION') return show(result.current, result.message);

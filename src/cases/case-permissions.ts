@@ -16,10 +16,16 @@ export type CaseAction =
 
 export interface PermissionContext { policy: Policy; directory: Directory; calendar: WorkingDayCalendar }
 
+/** Derived views by record object: a card asks about a dozen actions of the same read. */
+const views = new WeakMap<CaseRecord, CaseView>();
+
 /** The domain's view of a stored case: what is pending, extensions used, who is responsible. */
 export function viewOf(record: CaseRecord, ctx: PermissionContext): CaseView {
+  const cached = views.get(record);
+  if (cached) return cached;
   const derived = deriveCase(record.events, { policy: ctx.policy, calendar: ctx.calendar });
   if (!derived.ok) throw new Error(`Stored case ${record.reference} does not replay under policy ${ctx.policy.id}: ${derived.message}`);
+  views.set(record, derived.view);
   return derived.view;
 }
 

@@ -1,0 +1,138 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import http from 'node:http';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { londonDateOf } from '../../src/domain/calendar-date';
+import { createStores } from '../../src/store/create-stores';
+import { startLocalCosmos } from '../../test/support/cosmos-server';
+import { freePort } from '../../test/support/bot-process';
+import { createBenchCases } from './bench-cases';
+import { load, type LoadResult } from './load';
+import { startServer, type ServerProcess } from './processes';
+import { scaleFigures, type ScaleFigures } from './scale';
+
+/**
+ * `npm run bench`: how fast the bot answers, side by side with the floor the platform allows,
+ * and how its costs grow with the case load. Everything on loopback. `--quick` for a short
+ * run, `--json` for machine-readable output.
+ */
+const quick = process.argv.includes('--quick');
+const json = process.argv.includes('--json');
+const SECONDS = quick ? 2 : 8;
+const CONCURRENCY = [1, 10, 50];
+const ALEX = { id: '29:alex', name: 'Alex Morgan', aadObjectId: '00000000-0000-4000-8000-000000000001' };
+
+interface Scenario { name: string; concurrency: number; rps: number; p50Ms: number; p99Ms: number; ratioToFloor: number | null; ratioToPeer: number | null; errors: number }
+
+/** A Bot Connector stand-in that only counts what the bots send (replies and cards). */
+async function countingConnector(): Promise<{ url: string; count: () => number; close: () => void }> {
+  let count = 0;
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => { count++; res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"id":"x"}'); });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, count: () => count, close: () => server.close() };
+}
+
+function activity(serviceUrl: string, connection: number, n: number, extra: object) {
+  return {
+    channelId: 'msteams', serviceUrl, id: `b-${connection}-${n}`, from: ALEX, recipient: { id: '28:bot', name: 'Complaints' },
+    // One person, one personal chat, as in Teams; connections differ by the case they act on.
+    conversation: { id: 'bench-alex', conversationType: 'personal' }, ...extra,
+  };
+}
+
+async function run(name: string, server: ServerProcess, body: (url: string) => (c: number, n: number) => object, connectorUrl: string): Promise<Array<Omit<Scenario, 'ratioToFloor' | 'ratioToPeer'>>> {
+  const out = [];
+  for (const c of CONCURRENCY) {
+    const r: LoadResult = await load(server.url, c, SECONDS, body(connectorUrl));
+    out.push({ name, concurrency: c, rps: r.rps, p50Ms: r.p50Ms, p99Ms: r.p99Ms, errors: r.errors + r.non2xx });
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const connector = await countingConnector();
+  const now = new Date();
+  const today = londonDateOf(now);
+  const message = (url: string) => (c: number, n: number) => activity(url, c, n, { type: 'message', text: 'help' });
+  const results: Array<Omit<Scenario, 'ratioToFloor' | 'ratioToPeer'>> = [];
+  let peakRssMb = 0;
+
+  const floor = await startServer('scripts/bench/floor-server.ts', await freePort(), {}, '/api/messages');
+  results.push(...await run('floor', floor, message, connector.url));
+  await floor.stop();
+
+  const echo = await startServer('scripts/bench/echo-bot.ts', await freePort(), {}, '/api/messages');
+  results.push(...await run('echo', echo, message, connector.url));
+  await echo.stop();
+
+  // This bot on the embedded store: a message that shows a card, and a card submit that
+  // validates and appends an event (a note) to a case, one case per conversation.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-'));
+  const seed = await createStores({ kind: 'sqlite', dataDir });
+  const caseIds = await createBenchCases(seed.cases, Math.max(...CONCURRENCY), today, now);
+  await seed.close();
+  const appEnv = { DATA_DIR: dataDir, LOG_LEVEL: 'error', REMINDER_SWEEP_SECONDS: '0' };
+  const submit = (url: string) => (c: number, n: number) => activity(url, c, n, {
+    type: 'invoke', name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb: 'case.note', data: { caseId: caseIds[c % caseIds.length], version: 'any', on: today, channel: 'internal', text: `Benchmark note ${n}` } } },
+  });
+  // The bot runs as App Service runs it: compiled JavaScript (npm start), not through tsx.
+  execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
+  const app = await startServer('dist/index.js', await freePort(), appEnv, '/healthz');
+  results.push(...await run('card-message', app, message, connector.url));
+  results.push(...await run('card-submit-embedded', app, submit, connector.url));
+  peakRssMb = Math.max(peakRssMb, app.peakRssMb());
+  await app.stop();
+
+  // The same submit on Cosmos DB (the local emulator: informative only, it is not the service).
+  const cosmos = await startLocalCosmos();
+  const cosmosStores = await createStores({ kind: 'cosmos', endpoint: cosmos.endpoint, key: 'bench', databaseName: 'bench', agent: cosmos.agent });
+  const cosmosIds = await createBenchCases(cosmosStores.cases, Math.max(...CONCURRENCY), today, now);
+  await cosmosStores.close();
+  const cosmosApp = await startServer('dist/index.js', await freePort(), {
+    ...appEnv, COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: 'bench', COSMOS_DATABASE: 'bench', NODE_TLS_REJECT_UNAUTHORIZED: '0',
+  }, '/healthz');
+  const cosmosSubmit = (url: string) => (c: number, n: number) => ({ ...submit(url)(c, n), value: { action: { type: 'Action.Execute', verb: 'case.note', data: { caseId: cosmosIds[c % cosmosIds.length], version: 'any', on: today, channel: 'internal', text: `Benchmark note ${n}` } } } });
+  results.push(...await run('card-submit-cosmos', cosmosApp, cosmosSubmit, connector.url));
+  peakRssMb = Math.max(peakRssMb, cosmosApp.peakRssMb());
+  await cosmosApp.stop();
+  await cosmos.stop();
+  connector.close();
+
+  const scale: ScaleFigures = await scaleFigures(quick);
+  const rpsOf = (name: string, c: number) => results.find((r) => r.name === name && r.concurrency === c)?.rps ?? 0;
+  const scenarios: Scenario[] = results.map((r) => ({
+    ...r,
+    ratioToFloor: rpsOf('floor', r.concurrency) ? r.rps / rpsOf('floor', r.concurrency) : null,
+    ratioToPeer: rpsOf('echo', r.concurrency) ? r.rps / rpsOf('echo', r.concurrency) : null,
+  }));
+  const output = { machine: `${process.platform} ${process.arch}, ${cpus().length} cores, node ${process.version}`, quick, secondsPerRun: SECONDS, scenarios, peakRssMb: Math.round(peakRssMb), ...scale };
+  if (json) { process.stdout.write(`${JSON.stringify(output, null, 2)}\n`); return; }
+  printTable(output, scenarios);
+}
+
+function printTable(output: { machine: string; peakRssMb: number } & ScaleFigures, scenarios: Scenario[]): void {
+  const f = (n: number | null, d = 0) => (n === null ? '-' : n.toFixed(d));
+  const lines = [`Machine: ${output.machine}`, '', 'scenario               conc      rps   p50 ms   p99 ms  x floor  x echo  errors'];
+  for (const s of scenarios) lines.push(`${s.name.padEnd(22)} ${String(s.concurrency).padStart(4)} ${f(s.rps).padStart(8)} ${f(s.p50Ms, 1).padStart(8)} ${f(s.p99Ms, 1).padStart(8)} ${f(s.ratioToFloor, 2).padStart(8)} ${f(s.ratioToPeer, 2).padStart(7)} ${String(s.errors).padStart(7)}`);
+  const submit50 = scenarios.find((s) => s.name === 'card-submit-embedded' && s.concurrency === 50);
+  lines.push('', 'Targets:');
+  lines.push(`  card submit at 50 conversations >= 50% of echo: ${f(submit50?.ratioToPeer ?? null, 2)}x (${(submit50?.ratioToPeer ?? 0) >= 0.5 ? 'met' : 'missed'})`);
+  lines.push(`  card submit p99 < 50 ms on the embedded store: ${f(submit50?.p99Ms ?? null, 1)} ms (${(submit50?.p99Ms ?? Infinity) < 50 ? 'met' : 'missed'})`);
+  lines.push(`  peak RSS < 200 MB: ${output.peakRssMb} MB (${output.peakRssMb < 200 ? 'met' : 'missed'})`);
+  lines.push('', 'Scale:');
+  for (const s of output.sweep) lines.push(`  sweep ${s.store.padEnd(8)} ${String(s.cases).padStart(7)} cases, ${s.due} due: ${s.ms.toFixed(1)} ms`);
+  for (const r of output.sweepRatios) lines.push(`  sweep ${r.store}: ${r.largest} / ${r.smallest} cases = ${r.ratio.toFixed(2)}x (target <= 3x on the embedded store: ${r.store === 'sqlite' ? (r.ratio <= 3 ? 'met' : 'missed') : 'information only'})`);
+  if (output.sweepQuery) lines.push(`  sweep query on Cosmos DB: ${output.sweepQuery}`);
+  lines.push(`  deadline engine: ${f(output.deadlineEngine.timelinesPerSecond)} timelines/s (${output.deadlineEngine.eventsPerTimeline} events each)`);
+  for (const r of output.report) lines.push(`  report over ${r.cases} cases: ${r.ms.toFixed(0)} ms`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().then(() => process.exit(0), (err: unknown) => { process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`); process.exit(1); });

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-import { readStdin, UsageError, type CommandResult } from './cli/cli-io';
+import { readStdin, UsageError } from './cli/cli-io';
 import { deadlinesCommand } from './cli/deadlines-command';
+import { demoCommand } from './cli/demo-command';
 import { policyCheck, policyList } from './cli/policy-commands';
 import { purgeCommand } from './cli/purge-command';
+import { reportCommand, type CliResult } from './cli/report-command';
 import { ConfigError, loadConfigFromEnvironment } from './config';
 
 /**
@@ -14,14 +16,18 @@ const USAGE = `Usage: complaints <command>
   policy check <preset-id | file.json>     departures from the 2024 Code (exit 1 if any, 2 if invalid)
   deadlines --policy <preset-id | file>    derive deadlines from a case timeline on stdin
   purge --closed-before YYYY-MM-DD [--dry-run]
-                                           remove whole finished cases closed before the date (retention)`;
+                                           remove whole finished cases closed before the date (retention)
+  report --from YYYY-MM-DD --to YYYY-MM-DD --format csv|json|html [--homes N]
+                                           cases received in the period: the complaints log (csv),
+                                           figures and learning (json) or the full report (html)
+  demo --cases N [--seed S]                fill the store with N invented cases over the last 18 months`;
 
 function option(args: readonly string[], name: string): string | undefined {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-export async function runCli(args: readonly string[], stdin: NodeJS.ReadableStream): Promise<CommandResult> {
+export async function runCli(args: readonly string[], stdin: NodeJS.ReadableStream): Promise<CliResult> {
   const [command, sub] = args;
   if (command === 'policy' && sub === 'list') return policyList();
   if (command === 'policy' && sub === 'check') {
@@ -34,6 +40,10 @@ export async function runCli(args: readonly string[], stdin: NodeJS.ReadableStre
     return deadlinesCommand(policy, await readStdin(stdin));
   }
   if (command === 'purge') return purgeCommand(loadConfigFromEnvironment(), option(args, '--closed-before'), args.includes('--dry-run'));
+  if (command === 'report') {
+    return reportCommand(loadConfigFromEnvironment(), { from: option(args, '--from'), to: option(args, '--to'), format: option(args, '--format'), homes: option(args, '--homes') });
+  }
+  if (command === 'demo') return demoCommand(loadConfigFromEnvironment(), { cases: option(args, '--cases'), seed: option(args, '--seed') });
   if (command === undefined || command === 'help' || command === '--help') return { exitCode: 0, stderr: USAGE };
   throw new UsageError(`Unknown command: ${args.join(' ')}`);
 }
@@ -41,7 +51,8 @@ export async function runCli(args: readonly string[], stdin: NodeJS.ReadableStre
 async function main(): Promise<void> {
   try {
     const result = await runCli(process.argv.slice(2), process.stdin);
-    if (result.stdout !== undefined) process.stdout.write(`${JSON.stringify(result.stdout, null, 2)}\n`);
+    if (result.text !== undefined) process.stdout.write(result.text);
+    else if (result.stdout !== undefined) process.stdout.write(`${JSON.stringify(result.stdout, null, 2)}\n`);
     if (result.stderr) process.stderr.write(`${result.stderr}\n`);
     process.exitCode = result.exitCode;
   } catch (err) {

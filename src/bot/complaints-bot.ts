@@ -10,6 +10,7 @@ import { cardId, parseInvokeAction, parseSubmitAction, type CardAction } from '.
 import { parseCommand } from './commands';
 import { acknowledge, myCases, viewCase, viewCaseByReference } from './handlers/case-handler';
 import { intakeCard } from './handlers/intake-handler';
+import { complaintsLog, reportSummary } from './handlers/report-handler';
 import { workflowAction } from './handlers/workflow-handler';
 
 /** A card to show in place of the one acted on, or a new message with a short toast. */
@@ -92,6 +93,8 @@ export class ComplaintsBot extends ActivityHandler {
       case 'new-complaint': return this.send(context, await intakeCard(await this.deps.intake.start(person), person, this.deps));
       case 'my-cases': return this.send(context, await myCases(person, this.deps));
       case 'case': return this.send(context, await viewCaseByReference(command.reference, person, this.deps));
+      case 'log': return this.send(context, await complaintsLog(person, command.filters, command.unknown, this.deps));
+      case 'report': return this.send(context, await reportSummary(person, command.period, this.deps));
       case 'help': return this.send(context, this.welcome(person, 'What I can do'));
     }
   }

@@ -99,8 +99,8 @@ describe('card templates', () => {
   it('every template in cards/ has at least one sample here', () => {
     const files = readdirSync(CARDS_DIR).filter((f) => f.endsWith('.json')).sort();
     assert.deepEqual(files, [
-      'case-action-form.json', 'case-assigned.json', 'case-confirmation.json', 'case-decision.json', 'case-detail.json', 'case-respond.json', 'intake-complainant.json', 'intake-complaint.json',
-      'intake-review.json', 'my-cases.json', 'notice.json', 'welcome.json',
+      'case-action-form.json', 'case-assigned.json', 'case-confirmation.json', 'case-decision.json', 'case-detail.json', 'case-respond.json', 'complaints-log.json', 'intake-complainant.json', 'intake-complaint.json',
+      'intake-review.json', 'my-cases.json', 'notice.json', 'report-summary.json', 'welcome.json',
     ]);
   });
 

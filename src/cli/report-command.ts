@@ -1,0 +1,66 @@
+import { londonDateOf, isCalendarDate, type CalendarDate } from '../domain/calendar-date';
+import type { Policy } from '../domain/policy';
+import { calendarForPolicy } from '../calendar/policy-calendar';
+import type { AppConfig } from '../config';
+import { loadPolicy } from '../policies/load-policy';
+import { caseFacts, type ReportContext } from '../reports/case-facts';
+import { complaintsLogHeader, complaintsLogRow } from '../reports/complaints-log';
+import { toCsv } from '../reports/csv';
+import { renderHtmlReport } from '../reports/html-report';
+import { reportFromFacts } from '../reports/report';
+import { createStores, type StoreOptions } from '../store/create-stores';
+import { UsageError, type CommandResult } from './cli-io';
+
+/** A command result that may be plain text (CSV, HTML) rather than JSON. */
+export type CliResult = CommandResult & { text?: string };
+
+export const REPORT_FORMATS = ['csv', 'json', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportArgs { from: string | undefined; to: string | undefined; format: string | undefined; homes: string | undefined }
+
+export function storeOptions(config: AppConfig): StoreOptions {
+  return config.store.kind === 'sqlite'
+    ? { kind: 'sqlite', dataDir: config.store.dataDir }
+    : { kind: 'cosmos', endpoint: config.store.endpoint, databaseName: config.store.databaseName, ...(config.store.key ? { key: config.store.key } : {}) };
+}
+
+export function configuredPolicy(config: AppConfig): Policy {
+  const loaded = loadPolicy(config.policy);
+  if (!loaded.ok) throw new UsageError(`COMPLAINT_POLICY: ${loaded.errors.join('; ')}`);
+  return loaded.policy;
+}
+
+/**
+ * `complaints report --from --to --format csv|json|html [--homes N]`: the complaints log
+ * (csv), the figures and learning (json) or the full report (html) for the cases received in
+ * the period, from the store the settings select.
+ */
+export async function reportCommand(config: AppConfig, args: ReportArgs, today: CalendarDate = londonDateOf(new Date())): Promise<CliResult> {
+  const { from, to } = args;
+  if (!from || !isCalendarDate(from) || !to || !isCalendarDate(to)) throw new UsageError('report needs --from YYYY-MM-DD and --to YYYY-MM-DD.');
+  if (from > to) throw new UsageError(`report: --from ${from} is after --to ${to}.`);
+  const format = (args.format ?? 'json') as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`report --format must be one of ${REPORT_FORMATS.join(', ')}.`);
+  let homes: number | null = null;
+  if (args.homes !== undefined) {
+    homes = Number(args.homes);
+    if (!Number.isInteger(homes) || homes < 1) throw new UsageError('report --homes must be a whole number of homes, at least 1.');
+  }
+  const policy = configuredPolicy(config);
+  const ctx: ReportContext = { policy, calendar: calendarForPolicy(policy), today };
+  const stores = await createStores(storeOptions(config));
+  try {
+    const records = await stores.cases.casesReceivedBetween(from, to);
+    const facts = records.map((r) => caseFacts(r, ctx));
+    if (format === 'csv') {
+      const stageCount = policy.stages.length;
+      return { exitCode: 0, text: toCsv(complaintsLogHeader(stageCount), facts.map((f) => complaintsLogRow(f, stageCount))) };
+    }
+    const report = reportFromFacts(facts, ctx, { from, to, homes });
+    if (format === 'json') return { exitCode: 0, stdout: report };
+    return { exitCode: 0, text: renderHtmlReport(report) };
+  } finally {
+    await stores.close();
+  }
+}

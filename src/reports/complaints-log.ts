@@ -1,0 +1,50 @@
+import type { CaseRecord } from '../store/case-record';
+import { caseFacts, type CaseFacts, type DeadlineFacts, type ReportContext, type StageFacts } from './case-facts';
+import { toCsv, type CsvValue } from './csv';
+
+/**
+ * The Complaints Log (seed 000: kept by the PIM): one row per case, with each formal stage's
+ * dates, deadlines and whether each was met in time, extensions, pauses, the outcome, the
+ * remedy and the lessons learned. Columns for stage 3 appear only when the policy has one.
+ */
+export function complaintsLogHeader(stageCount: number): string[] {
+  const header = ['Reference', 'State', 'Current stage', 'Category', 'Service area', 'Estate', 'Responsible officer', 'Date received', 'Informal stage', 'Refused', 'Refusal reason'];
+  for (let s = 1; s <= stageCount; s++) {
+    header.push(
+      `Stage ${s} received`, `Stage ${s} acknowledged`, `Stage ${s} acknowledgement due`, `Stage ${s} acknowledged on time`,
+      `Stage ${s} responded`, `Stage ${s} response due`, `Stage ${s} responded on time`,
+      `Stage ${s} extensions`, `Stage ${s} extension working days`, `Stage ${s} outcome`,
+    );
+  }
+  header.push('Pauses', 'Paused working days', 'Final outcome', 'Remedy', 'Lessons learned', 'Date closed');
+  return header;
+}
+
+function deadlineCells(d: DeadlineFacts | null): CsvValue[] {
+  return d ? [d.due, d.onTime] : ['', ''];
+}
+
+function stageCells(s: StageFacts | undefined): CsvValue[] {
+  if (!s) return ['', '', '', '', '', '', '', '', '', ''];
+  const [ackDue, ackOnTime] = deadlineCells(s.acknowledge);
+  const [respDue, respOnTime] = deadlineCells(s.respond);
+  return [s.receivedOn, s.acknowledgedOn, ackDue, ackOnTime, s.respondedOn, respDue, respOnTime, s.extensions, s.extensionDays, s.outcome];
+}
+
+export function complaintsLogRow(f: CaseFacts, stageCount: number): CsvValue[] {
+  const responded = f.stages.filter((s) => s.outcome !== null);
+  const last = responded.at(-1);
+  const join = (pick: (s: StageFacts) => string) => responded.filter((s) => pick(s).trim()).map((s) => `Stage ${s.stage}: ${pick(s).trim()}`).join('\n');
+  const row: CsvValue[] = [
+    f.reference, f.state, f.stage, f.category, f.serviceArea, f.estate, f.officerId, f.receivedOn, f.informal ? 'yes' : 'no',
+    f.refusal ? 'yes' : 'no', f.refusal?.reason ?? '',
+  ];
+  for (let s = 1; s <= stageCount; s++) row.push(...stageCells(f.stages.find((x) => x.stage === s)));
+  row.push(f.pauses, f.pausedWorkingDays, last?.outcome ?? '', join((s) => s.remedy), join((s) => s.lessons), f.closedOn);
+  return row;
+}
+
+export function complaintsLogCsv(records: readonly CaseRecord[], ctx: ReportContext): string {
+  const stageCount = ctx.policy.stages.length;
+  return toCsv(complaintsLogHeader(stageCount), records.map((r) => complaintsLogRow(caseFacts(r, ctx), stageCount)));
+}

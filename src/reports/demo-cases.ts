@@ -1,0 +1,193 @@
+import { addCalendarDays, compareDates, type CalendarDate } from '../domain/calendar-date';
+import type { CaseEvent, ResponseOutcome } from '../domain/case-events';
+import { deriveCase } from '../domain/case-timeline';
+import { peopleWithRole, type Directory } from '../domain/directory';
+import type { Policy, PolicyStage } from '../domain/policy';
+import { requiredContents } from '../domain/response-contents';
+import type { WorkingDayCalendar } from '../domain/working-days';
+import { roleFor } from '../domain/responsibility';
+import { projectView } from '../cases/case-projection';
+import type { CaseDetails } from '../cases/case-details';
+import { CATEGORIES, CHANNELS, SERVICE_AREAS } from '../intake/intake-options';
+import type { NewCaseRecord, StoredEvent } from '../store/case-record';
+
+/**
+ * Invented cases for demonstrations and load tests: N cases received over the 18 months
+ * before `today`, through every stage, outcome, extension and pause the policy allows. Each
+ * is a timeline of events that the domain accepts (deriveCase is run on every one), and the
+ * same seed always gives the same cases. Names and addresses are obviously invented.
+ */
+export interface DemoOptions {
+  count: number;
+  seed: number;
+  today: CalendarDate;
+  policy: Policy;
+  calendar: WorkingDayCalendar;
+  directory: Directory;
+}
+
+/** mulberry32: a small, fast, seedable generator; good enough for invented data. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CATEGORY_KEYS = Object.keys(CATEGORIES);
+const SERVICE_KEYS = Object.keys(SERVICE_AREAS);
+const CHANNEL_KEYS = Object.keys(CHANNELS);
+const STREETS = ['Example Street', 'Sample Road', 'Placeholder Lane', 'Demo Avenue', 'Fictional Close', 'Invented Row'];
+const REFUSALS = ['The issue occurred more than 12 months before the complaint', 'Legal proceedings have started', 'A request for service, not a complaint', 'Already considered under the complaints procedure'];
+const LESSONS = [
+  'Repairs orders need a follow-up call when the first visit does not fix the fault.',
+  'Residents were not told of delays; send an update when a target date slips.',
+  'Damp and mould reports should trigger an inspection within 10 working days.',
+  'Record calls on the case so that other staff can see what was promised.',
+  'Check the contractor\'s completion notes before closing a job.',
+];
+const REMEDIES = ['Repair completed and an apology given', 'Compensation of £150 for the delay', 'Apology and a named contact for future repairs', 'Service charge recalculated and refunded', 'Estate inspection booked'];
+
+export function* generateDemoCases(options: DemoOptions): Generator<NewCaseRecord> {
+  const { policy, calendar, directory, today } = options;
+  const rnd = seededRandom(options.seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
+  const chance = (p: number): boolean => rnd() < p;
+  const between = (lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
+  const estates = directory.estates.length ? directory.estates : ['Riverside'];
+  const officers = new Map<string, string>();
+  const officerFor = (stage: number, estate: string, serviceArea: string): string => {
+    const key = `${stage}|${estate}|${serviceArea}`;
+    let id = officers.get(key);
+    if (id === undefined) {
+      const role = stage === 0 ? policy.informalStage?.handlerRole : roleFor(policy, stage, serviceArea);
+      id = (role ? peopleWithRole(directory, role, estate)[0]?.id : undefined) ?? directory.people[0]?.id ?? 'demo.officer';
+      officers.set(key, id);
+    }
+    return id;
+  };
+  const start = addCalendarDays(today, -548);
+
+  for (let i = 1; i <= options.count; i++) {
+    const n = String(i).padStart(4, '0');
+    const estate = pick(estates);
+    const category = pick(CATEGORY_KEYS);
+    const serviceArea = pick(SERVICE_KEYS);
+    const received = addCalendarDays(start, between(0, 547));
+    const events: StoredEvent[] = [];
+    let seq = 0;
+    const add = (e: CaseEvent, by: string): boolean => {
+      if (compareDates(e.on, today) > 0) return false; // not happened yet: the case stays where it is
+      events.push({ ...e, id: `demo-${options.seed}-${i}-${++seq}`, at: `${e.on}T10:00:00.000Z`, by } as StoredEvent);
+      return true;
+    };
+    const later = (from: CalendarDate, workingDays: number): CalendarDate => calendar.addWorkingDays(from, Math.max(0, workingDays));
+    timeline(received);
+    const derived = deriveCase(events, { policy, calendar });
+    if (!derived.ok) throw new Error(`demo case ${i} is not a valid timeline: ${derived.message}`);
+    const details: CaseDetails = {
+      intakeId: `demo-${options.seed}-${i}`,
+      complainant: {
+        complainantName: `Demo Resident ${n}`, contactEmail: `resident${n}@example.invalid`, contactPhone: '', preferredContact: 'email',
+        address: `${between(1, 99)} ${pick(STREETS)}, ${estate}`, estate, hasRepresentative: false, representativeName: '', representativeConsent: false,
+        vulnerabilities: '', adjustments: '',
+      },
+      complaint: {
+        channel: pick(CHANNEL_KEYS) as CaseDetails['complaint']['channel'], receivedOn: received, issueOccurredOn: addCalendarDays(received, -between(1, 25)),
+        category: category as CaseDetails['complaint']['category'], serviceArea: serviceArea as CaseDetails['complaint']['serviceArea'],
+        aboutStaff: false, staffRole: '', staffName: '', description: `Invented complaint ${n} for the demonstration data set.`,
+        complaintDefinition: `Demo Resident ${n} complains about ${(CATEGORIES as Record<string, string>)[category]?.toLowerCase() ?? category}.`,
+        outcomeSought: 'Put right and an apology.', lateAcceptanceReason: '', refuseReason: '',
+      },
+      loggedBy: 'demo',
+    };
+    yield {
+      policyId: policy.id, details: details as unknown as Record<string, unknown>, events, estate, category, serviceArea,
+      referenceYear: Number(received.slice(0, 4)), ...projectView(derived.view),
+    };
+
+    function timeline(on: CalendarDate): void {
+      if (chance(0.03)) { add({ type: 'refused', on, why: pick(REFUSALS) }, officerFor(1, estate, serviceArea)); return; }
+      let day = on;
+      if (policy.informalStage && chance(0.15)) {
+        const em = officerFor(0, estate, serviceArea);
+        add({ type: 'informal-opened', on: day }, em);
+        add({ type: 'assigned', on: day, officerId: em }, em);
+        day = later(day, between(1, 8));
+        if (chance(0.5)) { add({ type: 'closed', on: day, why: 'Resolved informally' }, em); return; }
+      }
+      let stageNo = 1;
+      const first = officerFor(stageNo, estate, serviceArea);
+      if (!add({ type: 'received', on: day, stage: 1, issueOccurredOn: addCalendarDays(on, -between(1, 25)) }, first)) return;
+      add({ type: 'assigned', on: day, officerId: first }, first);
+      for (;;) {
+        const stage = policy.stages[stageNo - 1] as PolicyStage;
+        const officer = officerFor(stageNo, estate, serviceArea);
+        const next = runStage(stage, officer, day);
+        if (!next) return;
+        day = next;
+        const nextStage = policy.stages[stageNo];
+        if (nextStage && chance(stageNo === 1 ? 0.25 : 0.2)) {
+          const windowDays = stage.escalationWindowCalendarDays ?? 28;
+          const asked = addCalendarDays(day, between(2, Math.min(windowDays, 25)));
+          stageNo += 1;
+          const handler = officerFor(stageNo, estate, serviceArea);
+          if (!add({ type: 'escalation-requested', on: asked, why: 'Resident not satisfied with the response' }, handler)) return;
+          add({ type: 'assigned', on: asked, officerId: handler }, handler);
+          day = asked;
+          continue;
+        }
+        if (chance(0.85)) add({ type: 'closed', on: addCalendarDays(day, between(28, 40)) }, officer);
+        return;
+      }
+    }
+
+    /** One stage from receipt to response; returns the response date, or null when the case stops here. */
+    function runStage(stage: PolicyStage, officer: string, receivedOn: CalendarDate): CalendarDate | null {
+      let day = receivedOn;
+      if (stage.acknowledge) {
+        const ackDays = stage.acknowledge.workingDays;
+        day = later(day, chance(0.9) ? between(0, ackDays) : ackDays + between(1, 4));
+        if (!add({ type: 'acknowledged', on: day }, officer)) return null;
+      }
+      if (chance(0.03)) { add({ type: 'withdrawn', on: later(day, between(1, 5)), why: 'The resident wrote to say the matter is resolved' }, officer); return null; }
+      let respondDays = stage.respond.workingDays;
+      const anchor = stage.respond.from === 'acknowledgement' ? day : receivedOn;
+      if (policy.pauses.allowed && chance(0.08)) {
+        const pausedOn = later(day, between(0, 2));
+        if (!add({ type: 'paused', on: pausedOn, reason: 'Mediation agreed with the resident' }, officer)) return null;
+        const resumedOn = later(pausedOn, between(3, 10));
+        if (!add({ type: 'resumed', on: resumedOn }, officer)) return null;
+        respondDays += calendar.workingDaysBetween(pausedOn, resumedOn);
+        day = resumedOn;
+      }
+      const cap = stage.extension.capWorkingDays;
+      if ((cap === null || cap > 0) && chance(0.15)) {
+        const workingDays = Math.min(cap ?? 10, between(5, 10));
+        const on = later(day, between(1, 3));
+        if (!add({ type: 'extended', on, workingDays, reason: 'Waiting for a surveyor\'s report', reasonCategory: 'investigation' }, officer)) return null;
+        respondDays += workingDays;
+        day = on;
+      }
+      if (stage.draftResponse && chance(0.5)) {
+        const on = later(day, between(1, stage.draftResponse.draftWorkingDays));
+        if (!add({ type: 'draft-issued', on }, officer)) return null;
+        day = on;
+      }
+      const target = later(anchor, chance(0.82) ? between(Math.ceil(respondDays / 2), respondDays) : respondDays + between(1, 8));
+      const respondedOn = compareDates(target, day) < 0 ? day : target;
+      const r = rnd();
+      const outcome: ResponseOutcome = r < 0.35 ? 'upheld' : r < 0.6 ? 'partly-upheld' : 'not-upheld';
+      const content: Record<string, string> = {};
+      for (const item of requiredContents(policy, stage.number, outcome)) content[item] = `Demo ${item.replace(/-/g, ' ')}.`;
+      content.remedy = outcome === 'not-upheld' ? 'No remedy: the complaint was not upheld' : pick(REMEDIES);
+      if (outcome !== 'not-upheld' && (content['lessons-learned'] !== undefined || chance(0.5))) content['lessons-learned'] = pick(LESSONS);
+      if (!add({ type: 'responded', on: respondedOn, outcome, content }, officer)) return null;
+      return respondedOn;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import type { CalendarDate } from '../domain/calendar-date';
+import { CATEGORIES } from '../intake/intake-options';
+import type { CaseFacts } from './case-facts';
+
+/**
+ * Learning from complaints (seed 002's learning template): the lessons learned recorded on
+ * responses, grouped by category, with the outcome and the remedy alongside.
+ */
+export interface LessonItem {
+  reference: string;
+  stage: number;
+  respondedOn: CalendarDate;
+  outcome: string;
+  lesson: string;
+  remedy: string;
+}
+
+export interface LearningGroup {
+  category: string;
+  label: string;
+  lessons: LessonItem[];
+}
+
+export function learningByCategory(facts: readonly CaseFacts[]): LearningGroup[] {
+  const groups = new Map<string, LessonItem[]>();
+  for (const f of facts) {
+    for (const s of f.stages) {
+      if (!s.lessons.trim() || !s.respondedOn) continue;
+      const key = f.category || 'unknown';
+      const list = groups.get(key) ?? [];
+      list.push({ reference: f.reference, stage: s.stage, respondedOn: s.respondedOn, outcome: s.outcome ?? '', lesson: s.lessons.trim(), remedy: s.remedy.trim() });
+      groups.set(key, list);
+    }
+  }
+  return [...groups.entries()]
+    .map(([category, lessons]) => ({
+      category, label: (CATEGORIES as Record<string, string>)[category] ?? category,
+      lessons: lessons.sort((a, b) => a.respondedOn.localeCompare(b.respondedOn) || a.reference.localeCompare(b.reference)),
+    }))
+    .sort((a, b) => b.lessons.length - a.lessons.length || a.category.localeCompare(b.category));
+}

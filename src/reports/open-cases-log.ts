@@ -1,0 +1,86 @@
+import { addCalendarDays, compareDates, dayOfWeek, type CalendarDate } from '../domain/calendar-date';
+import { isTerminal } from '../domain/case-state';
+import { findPerson, type Directory } from '../domain/directory';
+import { CATEGORIES } from '../intake/intake-options';
+import type { CaseRecord } from '../store/case-record';
+
+/**
+ * The open cases as the PIM's log shows them in Teams: overdue, due this week (to Sunday),
+ * and later (including cases with no deadline running, e.g. waiting for the resident to
+ * escalate), each soonest due first, optionally filtered by stage, officer, estate or category.
+ */
+export interface LogFilters { stage?: number; officer?: string; estate?: string; category?: string }
+
+export interface LogItem {
+  caseId: string;
+  reference: string;
+  complainant: string;
+  stage: number;
+  estate: string;
+  category: string;
+  officer: string;
+  nextDueOn: CalendarDate | null;
+}
+
+export interface OpenCasesLog {
+  overdue: LogItem[];
+  thisWeek: LogItem[];
+  later: LogItem[];
+  total: number;
+}
+
+export function describeFilters(filters: LogFilters): string {
+  const parts = [
+    filters.stage !== undefined ? `stage ${filters.stage}` : '',
+    filters.officer ? `officer "${filters.officer}"` : '',
+    filters.estate ? `estate "${filters.estate}"` : '',
+    filters.category ? `category "${filters.category}"` : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(', ') : 'all open cases';
+}
+
+const norm = (s: string): string => s.trim().toLowerCase();
+
+export function matchesFilters(item: LogItem, officerId: string, filters: LogFilters): boolean {
+  if (filters.stage !== undefined && item.stage !== filters.stage) return false;
+  if (filters.estate && norm(item.estate) !== norm(filters.estate)) return false;
+  if (filters.category) {
+    const label = (CATEGORIES as Record<string, string>)[item.category] ?? item.category;
+    const wanted = norm(filters.category);
+    if (norm(item.category) !== wanted && !norm(label).includes(wanted)) return false;
+  }
+  if (filters.officer) {
+    const wanted = norm(filters.officer);
+    if (norm(officerId) !== wanted && !norm(item.officer).includes(wanted)) return false;
+  }
+  return true;
+}
+
+/** The Sunday ending the week `today` is in (today itself on a Sunday). */
+export function endOfWeek(today: CalendarDate): CalendarDate {
+  return addCalendarDays(today, (7 - dayOfWeek(today)) % 7);
+}
+
+export function openCasesLog(records: readonly CaseRecord[], filters: LogFilters, today: CalendarDate, directory: Directory): OpenCasesLog {
+  const weekEnds = endOfWeek(today);
+  const log: OpenCasesLog = { overdue: [], thisWeek: [], later: [], total: 0 };
+  for (const r of records) {
+    if (isTerminal(r.state)) continue;
+    const complainant = (r.details as { complainant?: { complainantName?: unknown } }).complainant?.complainantName;
+    const item: LogItem = {
+      caseId: r.id, reference: r.reference, complainant: typeof complainant === 'string' ? complainant : '',
+      stage: r.stage, estate: r.estate ?? '', category: r.category ?? '', officer: findPerson(directory, r.responsibleOfficerId)?.name ?? r.responsibleOfficerId ?? 'unassigned',
+      nextDueOn: r.nextDueOn,
+    };
+    if (!matchesFilters(item, r.responsibleOfficerId ?? '', filters)) continue;
+    log.total++;
+    if (item.nextDueOn !== null && compareDates(item.nextDueOn, today) < 0) log.overdue.push(item);
+    else if (item.nextDueOn !== null && compareDates(item.nextDueOn, weekEnds) <= 0) log.thisWeek.push(item);
+    else log.later.push(item);
+  }
+  const byDue = (a: LogItem, b: LogItem): number => (a.nextDueOn ?? '9999-12-31').localeCompare(b.nextDueOn ?? '9999-12-31') || a.reference.localeCompare(b.reference);
+  log.overdue.sort(byDue);
+  log.thisWeek.sort(byDue);
+  log.later.sort(byDue);
+  return log;
+}

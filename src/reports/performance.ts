@@ -1,0 +1,190 @@
+import { compareDates, type CalendarDate } from '../domain/calendar-date';
+import { CATEGORIES, SERVICE_AREAS } from '../intake/intake-options';
+import type { CaseRecord } from '../store/case-record';
+import { caseFacts, type CaseFacts, type DeadlineFacts, type ReportContext } from './case-facts';
+
+/**
+ * The performance figures for a period, as the board report and the annual complaints
+ * performance report under the Housing Ombudsman's Code ask for them. The population is the
+ * cases first received in [from, to] (a case escalated after `to` still counts at stage 2).
+ */
+export interface Rate {
+  /** Deadlines counted: met (in time or late), plus those still unmet past their due date. */
+  counted: number;
+  /** Of those, met on or before the due date (as extended and moved by pauses). */
+  met: number;
+  /** met / counted as a percentage with one decimal, or null when nothing was counted. */
+  percent: number | null;
+}
+
+export interface OutcomeCounts { upheld: number; partlyUpheld: number; notUpheld: number }
+
+export interface StageFigures {
+  stage: number;
+  name: string;
+  received: number;
+  perThousandHomes: number | null;
+  /** Null when the policy has no acknowledgement step at this stage. */
+  acknowledgedInTime: Rate | null;
+  respondedInTime: Rate;
+  responses: number;
+  /** Cases with at least one extension at this stage, and the working days granted in all. */
+  casesExtended: number;
+  extensionWorkingDays: number;
+  outcomes: OutcomeCounts;
+  /** Mean working days from the stage's receipt to its response (responses only), one decimal. */
+  averageWorkingDaysToRespond: number | null;
+}
+
+export interface Breakdown {
+  key: string;
+  label: string;
+  received: number;
+  responses: number;
+  upheldOrPartly: number;
+  respondedInTime: Rate;
+}
+
+export interface PerformanceFigures {
+  period: { from: CalendarDate; to: CalendarDate };
+  generatedOn: CalendarDate;
+  policy: { id: string; name: string };
+  homes: number | null;
+  /** Every case first received in the period, refused ones included. */
+  casesReceived: number;
+  informalOpened: number;
+  refused: { count: number; reasons: Array<{ reason: string; count: number }> };
+  withdrawn: number;
+  stillOpen: number;
+  stages: StageFigures[];
+  /** Stage n+1 received / stage n responded, for each later stage (stage 2 first). */
+  escalation: Array<{ fromStage: number; toStage: number; escalated: number; responded: number; percent: number | null }>;
+  byCategory: Breakdown[];
+  byServiceArea: Breakdown[];
+  monthly: Array<{ month: string; received: number }>;
+  /** What is counted, in words, for the reader of the figures. */
+  counting: string[];
+}
+
+export interface PeriodOptions { from: CalendarDate; to: CalendarDate; homes?: number | null }
+
+const pct = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
+
+export function rate(deadlines: readonly (DeadlineFacts | null)[]): Rate {
+  let counted = 0;
+  let met = 0;
+  for (const d of deadlines) {
+    if (!d || (d.onTime !== 'yes' && d.onTime !== 'no')) continue;
+    counted++;
+    if (d.onTime === 'yes') met++;
+  }
+  return { counted, met, percent: pct(met, counted) };
+}
+
+export function inPeriod(f: CaseFacts, from: CalendarDate, to: CalendarDate): boolean {
+  return f.receivedOn !== null && compareDates(f.receivedOn, from) >= 0 && compareDates(f.receivedOn, to) <= 0;
+}
+
+export const COUNTING_NOTES = [
+  'Population: cases first received (or refused) in the period; a case escalated after the period still counts at the later stage.',
+  'In time: a deadline met on or before its due date, where the due date is the case\'s own, after any extensions and pauses.',
+  'Counted for timeliness: deadlines met (in time or late) and deadlines still unmet past their due date on the report date; deadlines still running within time, and those of cases withdrawn before they fell due, are left out.',
+  'Working days to respond: from the stage\'s receipt to its response, Monday to Friday less bank holidays and closure days.',
+  'Escalation rate: complaints escalated to the next stage divided by responses at the stage before.',
+] as const;
+
+function months(from: CalendarDate, to: CalendarDate): string[] {
+  const out: string[] = [];
+  let y = Number(from.slice(0, 4));
+  let m = Number(from.slice(5, 7));
+  const end = to.slice(0, 7);
+  for (let guard = 0; guard < 1200; guard++) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    if (key > end) break;
+    out.push(key);
+    m++;
+    if (m > 12) { m = 1; y++; }
+  }
+  return out;
+}
+
+function breakdown(facts: readonly CaseFacts[], keyOf: (f: CaseFacts) => string, labels: Record<string, string>): Breakdown[] {
+  const groups = new Map<string, CaseFacts[]>();
+  for (const f of facts) {
+    if (f.refusal) continue;
+    const key = keyOf(f) || 'unknown';
+    const list = groups.get(key) ?? [];
+    list.push(f);
+    groups.set(key, list);
+  }
+  return [...groups.entries()].map(([key, list]) => {
+    const stages = list.flatMap((f) => f.stages);
+    return {
+      key, label: labels[key] ?? key, received: list.length,
+      responses: stages.filter((s) => s.outcome).length,
+      upheldOrPartly: stages.filter((s) => s.outcome === 'upheld' || s.outcome === 'partly-upheld').length,
+      respondedInTime: rate(stages.map((s) => s.respond)),
+    };
+  }).sort((a, b) => b.received - a.received || a.key.localeCompare(b.key));
+}
+
+export function performanceFromFacts(all: readonly CaseFacts[], ctx: ReportContext, options: PeriodOptions): PerformanceFigures {
+  const { from, to } = options;
+  const homes = options.homes && options.homes > 0 ? options.homes : null;
+  const facts = all.filter((f) => inPeriod(f, from, to));
+  const stages: StageFigures[] = ctx.policy.stages.map((ps) => {
+    const at = facts.flatMap((f) => f.stages.filter((s) => s.stage === ps.number));
+    const responded = at.filter((s) => s.respondedOn !== null);
+    const days = responded.map((s) => ctx.calendar.workingDaysBetween(s.receivedOn, s.respondedOn as CalendarDate));
+    const avg = days.length ? Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 10) / 10 : null;
+    return {
+      stage: ps.number, name: ps.name, received: at.length,
+      perThousandHomes: homes ? Math.round((at.length / homes) * 1000 * 100) / 100 : null,
+      acknowledgedInTime: ps.acknowledge ? rate(at.map((s) => s.acknowledge)) : null,
+      respondedInTime: rate(at.map((s) => s.respond)),
+      responses: responded.length,
+      casesExtended: at.filter((s) => s.extensions > 0).length,
+      extensionWorkingDays: at.reduce((n, s) => n + s.extensionDays, 0),
+      outcomes: {
+        upheld: at.filter((s) => s.outcome === 'upheld').length,
+        partlyUpheld: at.filter((s) => s.outcome === 'partly-upheld').length,
+        notUpheld: at.filter((s) => s.outcome === 'not-upheld').length,
+      },
+      averageWorkingDaysToRespond: avg,
+    };
+  });
+  const reasons = new Map<string, number>();
+  for (const f of facts) if (f.refusal) reasons.set(f.refusal.reason, (reasons.get(f.refusal.reason) ?? 0) + 1);
+  const monthly = new Map(months(from, to).map((m) => [m, 0]));
+  for (const f of facts) {
+    const m = (f.receivedOn as CalendarDate).slice(0, 7);
+    monthly.set(m, (monthly.get(m) ?? 0) + 1);
+  }
+  return {
+    period: { from, to },
+    generatedOn: ctx.today,
+    policy: { id: ctx.policy.id, name: ctx.policy.name },
+    homes,
+    casesReceived: facts.length,
+    informalOpened: facts.filter((f) => f.informal).length,
+    refused: {
+      count: facts.filter((f) => f.refusal).length,
+      reasons: [...reasons.entries()].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+    },
+    withdrawn: facts.filter((f) => f.state === 'withdrawn').length,
+    stillOpen: facts.filter((f) => f.state !== 'closed' && f.state !== 'withdrawn' && f.state !== 'refused').length,
+    stages,
+    escalation: stages.slice(1).map((s, i) => {
+      const before = stages[i] as StageFigures;
+      return { fromStage: before.stage, toStage: s.stage, escalated: s.received, responded: before.responses, percent: pct(s.received, before.responses) };
+    }),
+    byCategory: breakdown(facts, (f) => f.category, CATEGORIES),
+    byServiceArea: breakdown(facts, (f) => f.serviceArea, SERVICE_AREAS),
+    monthly: [...monthly.entries()].map(([month, received]) => ({ month, received })),
+    counting: [...COUNTING_NOTES],
+  };
+}
+
+export function performanceFigures(records: readonly CaseRecord[], ctx: ReportContext, options: PeriodOptions): PerformanceFigures {
+  return performanceFromFacts(records.map((r) => caseFacts(r, ctx)), ctx, options);
+}

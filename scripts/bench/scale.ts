@@ -9,6 +9,10 @@ import { findPreset } from '../../src/policies/preset-registry';
 import { createStores } from '../../src/store/create-stores';
 import type { Stores } from '../../src/store/stores';
 import { startLocalCosmos } from '../../test/support/cosmos-server';
+import { complaintsLogHeader, complaintsLogRow } from '../../src/reports/complaints-log';
+import { caseFacts } from '../../src/reports/case-facts';
+import { toCsv } from '../../src/reports/csv';
+import { reportFromFacts } from '../../src/reports/report';
 import { createBenchCases } from './bench-cases';
 
 export interface ScaleFigures {
@@ -26,7 +30,7 @@ const DUE = 100;
  * items, not the number of cases. Each size adds open cases whose deadlines are years away
  * to the same 100 cases with deadlines this week.
  */
-async function sweepFigures(store: string, open: () => Promise<Stores>, sizes: number[]): Promise<ScaleFigures['sweep']> {
+async function sweepFigures(store: string, open: () => Promise<Stores>, sizes: number[], afterLargest?: (stores: Stores) => Promise<void>): Promise<ScaleFigures['sweep']> {
   const stores = await open();
   const now = new Date();
   const today = londonDateOf(now);
@@ -50,6 +54,7 @@ async function sweepFigures(store: string, open: () => Promise<Stores>, sizes: n
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       out.push({ store, cases: size, due: claimed, ms });
     }
+    if (afterLargest) await afterLargest(stores);
   } finally {
     await stores.close();
   }
@@ -81,7 +86,9 @@ function engineFigures(quick: boolean): ScaleFigures['deadlineEngine'] {
 
 export async function scaleFigures(quick: boolean): Promise<ScaleFigures> {
   const sizes = quick ? [1_000, 5_000] : [1_000, 10_000, 100_000];
-  const sqlite = await sweepFigures('sqlite', () => createStores({ kind: 'sqlite', dataDir: mkdtempSync(path.join(tmpdir(), 'bench-sweep-')) }), sizes);
+  const report: ScaleFigures['report'] = [];
+  const sqlite = await sweepFigures('sqlite', () => createStores({ kind: 'sqlite', dataDir: mkdtempSync(path.join(tmpdir(), 'bench-sweep-')) }), sizes,
+    async (stores) => { report.push(await reportFigures(stores)); });
   // The local Cosmos emulator scans where the real service uses its index; smaller sizes, for information.
   const cosmos = await startLocalCosmos();
   let cosmosSweep: ScaleFigures['sweep'];
@@ -101,6 +108,19 @@ export async function scaleFigures(quick: boolean): Promise<ScaleFigures> {
     sweep, sweepRatios: ratios,
     sweepQuery: 'SELECT c.id AS caseId, c.reference, c.responsibleOfficerId, r.stage, r.kind, r.due FROM c JOIN r IN c.q.running WHERE c.q.dueOn <= @date AND r.due <= @date',
     deadlineEngine: engineFigures(quick),
-    report: [],
+    report,
   };
+}
+
+/** The complaints log and the performance figures over every case in the store, as the CLI makes them. */
+async function reportFigures(stores: Stores): Promise<{ cases: number; ms: number }> {
+  const policy = findPreset('hos-2024');
+  if (!policy) throw new Error('the hos-2024 preset is missing');
+  const ctx = { policy, calendar: calendarForPolicy(policy), today: londonDateOf(new Date()) };
+  const started = process.hrtime.bigint();
+  const records = await stores.cases.casesReceivedBetween('2000-01-01', '2100-12-31');
+  const facts = records.map((r) => caseFacts(r, ctx));
+  toCsv(complaintsLogHeader(policy.stages.length), facts.map((f) => complaintsLogRow(f, policy.stages.length)));
+  reportFromFacts(facts, ctx, { from: '2000-01-01', to: '2100-12-31', homes: null });
+  return { cases: records.length, ms: Number(process.hrtime.bigint() - started) / 1e6 };
 }

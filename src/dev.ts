@@ -1,11 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { startApp } from './app';
-import { ConfigError, loadConfigFromEnvironment } from './config';
+import { calendarForPolicy } from './calendar/policy-calendar';
+import { ConfigError, loadConfigFromEnvironment, type AppConfig } from './config';
 import { DEMO_DIRECTORY } from './directory/demo-directory';
+import type { Directory } from './domain/directory';
 import { loadDirectory } from './directory/load-directory';
 import { playgroundConfigYaml } from './dev/playground-config';
 import { startPlayground } from './dev/start-playground';
+import { loadPolicy } from './policies/load-policy';
+import { seedDemoReminderCase, type DemoSeed } from './reminders/demo-reminder-case';
+import { createStores } from './store/create-stores';
 
 /**
  * `npm run dev`: the bot on the embedded database with the demo directory, and the
@@ -14,14 +20,18 @@ import { startPlayground } from './dev/start-playground';
  */
 const PLAYGROUND_PORT = 56150;
 const DEFAULT_USER = 'alex.morgan';
+/** The demo's reminder sweep: every 20 s, at any hour and on any day, so a reminder shows within a minute. */
+const DEV_SWEEP_SECONDS = 20;
 
 async function main(): Promise<void> {
   const asIndex = process.argv.indexOf('--as');
   const personId = asIndex > 0 ? process.argv[asIndex + 1] ?? DEFAULT_USER : DEFAULT_USER;
   const config = loadConfigFromEnvironment();
+  config.reminders = { ...config.reminders, sweepSeconds: DEV_SWEEP_SECONDS, workingHours: { start: '00:00', end: '24:00' } };
   const directory = config.directoryFile ? loadDirectory(config.directoryFile) : DEMO_DIRECTORY;
 
-  const app = await startApp(config);
+  const demo = await seedDemoCase(config, directory);
+  const app = await startApp(config, { reminders: { anyDay: true } });
   const workDir = path.resolve(config.store.kind === 'sqlite' ? config.store.dataDir : '.data', 'playground', personId);
   mkdirSync(workDir, { recursive: true });
   // The committed .m365agentsplayground.yml is the demo's; anyone else gets one made for them.
@@ -35,6 +45,7 @@ async function main(): Promise<void> {
   const person = directory.people.find((p) => p.id === personId);
   process.stdout.write(`\n  Complaints bot:  ${app.url}/api/messages  (embedded database in ${config.store.kind === 'sqlite' ? config.store.dataDir : 'Cosmos DB'})\n`);
   process.stdout.write(`  Local Teams chat: open ${playground.url} in your browser, as ${person?.name} (${person?.roles.join(', ')})\n`);
+  if (demo.seeded) process.stdout.write(`  Demo case ${demo.reference} for Alex Morgan is due ${demo.due}: its reminder arrives within ${DEV_SWEEP_SECONDS} s of opening the chat.\n`);
   process.stdout.write('  Type "new complaint" to start. Ctrl+C stops both.\n\n');
 
   const stop = () => { void playground.stop().then(() => app.close()).then(() => process.exit(0)); };
@@ -46,3 +57,18 @@ main().catch((err: unknown) => {
   process.stderr.write(`${err instanceof ConfigError ? '' : 'npm run dev failed: '}${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });
+
+/** Into an empty store only: a complaint for Alex due on the next working day (see demo-reminder-case.ts). */
+async function seedDemoCase(config: AppConfig, directory: Directory): Promise<DemoSeed> {
+  const loaded = loadPolicy(config.policy);
+  if (!loaded.ok) throw new ConfigError(`COMPLAINT_POLICY "${config.policy}" is not a usable policy:\n${loaded.errors.join('\n')}`);
+  const stores = await createStores(config.store.kind === 'sqlite' ? { kind: 'sqlite', dataDir: config.store.dataDir } : {
+    kind: 'cosmos', endpoint: config.store.endpoint, databaseName: config.store.databaseName, ...(config.store.key ? { key: config.store.key } : {}),
+  });
+  try {
+    const policy = loaded.policy;
+    return await seedDemoReminderCase(stores.cases, { policy, directory, calendar: calendarForPolicy(policy), now: () => new Date(), newId: randomUUID });
+  } finally {
+    await stores.close();
+  }
+}

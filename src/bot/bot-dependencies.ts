@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { CaseContext } from '../cases/case-context';
 import type { IntakeFlow } from '../intake/intake-flow';
+import type { MailSender } from '../graph/mail-sender.port';
 import type { Stores } from '../store/stores';
 import type { ProactiveNotifier } from './proactive-notifier';
 
@@ -13,4 +14,6 @@ export interface BotDependencies {
   logger: Logger;
   /** The only tenant whose activities are handled; undefined for local unauthenticated runs. */
   tenantId: string | undefined;
+  /** Where copies for the Complaints Log go (seed 000); no address: nothing is copied. */
+  mailbox: { mail: MailSender; address: string | undefined };
 }

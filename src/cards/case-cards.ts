@@ -79,7 +79,7 @@ export function caseDetailCard(record: CaseRecord, ctx: CaseCardContext, viewer?
     history: [...record.events].reverse().map((e) => ({
       when: formatDate(e.on),
       what: EVENT_LABELS[e.type] ?? e.type,
-      who: `by ${findPerson(ctx.directory, e.by)?.name ?? e.by}, recorded ${e.at.slice(0, 16).replace('T', ' ')} UTC`,
+      who: `by ${findPerson(ctx.directory, e.by)?.name ?? (e.by === 'system' ? 'the complaints bot' : e.by)}, recorded ${e.at.slice(0, 16).replace('T', ' ')} UTC`,
       why: e.why ?? '',
     })),
   });

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { startApp, type RunningApp } from '../../src/app';
+import { startApp, type AppOptions, type RunningApp } from '../../src/app';
 import type { AppConfig } from '../../src/config';
 import { createStores } from '../../src/store/create-stores';
 import type { Stores } from '../../src/store/stores';
@@ -33,11 +33,11 @@ export function testConfig(dataDir: string, overrides: Partial<AppConfig> = {}):
 }
 
 /** Starts the real app (adapter, bot, HTTP server, SQLite store) on loopback with a fixed clock. */
-export async function startTestBot(options: { dataDir?: string; now?: Date; config?: Partial<AppConfig> } = {}): Promise<TestBot> {
+export async function startTestBot(options: { dataDir?: string; now?: Date; config?: Partial<AppConfig>; app?: Partial<AppOptions> } = {}): Promise<TestBot> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'complaints-bot-'));
   const now = options.now ?? MONDAY_23_NOV;
   const connector = await new FakeConnector().start();
-  const app = await startApp(testConfig(dataDir, options.config), { now: () => now, logger: pino({ level: 'silent' }) });
+  const app = await startApp(testConfig(dataDir, options.config), { now: () => now, logger: pino({ level: 'silent' }), ...options.app });
   const stores = await createStores({ kind: 'sqlite', dataDir });
   return {
     app, connector, dataDir, stores,

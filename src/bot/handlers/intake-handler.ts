@@ -7,6 +7,7 @@ import { intakeStepCard } from '../../cards/intake-cards';
 import type { IntakeOutcome } from '../../intake/intake-flow';
 import type { BotDependencies } from '../bot-dependencies';
 import { cardContext } from './card-context';
+import { copyToMailbox } from './mailbox-copy';
 
 /**
  * Turns an intake outcome into the card the person sees. On a first submit it also tells
@@ -20,6 +21,7 @@ export async function intakeCard(outcome: IntakeOutcome, actor: DirectoryPerson,
   }
   const { record, assignment, repeated } = outcome;
   deps.logger.info({ reference: record.reference, repeated }, repeated ? 'intake submitted again: showing the existing case' : 'complaint logged');
+  if (!repeated) await copyToMailbox('new-complaint', record, deps);
   if (repeated) return confirmationCard(record, ctx, `This complaint was already submitted as ${record.reference}; nothing new was created.`);
   if (!assignment) return confirmationCard(record, ctx, 'Recorded as a refused complaint, with the reason given.');
 

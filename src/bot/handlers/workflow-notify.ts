@@ -6,6 +6,7 @@ import { behaviourDeciderRole, managersOf } from '../../cases/case-permissions';
 import type { CaseRecord } from '../../store/case-record';
 import type { BotDependencies } from '../bot-dependencies';
 import { cardContext } from './card-context';
+import { copyToMailbox } from './mailbox-copy';
 
 /**
  * Who hears about an action, and with which card. A failed send is logged and said on the
@@ -27,6 +28,8 @@ export async function notifyAfter(verb: string, record: CaseRecord, actor: Direc
   };
   const handler = findPerson(deps.ctx.directory, record.responsibleOfficerId);
   let missed: string[] = [];
+  if (verb === 'case.respond') await copyToMailbox('response', record, deps);
+  if (verb === 'case.escalate') await copyToMailbox('stage-change', record, deps);
   switch (verb) {
     case 'case.extend': {
       // The handler's line manager and the manager above can decide; whoever acts first decides.

@@ -1,0 +1,17 @@
+import { mailboxCopy, type CopyKind } from '../../cases/mailbox-copies';
+import type { CaseRecord } from '../../store/case-record';
+import type { BotDependencies } from '../bot-dependencies';
+
+/**
+ * Copies a complaint, a response or a stage change to the complaints mailbox, so the PIM can
+ * keep the Complaints Log. The action is already saved: a failed copy is logged, not undone.
+ */
+export async function copyToMailbox(kind: CopyKind, record: CaseRecord, deps: BotDependencies): Promise<void> {
+  const address = deps.mailbox.address;
+  if (!address) return;
+  try {
+    await deps.mailbox.mail.send(mailboxCopy(kind, record, deps.ctx, address));
+  } catch (err) {
+    deps.logger.error({ err, reference: record.reference, kind }, 'could not copy to the complaints mailbox');
+  }
+}

@@ -1,0 +1,87 @@
+import { overdueCard, reminderCard, type ReminderMessage } from '../cards/reminder-cards';
+import { deadlineLabel, formatDate } from '../cards/card-text';
+import type { CalendarDate } from '../domain/calendar-date';
+import { isTerminal, type Deadline } from '../domain/case-state';
+import { findPerson, type Directory, type DirectoryPerson } from '../domain/directory';
+import {
+  currentReminderPoint, isMissed, isRemindable, missedPointKey, reminderPointKey, type ReminderPoint, type ReminderSettings,
+} from '../domain/reminder-schedule';
+import type { WorkingDayCalendar } from '../domain/working-days';
+import type { CaseRecord } from '../store/case-record';
+import type { DueDeadline } from '../store/case-store.port';
+import type { Reminder } from './reminder-delivery';
+import { recipientOf, type Recipient } from './recipients';
+
+/**
+ * What a sweep on `today` owes for each due deadline: the officer's reminder for the
+ * current reminder point, and, once the deadline is missed, one notice to their manager.
+ * Decided from the due-deadline index alone (no case is read until its reminder is claimed).
+ */
+export interface PlanContext {
+  today: CalendarDate;
+  settings: ReminderSettings;
+  calendar: WorkingDayCalendar;
+  directory: Directory;
+}
+
+export type PlannedReminder =
+  | { type: 'officer'; due: DueDeadline; point: ReminderPoint; officer: DirectoryPerson | undefined }
+  | { type: 'manager'; due: DueDeadline; officer: DirectoryPerson | undefined };
+
+export function planReminders(dueDeadlines: DueDeadline[], ctx: PlanContext): PlannedReminder[] {
+  const planned: PlannedReminder[] = [];
+  for (const due of dueDeadlines) {
+    if (!isRemindable({ kind: due.kind as Deadline['kind'], metOn: null })) continue;
+    const officer = findPerson(ctx.directory, due.responsibleOfficerId);
+    const point = currentReminderPoint(due.due, ctx.today, ctx.settings, ctx.calendar);
+    if (point) planned.push({ type: 'officer', due, point, officer });
+    if (isMissed(due.due, ctx.today, ctx.calendar)) planned.push({ type: 'manager', due, officer });
+  }
+  return planned;
+}
+
+/** The deadline on the fresh case, if it is still the one the reminder is for and still running. */
+export function stillDue(record: CaseRecord, due: DueDeadline): Deadline | null {
+  if (isTerminal(record.state) || record.state === 'paused') return null; // a pause stops the clock
+  const d = record.deadlines.find((x) => x.stage === due.stage && x.kind === due.kind && x.metOn === null);
+  return d && d.due === due.due ? d : null;
+}
+
+function pointWords(point: ReminderPoint): string {
+  const [kind, n] = point.id.split('-') as [string, string];
+  if (kind === 'overdue') return `${n} working day${n === '1' ? '' : 's'} overdue`;
+  return n === '0' ? 'on the due day' : `${n} working day${n === '1' ? '' : 's'} before`;
+}
+
+export function officerReminder(p: Extract<PlannedReminder, { type: 'officer' }>, officer: DirectoryPerson, ctx: PlanContext): Reminder {
+  const { due, point } = p;
+  const label = deadlineLabel({ stage: due.stage, kind: due.kind as Deadline['kind'] });
+  return {
+    key: { caseId: due.caseId, stage: due.stage, kind: due.kind, point: reminderPointKey(due.due, point) },
+    recipient: recipientOf(officer),
+    title: `Reminder (${pointWords(point)}) of the ${label.toLowerCase()} due ${formatDate(due.due)}`,
+    deadline: `the ${label.toLowerCase()} due ${formatDate(due.due)}`,
+    compose: (record): ReminderMessage | null => {
+      const deadline = stillDue(record, due);
+      // Reassigned since the index was read: the new officer is reminded by a later sweep.
+      if (!deadline || record.responsibleOfficerId !== officer.id) return null;
+      return reminderCard({ record, deadline, today: ctx.today, calendar: ctx.calendar, pointOn: point.on });
+    },
+  };
+}
+
+export function managerNotice(p: Extract<PlannedReminder, { type: 'manager' }>, manager: Recipient, ctx: PlanContext): Reminder {
+  const { due } = p;
+  const label = deadlineLabel({ stage: due.stage, kind: due.kind as Deadline['kind'] });
+  return {
+    key: { caseId: due.caseId, stage: due.stage, kind: due.kind, point: missedPointKey(due.due) },
+    recipient: manager,
+    title: `Missed-deadline notice to ${manager.name} for the ${label.toLowerCase()} due ${formatDate(due.due)}`,
+    deadline: `the ${label.toLowerCase()} due ${formatDate(due.due)}`,
+    compose: (record): ReminderMessage | null => {
+      const deadline = stillDue(record, due);
+      if (!deadline) return null;
+      return overdueCard({ record, deadline, today: ctx.today, calendar: ctx.calendar, officer: findPerson(ctx.directory, record.responsibleOfficerId) ?? null });
+    },
+  };
+}

@@ -1,0 +1,172 @@
+import { strict as assert } from 'node:assert';
+import { missedPointKey, reminderPointKey } from '../../src/domain/reminder-schedule';
+import { createStores } from '../../src/store/create-stores';
+import type { NewCaseRecord } from '../../src/store/case-record';
+import type { Stores } from '../../src/store/stores';
+import { actionData, cardText } from '../support/bot-driver';
+import type { LocalCosmos } from '../support/cosmos-server';
+import { FakeConnector } from '../support/fake-connector';
+import { localCosmosOptions } from '../support/store-fixtures';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
+import { startCosmosProcess } from './support/cosmos-process';
+import { bigDirectory, caseRecord, seedCosmosCases, storeConversations, sweeperFor } from './support/many-cases';
+import type { SweeperProcessSettings } from './support/sweeper-process';
+import { killHard, startSweeperProcess, type SweeperProcess } from './support/sweepers';
+import { VirtualTime } from './support/virtual-time';
+
+/**
+ * Several bot instances sharing one store sweep at the same moment: every reminder must reach
+ * the fake Bot Connector exactly once. Each instance has its own store connection, adapter and
+ * ProactiveNotifier, as separate App Service instances would (in one test process, to keep the
+ * run short). Thu 24 Dec 2026, 10:00: 800 cases received Mon 21 Dec (acknowledgement due Wed
+ * 30 Dec: "2 working days" today) and 200 received Mon 14 Dec (due Mon 21 Dec, overdue: a
+ * reminder, and a notice to the officer's manager). Then an instance, this time its own
+ * process, is killed (SIGKILL) between claim and send.
+ */
+const NOW = '2026-12-24T10:00:00.000Z';
+const CASES = 1000;
+const OVERDUE = 200;
+const OFFICERS = 50;
+const MANAGERS = 5;
+const directory = bigDirectory(OFFICERS, MANAGERS);
+const records = Array.from({ length: CASES }, (_, i) => caseRecord(`officer-${i % OFFICERS}`, i < OVERDUE ? '2026-12-14' : '2026-12-21', i));
+
+/** A fresh shared store holding `cases`, as child processes and the test reach it. */
+interface SharedStore { settings: SweeperProcessSettings['store']; open(): Promise<Stores> }
+interface Backend { start(): Promise<void>; fresh(cases: NewCaseRecord[]): Promise<SharedStore>; stop(): Promise<void> }
+
+function sqliteBackend(): Backend {
+  const dirs: string[] = [];
+  return {
+    async start() { /* nothing to start */ },
+    async fresh(cases) {
+      const dataDir = makeTempDir('exactly-once');
+      dirs.push(dataDir);
+      const stores = await createStores({ kind: 'sqlite', dataDir });
+      for (const r of cases) await stores.cases.createCase(r);
+      await stores.close();
+      return { settings: { kind: 'sqlite', dataDir }, open: () => createStores({ kind: 'sqlite', dataDir }) };
+    },
+    async stop() { dirs.forEach(removeTempDir); },
+  };
+}
+
+function cosmosBackend(): Backend {
+  let server: LocalCosmos | undefined;
+  return {
+    async start() { server = await startCosmosProcess(); },
+    async fresh(cases) {
+      const options = localCosmosOptions(server!); // a new database each time
+      const stores = await createStores({ kind: 'cosmos', ...options });
+      await stores.close();
+      await seedCosmosCases(options, cases);
+      return {
+        settings: { kind: 'cosmos', endpoint: options.endpoint, key: options.key ?? '', databaseName: options.databaseName ?? '' },
+        open: () => createStores({ kind: 'cosmos', ...options }),
+      };
+    },
+    async stop() { await server?.stop(); },
+  };
+}
+
+/** What the connector received, as "<caseId> <officer|manager>" per card. */
+function deliveries(connector: FakeConnector): string[] {
+  return connector.cards().map((card) => `${actionData(card, 'case.view').caseId} ${/^Missed deadline/.test(cardText(card)) ? 'manager' : 'officer'}`);
+}
+
+function duplicates(list: string[]): string[] {
+  const seen = new Set<string>();
+  return list.filter((x) => (seen.has(x) ? true : (seen.add(x), false)));
+}
+
+for (const [name, backend] of [['SQLite', sqliteBackend()], ['Cosmos DB (local server)', cosmosBackend()]] as const) {
+  describe(`reminders: exactly once across instances sharing one store (${name})`, function () {
+    this.timeout(120_000);
+    let connector: FakeConnector;
+    const opened: Stores[] = [];
+    const processes: SweeperProcess[] = [];
+    const connect = async (shared: SharedStore) => { const s = await shared.open(); opened.push(s); return s; };
+    const sweeperProcess = (shared: SharedStore, instanceId: string, extra: Partial<SweeperProcessSettings> = {}) => {
+      const p = startSweeperProcess({ store: shared.settings, now: NOW, instanceId, officers: OFFICERS, managers: MANAGERS, ...extra });
+      processes.push(p);
+      return p;
+    };
+
+    before(async () => backend.start());
+    after(async () => backend.stop());
+    beforeEach(async () => { connector = await new FakeConnector().start(); });
+    afterEach(async () => {
+      await Promise.all(processes.splice(0).map(killHard));
+      await Promise.all(opened.splice(0).map((s) => s.close()));
+      await connector.stop();
+    });
+
+    it(`three instances sweep ${CASES} cases at once: ${CASES} reminders and ${OVERDUE} manager notices, each sent once`, async () => {
+      const shared = await backend.fresh(records);
+      const instances = await Promise.all([1, 2, 3].map(() => connect(shared)));
+      const stores = instances[0]!;
+      await storeConversations(stores, directory, connector);
+      const time = new VirtualTime(NOW); // pacing waits pass in virtual time
+
+      const reports = await Promise.all(instances.map((s, i) => sweeperFor(s, directory, time, { instanceId: `instance-${i + 1}` }).run()));
+
+      const got = deliveries(connector);
+      assert.deepEqual(duplicates(got), [], 'no reminder twice');
+      assert.equal(got.filter((d) => d.endsWith('officer')).length, CASES);
+      assert.equal(got.filter((d) => d.endsWith('manager')).length, OVERDUE);
+      assert.equal(reports.reduce((n, r) => n + r.counts.sent, 0), CASES + OVERDUE, JSON.stringify(reports.map((r) => r.counts)));
+      assert.ok(reports.every((r) => r.counts.failed === 0), JSON.stringify(reports.map((r) => r.counts)));
+      assert.ok(reports.filter((r) => r.counts.sent > 0).length >= 2, `the instances shared the work: ${reports.map((r) => r.counts.sent).join(', ')}`);
+      assert.equal(reports.filter((r) => r.digest === 'sent').length, 1, 'one daily digest');
+
+      // Every claim is confirmed, so a later sweep (by any instance) sends nothing more.
+      const due = await stores.cases.deadlinesDueBy('2026-12-31');
+      for (const d of due.filter((_, i) => i % 20 === 0)) {
+        const point = reminderPointKey(d.due, { id: d.due === '2026-12-30' ? 'before-2' : 'overdue-3' });
+        assert.ok((await stores.reminderClaims.getReminderClaim({ caseId: d.caseId, stage: d.stage, kind: d.kind, point }))?.confirmedAt, `${d.reference} ${point}`);
+        if (d.due === '2026-12-21') assert.ok((await stores.reminderClaims.getReminderClaim({ caseId: d.caseId, stage: d.stage, kind: d.kind, point: missedPointKey(d.due) }))?.confirmedAt);
+      }
+      time.set('2026-12-24T11:00:00.000Z');
+      const again = await sweeperFor(instances[1]!, directory, time, { instanceId: 'later' }).run();
+      assert.equal(again.counts.sent, 0);
+      assert.equal(again.counts['handled-elsewhere'], CASES + OVERDUE);
+      assert.equal(connector.sent.length, CASES + OVERDUE);
+    });
+
+    it('an instance killed (SIGKILL) between claim and send: the reminders still go out, once, after the lease', async () => {
+      const shared = await backend.fresh(records.slice(OVERDUE, OVERDUE + 5)); // due in 2 working days
+      const stores = await connect(shared);
+      await storeConversations(stores, directory, connector);
+      const cases = (await stores.cases.deadlinesDueBy('2026-12-31')).map((d) => d.caseId).sort();
+      const keyOf = (caseId: string) => ({ caseId, stage: 1, kind: 'acknowledge', point: reminderPointKey('2026-12-30', { id: 'before-2' }) });
+
+      // It claims all five (10-minute leases), starts sending, and is killed before any send returns.
+      const dying = sweeperProcess(shared, 'dying', { hangOnSend: true });
+      const deadline = Date.now() + 30_000;
+      while (dying.claimed.length < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      assert.deepEqual([...dying.claimed].sort(), cases, dying.output());
+      await killHard(dying);
+      for (const c of cases) assert.equal((await stores.reminderClaims.getReminderClaim(keyOf(c)))?.confirmedAt, null);
+
+      // Within the lease another instance leaves them alone: the holder might still be sending.
+      const time = new VirtualTime('2026-12-24T10:05:00.000Z');
+      const rescuer = sweeperFor(stores, directory, time, { instanceId: 'rescuer' });
+      const during = await rescuer.run();
+      assert.equal(during.counts['handled-elsewhere'], 5);
+      assert.deepEqual(deliveries(connector), []);
+
+      // After the lease: taken over, sent once each, and confirmed by the instance that sent.
+      time.set('2026-12-24T10:11:00.000Z');
+      assert.equal((await rescuer.run()).counts.sent, 5);
+      assert.deepEqual(deliveries(connector).sort(), cases.map((c) => `${c} officer`));
+      for (const c of cases) {
+        const claim = await stores.reminderClaims.getReminderClaim(keyOf(c));
+        assert.equal(claim?.holder, 'rescuer#2');
+        assert.ok(claim?.confirmedAt);
+      }
+      time.set('2026-12-24T12:00:00.000Z');
+      await rescuer.run();
+      assert.equal(deliveries(connector).length, 5, 'not again');
+    });
+  });
+}

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import * as AC from 'adaptivecards';
+import { checkCard } from '../support/card-check';
 import type { AdaptiveCardJson } from '../../src/cards/card-template';
 import { complaintsLogCard, reportSummaryCard } from '../../src/cards/report-cards';
 import { parseCommand } from '../../src/bot/commands';
@@ -8,19 +8,7 @@ import { openCasesLog } from '../../src/reports/open-cases-log';
 import { performanceFigures } from '../../src/reports/performance';
 import { HOS, HOS_CALENDAR, makeCase, MARCH, marchCases, TODAY } from './fixtures';
 
-/** The same check as test/cards/card-templates.test.ts: parses, validates, schema 1.5, no "${...}" left. */
-function check(name: string, card: AdaptiveCardJson): void {
-  const text = JSON.stringify(card);
-  assert.ok(!text.includes('${'), `${name}: unexpanded binding in ${text.match(/.{40}\$\{[^}]*\}/)?.[0]}`);
-  assert.equal(card.version, '1.5', `${name}: schema version`);
-  const parsed = new AC.AdaptiveCard();
-  const context = new AC.SerializationContext();
-  parsed.parse(card, context);
-  const parseEvents = Array.from({ length: context.eventCount }, (_, i) => context.getEventAt(i)?.message);
-  assert.deepEqual(parseEvents, [], `${name}: parse warnings`);
-  const validation = parsed.validateProperties();
-  assert.deepEqual(validation.validationEvents.map((e) => e.message), [], `${name}: validation errors`);
-}
+const check = checkCard;
 
 // Monday 23 November 2026: the week ends on Sunday 29 November.
 const today = '2026-11-23';

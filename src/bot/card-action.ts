@@ -12,6 +12,7 @@ export const VERBS = [
   'case.respond.form', 'case.respond', 'case.extend.form', 'case.extend', 'case.extension.form', 'case.extension.approve', 'case.extension.reject',
   'case.escalate.form', 'case.escalate', 'case.pause.form', 'case.pause', 'case.resume', 'case.close', 'case.note.form', 'case.note',
   'case.withdraw.form', 'case.withdraw', 'case.behaviour.form', 'case.behaviour', 'case.behaviour-decision.form', 'case.behaviour.decide', 'case.draft', 'case.comments',
+  'case.refuse-escalation.form', 'case.refuse-escalation', 'case.escalation-refusal.form', 'case.escalation-refusal.approve', 'case.escalation-refusal.reject',
 ] as const;
 export type Verb = (typeof VERBS)[number];
 

@@ -20,6 +20,8 @@ const BUTTONS: Array<[CaseAction, string, string]> = [
   ['request-extension', 'Request extension', 'case.extend.form'],
   ['decide-extension', 'Decide extension', 'case.extension.form'],
   ['escalate', 'Resident asks to escalate', 'case.escalate.form'],
+  ['propose-escalation-refusal', 'Refuse escalation', 'case.refuse-escalation.form'],
+  ['decide-escalation-refusal', 'Decide escalation refusal', 'case.escalation-refusal.form'],
   ['pause', 'Pause', 'case.pause.form'],
   ['resume', 'Resume', 'case.resume'],
   ['close', 'Close', 'case.close'],
@@ -118,6 +120,25 @@ export function extensionDecisionCard(record: CaseRecord, ctx: CaseCardContext, 
     actions: !decided && request ? [
       { title: 'Approve', verb: 'case.extension.approve', style: 'positive', data },
       { title: 'Reject', verb: 'case.extension.reject', style: 'destructive', data },
+    ] : [],
+  });
+}
+
+/** The manager's card for a proposal to refuse an escalation; `decided` replaces the buttons with the outcome. */
+export function refusalDecisionCard(record: CaseRecord, ctx: CaseCardContext, decided: string): AdaptiveCardJson {
+  const view = viewOf(record, ctx);
+  const proposal = [...record.events].reverse().find((e) => e.type === 'escalation-refusal-proposed');
+  const data = { caseId: record.id, version: record.version };
+  const open = !decided && !!view.escalationRefusalProposedOn;
+  return renderCard('case-decision', {
+    title: `Refuse escalation: ${record.reference}`,
+    subtitle: `${detailsOf(record).complainant.complainantName} · handled by ${findPerson(ctx.directory, record.responsibleOfficerId)?.name ?? 'nobody'}`,
+    intro: decided || 'The resident asked to escalate. Refusing needs a valid reason; they are told it with the Housing Ombudsman\'s details.',
+    banner: '', open,
+    facts: [{ title: 'Reason given', value: proposal?.why ?? '-' }, { title: 'Proposed by', value: findPerson(ctx.directory, proposal?.by)?.name ?? '-' }],
+    actions: open ? [
+      { title: 'Approve refusal', verb: 'case.escalation-refusal.approve', style: 'destructive', data },
+      { title: 'Reject: escalate instead', verb: 'case.escalation-refusal.reject', style: 'positive', data },
     ] : [],
   });
 }

@@ -1,7 +1,7 @@
 import type { Policy } from '../domain/policy';
 
 /** The action forms, as data: what each asks for. One template (cards/case-action-form.json) shows them all. */
-export type FormKind = 'note' | 'pause' | 'escalate' | 'withdraw' | 'extend' | 'behaviour' | 'behaviour-decision';
+export type FormKind = 'note' | 'pause' | 'escalate' | 'withdraw' | 'extend' | 'behaviour' | 'behaviour-decision' | 'refuse-escalation';
 
 export interface FormSpec {
   title: string;
@@ -45,6 +45,11 @@ export function formSpec(kind: FormKind, policy: Policy): FormSpec {
     case 'behaviour': return {
       ...base, title: 'Report unacceptable behaviour', submitVerb: 'case.behaviour', submitTitle: 'Send to the AD', textLabel: 'Evidence of the behaviour',
       intro: 'The Assistant Director decides on restrictions. The complaint itself goes on.',
+    };
+    case 'refuse-escalation': return {
+      ...base, title: 'Refuse the resident\'s request to escalate', submitVerb: 'case.refuse-escalation', submitTitle: 'Ask my manager',
+      textLabel: 'The valid reason (told to the resident, with the Housing Ombudsman\'s details)',
+      intro: 'Residents need not give reasons for escalating; a refusal needs a valid reason and your manager\'s approval.',
     };
     case 'behaviour-decision': return {
       ...base, title: 'Decide on unacceptable behaviour', submitVerb: 'case.behaviour.decide', submitTitle: 'Record decision', decision: true, textLabel: 'Reasons for the decision',

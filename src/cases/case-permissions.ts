@@ -12,7 +12,8 @@ import type { CaseRecord } from '../store/case-record';
  */
 export type CaseAction =
   | 'acknowledge' | 'respond' | 'request-extension' | 'decide-extension' | 'pause' | 'resume' | 'escalate'
-  | 'close' | 'withdraw' | 'note' | 'propose-behaviour' | 'decide-behaviour' | 'issue-draft' | 'record-comments';
+  | 'close' | 'withdraw' | 'note' | 'propose-behaviour' | 'decide-behaviour' | 'issue-draft' | 'record-comments'
+  | 'propose-escalation-refusal' | 'decide-escalation-refusal';
 
 export interface PermissionContext { policy: Policy; directory: Directory; calendar: WorkingDayCalendar }
 
@@ -63,7 +64,9 @@ export function can(person: DirectoryPerson, action: CaseAction, record: CaseRec
     case 'decide-extension': return isManager && !!pending && pending.requestedBy !== person.id;
     case 'pause': return isHandler && working && ctx.policy.pauses.allowed;
     case 'resume': return isHandler && record.state === 'paused';
-    case 'escalate': return (isHandler || isManager || hasRole(person, 'PIM')) && record.state === 'responded' && !!stageOf(ctx.policy, record.stage + 1);
+    case 'escalate': return (isHandler || isManager || hasRole(person, 'PIM')) && record.state === 'responded' && !!stageOf(ctx.policy, record.stage + 1) && !view.escalationRefusedOn;
+    case 'propose-escalation-refusal': return isHandler && record.state === 'responded' && !!stageOf(ctx.policy, record.stage + 1) && !view.escalationRefusalProposedOn && !view.escalationRefusedOn;
+    case 'decide-escalation-refusal': return isManager && !!view.escalationRefusalProposedOn;
     case 'close': return isHandler && record.state === 'responded';
     case 'withdraw': return isHandler && open;
     case 'propose-behaviour': return isHandler && open && !proposal;

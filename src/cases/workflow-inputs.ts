@@ -55,6 +55,10 @@ export function parseForm(kind: FormKind, data: Record<string, unknown>, today: 
       }), values);
       return p.ok ? { ok: true, event: { type: 'extension-requested', on: today, workingDays: p.value.workingDays, reason: p.value.text, reasonCategory: p.value.reasonCategory, why: p.value.text } } : fail(p.errors);
     }
+    case 'refuse-escalation': {
+      const p = parseStep(z.object({ text: text('The reason') }), values);
+      return p.ok ? { ok: true, event: { type: 'escalation-refusal-proposed', on: today, why: p.value.text } } : fail(p.errors);
+    }
     case 'behaviour': {
       const p = parseStep(z.object({ text: text('The evidence') }), values);
       return p.ok ? { ok: true, event: { type: 'behaviour-proposed', on: today, why: p.value.text } } : fail(p.errors);

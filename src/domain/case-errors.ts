@@ -31,6 +31,7 @@ export type CaseErrorCode =
   | 'CASE.NO_PENDING_EXTENSION'
   | 'CASE.EXTENSION_PENDING'
   | 'CASE.NO_PENDING_PROPOSAL'
+  | 'CASE.ESCALATION_REFUSED'
   | 'CASE.CLOSED';
 
 export interface CaseRefusal {

@@ -50,6 +50,13 @@ export type CaseEvent = EventAudit & (
   | { type: 'extension-requested'; workingDays: number; reason: string; reasonCategory?: ExtensionReasonCategory }
   | { type: 'extension-rejected' }
   /** Unacceptable behaviour: the handler proposes restrictions with evidence (why); the AD decides. The complaint goes on. */
+  /**
+   * Refusing a resident's request to escalate: the handler proposes it with a valid reason
+   * (why); the handler's manager approves ('escalation-refused') or rejects it.
+   */
+  | { type: 'escalation-refusal-proposed' }
+  | { type: 'escalation-refused' }
+  | { type: 'escalation-refusal-rejected' }
   | { type: 'behaviour-proposed' }
   | { type: 'behaviour-decided'; decision: 'restrict' | 'no-action'; restrictions?: string; reviewOn?: CalendarDate }
   /** The resident asks to go to the next stage; they need give no reason (the Code). */
@@ -67,4 +74,5 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'informal-opened', 'received', 'acknowledged', 'extended', 'paused', 'resumed',
   'draft-issued', 'comments-received', 'responded', 'escalation-requested', 'refused', 'closed', 'withdrawn', 'note',
   'assigned', 'extension-requested', 'extension-rejected', 'behaviour-proposed', 'behaviour-decided',
+  'escalation-refusal-proposed', 'escalation-refused', 'escalation-refusal-rejected',
 ];

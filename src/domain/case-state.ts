@@ -62,6 +62,10 @@ export interface CaseView {
   pendingExtension: { workingDays: number; reason: string; requestedBy: string | null; on: CalendarDate } | null;
   /** A proposal of unacceptable behaviour waiting for the AD's decision. */
   behaviourProposedOn: CalendarDate | null;
+  /** A proposal to refuse the resident's escalation, waiting for the manager. */
+  escalationRefusalProposedOn: CalendarDate | null;
+  /** The date an escalation refusal was approved, if it was (the resident may then go to the Ombudsman). */
+  escalationRefusedOn: CalendarDate | null;
 }
 
 /** Closed and withdrawn cases take no more actions, only notes. */

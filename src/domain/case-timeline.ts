@@ -64,6 +64,15 @@ export function applyEvent(view: CaseView | null, event: CaseEvent, ctx: Timelin
     case 'behaviour-proposed':
       if (!event.why?.trim()) return refuse('CASE.REASON_REQUIRED', 'A proposal about unacceptable behaviour needs the evidence.');
       return { ok: true, view: { ...next, behaviourProposedOn: event.on } };
+    case 'escalation-refusal-proposed':
+      if (view.state !== 'responded' || !stageOf(ctx.policy, view.stage + 1)) return refuse('CASE.NOT_ALLOWED_IN_STATE', 'Only a request to escalate after a response, with a further stage, can be refused.');
+      if (!event.why?.trim()) return refuse('CASE.REASON_REQUIRED', 'Refusing an escalation needs a valid reason, recorded and told to the resident.');
+      if (view.escalationRefusalProposedOn) return refuse('CASE.NOT_ALLOWED_IN_STATE', 'A refusal is already waiting for the manager\'s decision.');
+      return { ok: true, view: { ...next, escalationRefusalProposedOn: event.on } };
+    case 'escalation-refused':
+    case 'escalation-refusal-rejected':
+      if (!view.escalationRefusalProposedOn) return refuse('CASE.NO_PENDING_PROPOSAL', 'There is no proposal to refuse the escalation to decide.');
+      return { ok: true, view: { ...next, escalationRefusalProposedOn: null, escalationRefusedOn: event.type === 'escalation-refused' ? event.on : null } };
     case 'behaviour-decided':
       if (!view.behaviourProposedOn) return refuse('CASE.NO_PENDING_PROPOSAL', 'There is no proposal about unacceptable behaviour to decide.');
       return { ok: true, view: { ...next, behaviourProposedOn: null } };
@@ -99,6 +108,7 @@ function startCase(event: CaseEvent, ctx: TimelineContext): StepResult {
     stage: 0, state: 'informal', deadlines: [], extensionDaysUsed: {}, pausedSince: null, receivedOn: {},
     lastResponse: null, escalationWindowCloses: null, closedOn: null, acknowledgedOn: {}, stateBeforePause: null,
     lastEventOn: event.on, assignedTo: null, pendingExtension: null, behaviourProposedOn: null,
+    escalationRefusalProposedOn: null, escalationRefusedOn: null,
   };
   if (event.type === 'informal-opened') {
     const informal = ctx.policy.informalStage;
@@ -223,6 +233,7 @@ function respond(view: CaseView, stage: PolicyStage | undefined, on: CalendarDat
 }
 
 function escalate(view: CaseView, event: Extract<CaseEvent, { type: 'escalation-requested' }>, ctx: TimelineContext): StepResult {
+  if (view.escalationRefusedOn) return refuse('CASE.ESCALATION_REFUSED', `Escalation was refused on ${view.escalationRefusedOn} with the manager's approval; the resident can go to the Housing Ombudsman.`);
   if (view.state !== 'responded') return refuse('CASE.NOT_ALLOWED_IN_STATE', `A complaint is escalated after its stage ${view.stage} response; the case is ${describeState(view)}.`);
   const next = stageOf(ctx.policy, view.stage + 1);
   if (!next) return refuse('CASE.NO_FURTHER_STAGE', `Stage ${view.stage} is the last stage of this policy; the resident can now go to the Housing Ombudsman.`);

@@ -198,3 +198,40 @@ describe('case workflow: draft-response steps (seed 004 policy)', function () {
     }
   });
 });
+
+describe('case workflow: refusing an escalation needs a reason and the manager\'s approval', function () {
+  this.timeout(60_000);
+  it('the handler proposes, the manager is sent the card and approves; the escalation is then refused', async () => {
+    const bot = await startTestBot();
+    try {
+      for (const user of [ALEX, PRIYA, CASEY]) await bot.driver.say(user, 'help');
+      const { caseId } = await logComplaint(bot, ALEX);
+      const version = async () => (await bot.stores.cases.getCase(caseId))!.version;
+      await bot.driver.execute(ALEX, 'case.acknowledge', { caseId, version: await version() });
+      await bot.driver.execute(ALEX, 'case.respond', {
+        caseId, version: await version(), outcome: 'not-upheld', on: '2026-11-23',
+        'item-stage': 'Stage 1', 'item-complaint-definition': 'd', 'item-reasons': 'r', 'item-remedy': 'None', 'item-outstanding-actions': 'None', 'item-how-to-escalate': 'Ask',
+      });
+      const noReason = await bot.driver.execute(ALEX, 'case.refuse-escalation', { caseId, version: await version(), text: '' });
+      assert.match(cardText(noReason.body.value), /The reason is required/);
+
+      const before = bot.connector.sent.length;
+      const proposed = await bot.driver.execute(ALEX, 'case.refuse-escalation', { caseId, version: await version(), text: 'The matter is already in court' });
+      assert.match(cardText(proposed.body.value), /Refusal proposed\. Priya Shah and Casey Quinn were asked to decide/);
+      await bot.connector.waitFor(before + 1);
+      const card = bot.connector.sent.find((s, i) => i >= before && s.conversationId === `personal-${PRIYA.aadObjectId}`)!.activity.attachments![0]!.content;
+      assert.match(cardText(card), /Refuse escalation: HC-2026-00001[\s\S]*The matter is already in court/);
+
+      const self = await bot.driver.execute(ALEX, 'case.escalation-refusal.approve', actionData(card, 'case.escalation-refusal.approve'));
+      assert.match(cardText(self.body.value), /Only the handler's managers can decide this/);
+      const approved = await bot.driver.execute(PRIYA, 'case.escalation-refusal.approve', actionData(card, 'case.escalation-refusal.approve'));
+      assert.match(cardText(approved.body.value), /Refusal approved by you/);
+      const record = (await bot.stores.cases.getCase(caseId))!;
+      assert.match(record.events.at(-1)!.why ?? '', /Approved by Priya Shah[\s\S]*Housing Ombudsman Service/);
+      const view = await bot.driver.execute(ALEX, 'case.refresh', { caseId });
+      assert.ok(!(view.body.value.actions as Array<{ title: string }>).some((a) => /escalat/i.test(a.title)), 'no escalation action once refused');
+    } finally {
+      await bot.stop();
+    }
+  });
+});

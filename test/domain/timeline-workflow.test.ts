@@ -85,3 +85,32 @@ describe('workflow events', () => {
     assert.equal(result.view.state, 'responded');
   });
 });
+
+describe('refusing an escalation', () => {
+  const responded: CaseEvent[] = [...base, { type: 'responded', on: '2027-01-07', outcome: 'not-upheld' }];
+
+  it('needs a valid reason, and once the manager approves, the escalation is refused', () => {
+    const noReason = derive('hos-2024', [...responded, { type: 'escalation-refusal-proposed', on: '2027-01-20' }]);
+    assert.equal(noReason.ok ? '' : noReason.code, 'CASE.REASON_REQUIRED');
+    const refused = derive('hos-2024', [...responded,
+      { type: 'escalation-refusal-proposed', on: '2027-01-20', why: 'The new matter raised is a separate complaint, logged as HC-2027-00003' },
+      { type: 'escalation-refused', on: '2027-01-21' },
+      { type: 'escalation-requested', on: '2027-01-22' }]);
+    assert.equal(refused.ok ? '' : refused.code, 'CASE.ESCALATION_REFUSED');
+    if (!refused.ok) assert.match(refused.message, /Housing Ombudsman/);
+  });
+
+  it('a rejected refusal lets the escalation go ahead', () => {
+    const result = derive('hos-2024', [...responded,
+      { type: 'escalation-refusal-proposed', on: '2027-01-20', why: 'Out of time' },
+      { type: 'escalation-refusal-rejected', on: '2027-01-21' },
+      { type: 'escalation-requested', on: '2027-01-21' }]);
+    assert.ok(result.ok);
+    assert.equal(result.view.stage, 2);
+  });
+
+  it('a decision needs a proposal', () => {
+    const result = derive('hos-2024', [...responded, { type: 'escalation-refused', on: '2027-01-21' }]);
+    assert.equal(result.ok ? '' : result.code, 'CASE.NO_PENDING_PROPOSAL');
+  });
+});

@@ -5,7 +5,7 @@ import { routeComplaint } from '../../domain/responsibility';
 import type { AdaptiveCardJson } from '../../cards/card-template';
 import { caseDetailCard } from '../../cards/case-cards';
 import { noticeCard } from '../../cards/general-cards';
-import { actionFormCard, extensionDecisionCard, respondFormCard } from '../../cards/workflow-cards';
+import { actionFormCard, extensionDecisionCard, refusalDecisionCard, respondFormCard } from '../../cards/workflow-cards';
 import type { FormKind } from '../../cards/workflow-forms';
 import { detailsOf } from '../../cases/case-details';
 import { can, managersOf, type CaseAction } from '../../cases/case-permissions';
@@ -20,11 +20,11 @@ import { notifyAfter } from './workflow-notify';
 const FORMS: Record<string, { kind: FormKind; action: CaseAction }> = {
   note: { kind: 'note', action: 'note' }, pause: { kind: 'pause', action: 'pause' }, escalate: { kind: 'escalate', action: 'escalate' },
   withdraw: { kind: 'withdraw', action: 'withdraw' }, extend: { kind: 'extend', action: 'request-extension' },
-  behaviour: { kind: 'behaviour', action: 'propose-behaviour' }, 'behaviour-decision': { kind: 'behaviour-decision', action: 'decide-behaviour' },
+  behaviour: { kind: 'behaviour', action: 'propose-behaviour' }, 'refuse-escalation': { kind: 'refuse-escalation', action: 'propose-escalation-refusal' }, 'behaviour-decision': { kind: 'behaviour-decision', action: 'decide-behaviour' },
 };
 const SUBMIT_FORM: Record<string, string> = {
   'case.note': 'note', 'case.pause': 'pause', 'case.escalate': 'escalate', 'case.withdraw': 'withdraw', 'case.extend': 'extend',
-  'case.behaviour': 'behaviour', 'case.behaviour.decide': 'behaviour-decision',
+  'case.behaviour': 'behaviour', 'case.behaviour.decide': 'behaviour-decision', 'case.refuse-escalation': 'refuse-escalation',
 };
 
 /**
@@ -42,6 +42,7 @@ export async function workflowAction(person: DirectoryPerson, verb: string, data
   const form = /^case\.(.+)\.form$/.exec(verb)?.[1];
   if (form) {
     if (form === 'respond') return can(person, 'respond', record, ctx) ? respondFormCard(record, ctx, { values: {}, errors: {}, banner: '' }) : show(record, 'You cannot record a response on this case now.');
+    if (form === 'escalation-refusal') return can(person, 'decide-escalation-refusal', record, ctx) ? refusalDecisionCard(record, ctx, '') : show(record, 'You cannot decide this.');
     if (form === 'extension') return can(person, 'decide-extension', record, ctx) ? extensionDecisionCard(record, ctx, '') : show(record, 'You cannot decide this extension.');
     const spec = FORMS[form];
     if (!spec) return show(record, 'That action is not available.');
@@ -49,6 +50,7 @@ export async function workflowAction(person: DirectoryPerson, verb: string, data
   }
 
   if (verb === 'case.extension.approve' || verb === 'case.extension.reject') return decideExtension(person, verb, record, version, deps);
+  if (verb === 'case.escalation-refusal.approve' || verb === 'case.escalation-refusal.reject') return decideRefusal(person, verb, record, version, deps);
   const action = actionFor(verb);
   if (!action) return show(record, 'That action is not available.');
   // A note adds to the history without depending on the case's state, so a card shown
@@ -115,6 +117,7 @@ function buildEvents(verb: string, record: CaseRecord, data: Record<string, unkn
   if (kind === 'withdraw') done = 'Withdrawal recorded.';
   if (kind === 'behaviour') done = 'Reported to the Assistant Director.';
   if (kind === 'behaviour-decision') done = 'Decision recorded.';
+  if (kind === 'refuse-escalation') done = 'Refusal proposed.';
   return { events, done, retry: (m) => again(valuesFrom(data), {}, m) };
 }
 
@@ -165,4 +168,28 @@ async function decideExtension(person: DirectoryPerson, verb: string, record: Ca
   }
   const told = await notifyAfter(verb, result.record, person, deps);
   return extensionDecisionCard(result.record, ctx, `${approve ? 'Approved' : 'Rejected'} by you.${told ? ` ${told}` : ''}`);
+}
+
+/** A manager approves or rejects a proposal to refuse an escalation; rejecting it escalates the case. */
+async function decideRefusal(person: DirectoryPerson, verb: string, record: CaseRecord, version: string | null, deps: BotDependencies): Promise<AdaptiveCardJson> {
+  const ctx = cardContext(deps);
+  if (version !== record.version || !can(person, 'decide-escalation-refusal', record, ctx)) {
+    const last = [...record.events].reverse().find((e) => e.type === 'escalation-refused' || e.type === 'escalation-refusal-rejected');
+    const already = last ? `Already ${last.type === 'escalation-refused' ? 'approved' : 'rejected'} by ${findPerson(deps.ctx.directory, last.by)?.name ?? last.by}. Nothing more was changed.` : '';
+    return refusalDecisionCard(record, ctx, already || 'Only the handler\'s managers can decide this, on the current case. Nothing was changed.');
+  }
+  const approve = verb.endsWith('approve');
+  const today = londonDateOf(deps.ctx.now());
+  const events: CaseEvent[] = [approve
+    ? { type: 'escalation-refused', on: today, why: `Approved by ${person.name}. The resident is told the reason and the Ombudsman's details: ${OMBUDSMAN_DETAILS}.` }
+    : { type: 'escalation-refusal-rejected', on: today, why: `Rejected by ${person.name}: the complaint is escalated` }];
+  if (!approve) {
+    const next = escalationHandler(record, deps);
+    if (!next.ok) return refusalDecisionCard(record, ctx, next.message);
+    events.push({ type: 'escalation-requested', on: today, why: 'Escalated after the refusal was rejected' }, { type: 'assigned', on: today, officerId: next.officer.id, why: `${next.officer.name}: ${next.reason}` });
+  }
+  const result = await recordCaseEvent(deps.stores.cases, deps.ctx, record.id, record.version, person, events);
+  if (!result.ok) return 'current' in result ? refusalDecisionCard(result.current, ctx, result.message) : noticeCard({ title: 'Case not found', text: result.message, tone: 'error' });
+  const told = await notifyAfter(approve ? 'case.escalation-refusal.approve' : 'case.escalate', result.record, person, deps);
+  return refusalDecisionCard(result.record, ctx, `${approve ? 'Refusal approved' : 'Refusal rejected: the complaint is escalated'} by you.${told ? ` ${told}` : ''}`);
 }

@@ -1,7 +1,7 @@
 import type { DirectoryPerson } from '../../domain/directory';
 import { findPerson, hasRole } from '../../domain/directory';
 import { assignedCard, caseDetailCard } from '../../cards/case-cards';
-import { actionFormCard, extensionDecisionCard } from '../../cards/workflow-cards';
+import { actionFormCard, extensionDecisionCard, refusalDecisionCard } from '../../cards/workflow-cards';
 import { behaviourDeciderRole, managersOf } from '../../cases/case-permissions';
 import type { CaseRecord } from '../../store/case-record';
 import type { BotDependencies } from '../bot-dependencies';
@@ -44,6 +44,11 @@ export async function notifyAfter(verb: string, record: CaseRecord, actor: Direc
     case 'case.escalate':
       if (handler && handler.id !== actor.id) missed = await send([handler], assignedCard(record, ctx), `Escalated complaint ${record.reference}`);
       return note(handler ? [handler.name] : [], missed, 'sent the case to accept');
+    case 'case.refuse-escalation': {
+      const managers = managersOf(deps.ctx.directory, record.responsibleOfficerId).slice(0, 2);
+      missed = await send(managers, refusalDecisionCard(record, ctx, ''), `Escalation refusal ${record.reference}`);
+      return note(managers.map((m) => m.name), missed, 'asked to decide');
+    }
     case 'case.behaviour': {
       const deciders = deps.ctx.directory.people.filter((p) => hasRole(p, behaviourDeciderRole(deps.ctx.policy)));
       missed = await send(deciders, actionFormCard('behaviour-decision', record, ctx, { values: {}, errors: {}, banner: '' }), `Unacceptable behaviour ${record.reference}`);

@@ -2,9 +2,8 @@ import type { Container } from '@azure/cosmos';
 import type { ConversationRef, ConversationRefStore } from './conversation-ref-store.port';
 import type { CosmosConnection } from './cosmos-connection';
 import { CONVERSATION_REFS_CONTAINER } from './cosmos-containers';
-import { statusOf } from './cosmos-errors';
 import { hashedId } from './cosmos-ids';
-import { withTransientRetry } from './cosmos-retry';
+import { deleteIfPresent, withTransientRetry } from './cosmos-retry';
 
 interface RefDocument { id: string; userId: string; ref: ConversationRef }
 
@@ -32,13 +31,7 @@ export class CosmosConversationRefStore implements ConversationRefStore {
 
   async deleteConversationRef(userId: string): Promise<void> {
     const id = hashedId(userId);
-    await this.connection.guard('deleting a conversation reference', async (abortSignal) => {
-      try {
-        await withTransientRetry(this.connection.retry, 'write', () => this.container.item(id, id).delete({ abortSignal }), abortSignal);
-      } catch (err) {
-        if (statusOf(err) !== 404) throw err;
-      }
-    });
+    await this.connection.guard('deleting a conversation reference', (abortSignal) => deleteIfPresent(this.connection.retry, this.container.item(id, id), abortSignal));
   }
 
   close(): void {

@@ -4,7 +4,7 @@ import type { CosmosConnection } from './cosmos-connection';
 import { BOT_STATE_CONTAINER } from './cosmos-containers';
 import { statusOf } from './cosmos-errors';
 import { hashedId } from './cosmos-ids';
-import { withTransientRetry } from './cosmos-retry';
+import { deleteIfPresent, withTransientRetry } from './cosmos-retry';
 import type { KeyValueCondition, KeyValueEntry, KeyValuePutResult, KeyValueStore } from './key-value-store.port';
 
 interface EntryDocument { id: string; key: string; value: unknown; writeId: string; _etag?: string }
@@ -47,13 +47,7 @@ export class CosmosKeyValueStore implements KeyValueStore {
 
   async delete(key: string): Promise<void> {
     const id = hashedId(key);
-    await this.connection.guard('deleting bot state', async (abortSignal) => {
-      try {
-        await withTransientRetry(this.connection.retry, 'write', () => this.container.item(id, id).delete({ abortSignal }), abortSignal);
-      } catch (err) {
-        if (statusOf(err) !== 404) throw err;
-      }
-    });
+    await this.connection.guard('deleting bot state', (abortSignal) => deleteIfPresent(this.connection.retry, this.container.item(id, id), abortSignal));
   }
 
   close(): void {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { CosmosConnection } from './cosmos-connection';
 import { REMINDER_CLAIMS_CONTAINER } from './cosmos-containers';
 import { statusOf } from './cosmos-errors';
-import { withTransientRetry, type TransientRetryPolicy } from './cosmos-retry';
+import { deleteIfPresent, withTransientRetry, type TransientRetryPolicy } from './cosmos-retry';
 import type { ReminderClaim, ReminderClaimStore, ReminderKey } from './reminder-claim-store.port';
 import { assertInstant, assertReminderKey, isClaimable, reminderKeyId } from './reminder-claim-rules';
 
@@ -30,13 +30,7 @@ export async function deleteClaimsOfCase(container: Container, retry: TransientR
   const { resources } = await withTransientRetry(retry, 'read', () => container.items
     .query<{ id: string }>({ query: 'SELECT c.id FROM c WHERE c.caseId = @caseId', parameters: [{ name: '@caseId', value: caseId }] }, { partitionKey: caseId, abortSignal })
     .fetchAll(), abortSignal);
-  for (const { id } of resources) {
-    try {
-      await withTransientRetry(retry, 'write', () => container.item(id, caseId).delete({ abortSignal }), abortSignal);
-    } catch (err) {
-      if (statusOf(err) !== 404) throw err;
-    }
-  }
+  for (const { id } of resources) await deleteIfPresent(retry, container.item(id, caseId), abortSignal);
   return resources.length;
 }
 

@@ -1,4 +1,5 @@
-import { isTransient, networkCodeOf } from './cosmos-errors';
+import type { Item } from '@azure/cosmos';
+import { isTransient, networkCodeOf, statusOf } from './cosmos-errors';
 
 export interface TransientRetryPolicy {
   /** Extra attempts after the first. */
@@ -33,5 +34,14 @@ export async function withTransientRetry<T>(policy: TransientRetryPolicy, kind: 
       const backoff = Math.min(2000, policy.baseDelayMs * 2 ** i);
       await sleep(backoff / 2 + Math.random() * (backoff / 2));
     }
+  }
+}
+
+/** Deletes an item; one already gone (404, perhaps removed by this call's own first try) is not an error. */
+export async function deleteIfPresent(policy: TransientRetryPolicy, item: Item, signal?: AbortSignal): Promise<void> {
+  try {
+    await withTransientRetry(policy, 'write', () => item.delete({ abortSignal: signal }), signal);
+  } catch (err) {
+    if (statusOf(err) !== 404) throw err;
   }
 }

@@ -19,14 +19,20 @@ export class ProactiveNotifier {
     private readonly logger: Logger,
   ) {}
 
+  /** What this process last read or wrote per person, so an unchanged reference costs no store read each turn. */
+  private readonly known = new Map<string, string>();
+
   /** Keeps the person's latest conversation reference; writes only when it changed. */
   async remember(context: TurnContext): Promise<void> {
     const aadObjectId = context.activity.from?.aadObjectId;
     if (!aadObjectId) return;
     const ref = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
     delete ref.activityId; // per message; keeping it would make every turn look like a change
+    const text = JSON.stringify(ref);
+    if (this.known.get(aadObjectId) === text) return;
     const stored = await this.refs.getConversationRef(aadObjectId);
-    if (JSON.stringify(stored) !== JSON.stringify(ref)) await this.refs.putConversationRef(aadObjectId, ref);
+    if (JSON.stringify(stored) !== text) await this.refs.putConversationRef(aadObjectId, ref);
+    this.known.set(aadObjectId, text);
   }
 
   async sendCard(person: DirectoryPerson, card: AdaptiveCardJson, summary: string): Promise<NotifyResult> {

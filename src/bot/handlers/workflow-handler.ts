@@ -11,7 +11,7 @@ import { detailsOf } from '../../cases/case-details';
 import { can, managersOf, type CaseAction } from '../../cases/case-permissions';
 import { recordCaseEvent } from '../../cases/record-case-event';
 import { OMBUDSMAN_DETAILS } from '../../cards/response-items';
-import { parseForm, parseResponse } from '../../cases/workflow-inputs';
+import { parseForm, parseResponse, valuesOf } from '../../cases/workflow-inputs';
 import type { CaseRecord } from '../../store/case-record';
 import type { BotDependencies } from '../bot-dependencies';
 import { cardContext } from './card-context';
@@ -92,7 +92,7 @@ function buildEvents(verb: string, record: CaseRecord, data: Record<string, unkn
   if (verb === 'case.close') return { events: [{ type: 'closed', on: today, why: 'Closed in Teams' }], done: 'Closed.', retry: (m) => caseDetailCard(record, ctx, person, m) };
   if (verb === 'case.respond') {
     const parsed = parseResponse(data, today);
-    const again = (errors: Record<string, string>, banner: string) => respondFormCard(record, ctx, { values: parsed.ok ? valuesFrom(data) : parsed.values, errors, banner });
+    const again = (errors: Record<string, string>, banner: string) => respondFormCard(record, ctx, { values: parsed.ok ? valuesOf(data) : parsed.values, errors, banner });
     if (!parsed.ok) return { card: again(parsed.errors, 'Some answers need attention.') };
     return {
       events: [{ type: 'responded', on: parsed.on, outcome: parsed.outcome, content: parsed.content, why: `Stage ${record.stage} response recorded in Teams` }],
@@ -108,7 +108,7 @@ function buildEvents(verb: string, record: CaseRecord, data: Record<string, unkn
   let done = 'Saved.';
   if (kind === 'escalate') {
     const next = escalationHandler(record, deps);
-    if (!next.ok) return { card: again(valuesFrom(data), {}, next.message) };
+    if (!next.ok) return { card: again(valuesOf(data), {}, next.message) };
     events.push({ type: 'assigned', on: parsed.event.on, officerId: next.officer.id, why: `${next.officer.name}: ${next.reason}` });
     done = `Escalated to stage ${record.stage + 1}, handled by ${next.officer.name}.`;
   }
@@ -118,11 +118,7 @@ function buildEvents(verb: string, record: CaseRecord, data: Record<string, unkn
   if (kind === 'behaviour') done = 'Reported to the Assistant Director.';
   if (kind === 'behaviour-decision') done = 'Decision recorded.';
   if (kind === 'refuse-escalation') done = 'Refusal proposed.';
-  return { events, done, retry: (m) => again(valuesFrom(data), {}, m) };
-}
-
-function valuesFrom(data: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(data).filter(([, v]) => typeof v === 'string') as Array<[string, string]>);
+  return { events, done, retry: (m) => again(valuesOf(data), {}, m) };
 }
 
 /** The next stage's handler by the routing rules, never the person who handled the stage before. */

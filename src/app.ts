@@ -1,20 +1,15 @@
 import type { TokenCredential } from '@azure/identity';
-import { randomUUID } from 'node:crypto';
 import pino, { type Logger } from 'pino';
-import { calendarForPolicy } from './calendar/policy-calendar';
 import type { AppConfig } from './config';
 import { ComplaintsBot } from './bot/complaints-bot';
 import { createAdapter } from './bot/create-adapter';
 import { createHttpServer } from './bot/http-server';
 import { ProactiveNotifier } from './bot/proactive-notifier';
-import type { CaseContext } from './cases/case-context';
-import { loadDirectory } from './directory/load-directory';
+import { buildCore } from './core';
 import { createGraphServices } from './graph/create-graph-services';
 import { IntakeFlow } from './intake/intake-flow';
-import { loadPolicy } from './policies/load-policy';
 import { ReminderSweeper, type SweepDeps, type SweepReport } from './reminders/reminder-sweep';
 import { ReminderTimer } from './reminders/reminder-timer';
-import { createStores } from './store/create-stores';
 
 export interface RunningApp {
   url: string;
@@ -35,28 +30,18 @@ export interface AppOptions {
 }
 
 /**
- * The composition root: configuration, logger, policy and calendar, directory, stores,
- * Microsoft Graph (installs, managers, mail), the case operations, the bot, the reminder
- * sweep and its timer, and the HTTP server, built in that order and passed down.
+ * The composition root: configuration, logger, the core (policy and calendar, directory,
+ * stores and the case context: src/core.ts), Microsoft Graph (installs, managers, mail), the
+ * case operations, the bot, the reminder sweep and its timer, and the HTTP server, built in
+ * that order and passed down.
  */
 export async function startApp(config: AppConfig, options: AppOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? pino({ level: config.logLevel, base: { app: 'housing-complaints-bot' } });
 
-  const loaded = loadPolicy(config.policy);
-  if (!loaded.ok) throw new Error(`COMPLAINT_POLICY "${config.policy}" is not a usable policy:\n${loaded.errors.map((e) => `  - ${e}`).join('\n')}`);
-  const policy = loaded.policy;
-  const directory = loadDirectory(config.directoryFile);
+  const core = await buildCore(config, { now: options.now });
+  const { policy, stores, ctx } = core;
   if (!config.directoryFile) logger.warn('DIRECTORY_FILE is not set: using the invented demo directory.');
 
-  const stores = await createStores(config.store.kind === 'sqlite'
-    ? { kind: 'sqlite', dataDir: config.store.dataDir }
-    : {
-      kind: 'cosmos', endpoint: config.store.endpoint, databaseName: config.store.databaseName,
-      ...(config.store.key ? { key: config.store.key } : {}),
-      ...(config.bot?.appType === 'UserAssignedMSI' ? { managedIdentityClientId: config.bot.appId } : {}),
-    });
-
-  const ctx: CaseContext = { policy, directory, calendar: calendarForPolicy(policy), now: options.now ?? (() => new Date()), newId: randomUUID };
   // Installs, managers and mail (the MailSender port: Graph, or the log when not configured).
   const graph = createGraphServices(config, logger, options.graphCredential ? { credential: options.graphCredential } : {});
   const adapter = createAdapter(config.bot, logger);
@@ -85,7 +70,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       await sweeper.stop(); // aborts waits, lets in-flight sends finish
       await timerStopped;
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await stores.close();
+      await core.close();
     },
   };
 }

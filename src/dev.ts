@@ -1,17 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { startApp } from './app';
-import { calendarForPolicy } from './calendar/policy-calendar';
 import { ConfigError, loadConfigFromEnvironment, type AppConfig } from './config';
-import { DEMO_DIRECTORY } from './directory/demo-directory';
+import { buildCore } from './core';
 import type { Directory } from './domain/directory';
-import { loadDirectory } from './directory/load-directory';
 import { playgroundConfigYaml } from './dev/playground-config';
 import { startPlayground } from './dev/start-playground';
-import { loadPolicy } from './policies/load-policy';
 import { seedDemoReminderCase, type DemoSeed } from './reminders/demo-reminder-case';
-import { createStores } from './store/create-stores';
 
 /**
  * `npm run dev`: the bot on the embedded database with the demo directory, and the
@@ -28,9 +23,8 @@ async function main(): Promise<void> {
   const personId = asIndex > 0 ? process.argv[asIndex + 1] ?? DEFAULT_USER : DEFAULT_USER;
   const config = loadConfigFromEnvironment();
   config.reminders = { ...config.reminders, sweepSeconds: DEV_SWEEP_SECONDS, workingHours: { start: '00:00', end: '24:00' } };
-  const directory = config.directoryFile ? loadDirectory(config.directoryFile) : DEMO_DIRECTORY;
 
-  const demo = await seedDemoCase(config, directory);
+  const { demo, directory } = await seedDemoCase(config);
   const app = await startApp(config, { reminders: { anyDay: true } });
   const workDir = path.resolve(config.store.kind === 'sqlite' ? config.store.dataDir : '.data', 'playground', personId);
   mkdirSync(workDir, { recursive: true });
@@ -58,17 +52,16 @@ main().catch((err: unknown) => {
   process.exit(1);
 });
 
-/** Into an empty store only: a complaint for Alex due on the next working day (see demo-reminder-case.ts). */
-async function seedDemoCase(config: AppConfig, directory: Directory): Promise<DemoSeed> {
-  const loaded = loadPolicy(config.policy);
-  if (!loaded.ok) throw new ConfigError(`COMPLAINT_POLICY "${config.policy}" is not a usable policy:\n${loaded.errors.join('\n')}`);
-  const stores = await createStores(config.store.kind === 'sqlite' ? { kind: 'sqlite', dataDir: config.store.dataDir } : {
-    kind: 'cosmos', endpoint: config.store.endpoint, databaseName: config.store.databaseName, ...(config.store.key ? { key: config.store.key } : {}),
-  });
+/**
+ * Into an empty store only: a complaint for Alex due on the next working day (see
+ * demo-reminder-case.ts). Also returns the directory the app runs with (DIRECTORY_FILE, or the
+ * demo directory), for the Playground's people.
+ */
+async function seedDemoCase(config: AppConfig): Promise<{ demo: DemoSeed; directory: Directory }> {
+  const core = await buildCore(config);
   try {
-    const policy = loaded.policy;
-    return await seedDemoReminderCase(stores.cases, { policy, directory, calendar: calendarForPolicy(policy), now: () => new Date(), newId: randomUUID });
+    return { demo: await seedDemoReminderCase(core.stores.cases, core.ctx), directory: core.directory };
   } finally {
-    await stores.close();
+    await core.close();
   }
 }

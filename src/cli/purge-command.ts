@@ -1,6 +1,6 @@
 import { isCalendarDate } from '../domain/calendar-date';
 import type { AppConfig } from '../config';
-import { createStores } from '../store/create-stores';
+import { buildCore } from '../core';
 import { UsageError, type CommandResult } from './cli-io';
 
 /**
@@ -10,13 +10,11 @@ import { UsageError, type CommandResult } from './cli-io';
  */
 export async function purgeCommand(config: AppConfig, closedBefore: string | undefined, dryRun: boolean): Promise<CommandResult> {
   if (!closedBefore || !isCalendarDate(closedBefore)) throw new UsageError('purge needs --closed-before YYYY-MM-DD.');
-  const stores = await createStores(config.store.kind === 'sqlite'
-    ? { kind: 'sqlite', dataDir: config.store.dataDir }
-    : { kind: 'cosmos', endpoint: config.store.endpoint, databaseName: config.store.databaseName, ...(config.store.key ? { key: config.store.key } : {}) });
+  const core = await buildCore(config);
   try {
-    const references = await stores.cases.purgeClosedBefore(closedBefore, { dryRun });
+    const references = await core.stores.cases.purgeClosedBefore(closedBefore, { dryRun });
     return { exitCode: 0, stdout: { dryRun, closedBefore, count: references.length, [dryRun ? 'wouldRemove' : 'removed']: references } };
   } finally {
-    await stores.close();
+    await core.close();
   }
 }

@@ -1,14 +1,11 @@
 import { londonDateOf, isCalendarDate, type CalendarDate } from '../domain/calendar-date';
-import type { Policy } from '../domain/policy';
-import { calendarForPolicy } from '../calendar/policy-calendar';
 import type { AppConfig } from '../config';
-import { loadPolicy } from '../policies/load-policy';
+import { buildCore } from '../core';
 import { caseFacts, type ReportContext } from '../reports/case-facts';
 import { complaintsLogHeader, complaintsLogRow } from '../reports/complaints-log';
 import { toCsv } from '../reports/csv';
 import { renderHtmlReport } from '../reports/html-report';
 import { reportFromFacts } from '../reports/report';
-import { createStores, type StoreOptions } from '../store/create-stores';
 import { UsageError, type CommandResult } from './cli-io';
 
 /** A command result that may be plain text (CSV, HTML) rather than JSON. */
@@ -18,18 +15,6 @@ export const REPORT_FORMATS = ['csv', 'json', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportArgs { from: string | undefined; to: string | undefined; format: string | undefined; homes: string | undefined }
-
-export function storeOptions(config: AppConfig): StoreOptions {
-  return config.store.kind === 'sqlite'
-    ? { kind: 'sqlite', dataDir: config.store.dataDir }
-    : { kind: 'cosmos', endpoint: config.store.endpoint, databaseName: config.store.databaseName, ...(config.store.key ? { key: config.store.key } : {}) };
-}
-
-export function configuredPolicy(config: AppConfig): Policy {
-  const loaded = loadPolicy(config.policy);
-  if (!loaded.ok) throw new UsageError(`COMPLAINT_POLICY: ${loaded.errors.join('; ')}`);
-  return loaded.policy;
-}
 
 /**
  * `complaints report --from --to --format csv|json|html [--homes N]`: the complaints log
@@ -47,11 +32,11 @@ export async function reportCommand(config: AppConfig, args: ReportArgs, today: 
     homes = Number(args.homes);
     if (!Number.isInteger(homes) || homes < 1) throw new UsageError('report --homes must be a whole number of homes, at least 1.');
   }
-  const policy = configuredPolicy(config);
-  const ctx: ReportContext = { policy, calendar: calendarForPolicy(policy), today };
-  const stores = await createStores(storeOptions(config));
+  const core = await buildCore(config);
+  const { policy } = core;
+  const ctx: ReportContext = { policy, calendar: core.calendar, today };
   try {
-    const records = await stores.cases.casesReceivedBetween(from, to);
+    const records = await core.stores.cases.casesReceivedBetween(from, to);
     const facts = records.map((r) => caseFacts(r, ctx));
     if (format === 'csv') {
       const stageCount = policy.stages.length;
@@ -61,6 +46,6 @@ export async function reportCommand(config: AppConfig, args: ReportArgs, today: 
     if (format === 'json') return { exitCode: 0, stdout: report };
     return { exitCode: 0, text: renderHtmlReport(report) };
   } finally {
-    await stores.close();
+    await core.close();
   }
 }

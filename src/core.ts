@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { calendarForPolicy } from './calendar/policy-calendar';
+import type { CaseContext } from './cases/case-context';
+import { ConfigError, type AppConfig } from './config';
+import { loadDirectory } from './directory/load-directory';
+import type { Directory } from './domain/directory';
+import type { Policy } from './domain/policy';
+import type { WorkingDayCalendar } from './domain/working-days';
+import { loadPolicy } from './policies/load-policy';
+import { createStores, type StoreOptions } from './store/create-stores';
+import type { Stores } from './store/stores';
+
+/**
+ * What the settings give every entry point (the bot, `npm run dev` and the admin CLI): the
+ * policy and its working-day calendar, the directory, the stores, and the case context
+ * built from them. `close()` closes the stores.
+ */
+export interface Core {
+  policy: Policy;
+  calendar: WorkingDayCalendar;
+  directory: Directory;
+  stores: Stores;
+  ctx: CaseContext;
+  close(): Promise<void>;
+}
+
+export interface CoreOptions {
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+}
+
+/**
+ * The store the settings select: the SQLite file in DATA_DIR, or Cosmos DB with its key or,
+ * without one, Entra ID (a user-assigned bot's own managed identity, else the default chain).
+ * The one place the app's settings become store options; src/store knows nothing of them.
+ */
+export function storeOptionsFor(config: Pick<AppConfig, 'store' | 'bot'>): StoreOptions {
+  if (config.store.kind === 'sqlite') return { kind: 'sqlite', dataDir: config.store.dataDir };
+  return {
+    kind: 'cosmos', endpoint: config.store.endpoint, databaseName: config.store.databaseName,
+    ...(config.store.key ? { key: config.store.key } : {}),
+    ...(config.bot?.appType === 'UserAssignedMSI' ? { managedIdentityClientId: config.bot.appId } : {}),
+  };
+}
+
+/**
+ * Loads the policy and the directory, then opens the stores. A setting that is not usable
+ * (COMPLAINT_POLICY, DIRECTORY_FILE) is a ConfigError naming it, raised before any store is
+ * opened.
+ */
+export async function buildCore(config: AppConfig, options: CoreOptions = {}): Promise<Core> {
+  const loaded = loadPolicy(config.policy);
+  if (!loaded.ok) throw new ConfigError(`COMPLAINT_POLICY "${config.policy}" is not a usable policy:\n${loaded.errors.map((e) => `  - ${e}`).join('\n')}`);
+  const policy = loaded.policy;
+  const calendar = calendarForPolicy(policy);
+  let directory: Directory;
+  try {
+    directory = loadDirectory(config.directoryFile);
+  } catch (err) {
+    throw new ConfigError(err instanceof Error ? err.message : String(err), { cause: err });
+  }
+  const stores = await createStores(storeOptionsFor(config));
+  const ctx: CaseContext = { policy, calendar, directory, now: options.now ?? (() => new Date()), newId: randomUUID };
+  return { policy, calendar, directory, stores, ctx, close: () => stores.close() };
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CASE_ACTION_VERBS } from './actions/registry';
 
 /**
  * A card action as it arrives, in an `adaptiveCard/action` invoke (`activity.value.action`)
@@ -6,25 +7,20 @@ import { z } from 'zod';
  * anything else looks at it: the verb must be one we know, and the data a flat object of
  * ids and typed values. Everything in it is untrusted; handlers re-read what they act on.
  */
-export const VERBS = [
-  'intake.start', 'intake.next', 'intake.back', 'intake.cancel', 'intake.submit',
-  'cases.mine', 'case.view', 'case.acknowledge', 'case.refresh',
-  'case.respond.form', 'case.respond', 'case.extend.form', 'case.extend', 'case.extension.form', 'case.extension.approve', 'case.extension.reject',
-  'case.escalate.form', 'case.escalate', 'case.pause.form', 'case.pause', 'case.resume', 'case.close', 'case.note.form', 'case.note',
-  'case.withdraw.form', 'case.withdraw', 'case.behaviour.form', 'case.behaviour', 'case.behaviour-decision.form', 'case.behaviour.decide', 'case.draft', 'case.comments',
-  'case.refuse-escalation.form', 'case.refuse-escalation', 'case.escalation-refusal.form', 'case.escalation-refusal.approve', 'case.escalation-refusal.reject',
-] as const;
-export type Verb = (typeof VERBS)[number];
+const BASE_VERBS = ['intake.start', 'intake.next', 'intake.back', 'intake.cancel', 'intake.submit', 'cases.mine', 'case.view', 'case.refresh'];
+/** Every verb a card may send: the intake's, the views', and each case action's (src/bot/actions/registry.ts). */
+export const VERBS: ReadonlySet<string> = new Set([...BASE_VERBS, ...CASE_ACTION_VERBS]);
+const verb = z.string().refine((v) => VERBS.has(v), 'not a verb this bot knows');
 
 const data = z.record(z.string().max(100), z.unknown()).refine((d) => Object.keys(d).length <= 60, 'too many fields');
 
 const invokeValue = z.object({
-  action: z.object({ type: z.literal('Action.Execute'), verb: z.enum(VERBS), data: data.optional().default({}) }).loose(),
+  action: z.object({ type: z.literal('Action.Execute'), verb, data: data.optional().default({}) }).loose(),
 }).loose();
 
-const submitValue = data.and(z.object({ verb: z.enum(VERBS) }).loose());
+const submitValue = data.and(z.object({ verb }).loose());
 
-export interface CardAction { verb: Verb; data: Record<string, unknown> }
+export interface CardAction { verb: string; data: Record<string, unknown> }
 
 export function parseInvokeAction(value: unknown): CardAction | null {
   const parsed = invokeValue.safeParse(value);

@@ -1,6 +1,4 @@
-import {
-  ActivityHandler, ActivityTypes, CardFactory, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext,
-} from 'botbuilder';
+import { ActivityHandler, ActivityTypes, CardFactory, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { findByAadObjectId, type DirectoryPerson } from '../domain/directory';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { noticeCard, welcomeCard } from '../cards/general-cards';
@@ -8,10 +6,10 @@ import { IntakeConflictError } from '../intake/intake-flow';
 import type { BotDependencies } from './bot-dependencies';
 import { cardId, parseInvokeAction, parseSubmitAction, type CardAction } from './card-action';
 import { parseCommand } from './commands';
-import { acknowledge, myCases, viewCase, viewCaseByReference } from './handlers/case-handler';
+import { myCases, viewCase, viewCaseByReference } from './handlers/case-handler';
 import { intakeCard } from './handlers/intake-handler';
 import { complaintsLog, reportSummary } from './handlers/report-handler';
-import { workflowAction } from './handlers/workflow-handler';
+import { runCaseAction } from './actions/run-case-action';
 
 /** A card to show in place of the one acted on, or a new message with a short toast. */
 type ActionReply = { replace: AdaptiveCardJson } | { send: AdaptiveCardJson; toast: string };
@@ -99,7 +97,17 @@ export class ComplaintsBot extends ActivityHandler {
     }
   }
 
-  protected override async onAdaptiveCardInvoke(context: TurnContext, _value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  /**
+   * Universal Actions (`adaptiveCard/action`): answered here rather than in
+   * onAdaptiveCardInvoke, whose type allows only a card, because a new message is answered
+   * with a short text for Teams to show as a toast.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    return { status: 200, body: await this.adaptiveCardAction(context) };
+  }
+
+  private async adaptiveCardAction(context: TurnContext): Promise<{ statusCode: 200; type: string; value: AdaptiveCardJson | string }> {
     const person = this.person(context);
     if (!person) return cardResponse(noticeCard({ title: 'You are not in the complaints directory', text: 'Nothing was changed. Ask your administrator to add you.', tone: 'error' }));
     await this.deps.notifier.remember(context);
@@ -108,7 +116,7 @@ export class ComplaintsBot extends ActivityHandler {
     const reply = await this.act(person, action);
     if ('replace' in reply) return cardResponse(reply.replace);
     await this.send(context, reply.send);
-    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: reply.toast as unknown as Record<string, unknown> };
+    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: reply.toast };
   }
 
   private async act(person: DirectoryPerson, action: CardAction): Promise<ActionReply> {
@@ -123,9 +131,8 @@ export class ComplaintsBot extends ActivityHandler {
           const card = await viewCase(cardId(data, 'caseId'), person, this.deps);
           return data.refresh === true ? { replace: card } : { send: card, toast: 'The case is below.' };
         }
-        case 'case.acknowledge': return { replace: await acknowledge(person, cardId(data, 'caseId'), versionOf(data), this.deps) };
         default:
-          if (action.verb.startsWith('case.')) return { replace: await workflowAction(person, action.verb, data, cardId(data, 'caseId'), versionOf(data), this.deps) };
+          if (action.verb.startsWith('case.')) return { replace: await runCaseAction(person, action.verb, data, cardId(data, 'caseId'), versionOf(data), this.deps) };
           break;
       }
       if (!intakeId) return { replace: noticeCard({ title: 'This form is not available', text: 'The card does not name a complaint form. Type "new complaint" to start again.', tone: 'error' }) };
@@ -155,6 +162,6 @@ function versionOf(data: Record<string, unknown>): string | null {
   return typeof v === 'string' && v.length > 0 && v.length <= 200 ? v : null;
 }
 
-function cardResponse(card: AdaptiveCardJson): AdaptiveCardInvokeResponse {
+function cardResponse(card: AdaptiveCardJson): { statusCode: 200; type: string; value: AdaptiveCardJson } {
   return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
 }

@@ -26,8 +26,9 @@ export class ProactiveNotifier {
   async remember(context: TurnContext): Promise<void> {
     const aadObjectId = context.activity.from?.aadObjectId;
     if (!aadObjectId) return;
-    const ref = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
-    delete ref.activityId; // per message; keeping it would make every turn look like a change
+    // activityId is per message; keeping it would make every turn look like a change.
+    const { activityId: _perMessage, ...reference } = TurnContext.getConversationReference(context.activity);
+    const ref: Record<string, unknown> = { ...reference };
     const text = JSON.stringify(ref);
     if (this.known.get(aadObjectId) === text) return;
     const stored = await this.refs.getConversationRef(aadObjectId);

@@ -1,8 +1,20 @@
 import type { CalendarDate } from '../domain/calendar-date';
+import type { CaseEventType } from '../domain/case-events';
 import type { CaseState, Deadline, DeadlineKind } from '../domain/case-state';
+import type { Directory } from '../domain/directory';
+import type { Policy } from '../domain/policy';
+import { timeliness } from '../domain/timeliness';
 import type { WorkingDayCalendar } from '../domain/working-days';
 
 /** Words and formats shared by the cards, so every card says a thing the same way. */
+
+/** What every case card is drawn with, as of today (London date). */
+export interface CaseCardContext {
+  policy: Policy;
+  directory: Directory;
+  calendar: WorkingDayCalendar;
+  today: CalendarDate;
+}
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
@@ -40,8 +52,9 @@ export interface DeadlineRow { label: string; due: string; status: string; color
 /** "met Tue 22 Dec 2026", "3 working days left", "due today", "2 working days overdue". */
 export function deadlineRow(d: Deadline, today: CalendarDate, calendar: WorkingDayCalendar, caseOpen: boolean): DeadlineRow {
   const base = { label: deadlineLabel(d), due: formatDate(d.due) };
-  if (d.metOn) return { ...base, status: d.metOn <= d.due ? `met ${formatDate(d.metOn)}` : `met late ${formatDate(d.metOn)}`, color: d.metOn <= d.due ? 'Good' : 'Warning' };
-  if (!caseOpen) return { ...base, status: 'not met', color: 'Default' };
+  const onTime = timeliness(d, today, caseOpen);
+  if (d.metOn) return { ...base, status: onTime === 'yes' ? `met ${formatDate(d.metOn)}` : `met late ${formatDate(d.metOn)}`, color: onTime === 'yes' ? 'Good' : 'Warning' };
+  if (onTime === 'n/a') return { ...base, status: 'not met', color: 'Default' };
   return { ...base, ...daysLeft(calendar.workingDaysUntil(today, d.due)) };
 }
 
@@ -50,3 +63,14 @@ export function daysLeft(n: number): { status: string; color: string } {
   if (n < 0) return { status: `${-n} working day${n === -1 ? '' : 's'} overdue`, color: 'Attention' };
   return { status: `${n} working day${n === 1 ? '' : 's'} left`, color: n <= 2 ? 'Warning' : 'Default' };
 }
+
+/** The case history's words for each event; a new event type without a label does not compile. */
+export const EVENT_LABELS: Record<CaseEventType, string> = {
+  'informal-opened': 'Informal stage opened', received: 'Complaint received', acknowledged: 'Acknowledged', extended: 'Deadline extended',
+  paused: 'Paused', resumed: 'Resumed', 'draft-issued': 'Draft response issued', 'comments-received': 'Comments received',
+  responded: 'Response sent', 'escalation-requested': 'Escalation requested', refused: 'Complaint refused', closed: 'Closed', withdrawn: 'Withdrawn', note: 'Note',
+  assigned: 'Assigned', 'extension-requested': 'Extension requested', 'extension-rejected': 'Extension rejected',
+  'behaviour-proposed': 'Unacceptable behaviour reported', 'behaviour-decided': 'Unacceptable behaviour decided',
+  'escalation-refusal-proposed': 'Refusal to escalate proposed', 'escalation-refused': 'Escalation refused',
+  'escalation-refusal-rejected': 'Refusal to escalate rejected',
+};

@@ -1,24 +1,17 @@
-import { compareDates, type CalendarDate } from '../domain/calendar-date';
+import { compareDates } from '../domain/calendar-date';
+import type { CaseRecord } from '../domain/case-record';
 import { isTerminal } from '../domain/case-state';
-import { findPerson, type Directory, type DirectoryPerson } from '../domain/directory';
-import { caseActions, pendingNotes, refreshUserIds } from './workflow-cards';
+import { findPerson, type Directory } from '../domain/directory';
 import type { Policy } from '../domain/policy';
-import type { WorkingDayCalendar } from '../domain/working-days';
-import { detailsOf } from '../cases/case-details';
 import { CATEGORIES, CHANNELS } from '../intake/intake-options';
-import type { CaseRecord } from '../store/case-record';
 import { renderCard, type AdaptiveCardJson } from './card-template';
-import { daysLeft, deadlineLabel, deadlineRow, formatDate, STATE_LABELS } from './card-text';
+import { daysLeft, deadlineLabel, deadlineRow, EVENT_LABELS, formatDate, STATE_LABELS, type CaseCardContext } from './card-text';
+import { caseActions, pendingNotes, refreshUserIds, type CaseButton } from './workflow-cards';
 
-export interface CaseCardContext {
-  policy: Policy;
-  directory: Directory;
-  calendar: WorkingDayCalendar;
-  today: CalendarDate;
-}
+export type { CaseCardContext } from './card-text';
 
 function summary(record: CaseRecord): string {
-  const d = detailsOf(record);
+  const d = record.details;
   const category = CATEGORIES[d.complaint.category as keyof typeof CATEGORIES] ?? d.complaint.category;
   return `${d.complainant.complainantName}, ${d.complainant.estate} · ${category}`;
 }
@@ -33,7 +26,7 @@ function officerName(record: CaseRecord, directory: Directory): string {
 }
 
 function caseFacts(record: CaseRecord, ctx: CaseCardContext) {
-  const d = detailsOf(record);
+  const d = record.details;
   return [
     { title: 'Reference', value: record.reference },
     { title: 'Stage', value: stageName(record, ctx.policy) },
@@ -55,30 +48,22 @@ export function confirmationCard(record: CaseRecord, ctx: CaseCardContext, offic
 }
 
 export function assignedCard(record: CaseRecord, ctx: CaseCardContext): AdaptiveCardJson {
-  const d = detailsOf(record);
+  const d = record.details;
   return renderCard('case-assigned', {
     reference: record.reference, caseId: record.id, version: record.version, summary: summary(record), facts: caseFacts(record, ctx),
     complaintDefinition: d.complaint.complaintDefinition, outcomeSought: d.complaint.outcomeSought, deadlines: deadlines(record, ctx),
   });
 }
 
-const EVENT_LABELS: Record<string, string> = {
-  'informal-opened': 'Informal stage opened', received: 'Complaint received', acknowledged: 'Acknowledged', extended: 'Deadline extended',
-  paused: 'Paused', resumed: 'Resumed', 'draft-issued': 'Draft response issued', 'comments-received': 'Comments received',
-  responded: 'Response sent', 'escalation-requested': 'Escalation requested', refused: 'Complaint refused', closed: 'Closed', withdrawn: 'Withdrawn', note: 'Note',
-  assigned: 'Assigned', 'extension-requested': 'Extension requested', 'extension-rejected': 'Extension rejected',
-  'behaviour-proposed': 'Unacceptable behaviour reported', 'behaviour-decided': 'Unacceptable behaviour decided',
-};
-
-/** The case as one viewer sees it: the actions open to them, and a banner saying what just happened. */
-export function caseDetailCard(record: CaseRecord, ctx: CaseCardContext, viewer?: DirectoryPerson, banner = ''): AdaptiveCardJson {
+/** The case as one viewer sees it: the actions open to them (the bot decides which), and a banner saying what just happened. */
+export function caseDetailCard(record: CaseRecord, ctx: CaseCardContext, buttons: readonly CaseButton[], banner = ''): AdaptiveCardJson {
   return renderCard('case-detail', {
-    banner, actions: caseActions(record, viewer, ctx), pending: pendingNotes(record, ctx), userIds: refreshUserIds(record, ctx),
+    banner, actions: caseActions(record, buttons), pending: pendingNotes(record, ctx), userIds: refreshUserIds(record, ctx),
     reference: record.reference, caseId: record.id, stateLabel: STATE_LABELS[record.state], summary: summary(record),
     facts: caseFacts(record, ctx), deadlines: deadlines(record, ctx),
     history: [...record.events].reverse().map((e) => ({
       when: formatDate(e.on),
-      what: EVENT_LABELS[e.type] ?? e.type,
+      what: EVENT_LABELS[e.type],
       who: `by ${findPerson(ctx.directory, e.by)?.name ?? (e.by === 'system' ? 'the complaints bot' : e.by)}, recorded ${e.at.slice(0, 16).replace('T', ' ')} UTC`,
       why: e.why ?? '',
     })),
@@ -94,7 +79,7 @@ export function myCasesCard(records: CaseRecord[], ctx: CaseCardContext): Adapti
       const next = r.deadlines.filter((d) => d.metOn === null).sort((a, b) => compareDates(a.due, b.due))[0];
       const left = next ? daysLeft(ctx.calendar.workingDaysUntil(ctx.today, next.due)) : { status: '—', color: 'Default' };
       return {
-        caseId: r.id, reference: r.reference, complainant: detailsOf(r).complainant.complainantName,
+        caseId: r.id, reference: r.reference, complainant: r.details.complainant.complainantName,
         stageLabel: `${stageName(r, ctx.policy)} · ${STATE_LABELS[r.state]}`,
         nextLabel: next ? `${deadlineLabel(next)} due ${formatDate(next.due)}` : 'no deadline running',
         daysLeft: left.status, color: left.color, style: left.color === 'Attention' ? 'attention' : 'default',

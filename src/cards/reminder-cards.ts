@@ -5,9 +5,8 @@ import type { CalendarDate } from '../domain/calendar-date';
 import type { Deadline } from '../domain/case-state';
 import type { DirectoryPerson } from '../domain/directory';
 import type { WorkingDayCalendar } from '../domain/working-days';
-import { detailsOf } from '../cases/case-details';
 import { CATEGORIES } from '../intake/intake-options';
-import type { CaseRecord } from '../store/case-record';
+import type { CaseRecord } from '../domain/case-record';
 import { CARDS_DIR, type AdaptiveCardJson } from './card-template';
 import { daysLeft, deadlineLabel, formatDate, STATE_LABELS } from './card-text';
 
@@ -45,11 +44,9 @@ function render(name: 'reminder' | 'overdue', data: object): AdaptiveCardJson {
 }
 
 function caseSummary(record: CaseRecord): string {
-  const d = detailsOf(record) as Partial<ReturnType<typeof detailsOf>>;
-  const name = d.complainant?.complainantName ?? 'Complainant';
-  const estate = d.complainant?.estate ?? record.estate ?? 'no estate';
+  const { complainantName, estate } = record.details.complainant;
   const category = record.category ? (CATEGORIES[record.category as keyof typeof CATEGORIES] ?? record.category) : 'uncategorised';
-  return `${name}, ${estate} · ${category}`;
+  return `${complainantName}, ${estate} · ${category}`;
 }
 
 function status(deadline: Deadline, today: CalendarDate, calendar: WorkingDayCalendar) {

@@ -1,4 +1,5 @@
 import type { DirectoryPerson } from '../domain/directory';
+import { OMBUDSMAN_DETAILS } from '../domain/ombudsman';
 import { stageOf, type Policy, type ResponseContent } from '../domain/policy';
 
 /** How each response item is asked for, and what a form can fill in already. */
@@ -21,8 +22,6 @@ export const ITEM_LABELS: Record<ResponseContent, string> = {
   'responsible-officer': 'Officer responsible for the actions, with contact details',
 };
 
-/** The Ombudsman's published contact details (seed 001). */
-export const OMBUDSMAN_DETAILS = 'Housing Ombudsman Service, PO Box 152, Liverpool L33 7WQ; 0300 111 3000; info@housing-ombudsman.org.uk; www.housing-ombudsman.org.uk';
 
 export function prefill(item: ResponseContent, policy: Policy, stage: number, definition: string, handler: DirectoryPerson | undefined): string {
   switch (item) {

@@ -1,35 +1,16 @@
-import type { DirectoryPerson } from '../domain/directory';
-import { findPerson, hasRole } from '../domain/directory';
 import { RESPONSE_OUTCOMES } from '../domain/case-events';
+import type { CaseRecord } from '../domain/case-record';
+import { viewOf } from '../domain/case-view';
+import { NOTE_CHANNELS } from '../domain/commands/add-note';
+import { findPerson, hasRole, managersOf, type DirectoryPerson } from '../domain/directory';
 import { stageOf } from '../domain/policy';
-import { can, managersOf, viewOf, type CaseAction } from '../cases/case-permissions';
-import { detailsOf } from '../cases/case-details';
-import type { CaseRecord } from '../store/case-record';
 import { renderCard, type AdaptiveCardJson } from './card-template';
-import { formatDate } from './card-text';
-import type { CaseCardContext } from './case-cards';
-import { BEHAVIOUR_DECISIONS, EXTENSION_REASONS, formSpec, NOTE_CHANNELS, type FormKind } from './workflow-forms';
+import { formatDate, type CaseCardContext } from './card-text';
 import { ITEM_LABELS, prefill } from './response-items';
+import { BEHAVIOUR_DECISIONS, EXTENSION_REASONS, type FormSpec } from './workflow-forms';
 
-/** Buttons on the case card, in order, for the actions the viewer may take now. */
-const BUTTONS: Array<[CaseAction, string, string]> = [
-  ['acknowledge', 'Acknowledge', 'case.acknowledge'],
-  ['issue-draft', 'Draft response sent', 'case.draft'],
-  ['record-comments', 'Comments received', 'case.comments'],
-  ['respond', 'Record response', 'case.respond.form'],
-  ['request-extension', 'Request extension', 'case.extend.form'],
-  ['decide-extension', 'Decide extension', 'case.extension.form'],
-  ['escalate', 'Resident asks to escalate', 'case.escalate.form'],
-  ['propose-escalation-refusal', 'Refuse escalation', 'case.refuse-escalation.form'],
-  ['decide-escalation-refusal', 'Decide escalation refusal', 'case.escalation-refusal.form'],
-  ['pause', 'Pause', 'case.pause.form'],
-  ['resume', 'Resume', 'case.resume'],
-  ['close', 'Close', 'case.close'],
-  ['note', 'Add note', 'case.note.form'],
-  ['propose-behaviour', 'Unacceptable behaviour', 'case.behaviour.form'],
-  ['decide-behaviour', 'Decide on behaviour', 'case.behaviour-decision.form'],
-  ['withdraw', 'Withdraw', 'case.withdraw.form'],
-];
+/** A button on the case card: the bot decides which the viewer gets (those whose command would succeed). */
+export interface CaseButton { title: string; verb: string }
 
 /** Who should see this card refresh itself: the handler, their managers and the PIM (at most 60). */
 export function refreshUserIds(record: CaseRecord, ctx: CaseCardContext): string[] {
@@ -37,10 +18,10 @@ export function refreshUserIds(record: CaseRecord, ctx: CaseCardContext): string
   return [...new Set(people.filter((p): p is DirectoryPerson => !!p).map((p) => p.aadObjectId))].slice(0, 60);
 }
 
-export function caseActions(record: CaseRecord, viewer: DirectoryPerson | undefined, ctx: CaseCardContext) {
+/** The buttons as card actions on this version of the case, then Refresh. */
+export function caseActions(record: CaseRecord, buttons: readonly CaseButton[]) {
   const data = { caseId: record.id, version: record.version };
-  const allowed = viewer ? BUTTONS.filter(([action]) => can(viewer, action, record, ctx)) : [];
-  return [...allowed.map(([, title, verb]) => ({ title, verb, data })), { title: 'Refresh', verb: 'case.refresh', data: { caseId: record.id } }];
+  return [...buttons.map(({ title, verb }) => ({ title, verb, data })), { title: 'Refresh', verb: 'case.refresh', data: { caseId: record.id } }];
 }
 
 export function pendingNotes(record: CaseRecord, ctx: CaseCardContext): string[] {
@@ -58,11 +39,10 @@ const FIELDS = ['on', 'channel', 'workingDays', 'reasonCategory', 'decision', 't
 const complete = (o: Record<string, string>) => Object.fromEntries(FIELDS.map((f) => [f, o[f] ?? '']));
 const choicesOf = (o: Record<string, string>) => Object.entries(o).map(([value, title]) => ({ title, value }));
 
-export function actionFormCard(kind: FormKind, record: CaseRecord, ctx: CaseCardContext, input: FormInput): AdaptiveCardJson {
-  const spec = formSpec(kind, ctx.policy);
+export function actionFormCard(spec: FormSpec, record: CaseRecord, ctx: CaseCardContext, input: FormInput): AdaptiveCardJson {
   return renderCard('case-action-form', {
     ...spec, caseId: record.id, version: record.version, banner: input.banner, today: ctx.today,
-    subtitle: `${record.reference} · ${detailsOf(record).complainant.complainantName}`,
+    subtitle: `${record.reference} · ${record.details.complainant.complainantName}`,
     daysLabel: spec.days ? 'Working days' : '',
     channelChoices: spec.channels ? choicesOf(NOTE_CHANNELS) : [],
     reasonChoices: spec.reasons ? choicesOf(EXTENSION_REASONS) : [],
@@ -78,7 +58,7 @@ export function respondFormCard(record: CaseRecord, ctx: CaseCardContext, input:
   const stage = stageOf(ctx.policy, record.stage);
   const rules = stage?.responseMustInclude ?? { always: [], whenUpheld: [], whenNotUpheld: [] };
   const handler = findPerson(ctx.directory, record.responsibleOfficerId);
-  const definition = detailsOf(record).complaint.complaintDefinition;
+  const definition = record.details.complaint.complaintDefinition;
   const items = [...new Set([...rules.always, ...rules.whenUpheld, ...rules.whenNotUpheld])].filter((i) => i !== 'decision').map((item) => {
     const when = rules.always.includes(item) ? '' : rules.whenUpheld.includes(item) && rules.whenNotUpheld.includes(item) ? '' : rules.whenUpheld.includes(item) ? ' (if upheld or partly upheld)' : ' (if not upheld)';
     return {
@@ -88,7 +68,7 @@ export function respondFormCard(record: CaseRecord, ctx: CaseCardContext, input:
     };
   });
   return renderCard('case-respond', {
-    title: `Record the stage ${record.stage} response`, subtitle: `${record.reference} · ${detailsOf(record).complainant.complainantName}`,
+    title: `Record the stage ${record.stage} response`, subtitle: `${record.reference} · ${record.details.complainant.complainantName}`,
     intro: 'The policy requires each item below in the written response. Record what the response said.',
     banner: input.banner, caseId: record.id, version: record.version, today: ctx.today,
     submitTitle: 'Record response', submitVerb: 'case.respond',
@@ -108,7 +88,7 @@ export function extensionDecisionCard(record: CaseRecord, ctx: CaseCardContext, 
   const respond = record.deadlines.find((d) => d.stage === record.stage && d.kind === 'respond' && d.metOn === null);
   return renderCard('case-decision', {
     title: `Extension request: ${record.reference}`,
-    subtitle: `${detailsOf(record).complainant.complainantName} · handled by ${handler?.name ?? 'nobody'}`,
+    subtitle: `${record.details.complainant.complainantName} · handled by ${handler?.name ?? 'nobody'}`,
     intro: decided, banner, open: !decided && !!request,
     facts: request ? [
       { title: 'Asked for', value: `${request.workingDays} working days` },
@@ -132,7 +112,7 @@ export function refusalDecisionCard(record: CaseRecord, ctx: CaseCardContext, de
   const open = !decided && !!view.escalationRefusalProposedOn;
   return renderCard('case-decision', {
     title: `Refuse escalation: ${record.reference}`,
-    subtitle: `${detailsOf(record).complainant.complainantName} · handled by ${findPerson(ctx.directory, record.responsibleOfficerId)?.name ?? 'nobody'}`,
+    subtitle: `${record.details.complainant.complainantName} · handled by ${findPerson(ctx.directory, record.responsibleOfficerId)?.name ?? 'nobody'}`,
     intro: decided || 'The resident asked to escalate. Refusing needs a valid reason; they are told it with the Housing Ombudsman\'s details.',
     banner: '', open,
     facts: [{ title: 'Reason given', value: proposal?.why ?? '-' }, { title: 'Proposed by', value: findPerson(ctx.directory, proposal?.by)?.name ?? '-' }],

@@ -1,3 +1,5 @@
+import { londonDateOf } from '../domain/calendar-date';
+import type { CommandContext } from '../domain/commands/command';
 import type { Directory } from '../domain/directory';
 import type { Policy } from '../domain/policy';
 import type { WorkingDayCalendar } from '../domain/working-days';
@@ -10,4 +12,9 @@ export interface CaseContext {
   /** The clock: injected so tests can fix "now". */
   now: () => Date;
   newId: () => string;
+}
+
+/** The domain's context for a command taken now: today is the London date of the clock. */
+export function commandContext(ctx: CaseContext): CommandContext {
+  return { policy: ctx.policy, calendar: ctx.calendar, directory: ctx.directory, today: londonDateOf(ctx.now()) };
 }

@@ -1,9 +1,8 @@
 import { findPerson } from '../domain/directory';
 import { deadlineLabel, formatDate, STATE_LABELS } from '../cards/card-text';
 import type { MailMessage } from '../graph/mail-sender.port';
-import type { CaseRecord } from '../store/case-record';
+import type { CaseRecord } from '../domain/case-record';
 import type { CaseContext } from './case-context';
-import { detailsOf } from './case-details';
 
 /**
  * Copies for the complaints mailbox, so the PIM can keep the Complaints Log (seed 000: a copy
@@ -16,7 +15,7 @@ const SUBJECT: Record<CopyKind, string> = {
 };
 
 export function mailboxCopy(kind: CopyKind, record: CaseRecord, ctx: CaseContext, mailbox: string): MailMessage {
-  const d = detailsOf(record);
+  const d = record.details;
   const officer = findPerson(ctx.directory, record.responsibleOfficerId);
   const running = record.deadlines.filter((x) => x.metOn === null);
   const lines = [

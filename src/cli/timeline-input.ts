@@ -13,8 +13,10 @@ const eventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('extended'), ...audit, workingDays: z.number().int(), reason: z.string(),
     reasonCategory: z.enum(['investigation', 'third-party', 'complainant-availability', 'annual-leave', 'illness', 'workload', 'other']).optional(),
+    /** Where the policy extends only with the complainant's agreement (seed 001). */
+    complainantAgreed: z.boolean().optional(),
   }).strict(),
-  z.object({ type: z.literal('paused'), ...audit, reason: z.string().default('') }).strict(),
+  z.object({ type: z.literal('paused'), ...audit, reason: z.string().default(''), complainantConsented: z.boolean().optional() }).strict(),
   z.object({ type: z.literal('resumed'), ...audit }).strict(),
   z.object({ type: z.literal('draft-issued'), ...audit }).strict(),
   z.object({ type: z.literal('comments-received'), ...audit }).strict(),

@@ -32,12 +32,20 @@ export type CaseErrorCode =
   | 'CASE.EXTENSION_PENDING'
   | 'CASE.NO_PENDING_PROPOSAL'
   | 'CASE.ESCALATION_REFUSED'
-  | 'CASE.CLOSED';
+  | 'CASE.CLOSED'
+  | 'CASE.CONSENT_REQUIRED'
+  | 'CASE.AGREEMENT_REQUIRED'
+  | 'CASE.PREVIOUS_STAGE_HANDLER'
+  | 'CASE.NO_OFFICER'
+  | 'CASE.NOT_PERMITTED'
+  | 'CASE.INVALID_INPUT';
 
 export interface CaseRefusal {
   ok: false;
   code: CaseErrorCode;
   message: string;
+  /** The input the person should correct, where the refusal is about one (a form shows it there). */
+  field?: string;
 }
 
 export function refuse(code: CaseErrorCode, message: string): CaseRefusal {

@@ -37,8 +37,13 @@ export type CaseEvent = EventAudit & (
    */
   | { type: 'received'; stage?: number; issueOccurredOn?: CalendarDate; lateAcceptanceReason?: string }
   | { type: 'acknowledged' }
-  | { type: 'extended'; workingDays: number; reason: string; reasonCategory?: ExtensionReasonCategory }
-  | { type: 'paused'; reason: string }
+  /**
+   * `complainantAgreed`: the complainant agreed to the extension, recorded where the stage's
+   * policy extends only with their agreement (seed 001).
+   */
+  | { type: 'extended'; workingDays: number; reason: string; reasonCategory?: ExtensionReasonCategory; complainantAgreed?: boolean }
+  /** `complainantConsented`: recorded where the policy pauses only with the complainant's consent (the Code). */
+  | { type: 'paused'; reason: string; complainantConsented?: boolean }
   | { type: 'resumed' }
   /** Seed 004: a draft response sent for the complainant's comments. */
   | { type: 'draft-issued' }
@@ -47,9 +52,8 @@ export type CaseEvent = EventAudit & (
   /** Responsibility for the case moves to a member of staff (intake, escalation, reassignment). */
   | { type: 'assigned'; officerId: string }
   /** The handler asks for more time; the handler's manager approves ('extended') or rejects it. */
-  | { type: 'extension-requested'; workingDays: number; reason: string; reasonCategory?: ExtensionReasonCategory }
+  | { type: 'extension-requested'; workingDays: number; reason: string; reasonCategory?: ExtensionReasonCategory; complainantAgreed?: boolean }
   | { type: 'extension-rejected' }
-  /** Unacceptable behaviour: the handler proposes restrictions with evidence (why); the AD decides. The complaint goes on. */
   /**
    * Refusing a resident's request to escalate: the handler proposes it with a valid reason
    * (why); the handler's manager approves ('escalation-refused') or rejects it.
@@ -57,6 +61,7 @@ export type CaseEvent = EventAudit & (
   | { type: 'escalation-refusal-proposed' }
   | { type: 'escalation-refused' }
   | { type: 'escalation-refusal-rejected' }
+  /** Unacceptable behaviour: the handler proposes restrictions with evidence (why); the AD decides. The complaint goes on. */
   | { type: 'behaviour-proposed' }
   | { type: 'behaviour-decided'; decision: 'restrict' | 'no-action'; restrictions?: string; reviewOn?: CalendarDate }
   /** The resident asks to go to the next stage; they need give no reason (the Code). */
@@ -70,9 +75,16 @@ export type CaseEvent = EventAudit & (
 
 export type CaseEventType = CaseEvent['type'];
 
-export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
-  'informal-opened', 'received', 'acknowledged', 'extended', 'paused', 'resumed',
-  'draft-issued', 'comments-received', 'responded', 'escalation-requested', 'refused', 'closed', 'withdrawn', 'note',
-  'assigned', 'extension-requested', 'extension-rejected', 'behaviour-proposed', 'behaviour-decided',
-  'escalation-refusal-proposed', 'escalation-refused', 'escalation-refusal-rejected',
-];
+/** An event as stored: the domain event plus the audit fields the app always sets. */
+export type StoredEvent = CaseEvent & { id: string; at: string; by: string };
+
+/** Every event type, checked by the compiler: adding a type to CaseEvent without listing it here fails to build. */
+const EVENT_TYPE_SET = {
+  'informal-opened': true, received: true, acknowledged: true, extended: true, paused: true, resumed: true,
+  'draft-issued': true, 'comments-received': true, responded: true, 'escalation-requested': true, refused: true, closed: true,
+  withdrawn: true, note: true, assigned: true, 'extension-requested': true, 'extension-rejected': true,
+  'behaviour-proposed': true, 'behaviour-decided': true,
+  'escalation-refusal-proposed': true, 'escalation-refused': true, 'escalation-refusal-rejected': true,
+} satisfies Record<CaseEventType, true>;
+
+export const CASE_EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as CaseEventType[];

@@ -1,6 +1,6 @@
-import { compareDates, type CalendarDate } from '../domain/calendar-date';
-import { isTerminal, type CaseView } from '../domain/case-state';
-import type { CaseRecord } from '../store/case-record';
+import { compareDates, type CalendarDate } from './calendar-date';
+import { isTerminal, type CaseView } from './case-state';
+import type { CaseRecord } from './case-record';
 
 /** The query fields a stored case carries, derived from its events' view. */
 export type CaseProjection = Pick<CaseRecord, 'stage' | 'state' | 'deadlines' | 'nextDueOn' | 'receivedOn' | 'closedOn' | 'responsibleOfficerId'>;

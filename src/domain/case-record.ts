@@ -1,15 +1,18 @@
-import type { CalendarDate } from '../domain/calendar-date';
-import type { CaseEvent } from '../domain/case-events';
-import type { CaseState, Deadline } from '../domain/case-state';
+import { z } from 'zod';
+import { isCalendarDate, type CalendarDate } from './calendar-date';
+import { caseDetailsSchema, type CaseDetails } from './case-details';
+import { storedEventSchema } from './case-event-schema';
+import type { StoredEvent } from './case-events';
+import { CASE_STATES, type CaseState, type Deadline } from './case-state';
 
-/** A stored event: the domain event plus the audit fields the app always sets. */
-export type StoredEvent = CaseEvent & { id: string; at: string; by: string };
+export type { StoredEvent } from './case-events';
 
 /**
  * Everything about one complaint, stored as one document so that a change is one
  * conditional write. `events` is the truth and is append-only; the other fields are
  * derived from it by the domain on every write, and exist so that queries can be served
- * by an index instead of replaying every case.
+ * by an index instead of replaying every case. The stores keep and return this type; it is
+ * the domain's, and the stores import it (never the other way round).
  */
 export interface CaseRecord {
   /** Store id; stable, opaque. */
@@ -18,7 +21,7 @@ export interface CaseRecord {
   reference: string;
   policyId: string;
   /** Complainant, complaint details, routing: the intake data, as captured. */
-  details: Record<string, unknown>;
+  details: CaseDetails;
   events: StoredEvent[];
   // ---- derived, for queries ----
   stage: number;
@@ -42,3 +45,48 @@ export type NewCaseRecord = Omit<CaseRecord, 'id' | 'reference' | 'version'> & {
   /** The reference's year, e.g. 2026 for HC-2026-00042. */
   referenceYear: number;
 };
+
+const date = z.string().refine(isCalendarDate, { message: 'must be a date as YYYY-MM-DD' });
+const deadlineSchema = z.object({
+  stage: z.number().int(),
+  kind: z.enum(['resolve', 'acknowledge', 'respond', 'draft', 'comment-window', 'final-decision']),
+  due: date,
+  originalDue: date,
+  metOn: date.nullable(),
+}) satisfies z.ZodType<Deadline>;
+
+const caseRecordSchema = z.looseObject({
+  id: z.string(),
+  reference: z.string(),
+  policyId: z.string(),
+  details: caseDetailsSchema,
+  events: z.array(storedEventSchema),
+  stage: z.number().int(),
+  state: z.enum(CASE_STATES),
+  responsibleOfficerId: z.string().nullable(),
+  estate: z.string().nullable(),
+  category: z.string().nullable(),
+  serviceArea: z.string().nullable(),
+  receivedOn: date.nullable(),
+  closedOn: date.nullable(),
+  deadlines: z.array(deadlineSchema),
+  nextDueOn: date.nullable(),
+  version: z.string(),
+}) satisfies z.ZodType<CaseRecord>;
+
+/** A stored case that does not have the shape of a case: a damaged or foreign document. */
+export class CaseRecordShapeError extends Error {
+  constructor(readonly where: string, readonly problems: string[]) {
+    super(`${where} is not a valid case: ${problems.slice(0, 5).join('; ')}`);
+  }
+}
+
+/**
+ * Reads a document from a store as a case, checking its shape (never its content: a
+ * complaint's words are not logged). `where` names the document in the error.
+ */
+export function parseCaseRecord(data: unknown, where: string): CaseRecord {
+  const parsed = caseRecordSchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  throw new CaseRecordShapeError(where, parsed.error.issues.map((i) => `${i.path.join('.') || '(case)'}: ${i.message}`));
+}

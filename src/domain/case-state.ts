@@ -1,5 +1,5 @@
 import type { CalendarDate } from './calendar-date';
-import type { ResponseOutcome } from './case-events';
+import type { ExtensionReasonCategory, ResponseOutcome } from './case-events';
 
 /** Where a case stands, derived from its events. */
 export type CaseState =
@@ -56,10 +56,18 @@ export interface CaseView {
   stateBeforePause: CaseState | null;
   /** Date of the latest event: events must come in date order. */
   lastEventOn: CalendarDate;
-  /** Directory id of the member of staff responsible now (the latest 'assigned'). */
+  /**
+   * Directory id of the member of staff responsible now (the latest 'assigned'). A new stage
+   * starts with nobody until it is assigned.
+   */
   assignedTo: string | null;
+  /** Everyone assigned at each stage (index = stage): a later stage may not go back to them. */
+  handlersByStage: Record<number, string[]>;
   /** An extension waiting for the manager's decision. */
-  pendingExtension: { workingDays: number; reason: string; requestedBy: string | null; on: CalendarDate } | null;
+  pendingExtension: {
+    workingDays: number; reason: string; reasonCategory: ExtensionReasonCategory | null; complainantAgreed: boolean;
+    requestedBy: string | null; on: CalendarDate;
+  } | null;
   /** A proposal of unacceptable behaviour waiting for the AD's decision. */
   behaviourProposedOn: CalendarDate | null;
   /** A proposal to refuse the resident's escalation, waiting for the manager. */

@@ -58,16 +58,16 @@ export function applyEvent(view: CaseView | null, event: CaseEvent, ctx: Timelin
     case 'extended': return extend(next, stage, event, ctx);
     case 'extension-requested': return requestExtension(next, stage, event);
     case 'extension-rejected': return rejectExtension(next);
-    case 'assigned':
-      if (!event.officerId?.trim()) return refuse('CASE.NOT_ALLOWED_IN_STATE', 'An assignment names the member of staff.');
-      return { ok: true, view: { ...next, assignedTo: event.officerId } };
+    case 'assigned': return assign(next, event.officerId);
     case 'behaviour-proposed':
       if (!event.why?.trim()) return refuse('CASE.REASON_REQUIRED', 'A proposal about unacceptable behaviour needs the evidence.');
+      if (view.behaviourProposedOn) return refuse('CASE.NOT_ALLOWED_IN_STATE', `Unacceptable behaviour was already reported on ${view.behaviourProposedOn} and is waiting for a decision.`);
       return { ok: true, view: { ...next, behaviourProposedOn: event.on } };
     case 'escalation-refusal-proposed':
       if (view.state !== 'responded' || !stageOf(ctx.policy, view.stage + 1)) return refuse('CASE.NOT_ALLOWED_IN_STATE', 'Only a request to escalate after a response, with a further stage, can be refused.');
       if (!event.why?.trim()) return refuse('CASE.REASON_REQUIRED', 'Refusing an escalation needs a valid reason, recorded and told to the resident.');
       if (view.escalationRefusalProposedOn) return refuse('CASE.NOT_ALLOWED_IN_STATE', 'A refusal is already waiting for the manager\'s decision.');
+      if (view.escalationRefusedOn) return refuse('CASE.ESCALATION_REFUSED', `Escalation was already refused on ${view.escalationRefusedOn}.`);
       return { ok: true, view: { ...next, escalationRefusalProposedOn: event.on } };
     case 'escalation-refused':
     case 'escalation-refusal-rejected':
@@ -75,8 +75,9 @@ export function applyEvent(view: CaseView | null, event: CaseEvent, ctx: Timelin
       return { ok: true, view: { ...next, escalationRefusalProposedOn: null, escalationRefusedOn: event.type === 'escalation-refused' ? event.on : null } };
     case 'behaviour-decided':
       if (!view.behaviourProposedOn) return refuse('CASE.NO_PENDING_PROPOSAL', 'There is no proposal about unacceptable behaviour to decide.');
+      if (event.decision === 'restrict' && !event.restrictions?.trim()) return { ...refuse('CASE.REASON_REQUIRED', 'Say what the restrictions are.'), field: 'restrictions' };
       return { ok: true, view: { ...next, behaviourProposedOn: null } };
-    case 'paused': return pause(next, event.on, ctx);
+    case 'paused': return pause(next, event, ctx);
     case 'resumed':
       if (view.state !== 'paused' || !view.pausedSince) return refuse('CASE.NOT_PAUSED', 'The case is not paused.');
       return resume(next, view.pausedSince, event.on, ctx);
@@ -107,7 +108,7 @@ function startCase(event: CaseEvent, ctx: TimelineContext): StepResult {
   const empty: CaseView = {
     stage: 0, state: 'informal', deadlines: [], extensionDaysUsed: {}, pausedSince: null, receivedOn: {},
     lastResponse: null, escalationWindowCloses: null, closedOn: null, acknowledgedOn: {}, stateBeforePause: null,
-    lastEventOn: event.on, assignedTo: null, pendingExtension: null, behaviourProposedOn: null,
+    lastEventOn: event.on, assignedTo: null, handlersByStage: {}, pendingExtension: null, behaviourProposedOn: null,
     escalationRefusalProposedOn: null, escalationRefusedOn: null,
   };
   if (event.type === 'informal-opened') {
@@ -184,12 +185,38 @@ function acknowledge(view: CaseView, stage: PolicyStage | undefined, on: Calenda
   };
 }
 
-function pause(view: CaseView, on: CalendarDate, ctx: TimelineContext): StepResult {
+function pause(view: CaseView, event: Extract<CaseEvent, { type: 'paused' }>, ctx: TimelineContext): StepResult {
   if (!ctx.policy.pauses.allowed) return refuse('CASE.PAUSE_NOT_ALLOWED', `Policy "${ctx.policy.id}" does not allow the complaint clock to be paused.`);
   if (view.state !== 'awaiting-acknowledgement' && view.state !== 'investigating') {
     return refuse('CASE.NOT_ALLOWED_IN_STATE', `Only a complaint under investigation can be paused; the case is ${describeState(view)}.`);
   }
-  return { ok: true, view: { ...view, state: 'paused', pausedSince: on, stateBeforePause: view.state } };
+  // The Code: a complaint is paused only by agreement with the complainant.
+  if (ctx.policy.pauses.needsConsent && event.complainantConsented !== true) {
+    return { ...refuse('CASE.CONSENT_REQUIRED', 'This policy needs the complainant\'s agreement to pause the complaint; record that they agreed.'), field: 'complainantConsented' };
+  }
+  return { ok: true, view: { ...view, state: 'paused', pausedSince: event.on, stateBeforePause: view.state } };
+}
+
+/**
+ * Responsibility moves to a member of staff. A later stage is never handled by someone who
+ * handled an earlier one (the Code: stage 2 is a fresh look by someone else).
+ */
+function assign(view: CaseView, officerId: string): StepResult {
+  if (!officerId.trim()) return refuse('CASE.NOT_ALLOWED_IN_STATE', 'An assignment names the member of staff.');
+  const earlier = Object.entries(view.handlersByStage).filter(([stage]) => Number(stage) >= 1 && Number(stage) < view.stage);
+  const handledBefore = earlier.find(([, ids]) => ids.includes(officerId));
+  if (handledBefore) {
+    return refuse('CASE.PREVIOUS_STAGE_HANDLER', `Stage ${view.stage} must be handled by someone other than the stage ${handledBefore[0]} handler.`);
+  }
+  const atStage = view.handlersByStage[view.stage] ?? [];
+  return {
+    ok: true,
+    view: {
+      ...view,
+      assignedTo: officerId,
+      handlersByStage: { ...view.handlersByStage, [view.stage]: atStage.includes(officerId) ? atStage : [...atStage, officerId] },
+    },
+  };
 }
 
 function resume(view: CaseView, pausedOn: CalendarDate, resumedOn: CalendarDate, ctx: TimelineContext): StepResult {
@@ -244,6 +271,8 @@ function escalate(view: CaseView, event: Extract<CaseEvent, { type: 'escalation-
   if (current?.escalationNeedsReason && !event.why?.trim()) {
     return refuse('CASE.ESCALATION_REASON_REQUIRED', 'This policy asks the resident to say why they want the complaint escalated.');
   }
-  return startStage(view, next.number, event.on, ctx);
+  // The next stage has no handler until one is assigned (never the previous stage's: see assign).
+  const started = startStage(view, next.number, event.on, ctx);
+  return started.ok ? { ok: true, view: { ...started.view, assignedTo: null } } : started;
 }
 

@@ -35,8 +35,3 @@ export function shiftForPause(deadline: Deadline, pausedOn: CalendarDate, resume
 export function meetDeadline(deadline: Deadline, on: CalendarDate): Deadline {
   return isRunning(deadline) ? { ...deadline, metOn: on } : deadline;
 }
-
-/** Met on or before its due date (a running deadline is judged against `today`). */
-export function metInTime(deadline: Deadline, today: CalendarDate): boolean {
-  return compareDates(deadline.metOn ?? today, deadline.due) <= 0;
-}

@@ -41,3 +41,21 @@ export function coversEstate(person: DirectoryPerson, estate: string): boolean {
 export function peopleWithRole(directory: Directory, role: string, estate: string): DirectoryPerson[] {
   return directory.people.filter((p) => hasRole(p, role) && coversEstate(p, estate));
 }
+
+/**
+ * The chain of line managers above a person: their manager, that manager's manager, and so
+ * on (EM -> AHM -> AD -> ...). The one place the chain is worked out: extension and refusal
+ * approvals, routing a complaint about a handler, who a card refreshes for, and who hears of
+ * a missed deadline all read it. Stops at a loop or after ten steps.
+ */
+export function managersOf(directory: Directory, personId: string | null | undefined): DirectoryPerson[] {
+  const chain: DirectoryPerson[] = [];
+  let current = findPerson(directory, personId);
+  while (current?.managerId && chain.length < 10) {
+    const manager = findPerson(directory, current.managerId);
+    if (!manager || manager.id === personId || chain.includes(manager)) break;
+    chain.push(manager);
+    current = manager;
+  }
+  return chain;
+}

@@ -25,6 +25,10 @@ export function checkExtension(view: CaseView, stage: PolicyStage | undefined, e
   if (category && (stage.extension.refusedReasons as string[]).includes(category)) {
     return refuse('CASE.EXTENSION_REASON_REFUSED', `This policy does not accept ${category.replace('-', ' ')} as a reason for an extension: complaint handling must be resourced to prevent it.`);
   }
+  // Seed 001: "we may extend ... with agreement from you".
+  if (stage.extension.needsComplainantAgreement && event.complainantAgreed !== true) {
+    return { ...refuse('CASE.AGREEMENT_REQUIRED', `Stage ${view.stage} of this policy is extended only with the complainant's agreement; record that they agreed to the new date.`), field: 'complainantAgreed' };
+  }
   const used = view.extensionDaysUsed[view.stage] ?? 0;
   const cap = stage.extension.capWorkingDays;
   if (cap !== null && used + event.workingDays > cap) {
@@ -38,7 +42,10 @@ export function requestExtension(view: CaseView, stage: PolicyStage | undefined,
   if (view.pendingExtension) return refuse('CASE.EXTENSION_PENDING', `An extension of ${view.pendingExtension.workingDays} working days asked for on ${view.pendingExtension.on} is waiting for a decision.`);
   const checked = checkExtension(view, stage, event);
   if (!checked.ok) return checked;
-  return { ok: true, view: { ...view, pendingExtension: { workingDays: event.workingDays, reason: event.reason, requestedBy: event.by ?? null, on: event.on } } };
+  return { ok: true, view: { ...view, pendingExtension: {
+    workingDays: event.workingDays, reason: event.reason, reasonCategory: event.reasonCategory ?? null,
+    complainantAgreed: event.complainantAgreed === true, requestedBy: event.by ?? null, on: event.on,
+  } } };
 }
 
 export function extend(view: CaseView, stage: PolicyStage | undefined, event: Extract<CaseEvent, { type: 'extended' }>, ctx: TimelineContext): StepResult {

@@ -1,4 +1,4 @@
-import { findPerson, peopleWithRole, type Directory, type DirectoryPerson } from './directory';
+import { findPerson, managersOf, peopleWithRole, type Directory, type DirectoryPerson } from './directory';
 import { stageOf, type Policy } from './policy';
 
 /**
@@ -37,7 +37,7 @@ export function routeComplaint(policy: Policy, directory: Directory, input: Rout
       reason = `the complaint is about the ${about.role}, so it starts at stage ${stage} with the ${role}`;
     } else {
       const handler = pick(peopleWithRole(directory, role, input.estate), about.personId);
-      const manager = findPerson(directory, (about.personId ? findPerson(directory, about.personId) : handler)?.managerId);
+      const manager = managersOf(directory, about.personId && findPerson(directory, about.personId) ? about.personId : handler?.id)[0];
       if (!manager) return noOfficer(`The complaint is about the ${role} for ${input.estate}, and the directory names no line manager to handle it instead.`);
       return { ok: true, assignment: { stage, officer: manager, reason: `the complaint is about the ${role}, so their manager handles stage ${stage}` } };
     }
@@ -60,4 +60,26 @@ function pick(candidates: DirectoryPerson[], excludeId: string | null): Director
 
 function noOfficer(message: string): RoutingResult {
   return { ok: false, code: 'ROUTING.NO_OFFICER', message };
+}
+
+/**
+ * Who takes a complaint escalated to the next stage: the routing rules' officer for that
+ * stage, unless they handled an earlier stage of this complaint (the Code: stage 2 is a fresh
+ * look by someone else). Then the first line manager above the current handler who has not.
+ */
+export function routeEscalation(policy: Policy, directory: Directory, input: RoutingInput & {
+  fromStage: number; currentHandlerId: string | null; earlierHandlerIds: readonly string[];
+}): RoutingResult {
+  const nextStage = input.fromStage + 1;
+  const routed = routeComplaint(policy, directory, input, nextStage);
+  if (!routed.ok) return routed;
+  if (!input.earlierHandlerIds.includes(routed.assignment.officer.id)) return routed;
+  const manager = managersOf(directory, input.currentHandlerId).find((m) => !input.earlierHandlerIds.includes(m.id));
+  if (!manager) {
+    return noOfficer(`${routed.assignment.officer.name} handled stage ${input.fromStage} and the directory names nobody else for stage ${nextStage}.`);
+  }
+  return {
+    ok: true,
+    assignment: { stage: nextStage, officer: manager, reason: `stage ${nextStage} must not be handled by the stage ${input.fromStage} handler, so their manager handles it` },
+  };
 }

@@ -4,7 +4,7 @@ import type { DirectoryPerson } from '../domain/directory';
 import type { Assignment } from '../domain/responsibility';
 import type { CaseContext } from '../cases/case-context';
 import { planNewCase } from '../cases/plan-new-case';
-import type { CaseRecord } from '../store/case-record';
+import type { CaseRecord } from '../domain/case-record';
 import type { CaseStore } from '../store/case-store.port';
 import type { KeyValueStore } from '../store/key-value-store.port';
 import { complainantSchema, complaintSchema, parseStep, type FieldErrors } from './intake-fields';

@@ -5,7 +5,7 @@ import type { CaseContext } from '../cases/case-context';
 import type { DirectoryPerson } from '../domain/directory';
 import type { MailSender } from '../graph/mail-sender.port';
 import type { InstallResult } from '../graph/teams-app-installer';
-import type { CaseRecord } from '../store/case-record';
+import type { CaseRecord } from '../domain/case-record';
 import type { CaseStore } from '../store/case-store.port';
 import type { ConversationRefStore } from '../store/conversation-ref-store.port';
 import type { ReminderClaimStore, ReminderKey } from '../store/reminder-claim-store.port';

@@ -7,7 +7,7 @@ import {
   currentReminderPoint, isMissed, isRemindable, missedPointKey, reminderPointKey, type ReminderPoint, type ReminderSettings,
 } from '../domain/reminder-schedule';
 import type { WorkingDayCalendar } from '../domain/working-days';
-import type { CaseRecord } from '../store/case-record';
+import type { CaseRecord } from '../domain/case-record';
 import type { DueDeadline } from '../store/case-store.port';
 import type { Reminder } from './reminder-delivery';
 import { recipientOf, type Recipient } from './recipients';

@@ -1,7 +1,6 @@
-import { londonDateOf } from '../domain/calendar-date';
-import type { DirectoryPerson } from '../domain/directory';
 import type { CaseContext } from '../cases/case-context';
-import { recordCaseEvent } from '../cases/record-case-event';
+import { runCaseCommand } from '../cases/run-case-command';
+import { SYSTEM_ACTOR, systemNote } from '../domain/commands/system-note';
 import type { CaseStore } from '../store/case-store.port';
 
 /**
@@ -14,10 +13,6 @@ import type { CaseStore } from '../store/case-store.port';
  * Only failures are noted, never a normal send: each note changes the case's version, and
  * a note per reminder would make the Acknowledge button of every card just sent stale.
  */
-export const SYSTEM_ACTOR: DirectoryPerson = {
-  id: 'system', name: 'Complaints bot', email: '', aadObjectId: '', roles: [], estates: [], managerId: null,
-};
-
 /**
  * Appends `text` as a note unless the case already has a note starting with `once`, so a
  * reminder retried after each lease, or by several instances, is noted once. Best effort:
@@ -28,7 +23,7 @@ export async function noteOnce(cases: CaseStore, ctx: CaseContext, caseId: strin
     const record = await cases.getCase(caseId);
     if (!record) return 'failed';
     if (record.events.some((e) => e.type === 'note' && e.by === SYSTEM_ACTOR.id && e.why?.startsWith(once))) return 'already-noted';
-    const result = await recordCaseEvent(cases, ctx, caseId, record.version, SYSTEM_ACTOR, { type: 'note', on: londonDateOf(ctx.now()), why: text });
+    const result = await runCaseCommand(cases, ctx, caseId, { seenVersion: record.version }, SYSTEM_ACTOR, systemNote, { text });
     if (result.ok) return 'noted';
     if (result.code !== 'CASE.STALE_VERSION') return 'failed';
   }

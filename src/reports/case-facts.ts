@@ -1,10 +1,11 @@
-import { compareDates, type CalendarDate } from '../domain/calendar-date';
+import type { CalendarDate } from '../domain/calendar-date';
 import type { ResponseOutcome } from '../domain/case-events';
-import { isTerminal, type CaseState, type Deadline } from '../domain/case-state';
+import { isTerminal, type CaseState } from '../domain/case-state';
 import { deriveCase } from '../domain/case-timeline';
+import { timeliness, type Timeliness } from '../domain/timeliness';
 import type { Policy } from '../domain/policy';
 import type { WorkingDayCalendar } from '../domain/working-days';
-import type { CaseRecord } from '../store/case-record';
+import type { CaseRecord } from '../domain/case-record';
 
 /**
  * What the reports need to know about one case, read from its events (the truth) and its
@@ -12,8 +13,6 @@ import type { CaseRecord } from '../store/case-record';
  * used only if the case no longer replays under the policy given). Pure: `today` is passed in.
  */
 
-/** Whether a deadline was met in time: 'yes' (metOn <= due), 'no' (met late, or still unmet past its due date), 'pending' (running, not yet due), 'n/a'. */
-export type Timeliness = 'yes' | 'no' | 'pending' | 'n/a';
 
 export interface DeadlineFacts {
   due: CalendarDate;
@@ -62,12 +61,6 @@ export interface ReportContext {
   calendar: WorkingDayCalendar;
   /** The report date: running deadlines past due on this date count as missed. */
   today: CalendarDate;
-}
-
-export function timeliness(deadline: Pick<Deadline, 'due' | 'metOn'>, today: CalendarDate, terminal: boolean): Timeliness {
-  if (deadline.metOn !== null) return compareDates(deadline.metOn, deadline.due) <= 0 ? 'yes' : 'no';
-  if (terminal) return 'n/a'; // withdrawn or closed before it was met: not counted
-  return compareDates(today, deadline.due) > 0 ? 'no' : 'pending';
 }
 
 function text(v: unknown): string {
@@ -131,16 +124,16 @@ export function caseFacts(record: CaseRecord, ctx: ReportContext): CaseFacts {
   for (const d of deadlines) {
     const s = stages.get(d.stage);
     if (!s || (d.kind !== 'acknowledge' && d.kind !== 'respond')) continue;
-    s[d.kind] = { due: d.due, metOn: d.metOn, onTime: timeliness(d, ctx.today, terminal) };
+    s[d.kind] = { due: d.due, metOn: d.metOn, onTime: timeliness(d, ctx.today, !terminal) };
   }
 
-  const details = record.details as { complainant?: { estate?: unknown }; complaint?: { category?: unknown; serviceArea?: unknown } };
+  const details = record.details;
   return {
     id: record.id,
     reference: record.reference,
-    category: record.category ?? text(details.complaint?.category),
-    serviceArea: record.serviceArea ?? text(details.complaint?.serviceArea),
-    estate: record.estate ?? text(details.complainant?.estate),
+    category: record.category ?? details.complaint.category,
+    serviceArea: record.serviceArea ?? details.complaint.serviceArea,
+    estate: record.estate ?? details.complainant.estate,
     officerId: record.responsibleOfficerId ?? '',
     state,
     stage: derived.ok ? derived.view.stage : record.stage,

@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../store/case-record';
+import type { CaseRecord } from '../domain/case-record';
 import { caseFacts, type CaseFacts, type DeadlineFacts, type ReportContext, type StageFacts } from './case-facts';
 import { toCsv, type CsvValue } from './csv';
 

@@ -5,11 +5,11 @@ import { peopleWithRole, type Directory } from '../domain/directory';
 import type { Policy, PolicyStage } from '../domain/policy';
 import { requiredContents } from '../domain/response-contents';
 import type { WorkingDayCalendar } from '../domain/working-days';
-import { roleFor } from '../domain/responsibility';
-import { projectView } from '../cases/case-projection';
-import type { CaseDetails } from '../cases/case-details';
+import { roleFor, routeEscalation } from '../domain/responsibility';
+import { projectView } from '../domain/case-projection';
+import type { CaseDetails } from '../domain/case-details';
 import { CATEGORIES, CHANNELS, SERVICE_AREAS } from '../intake/intake-options';
-import type { NewCaseRecord, StoredEvent } from '../store/case-record';
+import type { NewCaseRecord, StoredEvent } from '../domain/case-record';
 
 /**
  * Invented cases for demonstrations and load tests: N cases received over the 18 months
@@ -97,8 +97,8 @@ export function* generateDemoCases(options: DemoOptions): Generator<NewCaseRecor
         vulnerabilities: '', adjustments: '',
       },
       complaint: {
-        channel: pick(CHANNEL_KEYS) as CaseDetails['complaint']['channel'], receivedOn: received, issueOccurredOn: addCalendarDays(received, -between(1, 25)),
-        category: category as CaseDetails['complaint']['category'], serviceArea: serviceArea as CaseDetails['complaint']['serviceArea'],
+        channel: pick(CHANNEL_KEYS), receivedOn: received, issueOccurredOn: addCalendarDays(received, -between(1, 25)),
+        category, serviceArea,
         aboutStaff: false, staffRole: '', staffName: '', description: `Invented complaint ${n} for the demonstration data set.`,
         complaintDefinition: `Demo Resident ${n} complains about ${(CATEGORIES as Record<string, string>)[category]?.toLowerCase() ?? category}.`,
         outcomeSought: 'Put right and an apology.', lateAcceptanceReason: '', refuseReason: '',
@@ -106,7 +106,7 @@ export function* generateDemoCases(options: DemoOptions): Generator<NewCaseRecor
       loggedBy: 'demo',
     };
     yield {
-      policyId: policy.id, details: details as unknown as Record<string, unknown>, events, estate, category, serviceArea,
+      policyId: policy.id, details, events, estate, category, serviceArea,
       referenceYear: Number(received.slice(0, 4)), ...projectView(derived.view),
     };
 
@@ -124,20 +124,25 @@ export function* generateDemoCases(options: DemoOptions): Generator<NewCaseRecor
       const first = officerFor(stageNo, estate, serviceArea);
       if (!add({ type: 'received', on: day, stage: 1, issueOccurredOn: addCalendarDays(on, -between(1, 25)) }, first)) return;
       add({ type: 'assigned', on: day, officerId: first }, first);
+      const handlers = [first];
+      let officer = first;
       for (;;) {
         const stage = policy.stages[stageNo - 1] as PolicyStage;
-        const officer = officerFor(stageNo, estate, serviceArea);
         const next = runStage(stage, officer, day);
         if (!next) return;
         day = next;
-        const nextStage = policy.stages[stageNo];
-        if (nextStage && chance(stageNo === 1 ? 0.25 : 0.2)) {
+        // The domain's routing: never back to someone who handled an earlier stage.
+        const routed = policy.stages[stageNo] && chance(stageNo === 1 ? 0.25 : 0.2)
+          ? routeEscalation(policy, directory, { estate, serviceArea, aboutStaff: null, fromStage: stageNo, currentHandlerId: officer, earlierHandlerIds: handlers })
+          : null;
+        if (routed?.ok) {
           const windowDays = stage.escalationWindowCalendarDays ?? 28;
           const asked = addCalendarDays(day, between(2, Math.min(windowDays, 25)));
           stageNo += 1;
-          const handler = officerFor(stageNo, estate, serviceArea);
-          if (!add({ type: 'escalation-requested', on: asked, why: 'Resident not satisfied with the response' }, handler)) return;
-          add({ type: 'assigned', on: asked, officerId: handler }, handler);
+          officer = routed.assignment.officer.id;
+          handlers.push(officer);
+          if (!add({ type: 'escalation-requested', on: asked, why: 'Resident not satisfied with the response' }, officer)) return;
+          add({ type: 'assigned', on: asked, officerId: officer }, officer);
           day = asked;
           continue;
         }
@@ -159,7 +164,7 @@ export function* generateDemoCases(options: DemoOptions): Generator<NewCaseRecor
       const anchor = stage.respond.from === 'acknowledgement' ? day : receivedOn;
       if (policy.pauses.allowed && chance(0.08)) {
         const pausedOn = later(day, between(0, 2));
-        if (!add({ type: 'paused', on: pausedOn, reason: 'Mediation agreed with the resident' }, officer)) return null;
+        if (!add({ type: 'paused', on: pausedOn, reason: 'Mediation agreed with the resident', complainantConsented: true }, officer)) return null;
         const resumedOn = later(pausedOn, between(3, 10));
         if (!add({ type: 'resumed', on: resumedOn }, officer)) return null;
         respondDays += calendar.workingDaysBetween(pausedOn, resumedOn);
@@ -169,7 +174,7 @@ export function* generateDemoCases(options: DemoOptions): Generator<NewCaseRecor
       if ((cap === null || cap > 0) && chance(0.15)) {
         const workingDays = Math.min(cap ?? 10, between(5, 10));
         const on = later(day, between(1, 3));
-        if (!add({ type: 'extended', on, workingDays, reason: 'Waiting for a surveyor\'s report', reasonCategory: 'investigation' }, officer)) return null;
+        if (!add({ type: 'extended', on, workingDays, reason: 'Waiting for a surveyor\'s report', reasonCategory: 'investigation', complainantAgreed: true }, officer)) return null;
         respondDays += workingDays;
         day = on;
       }

@@ -2,7 +2,7 @@ import { addCalendarDays, compareDates, dayOfWeek, type CalendarDate } from '../
 import { isTerminal } from '../domain/case-state';
 import { findPerson, type Directory } from '../domain/directory';
 import { CATEGORIES } from '../intake/intake-options';
-import type { CaseRecord } from '../store/case-record';
+import type { CaseRecord } from '../domain/case-record';
 
 /**
  * The open cases as the PIM's log shows them in Teams: overdue, due this week (to Sunday),
@@ -66,9 +66,8 @@ export function openCasesLog(records: readonly CaseRecord[], filters: LogFilters
   const log: OpenCasesLog = { overdue: [], thisWeek: [], later: [], total: 0 };
   for (const r of records) {
     if (isTerminal(r.state)) continue;
-    const complainant = (r.details as { complainant?: { complainantName?: unknown } }).complainant?.complainantName;
     const item: LogItem = {
-      caseId: r.id, reference: r.reference, complainant: typeof complainant === 'string' ? complainant : '',
+      caseId: r.id, reference: r.reference, complainant: r.details.complainant.complainantName,
       stage: r.stage, estate: r.estate ?? '', category: r.category ?? '', officer: findPerson(directory, r.responsibleOfficerId)?.name ?? r.responsibleOfficerId ?? 'unassigned',
       nextDueOn: r.nextDueOn,
     };

@@ -1,6 +1,6 @@
 import { compareDates, type CalendarDate } from '../domain/calendar-date';
 import { CATEGORIES, SERVICE_AREAS } from '../intake/intake-options';
-import type { CaseRecord } from '../store/case-record';
+import type { CaseRecord } from '../domain/case-record';
 import { caseFacts, type CaseFacts, type DeadlineFacts, type ReportContext } from './case-facts';
 
 /**

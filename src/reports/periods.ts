@@ -11,7 +11,7 @@ export function parsePeriod(input: string): Period | null {
   const s = input.trim();
   const range = /^(\d{4}-\d{2}-\d{2})\s*(?:\.\.|to)\s*(\d{4}-\d{2}-\d{2})$/i.exec(s);
   if (range) {
-    const [, from, to] = range as unknown as [string, string, string];
+    const [, from = '', to = ''] = range;
     if (!isCalendarDate(from) || !isCalendarDate(to) || from > to) return null;
     return { from, to, label: `${from} to ${to}` };
   }

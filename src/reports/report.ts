@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../domain/calendar-date';
-import type { CaseRecord } from '../store/case-record';
-import { caseFacts, type CaseFacts, type ReportContext, type Timeliness } from './case-facts';
+import type { CaseRecord } from '../domain/case-record';
+import type { Timeliness } from '../domain/timeliness';
+import { caseFacts, type CaseFacts, type ReportContext } from './case-facts';
 import { learningByCategory, type LearningGroup } from './learning';
 import { inPeriod, performanceFromFacts, type PerformanceFigures, type PeriodOptions } from './performance';
 

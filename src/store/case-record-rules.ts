@@ -1,6 +1,6 @@
 import { isCalendarDate, type CalendarDate } from '../domain/calendar-date';
 import { isTerminal, type CaseState } from '../domain/case-state';
-import type { CaseRecord, NewCaseRecord, StoredEvent } from './case-record';
+import type { CaseRecord, NewCaseRecord, StoredEvent } from '../domain/case-record';
 import { jsonEqual } from './json-equal';
 import { StoreError } from './store-errors';
 

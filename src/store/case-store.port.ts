@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../domain/calendar-date';
-import type { CaseRecord, NewCaseRecord } from './case-record';
+import type { CaseRecord, NewCaseRecord } from '../domain/case-record';
 
 export type SaveResult =
   | { ok: true; record: CaseRecord }

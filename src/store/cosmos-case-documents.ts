@@ -1,4 +1,4 @@
-import type { CaseRecord } from './case-record';
+import { parseCaseRecord, type CaseRecord } from '../domain/case-record';
 import { dueSortKey, earliestDue, isOpenState, runningDeadlines, type RunningDeadline } from './case-record-rules';
 
 /**
@@ -42,5 +42,5 @@ export function fromCaseDocument(resource: object): CaseRecord {
   const etag = (resource as { _etag?: unknown })._etag;
   if (typeof etag !== 'string') throw new Error('Cosmos DB returned a case document without an _etag');
   const fields = Object.entries(resource).filter(([name]) => !NOT_RECORD_FIELDS.has(name));
-  return { ...(Object.fromEntries(fields) as Omit<CaseRecord, 'version'>), version: etag };
+  return parseCaseRecord({ ...Object.fromEntries(fields), version: etag }, 'A case document in Cosmos DB');
 }

@@ -1,7 +1,7 @@
 import type { Container, SqlQuerySpec } from '@azure/cosmos';
 import { randomUUID } from 'node:crypto';
 import type { CalendarDate } from '../domain/calendar-date';
-import type { CaseRecord, NewCaseRecord } from './case-record';
+import type { CaseRecord, NewCaseRecord } from '../domain/case-record';
 import {
   assertAppendOnly, assertNewCase, assertSameIdentity, assertStorableCase, formatReference, withoutReferenceYear,
 } from './case-record-rules';

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { CalendarDate } from '../domain/calendar-date';
-import type { CaseRecord, NewCaseRecord } from './case-record';
+import { parseCaseRecord, type CaseRecord, type NewCaseRecord } from '../domain/case-record';
 import {
   assertAppendOnly, assertNewCase, assertSameIdentity, assertStorableCase, dueSortKey, earliestDue,
   formatReference, isOpenState, runningDeadlines, withoutReferenceYear,
@@ -26,7 +26,8 @@ function toDoc(record: CaseRecord): string {
 }
 
 function fromRow(row: CaseRow): CaseRecord {
-  return { ...(JSON.parse(row.doc) as Omit<CaseRecord, 'version'>), version: row.version };
+  const doc: unknown = JSON.parse(row.doc);
+  return parseCaseRecord(typeof doc === 'object' ? { ...doc, version: row.version } : doc, 'A case row in the embedded database');
 }
 
 /**

@@ -12,7 +12,7 @@ import { findPreset } from '../../src/policies/preset-registry';
 import { generateDemoCases } from '../../src/reports/demo-cases';
 import { renderHtmlReport } from '../../src/reports/html-report';
 import { buildReport } from '../../src/reports/report';
-import type { CaseRecord } from '../../src/store/case-record';
+import type { CaseRecord } from '../../src/domain/case-record';
 
 // The HTML report in Debian's Chromium: a desktop and a phone-sized screenshot go to
 // test/e2e/screenshots/ (report.png, report-phone.png), and the page must load nothing.

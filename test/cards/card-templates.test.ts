@@ -5,15 +5,18 @@ import { CARDS_DIR, type AdaptiveCardJson } from '../../src/cards/card-template'
 import { assignedCard, caseDetailCard, confirmationCard, myCasesCard, type CaseCardContext } from '../../src/cards/case-cards';
 import { noticeCard, welcomeCard } from '../../src/cards/general-cards';
 import { intakeStepCard } from '../../src/cards/intake-cards';
-import { actionFormCard, extensionDecisionCard, respondFormCard } from '../../src/cards/workflow-cards';
-import type { FormKind } from '../../src/cards/workflow-forms';
+import { extensionDecisionCard, respondFormCard } from '../../src/cards/workflow-cards';
+import type { ActionScope } from '../../src/bot/actions/case-card-action';
+import { CASE_ACTION_NAMES, CASE_CARD_ACTIONS } from '../../src/bot/actions/registry';
+import { buttonsFor } from '../../src/bot/actions/run-case-action';
+import type { BotDependencies } from '../../src/bot/bot-dependencies';
 import { calendarForPolicy } from '../../src/calendar/policy-calendar';
 import { deriveCase } from '../../src/domain/case-timeline';
 import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
 import type { IntakeDraft } from '../../src/intake/intake-draft';
-import { projectView } from '../../src/cases/case-projection';
+import { projectView } from '../../src/domain/case-projection';
 import { findPreset } from '../../src/policies/preset-registry';
-import type { CaseRecord, StoredEvent } from '../../src/store/case-record';
+import type { CaseRecord, StoredEvent } from '../../src/domain/case-record';
 import { COMPLAINANT, COMPLAINT } from '../support/test-app';
 
 const check = checkCard;
@@ -45,6 +48,18 @@ const cases = {
 const ALEX = DEMO_DIRECTORY.people[0]!;
 const PRIYA = DEMO_DIRECTORY.people.find((p) => p.id === 'priya.shah')!;
 const blank = { values: {}, errors: {}, banner: '' };
+// What an action module's form needs: the cards' and the commands' contexts (forms use no app parts).
+const scopeOf = (person: typeof ALEX): ActionScope => {
+  const scope: ActionScope = {
+    person, deps: {} as BotDependencies, cards: ctx, commands: { ...ctx },
+    caseCard: (record, viewer, banner = '') => caseDetailCard(record, ctx, buttonsFor(record, viewer, scope), banner),
+  };
+  return scope;
+};
+const forms = CASE_ACTION_NAMES.flatMap((name): Array<[string, AdaptiveCardJson]> => {
+  const form = CASE_CARD_ACTIONS[name].form;
+  return form ? [[`form: ${name}`, form(cases.pending, scopeOf(ALEX), blank)]] : [];
+});
 
 const draft = (step: IntakeDraft['step'], extra: Partial<IntakeDraft> = {}): IntakeDraft => ({
   intakeId: 'intake-1', status: 'open', step, complainant: COMPLAINANT, complaint: COMPLAINT, startedBy: 'alex.morgan', startedAt: '2026-11-23T10:00:00Z', ...extra,
@@ -63,16 +78,15 @@ const samples: Array<[string, AdaptiveCardJson]> = [
   ['confirmation', confirmationCard(cases.new, ctx, 'Alex has been sent the case.')],
   ['confirmation, refused', confirmationCard(cases.refused, ctx, '')],
   ['assigned', assignedCard(cases.new, ctx)],
-  ['detail, new', caseDetailCard(cases.new, ctx)],
-  ['detail, draft steps', caseDetailCard(cases.drafted, ctx)],
-  ['detail, refused', caseDetailCard(cases.refused, ctx)],
+  ['detail, new', caseDetailCard(cases.new, ctx, [])],
+  ['detail, draft steps', caseDetailCard(cases.drafted, ctx, [])],
+  ['detail, refused', caseDetailCard(cases.refused, ctx, [])],
   ['my cases, several', myCasesCard([cases.new, cases.drafted, cases.refused], ctx)],
   ['my cases, none', myCasesCard([], ctx)],
-  ['detail with the handler\'s actions and pending requests', caseDetailCard(cases.pending, ctx, ALEX, 'Extension requested.')],
-  ['detail as the manager', caseDetailCard(cases.pending, ctx, PRIYA)],
-  ...(['note', 'pause', 'escalate', 'withdraw', 'extend', 'behaviour', 'behaviour-decision'] as FormKind[]).map((kind): [string, AdaptiveCardJson] =>
-    [`form: ${kind}`, actionFormCard(kind, cases.pending, ctx, blank)]),
-  ['form with errors', actionFormCard('extend', cases.pending, ctx, { values: { workingDays: '99' }, errors: { workingDays: 'At most 60 working days' }, banner: 'Some answers need attention.' })],
+  ['detail with the handler\'s actions and pending requests', scopeOf(ALEX).caseCard(cases.pending, ALEX, 'Extension requested.')],
+  ['detail as the manager', scopeOf(PRIYA).caseCard(cases.pending, PRIYA)],
+  ...forms,
+  ['form with errors', CASE_CARD_ACTIONS['request-extension'].form!(cases.pending, scopeOf(ALEX), { values: { workingDays: '99' }, errors: { workingDays: 'At most 60 working days' }, banner: 'Some answers need attention.' })],
   ['respond form (draft-response policy, upheld extras)', respondFormCard(cases.drafted, ctx, blank)],
   ['respond form with errors', respondFormCard(cases.drafted, ctx, { values: { outcome: 'upheld' }, errors: { 'item-apology': 'Required' }, banner: 'x' })],
   ['extension decision, open', extensionDecisionCard(cases.pending, ctx, '')],
@@ -86,6 +100,19 @@ describe('card templates', () => {
       'case-action-form.json', 'case-assigned.json', 'case-confirmation.json', 'case-decision.json', 'case-detail.json', 'case-respond.json', 'complaints-log.json', 'intake-complainant.json', 'intake-complaint.json',
       'intake-review.json', 'my-cases.json', 'notice.json', 'overdue.json', 'reminder.json', 'report-summary.json', 'welcome.json',
     ]);
+  });
+
+  it('every case action with a form has a sample, and the handler\'s card offers its actions', () => {
+    assert.deepEqual(forms.map(([name]) => name), [
+      'form: record-response', 'form: request-extension', 'form: decide-extension', 'form: escalate', 'form: propose-escalation-refusal',
+      'form: decide-escalation-refusal', 'form: pause', 'form: add-note', 'form: propose-behaviour', 'form: decide-behaviour', 'form: withdraw',
+    ]);
+    const titles = (card: AdaptiveCardJson) => (card.actions as Array<{ title: string }>).map((a) => a.title);
+    // Alex handles the pending case: an extension and a behaviour report wait, so neither can be asked for
+    // again; this policy has a draft-response step and no pauses.
+    assert.deepEqual(titles(scopeOf(ALEX).caseCard(cases.pending, ALEX)), ['Draft response sent', 'Record response', 'Add note', 'Withdraw', 'Refresh']);
+    // Priya is Alex's manager: she decides the extension; as AD she decides the behaviour report.
+    assert.deepEqual(titles(scopeOf(PRIYA).caseCard(cases.pending, PRIYA)), ['Decide extension', 'Add note', 'Decide on behaviour', 'Refresh']);
   });
 
   for (const [name, card] of samples) {

@@ -59,7 +59,7 @@ describe('complaints deadlines (CLI)', () => {
       { type: 'received', on: '2026-12-18' },
       { type: 'acknowledged', on: '2026-12-22' },
       { type: 'extended', on: '2027-01-05', workingDays: 5, reason: 'Awaiting the surveyor' },
-      { type: 'paused', on: '2027-01-06', reason: 'Mediation' },
+      { type: 'paused', on: '2027-01-06', reason: 'Mediation', complainantConsented: true },
       { type: 'resumed', on: '2027-01-08' },      // 7, 8 Jan paused: +2
       { type: 'responded', on: '2027-01-18', outcome: 'partly-upheld' },
       { type: 'escalation-requested', on: '2027-01-20' },
@@ -88,6 +88,18 @@ describe('complaints deadlines (CLI)', () => {
     assert.equal(code, 1);
     assert.equal(stdout, '');
     assert.match(stderr, /Event 3 \(extended on 2027-01-05\) refused: CASE\.EXTENSION_OVER_CAP: .*capped at 10 working days/);
+  });
+
+  it('under landlord-web-2021 an extension needs "complainantAgreed": refused without it (exit 1), accepted with it', () => {
+    // Received Wed 1 Apr 2026: stage 1 responds in 10 working days from receipt: 2, (3-6 Easter), 7-10, 13-17 Apr: due Fri 17 Apr.
+    const events = [{ type: 'received', on: '2026-04-01' }, { type: 'extended', on: '2026-04-15', workingDays: 5, reason: 'Awaiting the heating engineer' }];
+    const refused = runCli(['deadlines', '--policy', 'landlord-web-2021'], JSON.stringify({ events }));
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /Event 2 \(extended on 2026-04-15\) refused: CASE\.AGREEMENT_REQUIRED: .*only with the complainant's agreement/);
+    const agreed = runCli(['deadlines', '--policy', 'landlord-web-2021'], JSON.stringify({ events: [events[0], { ...events[1], complainantAgreed: true }] }));
+    assert.equal(agreed.code, 0, agreed.stderr);
+    // +5 working days: 20-24 Apr.
+    assert.deepEqual(JSON.parse(agreed.stdout).deadlines.find((d: { kind: string }) => d.kind === 'respond').due, '2026-04-24');
   });
 
   it('rejects malformed input with the field at fault, exit 2', () => {

@@ -86,7 +86,7 @@ describe('hos-2024 timeline (the Code)', () => {
       events: [
         { type: 'received', on: '2026-12-14' },
         { type: 'acknowledged', on: '2026-12-15' }, // respond due Thu 31 Dec
-        { type: 'paused', on: '2026-12-23', reason: 'Mediation agreed with the resident' },
+        { type: 'paused', on: '2026-12-23', reason: 'Mediation agreed with the resident', complainantConsented: true },
         { type: 'resumed', on: '2027-01-05' }],     // 24, 29, 30, 31 Dec, 4, 5 Jan paused
       stage: 1, state: 'investigating',
       deadlines: [[1, 'acknowledge', '2026-12-21', '2026-12-15'], [1, 'respond', '2027-01-11', null]],
@@ -95,7 +95,7 @@ describe('hos-2024 timeline (the Code)', () => {
       name: 'paused before acknowledgement: the acknowledgement deadline moves by the 2 working days paused',
       events: [
         { type: 'received', on: '2026-12-14' },     // ack due Mon 21 Dec
-        { type: 'paused', on: '2026-12-16', reason: 'Mediation' },
+        { type: 'paused', on: '2026-12-16', reason: 'Mediation', complainantConsented: true },
         { type: 'resumed', on: '2026-12-18' }],     // 17, 18 Dec paused
       stage: 1, state: 'awaiting-acknowledgement',
       deadlines: [[1, 'acknowledge', '2026-12-23', null]],
@@ -104,7 +104,7 @@ describe('hos-2024 timeline (the Code)', () => {
       name: 'a deadline already missed when the pause starts stays missed',
       events: [
         { type: 'received', on: '2026-12-14' },     // ack due Mon 21 Dec, missed
-        { type: 'paused', on: '2026-12-22', reason: 'Mediation' },
+        { type: 'paused', on: '2026-12-22', reason: 'Mediation', complainantConsented: true },
         { type: 'resumed', on: '2026-12-30' }],
       stage: 1, state: 'awaiting-acknowledgement',
       deadlines: [[1, 'acknowledge', '2026-12-21', null]],

@@ -27,7 +27,7 @@ const scenarios: Scenario[] = [
   {
     name: 'city-of-london: mediation pauses the clock (4 and 7-10 Sep) and it restarts on resumption',
     policy: 'city-of-london',
-    events: [...colStage1, { type: 'paused', on: '2026-09-03', reason: 'Referred to mediation with consent' }, { type: 'resumed', on: '2026-09-10' }],
+    events: [...colStage1, { type: 'paused', on: '2026-09-03', reason: 'Referred to mediation with consent', complainantConsented: true }, { type: 'resumed', on: '2026-09-10' }],
     stage: 1, state: 'investigating',
     deadlines: [[0, 'resolve', '2026-09-01', '2026-08-28'], [1, 'acknowledge', '2026-09-02', '2026-09-01'], [1, 'respond', '2026-09-21', null]],
   },
@@ -71,7 +71,7 @@ const scenarios: Scenario[] = [
     name: 'landlord-web-2021: stage 1 response in 10 working days across Easter 2026, extended by 10 by agreement',
     policy: 'landlord-web-2021',
     events: [{ type: 'informal-opened', on: '2026-03-30' }, { type: 'received', on: '2026-04-01' }, // Wed; 2 Apr, (3-6 Easter), 7-10, 13-17
-      { type: 'extended', on: '2026-04-15', workingDays: 10, reason: 'Resident agreed: awaiting heating engineer' }], // 20-24, 27-30, 1 May
+      { type: 'extended', on: '2026-04-15', workingDays: 10, reason: 'Resident agreed: awaiting heating engineer', complainantAgreed: true }], // 20-24, 27-30, 1 May
     stage: 1, state: 'investigating',
     deadlines: [[1, 'respond', '2026-05-01', null]],
   },

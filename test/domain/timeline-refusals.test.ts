@@ -16,8 +16,8 @@ const refusals: Array<{ name: string; policy: string; events: CaseEvent[]; code:
   { name: 'an event dated before the one before it', policy: 'hos-2024', events: [received, { type: 'acknowledged', on: '2026-12-17' }], code: 'CASE.OUT_OF_ORDER', at: 1 },
   { name: 'an impossible date', policy: 'hos-2024', events: [{ type: 'received', on: '2026-02-30' }], code: 'CASE.INVALID_DATE', at: 0 },
   { name: 'resuming a case that is not paused', policy: 'hos-2024', events: [received, acked, { type: 'resumed', on: '2026-12-23' }], code: 'CASE.NOT_PAUSED', at: 2 },
-  { name: 'acting on a paused case without resuming it', policy: 'hos-2024', events: [received, acked, { type: 'paused', on: '2026-12-23', reason: 'Mediation' }, responded], code: 'CASE.PAUSED', at: 3 },
-  { name: 'pausing where the policy allows no pause', policy: 'landlord-web-2021', events: [received, { type: 'paused', on: '2026-12-21', reason: 'Mediation' }], code: 'CASE.PAUSE_NOT_ALLOWED', at: 1 },
+  { name: 'acting on a paused case without resuming it', policy: 'hos-2024', events: [received, acked, { type: 'paused', on: '2026-12-23', reason: 'Mediation', complainantConsented: true }, responded], code: 'CASE.PAUSED', at: 3 },
+  { name: 'pausing where the policy allows no pause', policy: 'landlord-web-2021', events: [received, { type: 'paused', on: '2026-12-21', reason: 'Mediation', complainantConsented: true }], code: 'CASE.PAUSE_NOT_ALLOWED', at: 1 },
   { name: 'extending before the response clock has started (it counts from acknowledgement)', policy: 'hos-2024', events: [received, { type: 'extended', on: '2026-12-21', workingDays: 5, reason: 'x' }], code: 'CASE.NOTHING_TO_EXTEND', at: 1 },
   { name: 'a stage 1 extension over the cap of 10', policy: 'hos-2024', events: [received, acked, { type: 'extended', on: '2027-01-05', workingDays: 11, reason: 'Survey' }], code: 'CASE.EXTENSION_OVER_CAP', at: 2, says: /capped at 10 working days/ },
   {

@@ -22,7 +22,9 @@ describe('workflow events', () => {
     const pending = derive('hos-2024', requested);
     assert.deepEqual(rows(pending).at(-1), [1, 'respond', '2027-01-08', null]);
     assert.ok(pending.ok);
-    assert.deepEqual(pending.view.pendingExtension, { workingDays: 5, reason: 'Waiting for the surveyor', requestedBy: 'alex.morgan', on: '2027-01-05' });
+    assert.deepEqual(pending.view.pendingExtension, {
+      workingDays: 5, reason: 'Waiting for the surveyor', reasonCategory: null, complainantAgreed: false, requestedBy: 'alex.morgan', on: '2027-01-05',
+    });
 
     const approved = derive('hos-2024', [...requested, { type: 'extended', on: '2027-01-06', workingDays: 5, reason: 'Waiting for the surveyor', by: 'priya.shah' }]);
     assert.deepEqual(rows(approved).at(-1), [1, 'respond', '2027-01-15', null]);

@@ -2,15 +2,16 @@ import { strict as assert } from 'node:assert';
 import type { AdaptiveCardJson } from '../../src/cards/card-template';
 import { overdueCard, reminderCard } from '../../src/cards/reminder-cards';
 import { calendarForPolicy } from '../../src/calendar/policy-calendar';
-import { projectView } from '../../src/cases/case-projection';
+import { projectView } from '../../src/domain/case-projection';
 import type { Deadline } from '../../src/domain/case-state';
 import { deriveCase } from '../../src/domain/case-timeline';
 import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
 import { findPreset } from '../../src/policies/preset-registry';
-import type { CaseRecord, StoredEvent } from '../../src/store/case-record';
+import type { CaseRecord, StoredEvent } from '../../src/domain/case-record';
 import { actionData, cardText } from '../support/bot-driver';
 import { checkCard } from '../support/card-check';
 import { COMPLAINANT, COMPLAINT } from '../support/test-app';
+import { details } from '../support/case-fixtures';
 
 /** As every template is checked: parses and validates, all bound, schema 1.5. */
 const check = (card: AdaptiveCardJson): void => checkCard(String(card.type), card);
@@ -26,7 +27,7 @@ function sampleCase(events: StoredEvent[]): CaseRecord {
   if (!derived.ok) throw new Error(derived.message);
   return {
     id: 'case-7', reference: 'HC-2026-00007', policyId: policy.id, version: '"etag-9"',
-    details: { intakeId: 'i', complainant: { ...COMPLAINANT }, complaint: { ...COMPLAINT }, loggedBy: 'alex.morgan' },
+    details: details({ complainant: { complainantName: COMPLAINANT.complainantName, estate: COMPLAINANT.estate }, complaint: { category: COMPLAINT.category } }),
     events, estate: 'Riverside', category: 'repairs', serviceArea: 'housing-management', ...projectView(derived.view),
   };
 }

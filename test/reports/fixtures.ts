@@ -1,11 +1,12 @@
 import { calendarForPolicy } from '../../src/calendar/policy-calendar';
-import { projectView } from '../../src/cases/case-projection';
+import { projectView } from '../../src/domain/case-projection';
 import type { CaseEvent, ResponseOutcome } from '../../src/domain/case-events';
 import { deriveCase } from '../../src/domain/case-timeline';
 import type { Policy } from '../../src/domain/policy';
 import { requiredContents } from '../../src/domain/response-contents';
 import { findPreset } from '../../src/policies/preset-registry';
-import type { CaseRecord, StoredEvent } from '../../src/store/case-record';
+import type { CaseRecord, StoredEvent } from '../../src/domain/case-record';
+import { details } from '../support/case-fixtures';
 
 /** Cases built by hand from event timelines, checked by the domain, for the report tests. */
 export const HOS = findPreset('hos-2024') as Policy;
@@ -19,7 +20,7 @@ export function makeCase(reference: string, events: CaseEvent[], extra: { catego
   if (!derived.ok) throw new Error(`${reference}: ${derived.message}`);
   return {
     id: `case-${++n}`, reference, policyId: policy.id, version: 'v1',
-    details: { intakeId: 'i', complainant: { complainantName: extra.name ?? `Resident of ${reference}`, estate: extra.estate ?? 'Riverside' }, complaint: { category: extra.category }, loggedBy: 'alex.morgan' },
+    details: details({ complainant: { complainantName: extra.name ?? `Resident of ${reference}`, estate: extra.estate ?? 'Riverside' }, complaint: { category: extra.category } }),
     events: stored, estate: extra.estate ?? 'Riverside', category: extra.category, serviceArea: extra.serviceArea ?? 'housing-management',
     ...projectView(derived.view),
   };
@@ -62,7 +63,7 @@ export function marchCases(): CaseRecord[] {
     // E: ack on receipt; paused 17 Mar, resumed 24 Mar (5 wd); respond due 30 Mar + 5 wd over Easter = 8 Apr, met 8 Apr; 15 wd.
     makeCase('HC-2026-00005', [
       { type: 'received', on: '2026-03-16' }, { type: 'acknowledged', on: '2026-03-16' },
-      { type: 'paused', on: '2026-03-17', reason: 'Mediation' }, { type: 'resumed', on: '2026-03-24' },
+      { type: 'paused', on: '2026-03-17', reason: 'Mediation', complainantConsented: true }, { type: 'resumed', on: '2026-03-24' },
       respond('2026-04-08', 'upheld', 1, { remedy: 'Boiler replaced', 'lessons-learned': '=SUM(A1)' }), { type: 'closed', on: '2026-05-01' },
     ], { category: 'repairs' }),
     // F: February: outside the period.

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { CaseRecord } from '../../src/store/case-record';
+import type { CaseRecord } from '../../src/domain/case-record';
 import type { CaseStore } from '../../src/store/case-store.port';
 import { closedCase, deadline, event, newCase, withEvent } from '../support/case-fixtures';
 import type { StoreFactory, StoreFixture } from '../support/store-fixtures';

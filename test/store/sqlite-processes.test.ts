@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CaseRecord } from '../../src/store/case-record';
+import type { CaseRecord } from '../../src/domain/case-record';
 import { runningDeadlines } from '../../src/store/case-record-rules';
 import { createStores } from '../../src/store/create-stores';
 import { DEFAULT_SQLITE_FILE } from '../../src/store/sqlite-connection';

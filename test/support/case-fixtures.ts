@@ -1,12 +1,32 @@
 import type { CalendarDate } from '../../src/domain/calendar-date';
 import type { CaseState, Deadline } from '../../src/domain/case-state';
-import type { CaseRecord, NewCaseRecord, StoredEvent } from '../../src/store/case-record';
+import type { CaseDetails } from '../../src/domain/case-details';
+import type { CaseRecord, NewCaseRecord, StoredEvent } from '../../src/domain/case-record';
 
 /**
  * Hand-made cases for the store tests. Names and addresses are invented. The derived
  * fields are set by hand to what the domain would derive, since the stores only keep
  * (and index) them.
  */
+
+/** What intake stores about a complaint, complete and invented; `over` changes a few fields. */
+export function details(over: { complainant?: Partial<CaseDetails['complainant']>; complaint?: Partial<CaseDetails['complaint']>; intakeId?: string; loggedBy?: string } = {}): CaseDetails {
+  return {
+    intakeId: over.intakeId ?? 'intake-1',
+    loggedBy: over.loggedBy ?? 'alex.morgan',
+    complainant: {
+      complainantName: 'Imogen Threlkeld', contactEmail: 'imogen@example.invalid', contactPhone: '07700 900123', preferredContact: 'phone',
+      address: '14 Larkspur Court, Eastholme', estate: 'Larkspur', hasRepresentative: false, representativeName: '', representativeConsent: false,
+      vulnerabilities: '', adjustments: '', ...over.complainant,
+    },
+    complaint: {
+      channel: 'phone', receivedOn: '2026-03-02', issueOccurredOn: '2026-02-20', category: 'repairs', serviceArea: 'housing-management',
+      aboutStaff: false, staffRole: '', staffName: '', description: 'Damp and mould in the back bedroom, reported three times since January.',
+      complaintDefinition: 'The damp in the back bedroom has not been put right.', outcomeSought: 'A lasting repair.',
+      lateAcceptanceReason: '', refuseReason: '', ...over.complaint,
+    },
+  };
+}
 
 let eventCounter = 0;
 
@@ -24,11 +44,7 @@ export function newCase(overrides: Partial<NewCaseRecord> = {}): NewCaseRecord {
   return {
     referenceYear: 2026,
     policyId: 'riverside-homes-2024',
-    details: {
-      complainant: { name: 'Imogen Threlkeld', address: '14 Larkspur Court, Eastholme', phone: '07700 900123' },
-      summary: 'Damp and mould in the back bedroom, reported three times since January.',
-      channel: 'phone',
-    },
+    details: details(),
     events: [event('received', receivedOn)],
     stage: 1,
     state: 'awaiting-acknowledgement',

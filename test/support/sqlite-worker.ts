@@ -11,7 +11,7 @@
  */
 import { createInterface } from 'node:readline';
 import { createStores } from '../../src/store/create-stores';
-import { event, newCase, withEvent } from './case-fixtures';
+import { details, event, newCase, withEvent } from './case-fixtures';
 
 async function waitForGo(): Promise<void> {
   const lines = createInterface({ input: process.stdin });
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   }
   if (mode === 'churn') {
     for (let n = 0; ; n += 1) {
-      let record = await stores.cases.createCase(newCase({ details: { complainant: { name: `Resident ${n}` }, filler: 'x'.repeat(2000) } }));
+      let record = await stores.cases.createCase(newCase({ details: details({ complainant: { complainantName: `Resident ${n}` }, complaint: { description: 'x'.repeat(2000) } }) }));
       process.stdout.write(`committed ${record.id} ${record.events.length}\n`);
       for (let i = 0; i < 3; i += 1) {
         const result = await stores.cases.saveCase(withEvent(record, event('note', '2026-03-05', { why: `Chased contractor, visit ${i}` })));

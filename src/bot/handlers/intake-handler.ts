@@ -6,7 +6,7 @@ import { noticeCard } from '../../cards/general-cards';
 import { intakeStepCard } from '../../cards/intake-cards';
 import type { IntakeOutcome } from '../../intake/intake-flow';
 import type { BotDependencies } from '../bot-dependencies';
-import { cardContext } from './card-context';
+import { scopeFor } from '../actions/run-case-action';
 import { copyToMailbox } from './mailbox-copy';
 
 /**
@@ -14,7 +14,7 @@ import { copyToMailbox } from './mailbox-copy';
  * the responsible officer, proactively, with a card that has the Acknowledge action.
  */
 export async function intakeCard(outcome: IntakeOutcome, actor: DirectoryPerson, deps: BotDependencies): Promise<AdaptiveCardJson> {
-  const ctx = cardContext(deps);
+  const ctx = scopeFor(actor, deps).cards;
   if (outcome.kind === 'notice') return noticeCard(outcome);
   if (outcome.kind === 'step') {
     return intakeStepCard({ ...outcome, policy: deps.ctx.policy, directory: deps.ctx.directory, today: londonDateOf(deps.ctx.now()) });

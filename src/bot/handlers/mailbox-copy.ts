@@ -1,5 +1,5 @@
 import { mailboxCopy, type CopyKind } from '../../cases/mailbox-copies';
-import type { CaseRecord } from '../../store/case-record';
+import type { CaseRecord } from '../../domain/case-record';
 import type { BotDependencies } from '../bot-dependencies';
 
 /**

@@ -5,20 +5,20 @@ import { createAdapter } from '../../../src/bot/create-adapter';
 import { ProactiveNotifier } from '../../../src/bot/proactive-notifier';
 import { calendarForPolicy } from '../../../src/calendar/policy-calendar';
 import type { CaseContext } from '../../../src/cases/case-context';
-import { projectView } from '../../../src/cases/case-projection';
+import { projectView } from '../../../src/domain/case-projection';
 import { deriveCase } from '../../../src/domain/case-timeline';
 import type { Directory, DirectoryPerson } from '../../../src/domain/directory';
 import { findPreset } from '../../../src/policies/preset-registry';
 import { LoggingMailSender } from '../../../src/graph/logging-mail-sender';
 import type { MailMessage, MailSender } from '../../../src/graph/mail-sender.port';
 import { ReminderSweeper, type SweepDeps } from '../../../src/reminders/reminder-sweep';
-import type { CaseRecord, NewCaseRecord, StoredEvent } from '../../../src/store/case-record';
+import type { CaseRecord, NewCaseRecord, StoredEvent } from '../../../src/domain/case-record';
 import { toCaseDocument } from '../../../src/store/cosmos-case-documents';
 import { CASES_CONTAINER } from '../../../src/store/cosmos-containers';
 import type { CosmosStoreOptions } from '../../../src/store/cosmos-options';
 import type { Stores } from '../../../src/store/stores';
 import type { FakeConnector } from '../../support/fake-connector';
-import { COMPLAINANT, COMPLAINT } from '../../support/test-app';
+import { details } from '../../support/case-fixtures';
 import type { VirtualTime } from './virtual-time';
 
 /**
@@ -52,7 +52,7 @@ export function caseRecord(officerId: string, receivedOn: string, n: number): Ne
   if (!derived.ok) throw new Error(derived.message);
   return {
     referenceYear: 2026, policyId: policy.id, events, estate: 'Riverside', category: 'repairs', serviceArea: 'housing-management',
-    details: { intakeId: `intake-${n}`, complainant: { ...COMPLAINANT, complainantName: `Resident ${n}` }, complaint: { ...COMPLAINT, receivedOn }, loggedBy: 'manager-0' },
+    details: details({ intakeId: `intake-${n}`, complainant: { complainantName: `Resident ${n}`, estate: 'Riverside' }, complaint: { receivedOn }, loggedBy: 'manager-0' }),
     ...projectView(derived.view),
   };
 }

@@ -1,0 +1,36 @@
+import { extensionDecisionCard } from '../../cards/workflow-cards';
+import type { CaseRecord } from '../../domain/case-record';
+import { findPerson } from '../../domain/directory';
+import type { ActionScope, CaseCardAction } from './case-card-action';
+import { tellPeople } from './tell-people';
+
+/** A manager approves or rejects an extension request on its card; the first decision counts. */
+export const decideExtensionAction: CaseCardAction<'decide-extension'> = {
+  command: 'decide-extension',
+  button: { title: 'Decide extension', verb: 'case.extension.form' },
+  form: (record, scope) => extensionDecisionCard(record, scope.cards, ''),
+  submitVerbs: ['case.extension.approve', 'case.extension.reject'],
+  parse: (verb) => ({ ok: true, input: { approve: verb === 'case.extension.approve' } }),
+  done: (_record, input) => `${input.approve ? 'Approved' : 'Rejected'} by you.`,
+  tell(record, input, scope) {
+    const handler = findPerson(scope.cards.directory, record.responsibleOfficerId);
+    if (!handler || handler.id === scope.person.id) return Promise.resolve('');
+    return tellPeople([handler], (p) => scope.caseCard(record, p, `${scope.person.name} ${input.approve ? 'approved' : 'rejected'} the extension request.`),
+      `Extension decided ${record.reference}`, 'told', record, scope);
+  },
+  reply: (record, banner, scope) => extensionDecisionCard(record, scope.cards, banner),
+  refused(record, refusal, scope) {
+    // The second of two managers pressing at once: say who decided, not just "changed".
+    const already = decidedBy(record, scope);
+    if (already && refusal.kind !== 'not-allowed') return extensionDecisionCard(record, scope.cards, already);
+    const message = refusal.kind === 'stale' ? 'This case has changed since this card was shown; nothing was changed.' : `${refusal.message} Nothing was changed.`;
+    return extensionDecisionCard(record, scope.cards, message);
+  },
+};
+
+function decidedBy(record: CaseRecord, scope: ActionScope): string {
+  const last = record.events.findLast((e) => e.type === 'extended' || e.type === 'extension-rejected');
+  if (!last) return '';
+  const who = findPerson(scope.cards.directory, last.by)?.name ?? last.by;
+  return `Already ${last.type === 'extended' ? 'approved' : 'rejected'} by ${who} (${last.at.slice(0, 16).replace('T', ' ')} UTC). Nothing more was changed.`;
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { compareDates, isCalendarDate, type CalendarDate } from '../../domain/calendar-date';
+import { parseStep } from '../../intake/intake-fields';
+import type { ParsedInput } from './case-card-action';
+
+/**
+ * The action forms' fields, checked at the edge. Card inputs arrive as strings; each limit
+ * here is what the person is told when they break it.
+ */
+export const text = (label: string) => z.string({ error: `${label} is required` }).trim().min(1, `${label} is required`).max(4000, `${label} must be at most 4000 characters`);
+export const optionalText = z.string().trim().max(4000, 'At most 4000 characters').optional().default('');
+export const pastDate = (today: CalendarDate) => z.string({ error: 'Enter a date' }).trim().refine(isCalendarDate, 'Enter a date')
+  .refine((d) => !isCalendarDate(d) || compareDates(d, today) <= 0, 'The date cannot be in the future');
+/** A toggle: "true" when ticked. */
+export const ticked = z.string().optional().transform((v) => v === 'true');
+
+/** The card's values as strings, each cut to a bounded length: what a form shows back. */
+export function valuesOf(data: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = String(v).slice(0, 4001);
+  }
+  return out;
+}
+
+/** Parses a form against its schema and maps the result to the command's input. */
+export function parseForm<T, I>(schema: z.ZodType<T>, data: Record<string, unknown>, toInput: (value: T) => I): ParsedInput<I> {
+  const values = valuesOf(data);
+  const parsed = parseStep(schema, values);
+  return parsed.ok ? { ok: true, input: toInput(parsed.value) } : { ok: false, errors: parsed.errors, values };
+}

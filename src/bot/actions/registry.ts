@@ -1,0 +1,60 @@
+import type { CaseCommandName } from '../../domain/commands/case-commands';
+import { acknowledgeAction } from './acknowledge';
+import { addNoteAction } from './add-note';
+import type { CaseCardAction } from './case-card-action';
+import { closeAction } from './close';
+import { decideBehaviourAction } from './decide-behaviour';
+import { decideEscalationRefusalAction } from './decide-escalation-refusal';
+import { decideExtensionAction } from './decide-extension';
+import { escalateAction } from './escalate';
+import { issueDraftAction } from './issue-draft';
+import { pauseAction } from './pause';
+import { proposeBehaviourAction } from './propose-behaviour';
+import { proposeEscalationRefusalAction } from './propose-escalation-refusal';
+import { recordCommentsAction } from './record-comments';
+import { recordResponseAction } from './record-response';
+import { requestExtensionAction } from './request-extension';
+import { resumeAction } from './resume';
+import { withdrawAction } from './withdraw';
+
+/**
+ * Every case card action, one per domain command (typed by the command list: a command
+ * without its card action does not compile). The case card lists the buttons in this order.
+ */
+export const CASE_CARD_ACTIONS: { [N in CaseCommandName]: CaseCardAction<N> } = {
+  acknowledge: acknowledgeAction,
+  'issue-draft': issueDraftAction,
+  'record-comments': recordCommentsAction,
+  'record-response': recordResponseAction,
+  'request-extension': requestExtensionAction,
+  'decide-extension': decideExtensionAction,
+  escalate: escalateAction,
+  'propose-escalation-refusal': proposeEscalationRefusalAction,
+  'decide-escalation-refusal': decideEscalationRefusalAction,
+  pause: pauseAction,
+  resume: resumeAction,
+  close: closeAction,
+  'add-note': addNoteAction,
+  'propose-behaviour': proposeBehaviourAction,
+  'decide-behaviour': decideBehaviourAction,
+  withdraw: withdrawAction,
+};
+
+export const CASE_ACTION_NAMES = Object.keys(CASE_CARD_ACTIONS) as CaseCommandName[];
+
+/** A verb as the case actions know it: the form a button opens, or an action carried out. */
+export type ActionVerb = { name: CaseCommandName; opens: 'form' | 'submit' };
+
+const VERB_INDEX = new Map<string, ActionVerb>();
+for (const name of CASE_ACTION_NAMES) {
+  const action: CaseCardAction<CaseCommandName> = CASE_CARD_ACTIONS[name];
+  if (action.form) VERB_INDEX.set(action.button.verb, { name, opens: 'form' });
+  for (const verb of action.submitVerbs) VERB_INDEX.set(verb, { name, opens: 'submit' });
+}
+
+export function actionForVerb(verb: string): ActionVerb | undefined {
+  return VERB_INDEX.get(verb);
+}
+
+/** Every verb the case actions take, for the card-action parser. */
+export const CASE_ACTION_VERBS: readonly string[] = [...VERB_INDEX.keys()];

@@ -1,0 +1,95 @@
+import type { AdaptiveCardJson } from '../../cards/card-template';
+import { caseDetailCard } from '../../cards/case-cards';
+import type { CaseButton } from '../../cards/workflow-cards';
+import { noticeCard } from '../../cards/general-cards';
+import { commandContext } from '../../cases/case-context';
+import { runCaseCommand } from '../../cases/run-case-command';
+import { londonDateOf } from '../../domain/calendar-date';
+import type { CaseRecord } from '../../domain/case-record';
+import { viewOf } from '../../domain/case-view';
+import { CASE_COMMANDS, type CaseCommandName } from '../../domain/commands/case-commands';
+import type { DirectoryPerson } from '../../domain/directory';
+import type { BotDependencies } from '../bot-dependencies';
+import type { ActionRefusal, ActionScope, CaseCardAction } from './case-card-action';
+import { valuesOf } from './form-fields';
+import { actionForVerb, CASE_ACTION_NAMES, CASE_CARD_ACTIONS } from './registry';
+
+const NO_CASE = noticeCard({ title: 'Case not found', text: 'This card does not name a case we hold. Nothing was changed.', tone: 'error' });
+const EMPTY_FORM = { values: {}, errors: {}, banner: '' };
+
+/** What a module works with, as of now. */
+export function scopeFor(person: DirectoryPerson, deps: BotDependencies): ActionScope {
+  const { policy, directory, calendar, now } = deps.ctx;
+  const scope: ActionScope = {
+    person, deps,
+    cards: { policy, directory, calendar, today: londonDateOf(now()) },
+    commands: commandContext(deps.ctx),
+    caseCard: (record, viewer, banner = '') => caseDetailCard(record, scope.cards, buttonsFor(record, viewer, scope), banner),
+  };
+  return scope;
+}
+
+/** The buttons `viewer` gets on the case card: exactly the actions whose command's `allowed` passes. */
+export function buttonsFor(record: CaseRecord, viewer: DirectoryPerson, scope: ActionScope): CaseButton[] {
+  const file = { record, view: viewOf(record, scope.cards) };
+  return CASE_ACTION_NAMES
+    .filter((name) => CASE_COMMANDS[name].allowed(file, viewer, scope.commands) === null)
+    .map((name) => CASE_CARD_ACTIONS[name].button);
+}
+
+/**
+ * Any case card action: re-read the case, open the form or carry out the action through its
+ * domain command, and answer with the card to show in place of the one pressed. The card's
+ * data names the case and the version it showed; who is acting comes from the directory.
+ */
+export async function runCaseAction(person: DirectoryPerson, verb: string, data: Record<string, unknown>, caseId: string | null, version: string | null, deps: BotDependencies): Promise<AdaptiveCardJson> {
+  const record = caseId ? await deps.stores.cases.getCase(caseId) : undefined;
+  if (!record) return NO_CASE;
+  const scope = scopeFor(person, deps);
+  const found = actionForVerb(verb);
+  if (!found) return scope.caseCard(record, person, verb === 'case.refresh' ? '' : 'That action is not available.');
+  return found.opens === 'form' ? openForm(CASE_CARD_ACTIONS[found.name], record, scope) : carryOut(CASE_CARD_ACTIONS[found.name], verb, data, record, version, scope);
+}
+
+function openForm<N extends CaseCommandName>(action: CaseCardAction<N>, record: CaseRecord, scope: ActionScope): AdaptiveCardJson {
+  const notAllowed = CASE_COMMANDS[action.command].allowed({ record, view: viewOf(record, scope.cards) }, scope.person, scope.commands);
+  if (notAllowed || !action.form) return scope.caseCard(record, scope.person, `You cannot do that on this case now${notAllowed ? `: ${notAllowed.message}` : '.'}`);
+  return action.form(record, scope, EMPTY_FORM);
+}
+
+async function carryOut<N extends CaseCommandName>(
+  action: CaseCardAction<N>, verb: string, data: Record<string, unknown>, record: CaseRecord, version: string | null, scope: ActionScope,
+): Promise<AdaptiveCardJson> {
+  const refused = (current: CaseRecord, refusal: ActionRefusal) => (action.refused ?? defaultRefused)(current, refusal, scope);
+  if (!action.anyVersion && version !== record.version) {
+    return refused(record, { kind: 'stale', message: 'This case has changed since this card was shown, so nothing was changed. Here it is as it is now.' });
+  }
+  const command = CASE_COMMANDS[action.command];
+  const notAllowed = command.allowed({ record, view: viewOf(record, scope.cards) }, scope.person, scope.commands);
+  if (notAllowed) return refused(record, { kind: 'not-allowed', message: notAllowed.message });
+
+  const parsed = action.parse(verb, data, scope);
+  if (!parsed.ok) {
+    return action.form ? action.form(record, scope, { values: parsed.values, errors: parsed.errors, banner: 'Some answers need attention.' }) : scope.caseCard(record, scope.person, 'Some answers need attention.');
+  }
+  const result = await runCaseCommand(scope.deps.stores.cases, scope.deps.ctx, record.id, { seenVersion: action.anyVersion ? 'any' : record.version, current: record }, scope.person, command, parsed.input);
+  if (!result.ok) {
+    if (result.code === 'CASE.NOT_FOUND') return NO_CASE;
+    if (result.code === 'CASE.STALE_VERSION') return refused(result.current, { kind: 'stale', message: result.message });
+    // The domain refused this input: show the form again with what was typed, and why.
+    if (!action.form) return refused(result.current, { kind: 'refused', message: result.message });
+    const field = result.field ? action.fieldFor?.[result.field] ?? result.field : null;
+    return action.form(result.current, scope, { values: valuesOf(data), errors: field ? { [field]: result.message } : {}, banner: result.message });
+  }
+  scope.deps.logger.info({ reference: result.record.reference, verb }, 'case action recorded');
+  const told = action.tell ? await action.tell(result.record, parsed.input, scope) : '';
+  const banner = `${action.done(result.record, parsed.input, scope)}${told ? ` ${told}` : ''}`;
+  return action.reply ? action.reply(result.record, banner, scope) : scope.caseCard(result.record, scope.person, banner);
+}
+
+function defaultRefused(record: CaseRecord, refusal: ActionRefusal, scope: ActionScope): AdaptiveCardJson {
+  const message = refusal.kind === 'not-allowed'
+    ? `You cannot do that on ${record.reference} now (it is ${record.state.replace(/-/g, ' ')}). Nothing was changed.`
+    : refusal.message;
+  return scope.caseCard(record, scope.person, message);
+}

@@ -1,0 +1,62 @@
+import type { CaseRecord, StoredEvent } from '../domain/case-record';
+import type { CaseRefusal } from '../domain/case-errors';
+import { projectView } from '../domain/case-projection';
+import { deriveCase } from '../domain/case-timeline';
+import { viewOf } from '../domain/case-view';
+import { decide, type CaseCommand } from '../domain/commands/command';
+import type { DirectoryPerson } from '../domain/directory';
+import type { CaseStore } from '../store/case-store.port';
+import { commandContext, type CaseContext } from './case-context';
+
+export type CommandRunResult =
+  | { ok: true; record: CaseRecord }
+  | { ok: false; code: 'CASE.NOT_FOUND'; message: string }
+  | { ok: false; code: 'CASE.STALE_VERSION'; message: string; current: CaseRecord }
+  | (CaseRefusal & { current: CaseRecord });
+
+export interface RunOptions {
+  /**
+   * The version the person saw, or 'any' for an action that cannot conflict with another
+   * change (a note): it is then re-read and retried on a lost race, a few times.
+   */
+  seenVersion: string | 'any';
+  /** The case as the caller has just read it, to save reading it again on the first attempt. */
+  current?: CaseRecord;
+}
+
+const RETRIES_WHEN_ANY_VERSION = 5;
+
+/**
+ * Everything that changes a case goes through here: read the case, check the person acted on
+ * the version they saw, let the domain command decide, stamp its events (id, when, who) and
+ * write conditionally on that version. A losing writer gets STALE_VERSION and the current
+ * case, never a silent overwrite.
+ */
+export async function runCaseCommand<Input>(
+  store: CaseStore, ctx: CaseContext, caseId: string, options: RunOptions, actor: DirectoryPerson, command: CaseCommand<Input>, input: Input,
+): Promise<CommandRunResult> {
+  for (let attempt = 0; ; attempt++) {
+    const current = attempt === 0 && options.current ? options.current : await store.getCase(caseId);
+    if (!current) return { ok: false, code: 'CASE.NOT_FOUND', message: 'There is no such case.' };
+    if (options.seenVersion !== 'any' && current.version !== options.seenVersion) return stale(current);
+
+    const decided = decide(command, { record: current, view: viewOf(current, ctx) }, actor, input, commandContext(ctx));
+    if (!decided.ok) return { ...decided, current };
+
+    // Several events (an escalation and its assignment) go in one write, or none do.
+    const at = ctx.now().toISOString();
+    const added: StoredEvent[] = decided.events.map((e) => ({ ...e, id: ctx.newId(), at, by: actor.id }));
+    const events = [...current.events, ...added];
+    const derived = deriveCase(events, ctx);
+    if (!derived.ok) return { ...derived, current };
+
+    const saved = await store.saveCase({ ...current, events, ...projectView(derived.view) });
+    if (saved.ok) return { ok: true, record: saved.record };
+    if (!saved.current) return { ok: false, code: 'CASE.NOT_FOUND', message: 'The case was removed.' };
+    if (options.seenVersion !== 'any' || attempt >= RETRIES_WHEN_ANY_VERSION) return stale(saved.current);
+  }
+}
+
+function stale(current: CaseRecord): CommandRunResult {
+  return { ok: false, code: 'CASE.STALE_VERSION', message: 'This case has changed since the card was shown; here it is as it is now.', current };
+}

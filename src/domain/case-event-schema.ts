@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { isCalendarDate } from './calendar-date';
+import type { StoredEvent } from './case-events';
+import { RESPONSE_OUTCOMES } from './case-events';
+
+/**
+ * The shape of a stored event, checked when a case is read back from a store, so the rest of
+ * the app works with typed events, not with whatever JSON a document held. The rules about
+ * which events may follow which stay in the timeline (case-timeline.ts); this is only shape.
+ * Objects are loose: a field written by a newer version is kept, not dropped.
+ */
+const date = z.string().refine(isCalendarDate, { message: 'must be a date as YYYY-MM-DD' });
+const audit = { on: date, id: z.string(), at: z.string(), by: z.string(), why: z.string().optional() };
+const reasonCategory = z.enum(['investigation', 'third-party', 'complainant-availability', 'annual-leave', 'illness', 'workload', 'other']);
+const outcome = z.enum(RESPONSE_OUTCOMES);
+const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.looseObject({ type: z.literal(type), ...audit, ...shape });
+
+export const storedEventSchema = z.discriminatedUnion('type', [
+  event('informal-opened', {}),
+  event('received', { stage: z.number().int().optional(), issueOccurredOn: date.optional(), lateAcceptanceReason: z.string().optional() }),
+  event('acknowledged', {}),
+  event('extended', { workingDays: z.number(), reason: z.string(), reasonCategory: reasonCategory.optional(), complainantAgreed: z.boolean().optional() }),
+  event('paused', { reason: z.string(), complainantConsented: z.boolean().optional() }),
+  event('resumed', {}),
+  event('draft-issued', {}),
+  event('comments-received', {}),
+  event('responded', { outcome, content: z.record(z.string(), z.string()).optional() }),
+  event('assigned', { officerId: z.string() }),
+  event('extension-requested', { workingDays: z.number(), reason: z.string(), reasonCategory: reasonCategory.optional(), complainantAgreed: z.boolean().optional() }),
+  event('extension-rejected', {}),
+  event('escalation-refusal-proposed', {}),
+  event('escalation-refused', {}),
+  event('escalation-refusal-rejected', {}),
+  event('behaviour-proposed', {}),
+  event('behaviour-decided', { decision: z.enum(['restrict', 'no-action']), restrictions: z.string().optional(), reviewOn: date.optional() }),
+  event('escalation-requested', { lateAcceptanceReason: z.string().optional() }),
+  event('refused', {}),
+  event('closed', {}),
+  event('withdrawn', {}),
+  event('note', {}),
+]) satisfies z.ZodType<StoredEvent>; // the compiler checks the schema yields the domain's event type

@@ -1,0 +1,23 @@
+import type { CaseRecord } from './case-record';
+import type { CaseView } from './case-state';
+import { deriveCase, type TimelineContext } from './case-timeline';
+
+/** A stored case whose events no longer replay under the policy in force: a configuration error, not a user's. */
+export class CaseReplayError extends Error {
+  constructor(readonly reference: string, readonly policyId: string, reason: string) {
+    super(`Stored case ${reference} does not replay under policy ${policyId}: ${reason}`);
+  }
+}
+
+/** Derived views by record object: one card asks about a dozen actions of the same read. */
+const views = new WeakMap<CaseRecord, CaseView>();
+
+/** The domain's view of a stored case (stage, state, deadlines, what is pending), derived from its events. */
+export function viewOf(record: CaseRecord, ctx: TimelineContext): CaseView {
+  const cached = views.get(record);
+  if (cached) return cached;
+  const derived = deriveCase(record.events, ctx);
+  if (!derived.ok) throw new CaseReplayError(record.reference, ctx.policy.id, derived.message);
+  views.set(record, derived.view);
+  return derived.view;
+}

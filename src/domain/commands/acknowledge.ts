@@ -1,0 +1,18 @@
+import type { CalendarDate } from '../calendar-date';
+import { notPermitted, timelineAccepts, type CaseCommand } from './command';
+import { relationTo } from './case-relations';
+
+/** The handler acknowledges the complaint: the response deadline starts where it counts from acknowledgement. */
+export interface AcknowledgeInput { on: CalendarDate; why: string }
+
+export const acknowledge: CaseCommand<AcknowledgeInput> = {
+  allowed(file, actor, ctx) {
+    if (!relationTo(file, actor, ctx.directory).isHandler) return notPermitted(`${file.record.reference} is handled by someone else; only the responsible officer can acknowledge it.`);
+    const refused = timelineAccepts(file, { type: 'acknowledged', on: ctx.today }, actor, ctx);
+    if (refused) return refused;
+    // The timeline also takes a late acknowledgement at a stage without an acknowledgement
+    // step; the card offers it only while one is awaited.
+    return file.view.state === 'awaiting-acknowledgement' ? null : notPermitted('There is nothing to acknowledge.');
+  },
+  events: (_file, _actor, input) => ({ ok: true, events: [{ type: 'acknowledged', on: input.on, why: input.why }] }),
+};

@@ -1,0 +1,26 @@
+import { OMBUDSMAN_DETAILS } from '../ombudsman';
+import { notPermitted, type CaseCommand } from './command';
+import { relationTo } from './case-relations';
+import { escalationEvents } from './escalation-routing';
+
+/**
+ * One of the handler's line managers decides a proposal to refuse an escalation: approved,
+ * the case cannot be escalated; rejected, it is escalated there and then.
+ */
+export interface DecideEscalationRefusalInput { approve: boolean }
+
+export const decideEscalationRefusal: CaseCommand<DecideEscalationRefusalInput> = {
+  allowed(file, actor, ctx) {
+    if (!file.view.escalationRefusalProposedOn) return notPermitted('There is no proposal to refuse the escalation to decide.');
+    if (!relationTo(file, actor, ctx.directory).isManager) return notPermitted('Only the handler\'s managers can decide this, on the current case.');
+    return null;
+  },
+  events(file, actor, input, ctx) {
+    if (input.approve) {
+      return { ok: true, events: [{ type: 'escalation-refused', on: ctx.today, why: `Approved by ${actor.name}. The resident is told the reason and the Ombudsman's details: ${OMBUDSMAN_DETAILS}.` }] };
+    }
+    const escalation = escalationEvents(file, ctx.today, 'Escalated after the refusal was rejected', ctx);
+    if (!escalation.ok) return escalation;
+    return { ok: true, events: [{ type: 'escalation-refusal-rejected', on: ctx.today, why: `Rejected by ${actor.name}: the complaint is escalated` }, ...escalation.events] };
+  },
+};

@@ -1,0 +1,37 @@
+import { findRunning } from '../timeline-helpers';
+import { OMBUDSMAN_DETAILS } from '../ombudsman';
+import { notPermitted, type CaseCommand } from './command';
+import { relationTo } from './case-relations';
+
+/**
+ * One of the handler's line managers approves or rejects the extension asked for; never the
+ * person who asked. The first decision counts: the case has changed for the second.
+ */
+export interface DecideExtensionInput { approve: boolean }
+
+export const decideExtension: CaseCommand<DecideExtensionInput> = {
+  allowed(file, actor, ctx) {
+    const pending = file.view.pendingExtension;
+    if (!pending) return notPermitted('There is no extension request waiting for a decision.');
+    if (!relationTo(file, actor, ctx.directory).isManager || pending.requestedBy === actor.id) {
+      return notPermitted('Only the handler\'s managers can decide this request, and never the person who asked.');
+    }
+    return null;
+  },
+  events(file, actor, input, ctx) {
+    const pending = file.view.pendingExtension;
+    if (!pending) return notPermitted('There is no extension request waiting for a decision.');
+    if (!input.approve) return { ok: true, events: [{ type: 'extension-rejected', on: ctx.today, why: `Rejected by ${actor.name}` }] };
+    const respond = findRunning(file.view, 'respond');
+    const newDate = respond ? ` (${ctx.calendar.addWorkingDays(respond.due, pending.workingDays)})` : '';
+    return {
+      ok: true,
+      events: [{
+        type: 'extended', on: ctx.today, workingDays: pending.workingDays, reason: pending.reason,
+        ...(pending.reasonCategory ? { reasonCategory: pending.reasonCategory } : {}),
+        ...(pending.complainantAgreed ? { complainantAgreed: true } : {}),
+        why: `Approved by ${actor.name}. The resident is told the reason, the new date${newDate} and the Ombudsman's details: ${OMBUDSMAN_DETAILS}.`,
+      }],
+    };
+  },
+};

@@ -1,0 +1,152 @@
+import { strict as assert } from 'node:assert';
+import { CASE_COMMANDS, type CaseCommandName, type CommandInputs } from '../../../src/domain/commands/case-commands';
+import { decide, type CaseFile, type CommandContext } from '../../../src/domain/commands/command';
+import { deriveCase } from '../../../src/domain/case-timeline';
+import type { Directory } from '../../../src/domain/directory';
+import { DEMO_DIRECTORY } from '../../../src/directory/demo-directory';
+import { ACKNOWLEDGED, contextFor, fileOf, person, RECEIVED, RESPONDED } from './command-fixtures';
+
+const ALEX = person('alex.morgan'); // AHM, handles Riverside stage 1
+const PRIYA = person('priya.shah'); // AD, Alex's manager
+const CASEY = person('casey.quinn'); // Priya's manager
+const SAM = person('sam.okafor'); // EM: neither handler nor manager
+const MORGAN = person('morgan.lee'); // PIM
+
+/** A valid input for each command, as a card would give it. */
+const SAMPLES: { [N in CaseCommandName]: CommandInputs[N] } = {
+  acknowledge: { on: '2027-01-06', why: 'Acknowledged' },
+  'issue-draft': { on: '2027-01-06' },
+  'record-comments': { on: '2027-01-06' },
+  'record-response': {
+    on: '2027-01-06', outcome: 'not-upheld',
+    content: { stage: 'Stage', 'complaint-definition': 'd', reasons: 'r', remedy: 'None', 'outstanding-actions': 'None', 'how-to-escalate': 'Ask', 'ombudsman-details': 'HOS' },
+  },
+  'request-extension': { workingDays: 2, reason: 'Surveyor', reasonCategory: 'third-party', complainantAgreed: true },
+  'decide-extension': { approve: true },
+  escalate: { on: '2027-01-06', said: '', lateAcceptanceReason: '' },
+  'propose-escalation-refusal': { reason: 'Court proceedings' },
+  'decide-escalation-refusal': { approve: true },
+  pause: { on: '2027-01-06', reason: 'Mediation', complainantConsented: true },
+  resume: { on: '2027-01-06' },
+  close: { on: '2027-01-06' },
+  'add-note': { on: '2027-01-06', channel: 'phone', text: 'Rang the resident' },
+  'propose-behaviour': { evidence: 'Abusive voicemails' },
+  'decide-behaviour': { decision: 'no-action', reasons: 'One-off', restrictions: '', reviewOn: null },
+  withdraw: { on: '2027-01-06', evidence: 'Email of 6 Jan' },
+};
+
+const NAMES = Object.keys(CASE_COMMANDS) as CaseCommandName[];
+const allowedFor = (file: CaseFile, who: typeof ALEX, ctx: CommandContext) =>
+  NAMES.filter((name) => CASE_COMMANDS[name].allowed(file, who, ctx) === null);
+const run = <N extends CaseCommandName>(name: N, file: CaseFile, who: typeof ALEX, ctx: CommandContext, input: CommandInputs[N] = SAMPLES[name]) =>
+  decide(CASE_COMMANDS[name], file, who, input, ctx);
+
+describe('domain commands: who may do what, in which state', () => {
+  const ctx = contextFor('hos-2024', '2027-01-06');
+
+  const table: Array<[string, CaseFile, typeof ALEX, CaseCommandName[]]> = [
+    ['the handler, awaiting acknowledgement', fileOf(ctx, RECEIVED), ALEX, ['acknowledge', 'pause', 'add-note', 'propose-behaviour', 'withdraw']],
+    ['the handler, investigating', fileOf(ctx, ACKNOWLEDGED), ALEX, ['record-response', 'request-extension', 'pause', 'add-note', 'propose-behaviour', 'withdraw']],
+    ['the handler\'s manager, investigating', fileOf(ctx, ACKNOWLEDGED), PRIYA, ['add-note']],
+    ['someone else in the directory', fileOf(ctx, ACKNOWLEDGED), SAM, ['add-note']],
+    ['the handler, responded', fileOf(ctx, RESPONDED), ALEX, ['escalate', 'propose-escalation-refusal', 'close', 'add-note', 'propose-behaviour', 'withdraw']],
+    ['the manager, responded', fileOf(ctx, RESPONDED), PRIYA, ['escalate', 'add-note']],
+    ['the PIM, responded', fileOf(ctx, RESPONDED), MORGAN, ['escalate', 'add-note']],
+  ];
+  for (const [name, file, who, expected] of table) {
+    it(`${name}: ${expected.join(', ')}`, () => assert.deepEqual(allowedFor(file, who, ctx), expected));
+  }
+
+  it('an action is offered exactly when it would succeed: every allowed command decides with a valid input, every other is refused', () => {
+    const files = [RECEIVED, ACKNOWLEDGED, RESPONDED,
+      [...ACKNOWLEDGED, { type: 'extension-requested' as const, on: '2027-01-05', workingDays: 3, reason: 'Surveyor', by: 'alex.morgan' }],
+      [...ACKNOWLEDGED, { type: 'paused' as const, on: '2027-01-05', reason: 'Mediation', complainantConsented: true }],
+      [...RESPONDED, { type: 'escalation-refusal-proposed' as const, on: '2027-01-06', why: 'Court' }],
+      [...ACKNOWLEDGED, { type: 'behaviour-proposed' as const, on: '2027-01-06', why: 'Abuse' }],
+    ].map((events) => fileOf(ctx, events));
+    let checked = 0;
+    for (const file of files) {
+      for (const who of [ALEX, PRIYA, CASEY, SAM, MORGAN]) {
+        for (const name of NAMES) {
+          const allowed = CASE_COMMANDS[name].allowed(file, who, ctx) === null;
+          const decided = run(name, file, who, ctx);
+          assert.equal(decided.ok, allowed, `${name} by ${who.id} on a case ${file.view.state}: allowed ${String(allowed)} but decided ${decided.ok ? 'ok' : decided.message}`);
+          checked += 1;
+        }
+      }
+    }
+    assert.equal(checked, files.length * 5 * NAMES.length);
+  });
+
+  it('the handler cannot approve their own extension; a manager up the chain can', () => {
+    const file = fileOf(ctx, [...ACKNOWLEDGED, { type: 'extension-requested', on: '2027-01-05', workingDays: 3, reason: 'Surveyor', by: 'alex.morgan' }]);
+    const own = run('decide-extension', file, ALEX, ctx);
+    assert.ok(!own.ok && own.code === 'CASE.NOT_PERMITTED' && /never the person who asked/.test(own.message));
+    const approved = run('decide-extension', file, CASEY, ctx);
+    assert.ok(approved.ok);
+    assert.deepEqual(approved.events.map((e) => e.type), ['extended']);
+    // Response due Fri 8 Jan 2027 (10 working days from Tue 22 Dec, less 25 and 28 Dec and 1 Jan); +3: 11, 12, 13 Jan.
+    assert.match(approved.events[0]!.why ?? '', /Approved by Casey Quinn\. .*new date \(2027-01-13\)/);
+  });
+});
+
+describe('domain commands: rules that used to live at the edge', () => {
+  it('a pause needs the complainant\'s consent where the policy says so (the Code)', () => {
+    const ctx = contextFor('hos-2024', '2027-01-06');
+    const file = fileOf(ctx, ACKNOWLEDGED);
+    const refused = run('pause', file, ALEX, ctx, { on: '2027-01-06', reason: 'Mediation', complainantConsented: false });
+    assert.ok(!refused.ok);
+    assert.deepEqual([refused.code, refused.field], ['CASE.CONSENT_REQUIRED', 'complainantConsented']);
+    assert.ok(run('pause', file, ALEX, ctx, { on: '2027-01-06', reason: 'Mediation', complainantConsented: true }).ok);
+  });
+
+  it('under landlord-web-2021 an extension needs the complainant\'s agreement, asked for and carried to the approval', () => {
+    const ctx = contextFor('landlord-web-2021', '2027-01-06');
+    const file = fileOf(ctx, RECEIVED); // stage 1 responds from receipt: the clock runs already
+    const refused = run('request-extension', file, ALEX, ctx, { workingDays: 5, reason: 'Surveyor', reasonCategory: 'third-party', complainantAgreed: false });
+    assert.ok(!refused.ok);
+    assert.deepEqual([refused.code, refused.field], ['CASE.AGREEMENT_REQUIRED', 'complainantAgreed']);
+    assert.match(refused.message, /only with the complainant's agreement/);
+    const asked = run('request-extension', file, ALEX, ctx, { workingDays: 5, reason: 'Surveyor', reasonCategory: 'third-party', complainantAgreed: true });
+    assert.ok(asked.ok);
+    const pending = fileOf(ctx, [...RECEIVED, ...asked.events.map((e) => ({ ...e, by: 'alex.morgan' }))]);
+    const approved = run('decide-extension', pending, PRIYA, ctx);
+    assert.ok(approved.ok);
+    assert.equal(approved.events[0]!.type === 'extended' && approved.events[0]!.complainantAgreed, true);
+  });
+
+  it('an escalation goes to the next stage\'s handler, and never back to the stage 1 handler', () => {
+    const ctx = contextFor('hos-2024', '2027-01-06');
+    const escalated = run('escalate', fileOf(ctx, RESPONDED), ALEX, ctx);
+    assert.ok(escalated.ok);
+    assert.deepEqual(escalated.events.map((e) => [e.type, e.type === 'assigned' ? e.officerId : '']), [['escalation-requested', ''], ['assigned', 'priya.shah']]);
+
+    // A directory where Alex also holds the stage 2 role: the routing rules would pick Alex again.
+    const both: Directory = { ...DEMO_DIRECTORY, people: DEMO_DIRECTORY.people.map((p) => (p.id === 'alex.morgan' ? { ...p, roles: ['AD', ...p.roles] } : p)) };
+    const ctxBoth: CommandContext = { ...ctx, directory: both };
+    const rerouted = run('escalate', fileOf(ctxBoth, RESPONDED), person('alex.morgan', both), ctxBoth);
+    assert.ok(rerouted.ok);
+    const assigned = rerouted.events.find((e) => e.type === 'assigned');
+    assert.equal(assigned?.type === 'assigned' && assigned.officerId, 'priya.shah');
+    assert.match(assigned?.why ?? '', /must not be handled by the stage 1 handler/);
+  });
+
+  it('the timeline itself refuses the stage 1 handler at stage 2, and an escalation leaves nobody in charge until assigned', () => {
+    const ctx = contextFor('hos-2024', '2027-01-06');
+    const escalated = deriveCase([...RESPONDED, { type: 'escalation-requested', on: '2027-01-06' }], ctx);
+    assert.ok(escalated.ok);
+    assert.equal(escalated.view.assignedTo, null);
+    const back = deriveCase([...RESPONDED, { type: 'escalation-requested', on: '2027-01-06' }, { type: 'assigned', on: '2027-01-06', officerId: 'alex.morgan' }], ctx);
+    assert.ok(!back.ok);
+    assert.equal(back.code, 'CASE.PREVIOUS_STAGE_HANDLER');
+    assert.match(back.message, /someone other than the stage 1 handler/);
+  });
+
+  it('restrictions for unacceptable behaviour must say what they are', () => {
+    const ctx = contextFor('hos-2024', '2027-01-06');
+    const file = fileOf(ctx, [...ACKNOWLEDGED, { type: 'behaviour-proposed', on: '2027-01-06', why: 'Abuse' }]);
+    const empty = run('decide-behaviour', file, PRIYA, ctx, { decision: 'restrict', reasons: 'Abuse', restrictions: ' ', reviewOn: null });
+    assert.ok(!empty.ok);
+    assert.deepEqual([empty.field, empty.message], ['restrictions', 'Say what the restrictions are.']);
+  });
+});

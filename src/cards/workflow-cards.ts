@@ -37,6 +37,7 @@ export interface FormInput { values: Record<string, string>; errors: Record<stri
 
 const FIELDS = ['on', 'channel', 'workingDays', 'reasonCategory', 'decision', 'text', 'restrictions', 'reviewOn', 'consent'];
 const complete = (o: Record<string, string>) => Object.fromEntries(FIELDS.map((f) => [f, o[f] ?? '']));
+const numberOrEmpty = (v: string | undefined): number | '' => (v !== undefined && /^\d{1,3}$/.test(v.trim()) ? Number(v) : '');
 const choicesOf = (o: Record<string, string>) => Object.entries(o).map(([value, title]) => ({ title, value }));
 
 export function actionFormCard(spec: FormSpec, record: CaseRecord, ctx: CaseCardContext, input: FormInput): AdaptiveCardJson {
@@ -47,7 +48,8 @@ export function actionFormCard(spec: FormSpec, record: CaseRecord, ctx: CaseCard
     channelChoices: spec.channels ? choicesOf(NOTE_CHANNELS) : [],
     reasonChoices: spec.reasons ? choicesOf(EXTENSION_REASONS) : [],
     decisionChoices: spec.decision ? choicesOf(BEHAVIOUR_DECISIONS) : [],
-    values: complete({ on: ctx.today, ...input.values }),
+    // Input.Number takes a number: a typed value shown back as a string would be dropped.
+    values: { ...complete({ on: ctx.today, ...input.values }), workingDays: numberOrEmpty(input.values.workingDays) },
     errors: complete(input.errors),
   });
 }

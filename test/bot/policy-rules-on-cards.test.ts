@@ -34,6 +34,8 @@ describe('policy rules on the cards', function () {
       const text = cardText(res.body.value);
       assert.match(text, /extended only with the complainant's agreement/);
       assert.match(text, /Waiting for the surveyor/, 'what was typed is kept');
+      const days = (res.body.value.body as Array<{ id?: string; value?: unknown }>).find((e) => e.id === 'workingDays');
+      assert.equal(days?.value, 5, 'the working days typed are shown again (as a number, which Input.Number needs)');
       assert.equal((await stored()).events.filter((e) => e.type === 'extension-requested').length, 0);
     });
 

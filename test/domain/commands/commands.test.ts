@@ -52,6 +52,10 @@ describe('domain commands: who may do what, in which state', () => {
     ['the handler, responded', fileOf(ctx, RESPONDED), ALEX, ['escalate', 'propose-escalation-refusal', 'close', 'add-note', 'propose-behaviour', 'withdraw']],
     ['the manager, responded', fileOf(ctx, RESPONDED), PRIYA, ['escalate', 'add-note']],
     ['the PIM, responded', fileOf(ctx, RESPONDED), MORGAN, ['escalate', 'add-note']],
+    ['the handler, while a refusal to escalate waits for the manager', fileOf(ctx, [...RESPONDED, { type: 'escalation-refusal-proposed', on: '2027-01-06', why: 'Court' }]), ALEX,
+      ['close', 'add-note', 'propose-behaviour', 'withdraw']],
+    ['the manager, while a refusal to escalate waits', fileOf(ctx, [...RESPONDED, { type: 'escalation-refusal-proposed', on: '2027-01-06', why: 'Court' }]), PRIYA,
+      ['decide-escalation-refusal', 'add-note']],
   ];
   for (const [name, file, who, expected] of table) {
     it(`${name}: ${expected.join(', ')}`, () => assert.deepEqual(allowedFor(file, who, ctx), expected));

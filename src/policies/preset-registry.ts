@@ -6,8 +6,6 @@ import { herefordshire2021 } from './herefordshire-2021';
 import { hos2024 } from './hos-2024';
 import { landlordWeb2021 } from './landlord-web-2021';
 
-export const DEFAULT_POLICY_ID = 'hos-2024';
-
 const PRESETS: readonly Policy[] = [
   hos2024, cityOfLondon, landlordWeb2021, herefordshire2021, briefingInterim2024, briefingNew2024, councilDraftResponse,
 ].map((preset) => {

@@ -1,7 +1,8 @@
 /**
- * A small key/value store with ETags, used for Bot Framework conversation and user state
- * (see src/bot/bot-state-storage.ts). Values are JSON; keys are any string (bot keys
- * contain '/' and can be long; adapters map them to safe ids).
+ * A small key/value store with ETags, used for the intake forms in progress
+ * (`intake/<intakeId>`, src/intake/intake-flow.ts) and the once-only welcome
+ * (`welcomed/<conversationId>`, src/bot/complaints-bot.ts). Values are JSON; keys are any
+ * string (they contain '/' and can be long; adapters map them to safe ids).
  */
 export interface KeyValueEntry {
   value: unknown;

@@ -7,6 +7,16 @@ import { startPlayground, type RunningPlayground } from '../../src/dev/start-pla
 import { actionData, cardText } from '../support/bot-driver';
 import { freePort } from '../support/bot-process';
 import { PlaygroundClient, type ChatMessage } from '../support/playground-client';
+import { waitFor } from '../support/wait-for';
+
+interface SweepDone { startedAt: string; counts: { sent: number } }
+
+/** The sweeps the bot has finished, from its log (pino lines: "reminder sweep done", at debug when it sent nothing). */
+function sweepsDone(log: string): SweepDone[] {
+  return log.split('\n').slice(0, -1) // whole lines only
+    .filter((line) => line.includes('"msg":"reminder sweep done"'))
+    .map((line) => (JSON.parse(line) as { reminders: SweepDone }).reminders);
+}
 
 // What `npm run dev` shows: the demo complaint (due the next working day) gives Alex Morgan a
 // reminder card in the Agents Playground once the chat is open, from the bot's own timer.
@@ -28,16 +38,15 @@ describe('e2e: the demo reminder in the Agents Playground', function () {
     const port = await freePort();
     bot = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test/reminders/support/demo-bot-entry.ts')], {
       cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'reminders-e2e-')), PORT: String(port), REMINDER_SWEEP_SECONDS: '1', REMINDER_WORKING_HOURS: '00:00-24:00', LOG_LEVEL: 'info' },
+      env: { ...process.env, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'reminders-e2e-')), PORT: String(port), REMINDER_SWEEP_SECONDS: '1', REMINDER_WORKING_HOURS: '00:00-24:00', LOG_LEVEL: 'debug' },
     });
     bot.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
     bot.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
     const botUrl = `http://localhost:${port}`;
-    for (const started = Date.now(); ; await new Promise((r) => setTimeout(r, 100))) {
-      if (bot.exitCode !== null) throw new Error(`the bot exited:\n${output}`);
-      if (await fetch(`${botUrl}/healthz`).then((r) => r.ok, () => false)) break;
-      if (Date.now() - started > 30_000) throw new Error(`the bot did not start:\n${output}`);
-    }
+    await waitFor(async () => {
+      if (bot!.exitCode !== null) throw new Error(`the bot exited:\n${output}`);
+      return fetch(`${botUrl}/healthz`).then((r) => r.ok, () => false);
+    }, { timeoutMs: 30_000, intervalMs: 100, what: () => `the bot to answer /healthz:\n${output}` });
     assert.match(output, /SEEDED \{"seeded":true,"reference":"HC-\d{4}-00001"/);
 
     playground = await startPlayground({
@@ -49,18 +58,23 @@ describe('e2e: the demo reminder in the Agents Playground', function () {
     await chat.install(); // opening the chat installs the app: the bot now has Alex's conversation
 
     const isReminder = (m: ChatMessage) => /Stage 1 acknowledgement due in 1 working day/.test(cardText(m.attachments[0]?.content));
-    const deadline = Date.now() + 20_000;
-    while (!chat.messages().some(isReminder) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    const reminder = chat.messages().find(isReminder);
-    assert.ok(reminder, `no reminder in the chat: ${chat.messages().map((m) => cardText(m.attachments[0]?.content).split('\n')[0]).join(' / ')}\n${output}`);
+    const reminder = await waitFor(() => chat!.messages().find(isReminder), {
+      timeoutMs: 20_000, what: () => `a reminder in the chat; it has: ${chat!.messages().map((m) => cardText(m.attachments[0]?.content).split('\n')[0]).join(' / ')}\n${output}`,
+    });
     const card = reminder.attachments[0]!.content;
     assert.match(cardText(card), /HC-\d{4}-00001: Stage 1 acknowledgement due in 1 working day[\s\S]*Jordan Example, Riverside/);
 
     // Acknowledge from the reminder: the card carries the case's current version.
     const after = await chat.press(reminder, 'case.acknowledge', actionData(card, 'case.acknowledge'));
     assert.doesNotMatch(cardText(after), /changed since|not understood/i);
-    // Only one reminder, however many sweeps ran meanwhile.
-    await new Promise((r) => setTimeout(r, 2500));
+    // Only one reminder, however many sweeps ran meanwhile: the timer's next two sweeps, begun
+    // after the acknowledgement, send nothing.
+    const acknowledged = new Date().toISOString();
+    const sweepsSince = () => sweepsDone(output).filter((sweep) => sweep.startedAt >= acknowledged);
+    const later = await waitFor(() => sweepsSince().length >= 2 && sweepsSince(), {
+      timeoutMs: 10_000, what: () => `two sweeps from the bot's timer after ${acknowledged}:\n${output}`,
+    });
+    assert.deepEqual(later.map((sweep) => sweep.counts.sent), later.map(() => 0), 'the later sweeps sent nothing');
     assert.equal(chat.messages().filter(isReminder).length, 1);
   });
 });

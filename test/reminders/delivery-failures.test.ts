@@ -102,13 +102,16 @@ describe('reminders: failed sends, unreachable people and installs', function ()
   it('installs the app through Graph for someone who never opened the bot, and reminds them on a later sweep', async () => {
     await start({ config: { graph: { baseUrl: 'set by startReminderApp', teamsAppCatalogId: 'catalog-app-1' } }, talk: [PRIYA] });
     // Teams answers an install with an installationUpdate, which stores the conversation.
-    r.graph.onInstall = async (aadObjectId) => { await installationUpdate(r, { name: 'Alex Morgan', aadObjectId }); };
+    let updated: Promise<void> | undefined;
+    r.graph.onInstall = (aadObjectId) => { updated = installationUpdate(r, { name: 'Alex Morgan', aadObjectId }); };
     const first = await r.app.runReminders();
     assert.equal(first.counts['awaiting-install'], 1);
     assert.deepEqual(toAlex(), []);
     assert.deepEqual([...r.graph.installed.entries()], [[ALEX.aadObjectId, ['catalog-app-1']]]);
-    // Teams' installationUpdate arrives on its own time, after Graph answered the install.
-    for (let i = 0; i < 100 && !await r.stores.conversationRefs.getConversationRef(ALEX.aadObjectId); i++) await new Promise((res) => setTimeout(res, 20));
+    // Teams' installationUpdate arrives on its own time, after Graph answered the install:
+    // wait for the bot to have answered it.
+    assert.ok(updated, 'Graph was asked to install the app');
+    await updated;
     assert.ok(await r.stores.conversationRefs.getConversationRef(ALEX.aadObjectId), 'the installationUpdate stored the conversation');
     r.setTime('2026-12-24T10:05:00.000Z');
     const second = await r.app.runReminders();

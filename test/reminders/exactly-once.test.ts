@@ -1,13 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { missedPointKey, reminderPointKey } from '../../src/domain/reminder-schedule';
 import { createStores } from '../../src/store/create-stores';
-import type { NewCaseRecord } from '../../src/store/case-record';
+import type { NewCaseRecord } from '../../src/domain/case-record';
 import type { Stores } from '../../src/store/stores';
 import { actionData, cardText } from '../support/bot-driver';
 import type { LocalCosmos } from '../support/cosmos-server';
 import { FakeConnector } from '../support/fake-connector';
 import { localCosmosOptions } from '../support/store-fixtures';
 import { makeTempDir, removeTempDir } from '../support/temp-dir';
+import { waitFor } from '../support/wait-for';
 import { startCosmosProcess } from './support/cosmos-process';
 import { bigDirectory, caseRecord, seedCosmosCases, storeConversations, sweeperFor } from './support/many-cases';
 import type { SweeperProcessSettings } from './support/sweeper-process';
@@ -142,8 +143,10 @@ for (const [name, backend] of [['SQLite', sqliteBackend()], ['Cosmos DB (local s
 
       // It claims all five (10-minute leases), starts sending, and is killed before any send returns.
       const dying = sweeperProcess(shared, 'dying', { hangOnSend: true });
-      const deadline = Date.now() + 30_000;
-      while (dying.claimed.length < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      await waitFor(() => {
+        if (dying.claimed.length < 5 && dying.child.exitCode !== null) throw new Error(`the sweeper exited (${dying.child.exitCode}) before claiming all five:\n${dying.output()}`);
+        return dying.claimed.length >= 5;
+      }, { timeoutMs: 30_000, what: () => `the sweeper to claim all five (it claimed ${dying.claimed.length}):\n${dying.output()}` });
       assert.deepEqual([...dying.claimed].sort(), cases, dying.output());
       await killHard(dying);
       for (const c of cases) assert.equal((await stores.reminderClaims.getReminderClaim(keyOf(c)))?.confirmedAt, null);

@@ -2,8 +2,11 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import pino from 'pino';
+import sinon from 'sinon';
+import { ReminderSweeper, type SweepReport } from '../../src/reminders/reminder-sweep';
 import { ReminderTimer } from '../../src/reminders/reminder-timer';
 import { ALEX } from '../support/bot-driver';
+import { waitFor } from '../support/wait-for';
 import { cardsSince, logComplaint, startReminderApp, type ReminderApp } from './support/reminder-app';
 
 const SECRET = 'a-long-scheduler-secret-0123456789';
@@ -12,7 +15,17 @@ const silent = pino({ level: 'silent' });
 describe('reminders: POST /api/reminders/run and the in-process timer', function () {
   this.timeout(30_000);
   let r: ReminderApp | undefined;
-  afterEach(async () => { await r?.stop(); r = undefined; });
+  // The timer tests fake setTimeout/clearTimeout only: the clock moves when the test ticks
+  // it, while HTTP, SQLite and the app's own (injected) clock carry on as usual.
+  let clock: sinon.SinonFakeTimers | undefined;
+  const fakeTimers = () => (clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+  afterEach(async () => {
+    clock?.restore();
+    clock = undefined;
+    sinon.restore();
+    await r?.stop();
+    r = undefined;
+  });
 
   const run = (auth?: string) => fetch(`${r!.app.url}/api/reminders/run`, { method: 'POST', headers: auth ? { authorization: auth } : {} });
 
@@ -43,37 +56,78 @@ describe('reminders: POST /api/reminders/run and the in-process timer', function
     assert.equal(cardsSince(r.connector, 0).filter((c) => c.headline.includes('working days')).length, 1);
   });
 
-  it('runs on its own every REMINDER_SWEEP_SECONDS, and stops on close()', async () => {
-    r = await startReminderApp('2026-12-21T10:00:00.000Z', { reminders: { sweepSeconds: 1, workingHours: { start: '09:00', end: '17:00' }, runSecret: undefined } });
+  it('runs on its own every REMINDER_SWEEP_SECONDS, not before, and stops on close()', async () => {
+    const runs = sinon.spy(ReminderSweeper.prototype, 'run');
+    const timers = fakeTimers();
+    r = await startReminderApp('2026-12-21T10:00:00.000Z', { reminders: { sweepSeconds: 300, workingHours: { start: '09:00', end: '17:00' }, runSecret: undefined } });
     await r.driver.say(ALEX, 'help');
     await logComplaint(r, ALEX, '2026-12-21');
     r.setTime('2026-12-24T10:00:00.000Z');
-    const deadline = Date.now() + 5000;
-    while (!cardsSince(r.connector, 0).some((c) => c.headline.includes('2 working days')) && Date.now() < deadline) await new Promise((res) => setTimeout(res, 50));
+
+    await timers.tickAsync(300_000 - 1);
+    assert.equal(runs.callCount, 0, 'no sweep before REMINDER_SWEEP_SECONDS have passed');
+    await timers.tickAsync(1);
+    assert.equal(runs.callCount, 1, 'a sweep once they have');
+    const first = await runs.firstCall.returnValue as SweepReport;
+    assert.equal(first.counts.sent, 1);
     assert.ok(cardsSince(r.connector, 0).some((c) => c.headline.includes('2 working days')), 'the timer sent the reminder');
-    const started = Date.now();
-    await r.stop();
+
+    await timers.tickAsync(300_000 - 1);
+    assert.equal(runs.callCount, 1);
+    await timers.tickAsync(1);
+    assert.equal(runs.callCount, 2, 'and again after another interval');
+    assert.equal((await runs.secondCall.returnValue as SweepReport).counts.sent, 0, 'the reminder is not sent twice');
+
+    // close() returns while the clock stands still: it does not wait for the next tick.
+    const app = r;
     r = undefined;
-    assert.ok(Date.now() - started < 3000, 'close() does not wait for the next tick');
+    let closed = false;
+    const closing = app.stop().then(() => { closed = true; });
+    await waitFor(() => closed, { timeoutMs: 3000, what: 'close() to return without the clock moving on to the next tick' });
+    await closing;
+    await timers.tickAsync(10 * 300_000);
+    assert.equal(runs.callCount, 2, 'no sweep after close()');
   });
 
-  it('never overlaps a slow sweep with the next, and runs no more after stop()', async () => {
+  it('fires after exactly the interval, never overlaps a slow sweep with the next, and runs no more after stop()', async () => {
+    const timers = fakeTimers();
+    const INTERVAL = 60_000;
+    const SLOW = 90_000; // a sweep that takes longer than the interval
+    const started: number[] = [];
     let running = 0;
     let most = 0;
-    let calls = 0;
     const timer = new ReminderTimer(async () => {
-      calls++;
+      started.push(timers.now);
       most = Math.max(most, ++running);
-      await new Promise((res) => setTimeout(res, 40));
+      await new Promise((res) => setTimeout(res, SLOW));
       running--;
-    }, 0.01, silent).start();
-    await new Promise((res) => setTimeout(res, 300));
-    await timer.stop();
-    const after = calls;
-    await new Promise((res) => setTimeout(res, 100));
-    assert.ok(after >= 3, `${after} sweeps`);
-    assert.equal(most, 1);
-    assert.equal(calls, after);
+    }, INTERVAL / 1000, silent).start();
+    assert.equal(timer.isScheduled, true);
+
+    await timers.tickAsync(INTERVAL - 1);
+    assert.deepEqual(started, [], 'not before the interval');
+    await timers.tickAsync(1);
+    assert.deepEqual(started, [INTERVAL], 'after exactly the interval');
+    assert.equal(timer.isScheduled, false, 'nothing is scheduled while a sweep runs');
+
+    // The next sweep waits for the slow one to finish, then for a whole interval.
+    await timers.tickAsync(SLOW + INTERVAL - 1);
+    assert.deepEqual(started, [INTERVAL]);
+    await timers.tickAsync(1);
+    assert.deepEqual(started, [INTERVAL, INTERVAL + SLOW + INTERVAL]);
+
+    // stop() during a sweep waits for it to finish, and nothing runs after.
+    let stopped = false;
+    const stopping = timer.stop().then(() => { stopped = true; });
+    await timers.tickAsync(SLOW - 1);
+    assert.equal(stopped, false, 'stop() waits for the running sweep');
+    await timers.tickAsync(1);
+    await stopping;
+    assert.equal(stopped, true);
+    await timers.tickAsync(10 * INTERVAL);
+    assert.equal(started.length, 2, 'no sweep after stop()');
+    assert.equal(most, 1, 'never two at once');
+    assert.equal(timers.countTimers(), 0, 'nothing left scheduled');
     assert.equal(new ReminderTimer(async () => undefined, 0, silent).start().isScheduled, false, '0 turns it off');
   });
 

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { waitFor } from './wait-for';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -27,15 +28,10 @@ export async function startBotProcess(env: Record<string, string>, fixedPort?: n
   child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
   child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
   const url = `http://localhost:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
+  await waitFor(async () => {
     if (child.exitCode !== null) throw new Error(`the bot exited (${child.exitCode}):\n${output}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch { /* not listening yet */ }
-    if (Date.now() > deadline) throw new Error(`the bot did not answer /healthz within 30 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+    return fetch(`${url}/healthz`).then((res) => res.ok, () => false); // false: not listening yet
+  }, { timeoutMs: 30_000, intervalMs: 100, what: () => `the bot to answer /healthz:\n${output}` });
   return {
     url, process: child, output: () => output,
     stop: (signal = 'SIGTERM') => new Promise<void>((resolve) => {

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { waitFor } from './wait-for';
 
 /** An activity the bot sent to the Bot Connector, as the connector received it. */
 export interface SentActivity {
@@ -16,7 +17,6 @@ export interface SentActivity {
 export class FakeConnector {
   readonly sent: SentActivity[] = [];
   private server!: http.Server;
-  private waiters: Array<() => void> = [];
   url = '';
 
   async start(): Promise<this> {
@@ -27,7 +27,6 @@ export class FakeConnector {
         const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
         if (req.method === 'POST' && m?.[1]) {
           this.sent.push({ conversationId: decodeURIComponent(m[1]), replyToId: m[2] ? decodeURIComponent(m[2]) : null, activity: JSON.parse(body || '{}') });
-          this.waiters.splice(0).forEach((w) => w());
         }
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: `sent-${this.sent.length}` }));
@@ -40,11 +39,7 @@ export class FakeConnector {
 
   /** Waits (bounded) until at least `count` activities have been received in all. */
   async waitFor(count: number, timeoutMs = 5000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.sent.length < count) {
-      if (Date.now() > deadline) throw new Error(`expected ${count} activities from the bot, got ${this.sent.length}`);
-      await new Promise<void>((resolve) => { this.waiters.push(resolve); setTimeout(resolve, 100); });
-    }
+    await waitFor(() => this.sent.length >= count, { timeoutMs, what: () => `${count} activities from the bot (got ${this.sent.length})` });
   }
 
   cards(): Array<Record<string, unknown>> {

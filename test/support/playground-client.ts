@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { waitFor } from './wait-for';
 
 /** A bot message as the playground's web UI receives it over its WebSocket. */
 export interface ChatMessage {
@@ -40,11 +41,7 @@ export class PlaygroundClient {
   }
 
   async waitForMessages(count: number, timeoutMs = 15_000): Promise<ChatMessage[]> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.messages().length < count) {
-      if (Date.now() > deadline) throw new Error(`expected ${count} bot messages in the chat, saw ${this.messages().length}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitFor(() => this.messages().length >= count, { timeoutMs, what: () => `${count} bot messages in the chat (saw ${this.messages().length})` });
     return this.messages();
   }
 

@@ -30,6 +30,7 @@ const KIND_LABELS: Record<DeadlineKind, string> = {
   draft: 'draft response',
   'comment-window': 'resident\'s comments on the draft',
   'final-decision': 'final decision',
+  'tell-resident': 'telling the resident of a decision',
 };
 
 export function deadlineLabel(d: Pick<Deadline, 'stage' | 'kind'>): string {
@@ -72,5 +73,5 @@ export const EVENT_LABELS: Record<CaseEventType, string> = {
   assigned: 'Assigned', 'extension-requested': 'Extension requested', 'extension-rejected': 'Extension rejected',
   'behaviour-proposed': 'Unacceptable behaviour reported', 'behaviour-decided': 'Unacceptable behaviour decided',
   'escalation-refusal-proposed': 'Refusal to escalate proposed', 'escalation-refused': 'Escalation refused',
-  'escalation-refusal-rejected': 'Refusal to escalate rejected',
+  'escalation-refusal-rejected': 'Refusal to escalate rejected', 'resident-told': 'Resident told',
 };

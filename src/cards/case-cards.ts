@@ -3,7 +3,8 @@ import type { CaseRecord } from '../domain/case-record';
 import { isTerminal } from '../domain/case-state';
 import { findPerson, type Directory } from '../domain/directory';
 import type { Policy } from '../domain/policy';
-import { CATEGORIES, CHANNELS } from '../intake/intake-options';
+import { CATEGORIES, CHANNELS, CONTACT_METHODS, SERVICE_AREAS } from '../intake/intake-options';
+import { ITEM_NAMES } from './response-items';
 import { renderCard, type AdaptiveCardJson } from './card-template';
 import { daysLeft, deadlineLabel, deadlineRow, EVENT_LABELS, formatDate, STATE_LABELS, type CaseCardContext } from './card-text';
 import { caseActions, pendingNotes, refreshUserIds, type CaseButton } from './workflow-cards';
@@ -36,6 +37,55 @@ function caseFacts(record: CaseRecord, ctx: CaseCardContext) {
   ];
 }
 
+const label = (words: Readonly<Record<string, string>>, key: string): string => words[key] ?? key;
+/** Facts with nothing to say are left out, so a card shows what was recorded and no empty rows. */
+const present = (facts: Array<{ title: string; value: string }>) => facts.filter((f) => f.value.trim() !== '');
+
+/** What the complaint is about, as intake recorded it. */
+function complaintFacts(record: CaseRecord) {
+  const c = record.details.complaint;
+  return present([
+    { title: 'Complaint definition', value: c.complaintDefinition },
+    { title: 'Outcome sought', value: c.outcomeSought },
+    { title: 'In their words', value: c.description },
+    { title: 'Service area', value: label(SERVICE_AREAS, c.serviceArea) },
+    { title: 'Issue occurred', value: formatDate(c.issueOccurredOn) },
+    { title: 'About a member of staff', value: c.aboutStaff ? [c.staffName, c.staffRole].filter(Boolean).join(', ') || 'yes' : '' },
+    { title: 'Accepted late because', value: c.lateAcceptanceReason },
+  ]);
+}
+
+/** Who the complainant is and how to reach them: shown to the people who act on the case. */
+function complainantFacts(record: CaseRecord) {
+  const p = record.details.complainant;
+  return present([
+    { title: 'Name', value: p.complainantName },
+    { title: 'Preferred contact', value: label(CONTACT_METHODS, p.preferredContact) },
+    { title: 'Email', value: p.contactEmail },
+    { title: 'Phone', value: p.contactPhone },
+    { title: 'Address', value: p.address },
+    { title: 'Representative', value: p.hasRepresentative ? `${p.representativeName} (${p.representativeConsent ? 'consent recorded' : 'no consent recorded'})` : '' },
+    { title: 'Vulnerabilities', value: p.vulnerabilities },
+    { title: 'Reasonable adjustments', value: p.adjustments },
+  ]);
+}
+
+const OUTCOME_WORDS = { upheld: 'Upheld', 'partly-upheld': 'Partly upheld', 'not-upheld': 'Not upheld' } as const;
+
+/** Each response recorded, with what it said item by item, so a stage 2 reviewer can read stage 1's. */
+function responses(record: CaseRecord) {
+  let stage = 0;
+  const out: Array<{ title: string; items: Array<{ title: string; value: string }> }> = [];
+  for (const e of record.events) {
+    if (e.type === 'received') stage = e.stage ?? 1;
+    if (e.type === 'escalation-requested') stage += 1;
+    if (e.type !== 'responded') continue;
+    const items = Object.entries(e.content ?? {}).map(([item, text]) => ({ title: label(ITEM_NAMES, item), value: text ?? '' }));
+    out.push({ title: `Stage ${stage} response, ${formatDate(e.on)}: ${OUTCOME_WORDS[e.outcome]}`, items: present(items) });
+  }
+  return out.reverse();
+}
+
 function deadlines(record: CaseRecord, ctx: CaseCardContext) {
   return record.deadlines.map((d) => deadlineRow(d, ctx.today, ctx.calendar, !isTerminal(record.state)));
 }
@@ -52,13 +102,20 @@ export function assignedCard(record: CaseRecord, ctx: CaseCardContext): Adaptive
   return renderCard('case-assigned', {
     reference: record.reference, caseId: record.id, version: record.version, summary: summary(record), facts: caseFacts(record, ctx),
     complaintDefinition: d.complaint.complaintDefinition, outcomeSought: d.complaint.outcomeSought, deadlines: deadlines(record, ctx),
+    // Sent to the handler, who acts on the case: who they are dealing with and how to reach them.
+    complainant: complainantFacts(record),
   });
 }
 
-/** The case as one viewer sees it: the actions open to them (the bot decides which), and a banner saying what just happened. */
-export function caseDetailCard(record: CaseRecord, ctx: CaseCardContext, buttons: readonly CaseButton[], banner = ''): AdaptiveCardJson {
+/**
+ * The case as one viewer sees it: the actions open to them and whether they see the
+ * complainant's personal details (the bot decides both, from the domain's rules), and a
+ * banner saying what just happened.
+ */
+export function caseDetailCard(record: CaseRecord, ctx: CaseCardContext, buttons: readonly CaseButton[], banner = '', showPersonal = false): AdaptiveCardJson {
   return renderCard('case-detail', {
-    banner, actions: caseActions(record, buttons), pending: pendingNotes(record, ctx), userIds: refreshUserIds(record, ctx),
+    banner, actions: caseActions(record, buttons), showPersonal,
+    complaint: complaintFacts(record), complainant: showPersonal ? complainantFacts(record) : [], responses: responses(record), pending: pendingNotes(record, ctx), userIds: refreshUserIds(record, ctx),
     reference: record.reference, caseId: record.id, stateLabel: STATE_LABELS[record.state], summary: summary(record),
     facts: caseFacts(record, ctx), deadlines: deadlines(record, ctx),
     history: [...record.events].reverse().map((e) => ({

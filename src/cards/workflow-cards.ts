@@ -1,13 +1,13 @@
 import { RESPONSE_OUTCOMES } from '../domain/case-events';
 import type { CaseRecord } from '../domain/case-record';
+import { TELL_WORDS } from '../domain/case-timeline';
 import { viewOf } from '../domain/case-view';
-import { NOTE_CHANNELS } from '../domain/commands/add-note';
 import { findPerson, hasRole, managersOf, type DirectoryPerson } from '../domain/directory';
 import { stageOf } from '../domain/policy';
 import { renderCard, type AdaptiveCardJson } from './card-template';
 import { formatDate, type CaseCardContext } from './card-text';
 import { ITEM_LABELS, prefill } from './response-items';
-import { BEHAVIOUR_DECISIONS, EXTENSION_REASONS, type FormSpec } from './workflow-forms';
+import type { FormSpec } from './workflow-forms';
 
 /** A button on the case card: the bot decides which the viewer gets (those whose command would succeed). */
 export interface CaseButton { title: string; verb: string }
@@ -30,6 +30,7 @@ export function pendingNotes(record: CaseRecord, ctx: CaseCardContext): string[]
   const ext = view.pendingExtension;
   if (ext) notes.push(`Extension of ${ext.workingDays} working days asked for by ${findPerson(ctx.directory, ext.requestedBy)?.name ?? 'the handler'} on ${formatDate(ext.on)}: waiting for the manager's decision.`);
   if (view.behaviourProposedOn) notes.push(`Unacceptable behaviour reported on ${formatDate(view.behaviourProposedOn)}: waiting for the AD's decision.`);
+  for (const t of view.toTell) notes.push(`The resident is still to be told of the ${TELL_WORDS[t.about]} decided ${formatDate(t.since)}: nobody has recorded telling them.`);
   return notes;
 }
 
@@ -38,16 +39,16 @@ export interface FormInput { values: Record<string, string>; errors: Record<stri
 const FIELDS = ['on', 'channel', 'workingDays', 'reasonCategory', 'decision', 'text', 'restrictions', 'reviewOn', 'consent'];
 const complete = (o: Record<string, string>) => Object.fromEntries(FIELDS.map((f) => [f, o[f] ?? '']));
 const numberOrEmpty = (v: string | undefined): number | '' => (v !== undefined && /^\d{1,3}$/.test(v.trim()) ? Number(v) : '');
-const choicesOf = (o: Record<string, string>) => Object.entries(o).map(([value, title]) => ({ title, value }));
+const choicesOf = (o: Readonly<Record<string, string>>) => Object.entries(o).map(([value, title]) => ({ title, value }));
 
 export function actionFormCard(spec: FormSpec, record: CaseRecord, ctx: CaseCardContext, input: FormInput): AdaptiveCardJson {
   return renderCard('case-action-form', {
     ...spec, caseId: record.id, version: record.version, banner: input.banner, today: ctx.today,
     subtitle: `${record.reference} · ${record.details.complainant.complainantName}`,
     daysLabel: spec.days ? 'Working days' : '',
-    channelChoices: spec.channels ? choicesOf(NOTE_CHANNELS) : [],
-    reasonChoices: spec.reasons ? choicesOf(EXTENSION_REASONS) : [],
-    decisionChoices: spec.decision ? choicesOf(BEHAVIOUR_DECISIONS) : [],
+    channelChoices: spec.channel ? choicesOf(spec.channel.choices) : [], channelLabel: spec.channel?.label ?? '',
+    reasonChoices: spec.reason ? choicesOf(spec.reason.choices) : [], reasonLabel: spec.reason?.label ?? '',
+    decisionChoices: spec.decision ? choicesOf(spec.decision.choices) : [], decisionLabel: spec.decision?.label ?? '',
     // Input.Number takes a number: a typed value shown back as a string would be dropped.
     values: { ...complete({ on: ctx.today, ...input.values }), workingDays: numberOrEmpty(input.values.workingDays) },
     errors: complete(input.errors),

@@ -11,15 +11,21 @@ export interface FormSpec {
   dateLabel: string;
   textLabel: string;
   textRequired: boolean;
-  channels: boolean;
+  /** A choice of how (input `channel`); null: not asked. */
+  channel: FormChoice | null;
   days: boolean;
-  reasons: boolean;
-  decision: boolean;
+  /** A choice of the kind of reason (input `reasonCategory`); null: not asked. */
+  reason: FormChoice | null;
+  /** A choice of decision (input `decision`); with restrictions and a review date when it is about behaviour. */
+  decision: FormChoice | null;
   consentLabel: string;
 }
 
+/** A choice on a form: its label, and the options as value -> words shown. */
+export interface FormChoice { label: string; choices: Readonly<Record<string, string>> }
+
 /** What a form leaves out unless it says otherwise. */
-export const FORM_DEFAULTS = { intro: '', dateLabel: '', textRequired: true, channels: false, days: false, reasons: false, decision: false, consentLabel: '' };
+export const FORM_DEFAULTS = { intro: '', dateLabel: '', textRequired: true, channel: null, days: false, reason: null, decision: null, consentLabel: '' };
 
 export const EXTENSION_REASONS = {
   investigation: 'The investigation needs more time', 'third-party': 'Waiting for a contractor or other party',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../domain/calendar-date';
-import { RESPONSE_OUTCOMES, type CaseEvent } from '../domain/case-events';
+import { CONTACT_METHODS, RESPONSE_OUTCOMES, TELL_ABOUT, type CaseEvent } from '../domain/case-events';
 
 /** The `deadlines` command's stdin: `{"events":[{"type":"received","on":"2026-12-18"}, ...]}`. */
 const date = z.string().refine(isCalendarDate, { message: 'must be a date as YYYY-MM-DD' });
@@ -26,6 +26,9 @@ const eventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('closed'), ...audit }).strict(),
   z.object({ type: z.literal('withdrawn'), ...audit }).strict(),
   z.object({ type: z.literal('note'), ...audit }).strict(),
+  z.object({ type: z.literal('escalation-refusal-proposed'), ...audit }).strict(),
+  z.object({ type: z.literal('escalation-refused'), ...audit }).strict(),
+  z.object({ type: z.literal('resident-told'), ...audit, about: z.enum(TELL_ABOUT), method: z.enum(CONTACT_METHODS) }).strict(),
 ]);
 
 const timelineSchema = z.object({ events: z.array(eventSchema).min(1).max(10_000) }).strict();

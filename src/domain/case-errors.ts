@@ -38,7 +38,9 @@ export type CaseErrorCode =
   | 'CASE.PREVIOUS_STAGE_HANDLER'
   | 'CASE.NO_OFFICER'
   | 'CASE.NOT_PERMITTED'
-  | 'CASE.INVALID_INPUT';
+  | 'CASE.INVALID_INPUT'
+  | 'CASE.RESIDENT_NOT_TOLD'
+  | 'CASE.NOTHING_TO_TELL';
 
 export interface CaseRefusal {
   ok: false;

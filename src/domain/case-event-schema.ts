@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDate } from './calendar-date';
 import type { StoredEvent } from './case-events';
-import { RESPONSE_OUTCOMES } from './case-events';
+import { CONTACT_METHODS, RESPONSE_OUTCOMES, TELL_ABOUT } from './case-events';
 
 /**
  * The shape of a stored event, checked when a case is read back from a store, so the rest of
@@ -38,4 +38,5 @@ export const storedEventSchema = z.discriminatedUnion('type', [
   event('closed', {}),
   event('withdrawn', {}),
   event('note', {}),
+  event('resident-told', { about: z.enum(TELL_ABOUT), method: z.enum(CONTACT_METHODS) }),
 ]) satisfies z.ZodType<StoredEvent>; // the compiler checks the schema yields the domain's event type

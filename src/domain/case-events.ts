@@ -26,6 +26,18 @@ export const RESPONSE_OUTCOMES: readonly ResponseOutcome[] = ['upheld', 'partly-
 /** Reasons some policies refuse for an extension (seed 003: the service must be resourced). */
 export type ExtensionReasonCategory = 'investigation' | 'third-party' | 'complainant-availability' | 'annual-leave' | 'illness' | 'workload' | 'other';
 
+/**
+ * What the resident must be told after a decision, and is not told by the decision itself:
+ * an approved extension (the reason, the new date, the Ombudsman's details), a refused
+ * escalation (the reason and the Ombudsman's details), restrictions on contact.
+ */
+export type TellAbout = 'extension' | 'escalation-refusal' | 'behaviour-decision';
+export const TELL_ABOUT: readonly TellAbout[] = ['extension', 'escalation-refusal', 'behaviour-decision'];
+
+/** How something was sent to, or said to, the resident. */
+export type ContactMethod = 'letter' | 'email' | 'phone' | 'in-person';
+export const CONTACT_METHODS: readonly ContactMethod[] = ['letter', 'email', 'phone', 'in-person'];
+
 export type CaseEvent = EventAudit & (
   /** A policy's informal stage (stage 0) is opened before any formal complaint. */
   | { type: 'informal-opened' }
@@ -71,6 +83,8 @@ export type CaseEvent = EventAudit & (
   | { type: 'closed' }
   | { type: 'withdrawn' }
   | { type: 'note' }
+  /** A member of staff records that the resident was told of a decision, how and when (`on`). */
+  | { type: 'resident-told'; about: TellAbout; method: ContactMethod }
 );
 
 export type CaseEventType = CaseEvent['type'];
@@ -84,7 +98,7 @@ const EVENT_TYPE_SET = {
   'draft-issued': true, 'comments-received': true, responded: true, 'escalation-requested': true, refused: true, closed: true,
   withdrawn: true, note: true, assigned: true, 'extension-requested': true, 'extension-rejected': true,
   'behaviour-proposed': true, 'behaviour-decided': true,
-  'escalation-refusal-proposed': true, 'escalation-refused': true, 'escalation-refusal-rejected': true,
+  'escalation-refusal-proposed': true, 'escalation-refused': true, 'escalation-refusal-rejected': true, 'resident-told': true,
 } satisfies Record<CaseEventType, true>;
 
 export const CASE_EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as CaseEventType[];

@@ -3,7 +3,7 @@ import { isCalendarDate, type CalendarDate } from './calendar-date';
 import { caseDetailsSchema, type CaseDetails } from './case-details';
 import { storedEventSchema } from './case-event-schema';
 import type { StoredEvent } from './case-events';
-import { CASE_STATES, type CaseState, type Deadline } from './case-state';
+import { CASE_STATES, DEADLINE_KINDS, type CaseState, type Deadline } from './case-state';
 
 export type { StoredEvent } from './case-events';
 
@@ -49,7 +49,7 @@ export type NewCaseRecord = Omit<CaseRecord, 'id' | 'reference' | 'version'> & {
 const date = z.string().refine(isCalendarDate, { message: 'must be a date as YYYY-MM-DD' });
 const deadlineSchema = z.object({
   stage: z.number().int(),
-  kind: z.enum(['resolve', 'acknowledge', 'respond', 'draft', 'comment-window', 'final-decision']),
+  kind: z.enum(DEADLINE_KINDS),
   due: date,
   originalDue: date,
   metOn: date.nullable(),

@@ -1,5 +1,5 @@
 import type { CalendarDate } from './calendar-date';
-import type { ExtensionReasonCategory, ResponseOutcome } from './case-events';
+import type { ExtensionReasonCategory, ResponseOutcome, TellAbout } from './case-events';
 
 /** Where a case stands, derived from its events. */
 export type CaseState =
@@ -20,8 +20,15 @@ export const CASE_STATES: readonly CaseState[] = [
  * acknowledge / respond: the landlord's duties at each stage.
  * resolve: the informal stage's target. draft, comment-window, final-decision: the
  * draft-response steps of seed 004 (comment-window is the resident's time to comment).
+ * tell-resident: a decision the resident must still be told of (an approved extension, a
+ * refused escalation, restrictions), running until a member of staff records telling them.
  */
-export type DeadlineKind = 'resolve' | 'acknowledge' | 'respond' | 'draft' | 'comment-window' | 'final-decision';
+export type DeadlineKind = 'resolve' | 'acknowledge' | 'respond' | 'draft' | 'comment-window' | 'final-decision' | 'tell-resident';
+
+/** Every deadline kind, checked by the compiler against DeadlineKind (the stored-case schema reads it). */
+export const DEADLINE_KINDS = Object.keys({
+  resolve: true, acknowledge: true, respond: true, draft: true, 'comment-window': true, 'final-decision': true, 'tell-resident': true,
+} satisfies Record<DeadlineKind, true>) as DeadlineKind[];
 
 export interface Deadline {
   stage: number;
@@ -74,6 +81,8 @@ export interface CaseView {
   escalationRefusalProposedOn: CalendarDate | null;
   /** The date an escalation refusal was approved, if it was (the resident may then go to the Ombudsman). */
   escalationRefusedOn: CalendarDate | null;
+  /** Decisions the resident has still to be told of, oldest first; nobody has recorded telling them. */
+  toTell: Array<{ about: TellAbout; since: CalendarDate }>;
 }
 
 /** Closed and withdrawn cases take no more actions, only notes. */

@@ -1,8 +1,8 @@
 import { addCalendarDays, addMonths, compareDates, isCalendarDate, type CalendarDate } from './calendar-date';
-import type { CaseEvent } from './case-events';
+import type { CaseEvent, TellAbout } from './case-events';
 import { refuse, type CaseRefusal } from './case-errors';
 import { isTerminal, type CaseView, type Deadline } from './case-state';
-import { shiftForPause, startDeadline } from './deadline-rules';
+import { meetDeadline, shiftForPause, startDeadline } from './deadline-rules';
 import { extend, rejectExtension, requestExtension } from './extension-steps';
 import { missingContents } from './response-contents';
 import { describeState, findRunning, meet } from './timeline-helpers';
@@ -42,6 +42,8 @@ export function applyEvent(view: CaseView | null, event: CaseEvent, ctx: Timelin
   }
   const next = { ...view, lastEventOn: event.on };
   if (event.type === 'note') return { ok: true, view: next };
+  // Telling the resident of a decision may come after the case is finished, and while it is paused.
+  if (event.type === 'resident-told') return residentTold(next, event, ctx);
   if (isTerminal(view.state)) return refuse('CASE.CLOSED', `The case is ${view.state}; only notes can be added.`);
   if (view.state === 'paused' && !['resumed', 'withdrawn', 'assigned', 'behaviour-proposed', 'behaviour-decided'].includes(event.type)) {
     return refuse('CASE.PAUSED', `The case is paused since ${view.pausedSince}; resume it before recording "${event.type}".`);
@@ -55,7 +57,10 @@ export function applyEvent(view: CaseView | null, event: CaseEvent, ctx: Timelin
       if (view.state !== 'informal') return refuse('CASE.ALREADY_STARTED', 'The formal complaint has already been received.');
       return receiveFormal({ ...next, deadlines: meet(next.deadlines, 0, ['resolve'], event.on) }, event, ctx);
     case 'acknowledged': return acknowledge(next, stage, event.on, ctx);
-    case 'extended': return extend(next, stage, event, ctx);
+    case 'extended': {
+      const extended = extend(next, stage, event, ctx);
+      return extended.ok ? { ok: true, view: toBeTold(extended.view, 'extension', event.on, ctx) } : extended;
+    }
     case 'extension-requested': return requestExtension(next, stage, event);
     case 'extension-rejected': return rejectExtension(next);
     case 'assigned': return assign(next, event.officerId);
@@ -72,10 +77,12 @@ export function applyEvent(view: CaseView | null, event: CaseEvent, ctx: Timelin
     case 'escalation-refused':
     case 'escalation-refusal-rejected':
       if (!view.escalationRefusalProposedOn) return refuse('CASE.NO_PENDING_PROPOSAL', 'There is no proposal to refuse the escalation to decide.');
-      return { ok: true, view: { ...next, escalationRefusalProposedOn: null, escalationRefusedOn: event.type === 'escalation-refused' ? event.on : null } };
+      if (event.type === 'escalation-refusal-rejected') return { ok: true, view: { ...next, escalationRefusalProposedOn: null } };
+      return { ok: true, view: toBeTold({ ...next, escalationRefusalProposedOn: null, escalationRefusedOn: event.on }, 'escalation-refusal', event.on, ctx) };
     case 'behaviour-decided':
       if (!view.behaviourProposedOn) return refuse('CASE.NO_PENDING_PROPOSAL', 'There is no proposal about unacceptable behaviour to decide.');
       if (event.decision === 'restrict' && !event.restrictions?.trim()) return { ...refuse('CASE.REASON_REQUIRED', 'Say what the restrictions are.'), field: 'restrictions' };
+      if (event.decision === 'restrict') return { ok: true, view: toBeTold({ ...next, behaviourProposedOn: null }, 'behaviour-decision', event.on, ctx) };
       return { ok: true, view: { ...next, behaviourProposedOn: null } };
     case 'paused': return pause(next, event, ctx);
     case 'resumed':
@@ -97,6 +104,9 @@ export function applyEvent(view: CaseView | null, event: CaseEvent, ctx: Timelin
       if (view.state !== 'responded' && view.state !== 'informal') {
         return refuse('CASE.NOT_ALLOWED_IN_STATE', `A case can be closed once it has a response (or is resolved informally); it is ${describeState(view)}.`);
       }
+      if (view.toTell.length) {
+        return refuse('CASE.RESIDENT_NOT_TOLD', `Record that the resident was told of the ${view.toTell.map((t) => TELL_WORDS[t.about]).join(' and the ')} before closing the case.`);
+      }
       return { ok: true, view: { ...next, state: 'closed', closedOn: event.on } };
     case 'withdrawn':
       if (!event.why?.trim()) return refuse('CASE.REASON_REQUIRED', 'A withdrawal needs the evidence that the complainant withdrew (what they said, when and how).');
@@ -109,7 +119,7 @@ function startCase(event: CaseEvent, ctx: TimelineContext): StepResult {
     stage: 0, state: 'informal', deadlines: [], extensionDaysUsed: {}, pausedSince: null, receivedOn: {},
     lastResponse: null, escalationWindowCloses: null, closedOn: null, acknowledgedOn: {}, stateBeforePause: null,
     lastEventOn: event.on, assignedTo: null, handlersByStage: {}, pendingExtension: null, behaviourProposedOn: null,
-    escalationRefusalProposedOn: null, escalationRefusedOn: null,
+    escalationRefusalProposedOn: null, escalationRefusedOn: null, toTell: [],
   };
   if (event.type === 'informal-opened') {
     const informal = ctx.policy.informalStage;
@@ -278,3 +288,30 @@ function escalate(view: CaseView, event: Extract<CaseEvent, { type: 'escalation-
   return started.ok ? { ok: true, view: { ...started.view, assignedTo: null } } : started;
 }
 
+
+/** How the history and refusals name what the resident is to be told. */
+export const TELL_WORDS: Record<TellAbout, string> = {
+  extension: 'extension',
+  'escalation-refusal': 'refusal to escalate',
+  'behaviour-decision': 'restrictions on contact',
+};
+
+/**
+ * A decision the resident must be told of: kept until a member of staff records telling them,
+ * with a deadline (the policy's working days) so the handler is reminded until they do.
+ */
+function toBeTold(view: CaseView, about: TellAbout, on: CalendarDate, ctx: TimelineContext): CaseView {
+  const running = view.deadlines.some((d) => d.kind === 'tell-resident' && d.metOn === null);
+  const deadlines = running ? view.deadlines : [...view.deadlines, startDeadline(view.stage, 'tell-resident', on, ctx.policy.tellResidentWorkingDays, ctx.calendar)];
+  return { ...view, toTell: [...view.toTell.filter((t) => t.about !== about), { about, since: on }], deadlines };
+}
+
+function residentTold(view: CaseView, event: Extract<CaseEvent, { type: 'resident-told' }>, _ctx: TimelineContext): StepResult {
+  const item = view.toTell.find((t) => t.about === event.about);
+  if (!item) return refuse('CASE.NOTHING_TO_TELL', `There is no ${TELL_WORDS[event.about]} the resident has still to be told of.`);
+  if (compareDates(event.on, item.since) < 0) return { ...refuse('CASE.INVALID_DATE', `The resident cannot have been told (${event.on}) before the decision (${item.since}).`), field: 'on' };
+  const toTell = view.toTell.filter((t) => t !== item);
+  // The reminder runs until the resident has been told of everything outstanding.
+  const deadlines = toTell.length ? view.deadlines : view.deadlines.map((d) => (d.kind === 'tell-resident' ? meetDeadline(d, event.on) : d));
+  return { ok: true, view: { ...view, toTell, deadlines } };
+}

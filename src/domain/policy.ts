@@ -120,6 +120,12 @@ export const policySchema = z.object({
     workingDaysBefore: z.array(z.number().int().min(0).max(20)).max(10),
     dailyWhenOverdue: z.boolean(),
   }).strict().default(() => ({ ...DEFAULT_REMINDERS, workingDaysBefore: [...DEFAULT_REMINDERS.workingDaysBefore] })),
+  /**
+   * Working days to tell the resident of a decision they must hear of (an approved extension,
+   * a refused escalation, restrictions) before the handler is reminded. The documents say "as
+   * early as possible"; one working day is the app's default, changeable per landlord.
+   */
+  tellResidentWorkingDays: z.number().int().min(0).max(20).default(1),
   /** Where the document departs from the Code on purpose, or had to be interpreted. */
   notes: z.array(z.string()),
 }).strict().superRefine((policy, ctx) => {

@@ -47,6 +47,7 @@ export const briefingInterim2024: Policy = {
   pauses: { allowed: false, needsConsent: true },
   complaintAboutHandler: 'manager',
   reminders: DEFAULT_REMINDERS,
+  tellResidentWorkingDays: 1,
   notes: [...NOTES, 'The interim rules set no acknowledgement deadline; the new policy adds five working days.'],
 };
 

@@ -72,6 +72,7 @@ export const cityOfLondon: Policy = {
   pauses: { allowed: true, needsConsent: true },
   complaintAboutHandler: 'next-stage',
   reminders: DEFAULT_REMINDERS,
+  tellResidentWorkingDays: 1,
   notes: [
     'A complaint about an Estate Manager goes to the AHM at stage 1; one about an AHM goes straight to stage 2 (the AD H&N): record it as received at stage 2.',
     'The complainant\'s manager copies the complaint and its deadlines to the housing complaints mailbox so the PIM can keep the Complaints Log.',

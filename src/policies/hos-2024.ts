@@ -42,6 +42,7 @@ export const hos2024: Policy = {
   pauses: { allowed: true, needsConsent: true },
   complaintAboutHandler: 'manager',
   reminders: DEFAULT_REMINDERS,
+  tellResidentWorkingDays: 1,
   notes: [
     'The Code sets no window for asking to escalate; a landlord must not refuse an escalation without a valid reason, so none is set here.',
     'Pauses are allowed by agreement with the resident (e.g. mediation); the Code expects the resident to agree.',

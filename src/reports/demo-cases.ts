@@ -175,8 +175,11 @@ export function* generateDemoCases(options: DemoOptions): Generator<NewCaseRecor
         const workingDays = Math.min(cap ?? 10, between(5, 10));
         const on = later(day, between(1, 3));
         if (!add({ type: 'extended', on, workingDays, reason: 'Waiting for a surveyor\'s report', reasonCategory: 'investigation', complainantAgreed: true }, officer)) return null;
+        // The resident is told of the new date by letter the next working day, and that is recorded.
+        const told = later(on, 1);
+        if (!add({ type: 'resident-told', on: told, about: 'extension', method: 'letter' }, officer)) return null;
         respondDays += workingDays;
-        day = on;
+        day = told;
       }
       if (stage.draftResponse && chance(0.5)) {
         const on = later(day, between(1, stage.draftResponse.draftWorkingDays));

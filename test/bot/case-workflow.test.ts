@@ -89,7 +89,8 @@ describe('case workflow on Adaptive Cards', function () {
     const record = await stored();
     const approvals = record.events.filter((e) => e.type === 'extended');
     assert.equal(approvals.length, 1);
-    assert.match(approvals[0]!.why ?? '', /new date \(2026-12-14\) and the Ombudsman's details: Housing Ombudsman Service/);
+    // Approving tells nobody: the record says the resident is still to be told.
+    assert.match(approvals[0]!.why ?? '', /The resident is to be told the reason, the new date \(2026-12-14\) and the Ombudsman's details \(Housing Ombudsman Service/);
     assert.deepEqual(record.deadlines.find((d) => d.kind === 'respond')?.due, '2026-12-14');
   });
 
@@ -140,7 +141,7 @@ describe('case workflow on Adaptive Cards', function () {
     assert.match(cardText(noConsent.body.value), /needs the complainant's agreement/);
     const paused = await press(PRIYA, 'case.pause', { version: await version(), on: '2026-11-23', text: 'Referred to mediation', consent: 'true' });
     assert.match(cardText(paused.body.value), /Paused: the deadlines are stopped/);
-    assert.deepEqual((((await press(PRIYA, 'case.refresh')).body.value).actions as Array<{ title: string }>).map((a) => a.title), ['Resume', 'Add note', 'Unacceptable behaviour', 'Withdraw', 'Refresh']);
+    assert.deepEqual((((await press(PRIYA, 'case.refresh')).body.value).actions as Array<{ title: string }>).map((a) => a.title), ['Resident told', 'Resume', 'Add note', 'Unacceptable behaviour', 'Withdraw', 'Refresh']);
     const resumed = await press(PRIYA, 'case.resume', { version: await version() });
     assert.match(cardText(resumed.body.value), /Resumed/);
     assert.equal((await stored()).state, 'investigating');
@@ -227,7 +228,7 @@ describe('case workflow: refusing an escalation needs a reason and the manager\'
       const approved = await bot.driver.execute(PRIYA, 'case.escalation-refusal.approve', actionData(card, 'case.escalation-refusal.approve'));
       assert.match(cardText(approved.body.value), /Refusal approved by you/);
       const record = (await bot.stores.cases.getCase(caseId))!;
-      assert.match(record.events.at(-1)!.why ?? '', /Approved by Priya Shah[\s\S]*Housing Ombudsman Service/);
+      assert.match(record.events.at(-1)!.why ?? '', /Refusal approved by Priya Shah\. The resident is to be told the reason and the Ombudsman's details \(Housing Ombudsman Service/);
       const view = await bot.driver.execute(ALEX, 'case.refresh', { caseId });
       assert.ok(!(view.body.value.actions as Array<{ title: string }>).some((a) => /escalat/i.test(a.title)), 'no escalation action once refused');
     } finally {

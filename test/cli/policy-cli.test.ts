@@ -77,9 +77,21 @@ describe('complaints deadlines (CLI)', () => {
       deadlines: [
         { stage: 1, kind: 'acknowledge', due: '2026-12-29', metOn: '2026-12-22' },
         { stage: 1, kind: 'respond', due: '2027-01-19', metOn: '2027-01-18' },
+        // Nobody recorded telling the resident of the extension: due 6 Jan, +2 paused = 8 Jan, still running.
+        { stage: 1, kind: 'tell-resident', due: '2027-01-08', metOn: null },
         { stage: 2, kind: 'acknowledge', due: '2027-01-27', metOn: null },
       ],
     });
+  });
+
+  it('records telling the resident with "resident-told": the reminder to tell them is met', () => {
+    const told = { events: [...timeline.events.slice(0, 3), { type: 'resident-told', on: '2027-01-05', about: 'extension', method: 'letter' }] };
+    const { code, stdout, stderr } = runCli(['deadlines', '--policy', 'hos-2024'], JSON.stringify(told));
+    assert.equal(code, 0, stderr);
+    assert.deepEqual(JSON.parse(stdout).deadlines.find((d: { kind: string }) => d.kind === 'tell-resident'), { stage: 1, kind: 'tell-resident', due: '2027-01-06', metOn: '2027-01-05' });
+    const nothing = runCli(['deadlines', '--policy', 'hos-2024'], JSON.stringify({ events: [...timeline.events.slice(0, 2), told.events[3]] }));
+    assert.equal(nothing.code, 1);
+    assert.match(nothing.stderr, /CASE\.NOTHING_TO_TELL: There is no extension the resident has still to be told of/);
   });
 
   it('says which event was refused and why, exit 1', () => {

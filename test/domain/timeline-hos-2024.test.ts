@@ -39,7 +39,8 @@ describe('hos-2024 timeline (the Code)', () => {
       name: 'extended by 5 working days: 8 Jan moves to 15 Jan',
       events: [...base, { type: 'extended', on: '2027-01-05', workingDays: 5, reason: 'Waiting for the contractor\'s report' }],
       stage: 1, state: 'investigating',
-      deadlines: [[1, 'acknowledge', '2026-12-29', '2026-12-22'], [1, 'respond', '2027-01-15', null]],
+      // The resident is to be told of the extension: 1 working day from Tue 5 Jan, Wed 6 Jan.
+      deadlines: [[1, 'acknowledge', '2026-12-29', '2026-12-22'], [1, 'respond', '2027-01-15', null], [1, 'tell-resident', '2027-01-06', null]],
     },
     {
       name: 'extended to the cap of 10 in two steps',
@@ -47,7 +48,8 @@ describe('hos-2024 timeline (the Code)', () => {
         { type: 'extended', on: '2027-01-05', workingDays: 5, reason: 'Contractor report' },
         { type: 'extended', on: '2027-01-12', workingDays: 5, reason: 'Second survey' }],
       stage: 1, state: 'investigating',
-      deadlines: [[1, 'acknowledge', '2026-12-29', '2026-12-22'], [1, 'respond', '2027-01-22', null]],
+      // One reminder to tell the resident runs for both extensions, from the first (Tue 5 Jan: Wed 6 Jan).
+      deadlines: [[1, 'acknowledge', '2026-12-29', '2026-12-22'], [1, 'respond', '2027-01-22', null], [1, 'tell-resident', '2027-01-06', null]],
     },
     {
       name: 'responded late: the deadline records when it was met',
@@ -79,6 +81,7 @@ describe('hos-2024 timeline (the Code)', () => {
       deadlines: [
         [1, 'acknowledge', '2026-12-29', '2026-12-22'], [1, 'respond', '2027-01-08', '2027-01-07'],
         [2, 'acknowledge', '2027-01-27', '2027-01-25'], [2, 'respond', '2027-03-22', null],
+        [2, 'tell-resident', '2027-02-16', null], // extension on Mon 15 Feb: tell the resident by Tue 16 Feb
       ],
     },
     {

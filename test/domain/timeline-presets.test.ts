@@ -37,7 +37,8 @@ const scenarios: Scenario[] = [
     events: [...colStage1, { type: 'extended', on: '2026-09-10', workingDays: 15, reason: 'Needs a structural survey' }],
     stage: 1, state: 'investigating',
     // 14 Sep + 15 wd: 15-18 (4), 21-25 (9), 28 Sep-2 Oct (14), 5 Oct (15)
-    deadlines: [[0, 'resolve', '2026-09-01', '2026-08-28'], [1, 'acknowledge', '2026-09-02', '2026-09-01'], [1, 'respond', '2026-10-05', null]],
+    // Tell the resident of the revised target: Thu 10 Sep + 1 working day.
+    deadlines: [[0, 'resolve', '2026-09-01', '2026-08-28'], [1, 'acknowledge', '2026-09-02', '2026-09-01'], [1, 'respond', '2026-10-05', null], [1, 'tell-resident', '2026-09-11', null]],
   },
   {
     name: 'city-of-london: stage 2 (10 from receipt, no acknowledgement) then stage 3 (15 from receipt)',
@@ -73,7 +74,7 @@ const scenarios: Scenario[] = [
     events: [{ type: 'informal-opened', on: '2026-03-30' }, { type: 'received', on: '2026-04-01' }, // Wed; 2 Apr, (3-6 Easter), 7-10, 13-17
       { type: 'extended', on: '2026-04-15', workingDays: 10, reason: 'Resident agreed: awaiting heating engineer', complainantAgreed: true }], // 20-24, 27-30, 1 May
     stage: 1, state: 'investigating',
-    deadlines: [[1, 'respond', '2026-05-01', null]],
+    deadlines: [[1, 'respond', '2026-05-01', null], [1, 'tell-resident', '2026-04-16', null]], // told by Thu 16 Apr
   },
   {
     name: 'landlord-web-2021: stage 2 review in 20 working days, skipping the spring bank holiday',
@@ -106,7 +107,7 @@ const scenarios: Scenario[] = [
     events: [{ type: 'received', on: '2026-12-18' }, // 10 wd: 6 Jan 2027
       { type: 'extended', on: '2027-01-04', workingDays: 10, reason: 'Awaiting the gas contractor\'s records', reasonCategory: 'third-party' }], // 7, 8, 11-15, 18-20 Jan
     stage: 1, state: 'investigating',
-    deadlines: [[1, 'respond', '2027-01-20', null]],
+    deadlines: [[1, 'respond', '2027-01-20', null], [1, 'tell-resident', '2027-01-05', null]], // told by Tue 5 Jan
   },
   {
     name: 'briefing-interim-2024: stage 2 response 10 working days from receipt of the escalation',

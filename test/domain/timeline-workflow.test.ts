@@ -27,7 +27,7 @@ describe('workflow events', () => {
     });
 
     const approved = derive('hos-2024', [...requested, { type: 'extended', on: '2027-01-06', workingDays: 5, reason: 'Waiting for the surveyor', by: 'priya.shah' }]);
-    assert.deepEqual(rows(approved).at(-1), [1, 'respond', '2027-01-15', null]);
+    assert.deepEqual(rows(approved).filter(([, kind]) => kind === 'respond'), [[1, 'respond', '2027-01-15', null]]);
     assert.ok(approved.ok);
     assert.equal(approved.view.pendingExtension, null);
   });

@@ -11,7 +11,7 @@ export const addNoteAction: CaseCardAction<'add-note'> = {
   command: 'add-note',
   button: { title: 'Add note', verb: 'case.note.form' },
   form: (record, scope, input) => actionFormCard({
-    ...FORM_DEFAULTS, title: 'Log correspondence or a note', submitVerb: 'case.note', submitTitle: 'Save', dateLabel: 'Date', textLabel: 'What was said or done, and with whom', channels: true,
+    ...FORM_DEFAULTS, title: 'Log correspondence or a note', submitVerb: 'case.note', submitTitle: 'Save', dateLabel: 'Date', textLabel: 'What was said or done, and with whom', channel: { label: 'How', choices: NOTE_CHANNELS },
   }, record, scope.cards, input),
   submitVerbs: ['case.note'],
   anyVersion: true,

@@ -13,7 +13,7 @@ import { tellPeople } from './tell-people';
 /** The decision form, also sent to the deciders when behaviour is reported. */
 export function behaviourDecisionForm(record: CaseRecord, scope: ActionScope, input: FormInput) {
   return actionFormCard({
-    ...FORM_DEFAULTS, title: 'Decide on unacceptable behaviour', submitVerb: 'case.behaviour.decide', submitTitle: 'Record decision', decision: true, textLabel: 'Reasons for the decision',
+    ...FORM_DEFAULTS, title: 'Decide on unacceptable behaviour', submitVerb: 'case.behaviour.decide', submitTitle: 'Record decision', decision: { label: 'Decision', choices: BEHAVIOUR_DECISIONS }, textLabel: 'Reasons for the decision',
   }, record, scope.cards, input);
 }
 

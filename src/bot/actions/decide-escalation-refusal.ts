@@ -1,6 +1,7 @@
 import { refusalDecisionCard } from '../../cards/workflow-cards';
 import { findPerson } from '../../domain/directory';
 import type { CaseCardAction } from './case-card-action';
+import { commentOf } from './form-fields';
 import { tellEscalated } from './escalate';
 
 /** A manager approves the refusal (no escalation), or rejects it (the case is escalated there and then). */
@@ -9,7 +10,7 @@ export const decideEscalationRefusalAction: CaseCardAction<'decide-escalation-re
   button: { title: 'Decide escalation refusal', verb: 'case.escalation-refusal.form' },
   form: (record, scope) => refusalDecisionCard(record, scope.cards, ''),
   submitVerbs: ['case.escalation-refusal.approve', 'case.escalation-refusal.reject'],
-  parse: (verb) => ({ ok: true, input: { approve: verb === 'case.escalation-refusal.approve' } }),
+  parse: (verb, data) => ({ ok: true, input: { approve: verb === 'case.escalation-refusal.approve', comment: commentOf(data) } }),
   done: (_record, input) => `${input.approve ? 'Refusal approved' : 'Refusal rejected: the complaint is escalated'} by you.`,
   tell: (record, input, scope) => (input.approve ? Promise.resolve('') : tellEscalated(record, scope)),
   reply: (record, banner, scope) => refusalDecisionCard(record, scope.cards, banner),

@@ -2,6 +2,7 @@ import { extensionDecisionCard } from '../../cards/workflow-cards';
 import type { CaseRecord } from '../../domain/case-record';
 import { findPerson } from '../../domain/directory';
 import type { ActionScope, CaseCardAction } from './case-card-action';
+import { commentOf } from './form-fields';
 import { tellPeople } from './tell-people';
 
 /** A manager approves or rejects an extension request on its card; the first decision counts. */
@@ -10,12 +11,14 @@ export const decideExtensionAction: CaseCardAction<'decide-extension'> = {
   button: { title: 'Decide extension', verb: 'case.extension.form' },
   form: (record, scope) => extensionDecisionCard(record, scope.cards, ''),
   submitVerbs: ['case.extension.approve', 'case.extension.reject'],
-  parse: (verb) => ({ ok: true, input: { approve: verb === 'case.extension.approve' } }),
+  parse: (verb, data) => ({ ok: true, input: { approve: verb === 'case.extension.approve', comment: commentOf(data) } }),
   done: (_record, input) => `${input.approve ? 'Approved' : 'Rejected'} by you.`,
   tell(record, input, scope) {
     const handler = findPerson(scope.cards.directory, record.responsibleOfficerId);
     if (!handler || handler.id === scope.person.id) return Promise.resolve('');
-    return tellPeople([handler], (p) => scope.caseCard(record, p, `${scope.person.name} ${input.approve ? 'approved' : 'rejected'} the extension request.`),
+    const comment = input.comment ? ` Their comment: "${input.comment}".` : '';
+    const next = input.approve ? ' Tell the resident the reason, the new date and the Ombudsman\'s details, then record it with "Resident told".' : '';
+    return tellPeople([handler], (p) => scope.caseCard(record, p, `${scope.person.name} ${input.approve ? 'approved' : 'rejected'} the extension request.${comment}${next}`),
       `Extension decided ${record.reference}`, 'told', record, scope);
   },
   reply: (record, banner, scope) => extensionDecisionCard(record, scope.cards, banner),

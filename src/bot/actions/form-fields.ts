@@ -29,3 +29,8 @@ export function parseForm<T, I>(schema: z.ZodType<T>, data: Record<string, unkno
   const parsed = parseStep(schema, values);
   return parsed.ok ? { ok: true, input: toInput(parsed.value) } : { ok: false, errors: parsed.errors, values };
 }
+
+/** The free-text comment a decision card carries (input `text`), trimmed and bounded: kept in the event. */
+export function commentOf(data: Record<string, unknown>): string {
+  return typeof data.text === 'string' ? data.text.trim().slice(0, 2000) : '';
+}

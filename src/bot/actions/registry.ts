@@ -12,6 +12,7 @@ import { pauseAction } from './pause';
 import { proposeBehaviourAction } from './propose-behaviour';
 import { proposeEscalationRefusalAction } from './propose-escalation-refusal';
 import { recordCommentsAction } from './record-comments';
+import { recordResidentToldAction } from './record-resident-told';
 import { recordResponseAction } from './record-response';
 import { requestExtensionAction } from './request-extension';
 import { resumeAction } from './resume';
@@ -28,6 +29,7 @@ export const CASE_CARD_ACTIONS: { [N in CaseCommandName]: CaseCardAction<N> } = 
   'record-response': recordResponseAction,
   'request-extension': requestExtensionAction,
   'decide-extension': decideExtensionAction,
+  'record-resident-told': recordResidentToldAction,
   escalate: escalateAction,
   'propose-escalation-refusal': proposeEscalationRefusalAction,
   'decide-escalation-refusal': decideEscalationRefusalAction,

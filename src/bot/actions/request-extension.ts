@@ -13,7 +13,7 @@ export const requestExtensionAction: CaseCardAction<'request-extension'> = {
   command: 'request-extension',
   button: { title: 'Request extension', verb: 'case.extend.form' },
   form: (record, scope, input) => actionFormCard({
-    ...FORM_DEFAULTS, title: 'Request an extension', submitVerb: 'case.extend', submitTitle: 'Ask my manager', days: true, reasons: true,
+    ...FORM_DEFAULTS, title: 'Request an extension', submitVerb: 'case.extend', submitTitle: 'Ask my manager', days: true, reason: { label: 'Kind of reason', choices: EXTENSION_REASONS },
     textLabel: 'Reason (the complainant is told it, with the new date and the Ombudsman\'s details)',
     intro: 'Your manager approves or rejects it on a card. The resident must be told as early as possible.',
     // Seed 001 extends only "with agreement from you": the form asks where the policy does.

@@ -6,6 +6,7 @@ import { commandContext } from '../../cases/case-context';
 import { runCaseCommand } from '../../cases/run-case-command';
 import { londonDateOf } from '../../domain/calendar-date';
 import type { CaseRecord } from '../../domain/case-record';
+import { actsOnCase } from '../../domain/case-access';
 import { viewOf } from '../../domain/case-view';
 import { CASE_COMMANDS, type CaseCommandName } from '../../domain/commands/case-commands';
 import type { DirectoryPerson } from '../../domain/directory';
@@ -24,7 +25,8 @@ export function scopeFor(person: DirectoryPerson, deps: BotDependencies): Action
     person, deps,
     cards: { policy, directory, calendar, today: londonDateOf(now()) },
     commands: commandContext(deps.ctx),
-    caseCard: (record, viewer, banner = '') => caseDetailCard(record, scope.cards, buttonsFor(record, viewer, scope), banner),
+    caseCard: (record, viewer, banner = '') => caseDetailCard(record, scope.cards, buttonsFor(record, viewer, scope), banner,
+      actsOnCase({ record, view: viewOf(record, scope.cards) }, viewer, scope.cards.directory)),
   };
   return scope;
 }

@@ -11,6 +11,7 @@ import { pause, type PauseInput } from './pause';
 import { proposeBehaviour, type ProposeBehaviourInput } from './propose-behaviour';
 import { proposeEscalationRefusal, type ProposeEscalationRefusalInput } from './propose-escalation-refusal';
 import { recordComments, type RecordCommentsInput } from './record-comments';
+import { recordResidentTold, type RecordResidentToldInput } from './record-resident-told';
 import { recordResponse, type RecordResponseInput } from './record-response';
 import { requestExtension, type RequestExtensionInput } from './request-extension';
 import { resume, type ResumeInput } from './resume';
@@ -24,6 +25,7 @@ export interface CommandInputs {
   'record-response': RecordResponseInput;
   'request-extension': RequestExtensionInput;
   'decide-extension': DecideExtensionInput;
+  'record-resident-told': RecordResidentToldInput;
   escalate: EscalateInput;
   'propose-escalation-refusal': ProposeEscalationRefusalInput;
   'decide-escalation-refusal': DecideEscalationRefusalInput;
@@ -52,6 +54,7 @@ export const CASE_COMMANDS: { [N in CaseCommandName]: CaseCommand<CommandInputs[
   'record-response': recordResponse,
   'request-extension': requestExtension,
   'decide-extension': decideExtension,
+  'record-resident-told': recordResidentTold,
   escalate,
   'propose-escalation-refusal': proposeEscalationRefusal,
   'decide-escalation-refusal': decideEscalationRefusal,

@@ -7,7 +7,11 @@ import { escalationEvents } from './escalation-routing';
  * One of the handler's line managers decides a proposal to refuse an escalation: approved,
  * the case cannot be escalated; rejected, it is escalated there and then.
  */
-export interface DecideEscalationRefusalInput { approve: boolean }
+export interface DecideEscalationRefusalInput {
+  approve: boolean;
+  /** What the manager wrote on the card for the handler; kept in the event. */
+  comment: string;
+}
 
 export const decideEscalationRefusal: CaseCommand<DecideEscalationRefusalInput> = {
   allowed(file, actor, ctx) {
@@ -16,11 +20,12 @@ export const decideEscalationRefusal: CaseCommand<DecideEscalationRefusalInput> 
     return null;
   },
   events(file, actor, input, ctx) {
+    const said = input.comment.trim() ? `: "${input.comment.trim()}"` : '';
     if (input.approve) {
-      return { ok: true, events: [{ type: 'escalation-refused', on: ctx.today, why: `Approved by ${actor.name}. The resident is told the reason and the Ombudsman's details: ${OMBUDSMAN_DETAILS}.` }] };
+      return { ok: true, events: [{ type: 'escalation-refused', on: ctx.today, why: `Refusal approved by ${actor.name}${said}. The resident is to be told the reason and the Ombudsman's details (${OMBUDSMAN_DETAILS}).` }] };
     }
     const escalation = escalationEvents(file, ctx.today, 'Escalated after the refusal was rejected', ctx);
     if (!escalation.ok) return escalation;
-    return { ok: true, events: [{ type: 'escalation-refusal-rejected', on: ctx.today, why: `Rejected by ${actor.name}: the complaint is escalated` }, ...escalation.events] };
+    return { ok: true, events: [{ type: 'escalation-refusal-rejected', on: ctx.today, why: `Refusal rejected by ${actor.name}${said}: the complaint is escalated` }, ...escalation.events] };
   },
 };

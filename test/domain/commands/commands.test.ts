@@ -22,10 +22,11 @@ const SAMPLES: { [N in CaseCommandName]: CommandInputs[N] } = {
     content: { stage: 'Stage', 'complaint-definition': 'd', reasons: 'r', remedy: 'None', 'outstanding-actions': 'None', 'how-to-escalate': 'Ask', 'ombudsman-details': 'HOS' },
   },
   'request-extension': { workingDays: 2, reason: 'Surveyor', reasonCategory: 'third-party', complainantAgreed: true },
-  'decide-extension': { approve: true },
+  'decide-extension': { approve: true, comment: '' },
+  'record-resident-told': { about: 'extension', method: 'letter', on: '2027-01-06', note: '' },
   escalate: { on: '2027-01-06', said: '', lateAcceptanceReason: '' },
   'propose-escalation-refusal': { reason: 'Court proceedings' },
-  'decide-escalation-refusal': { approve: true },
+  'decide-escalation-refusal': { approve: true, comment: '' },
   pause: { on: '2027-01-06', reason: 'Mediation', complainantConsented: true },
   resume: { on: '2027-01-06' },
   close: { on: '2027-01-06' },
@@ -67,6 +68,7 @@ describe('domain commands: who may do what, in which state', () => {
       [...ACKNOWLEDGED, { type: 'paused' as const, on: '2027-01-05', reason: 'Mediation', complainantConsented: true }],
       [...RESPONDED, { type: 'escalation-refusal-proposed' as const, on: '2027-01-06', why: 'Court' }],
       [...ACKNOWLEDGED, { type: 'behaviour-proposed' as const, on: '2027-01-06', why: 'Abuse' }],
+      [...ACKNOWLEDGED, { type: 'extended' as const, on: '2027-01-05', workingDays: 3, reason: 'Surveyor' }],
     ].map((events) => fileOf(ctx, events));
     let checked = 0;
     for (const file of files) {

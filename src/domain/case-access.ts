@@ -1,0 +1,18 @@
+import type { CaseRecord } from './case-record';
+import type { CaseView } from './case-state';
+import { hasRole, managersOf, type Directory, type DirectoryPerson } from './directory';
+
+/**
+ * Who acts on a case, and so may see the complainant's personal details (contact details,
+ * vulnerabilities and reasonable adjustments: special category data): its current and past
+ * handlers, the current handler's line managers, the person who logged it, and the
+ * Performance and Information Manager who keeps the Complaints Log. One rule, applied
+ * wherever a case is shown.
+ */
+export function actsOnCase(file: { record: CaseRecord; view: CaseView }, person: DirectoryPerson, directory: Directory): boolean {
+  const handlers = Object.values(file.view.handlersByStage).flat();
+  return handlers.includes(person.id)
+    || managersOf(directory, file.view.assignedTo).some((m) => m.id === person.id)
+    || file.record.details.loggedBy === person.id
+    || hasRole(person, 'PIM');
+}

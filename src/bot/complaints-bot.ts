@@ -1,14 +1,15 @@
 import { ActivityHandler, ActivityTypes, CardFactory, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { findByAadObjectId, type DirectoryPerson } from '../domain/directory';
 import type { AdaptiveCardJson } from '../cards/card-template';
-import { noticeCard, welcomeCard } from '../cards/general-cards';
+import { noticeCard, welcomeCard, type CommandName } from '../cards/general-cards';
+import { decidesForOthers } from '../domain/commands/case-relations';
 import { IntakeConflictError } from '../intake/intake-flow';
 import type { BotDependencies } from './bot-dependencies';
 import { cardId, parseInvokeAction, parseSubmitAction, type CardAction } from './card-action';
 import { parseCommand } from './commands';
-import { myCases, viewCase, viewCaseByReference } from './handlers/case-handler';
+import { awaitingDecision, myApprovals, myCases, viewCase, viewCaseByReference } from './handlers/case-handler';
 import { intakeCard } from './handlers/intake-handler';
-import { complaintsLog, reportSummary } from './handlers/report-handler';
+import { canSeeReports, complaintsLog, reportSummary } from './handlers/report-handler';
 import { runCaseAction } from './actions/run-case-action';
 
 /** A card to show in place of the one acted on, or a new message with a short toast. */
@@ -58,14 +59,21 @@ export class ComplaintsBot extends ActivityHandler {
     const conversationId = context.activity.conversation?.id;
     if (!conversationId) return;
     const first = await this.deps.stores.keyValue.put(`welcomed/${conversationId}`, { at: this.deps.ctx.now().toISOString() }, { ifAbsent: true });
-    if (first.ok) await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.welcome(this.person(context)))] });
+    if (first.ok) await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await this.welcome(this.person(context)))] });
   }
 
-  private welcome(person: DirectoryPerson | undefined, title?: string): AdaptiveCardJson {
+  /** The welcome and help card: the commands this person may use, and what waits for their decision. */
+  private async welcome(person: DirectoryPerson | undefined, title?: string): Promise<AdaptiveCardJson> {
+    const { policy, directory } = this.deps.ctx;
+    const decides = person ? decidesForOthers(person, directory, policy) : false;
+    const commands: CommandName[] = ['new complaint', 'my cases', ...(decides ? ['my approvals' as const] : []), 'case HC-2026-00042',
+      ...(person && canSeeReports(person) ? ['log' as const, 'report 2026-Q3' as const] : []), 'help'];
     return welcomeCard({
       title: title ?? (person ? `Hello ${person.name.split(' ')[0]}, I'm the complaints bot` : 'I\'m the complaints bot'),
-      policyName: this.deps.ctx.policy.name,
+      policyName: policy.name,
       note: person ? `You are in the directory as ${person.roles.join(', ')}.` : 'You are not in the complaints directory yet, so you cannot log or act on complaints. Ask your administrator to add you.',
+      commands: person ? commands : ['help'],
+      ...(person && decides ? { awaiting: (await awaitingDecision(person, this.deps)).length } : {}),
     });
   }
 
@@ -90,10 +98,11 @@ export class ComplaintsBot extends ActivityHandler {
     switch (command.kind) {
       case 'new-complaint': return this.send(context, await intakeCard(await this.deps.intake.start(person), person, this.deps));
       case 'my-cases': return this.send(context, await myCases(person, this.deps));
+      case 'my-approvals': return this.send(context, await myApprovals(person, this.deps));
       case 'case': return this.send(context, await viewCaseByReference(command.reference, person, this.deps));
       case 'log': return this.send(context, await complaintsLog(person, command.filters, command.unknown, this.deps));
       case 'report': return this.send(context, await reportSummary(person, command.period, this.deps));
-      case 'help': return this.send(context, this.welcome(person, 'What I can do'));
+      case 'help': return this.send(context, await this.welcome(person, 'What I can do'));
     }
   }
 
@@ -127,6 +136,7 @@ export class ComplaintsBot extends ActivityHandler {
       switch (action.verb) {
         case 'intake.start': return { send: await intakeCard(await this.deps.intake.start(person), person, this.deps), toast: 'A new complaint form is below.' };
         case 'cases.mine': return { send: await myCases(person, this.deps), toast: 'Your open cases are below.' };
+        case 'approvals.mine': return { send: await myApprovals(person, this.deps), toast: 'What waits for your decision is below.' };
         case 'case.view': {
           const card = await viewCase(cardId(data, 'caseId'), person, this.deps);
           return data.refresh === true ? { replace: card } : { send: card, toast: 'The case is below.' };

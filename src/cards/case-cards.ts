@@ -148,3 +148,17 @@ export function myCasesCard(records: CaseRecord[], ctx: CaseCardContext): Adapti
     cases: rows,
   });
 }
+
+/** One decision waiting for the viewer: the case, what waits, and the button that opens its decision card. */
+export interface AwaitingDecision { record: CaseRecord; waiting: string; button: CaseButton }
+
+/** The decisions waiting for a manager (extensions, refusals to escalate, behaviour reports), oldest case first. */
+export function myApprovalsCard(items: readonly AwaitingDecision[], ctx: CaseCardContext): AdaptiveCardJson {
+  return renderCard('my-approvals', {
+    subtitle: `${items.length} waiting · as of ${formatDate(ctx.today)}`,
+    items: items.map(({ record, waiting, button }) => ({
+      reference: record.reference, complainant: record.details.complainant.complainantName, waiting,
+      button: button.title, verb: button.verb, data: { caseId: record.id, version: record.version },
+    })),
+  });
+}

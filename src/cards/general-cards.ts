@@ -1,14 +1,24 @@
 import { renderCard, type AdaptiveCardJson } from './card-template';
 
-export const COMMANDS = [
-  { title: 'new complaint', value: 'log a resident\'s complaint, step by step' },
-  { title: 'my cases', value: 'your open cases, overdue first' },
-  { title: 'case HC-2026-00042', value: 'one case with its deadlines and history' },
-  { title: 'help', value: 'this card' },
-];
+/** The commands a person may type, with what each does; the welcome card lists those open to them. */
+export const COMMANDS = {
+  'new complaint': 'log a resident\'s complaint, step by step',
+  'my cases': 'your open cases, overdue first',
+  'my approvals': 'extensions, refusals and reports waiting for your decision',
+  'case HC-2026-00042': 'one case with its deadlines and history',
+  log: 'the open cases of the Complaints Log (filter with estate, stage, officer, category)',
+  'report 2026-Q3': 'the figures for a quarter, month, financial year or dates',
+  help: 'this card',
+} as const;
+export type CommandName = keyof typeof COMMANDS;
 
-export function welcomeCard(input: { title: string; policyName: string; note?: string }): AdaptiveCardJson {
-  return renderCard('welcome', { title: input.title, policyName: input.policyName, note: input.note ?? '', commands: COMMANDS });
+export function welcomeCard(input: { title: string; policyName: string; note?: string; commands?: readonly CommandName[]; awaiting?: number }): AdaptiveCardJson {
+  const commands = input.commands ?? ['new complaint', 'my cases', 'case HC-2026-00042', 'help'];
+  return renderCard('welcome', {
+    title: input.title, policyName: input.policyName, note: input.note ?? '',
+    commands: commands.map((c) => ({ title: c, value: COMMANDS[c] })),
+    approvalsTitle: input.awaiting === undefined ? '' : `Awaiting my decision (${input.awaiting})`,
+  });
 }
 
 const TONE_COLOR = { info: 'Default', warning: 'Warning', error: 'Attention', good: 'Good' } as const;

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { checkCard } from '../support/card-check';
 import { readdirSync } from 'node:fs';
 import { CARDS_DIR, type AdaptiveCardJson } from '../../src/cards/card-template';
-import { assignedCard, caseDetailCard, confirmationCard, myCasesCard, type CaseCardContext } from '../../src/cards/case-cards';
+import { assignedCard, caseDetailCard, confirmationCard, myApprovalsCard, myCasesCard, type CaseCardContext } from '../../src/cards/case-cards';
 import { noticeCard, welcomeCard } from '../../src/cards/general-cards';
 import { intakeStepCard } from '../../src/cards/intake-cards';
 import { extensionDecisionCard, respondFormCard } from '../../src/cards/workflow-cards';
@@ -83,6 +83,10 @@ const samples: Array<[string, AdaptiveCardJson]> = [
   ['detail, refused', caseDetailCard(cases.refused, ctx, [])],
   ['my cases, several', myCasesCard([cases.new, cases.drafted, cases.refused], ctx)],
   ['my cases, none', myCasesCard([], ctx)],
+  ['my approvals', myApprovalsCard([{ record: cases.pending, waiting: 'Extension of 5 working days asked for by Alex Morgan', button: { title: 'Decide extension', verb: 'case.extension.form' } }], ctx)],
+  ['my approvals, none', myApprovalsCard([], ctx)],
+  ['welcome (a manager)', welcomeCard({ title: 'Hello Priya', policyName: policy.name, commands: ['new complaint', 'my approvals', 'log', 'help'], awaiting: 2 })],
+  ['detail with personal details', caseDetailCard(cases.pending, ctx, [], '', true)],
   ['detail with the handler\'s actions and pending requests', scopeOf(ALEX).caseCard(cases.pending, ALEX, 'Extension requested.')],
   ['detail as the manager', scopeOf(PRIYA).caseCard(cases.pending, PRIYA)],
   ...forms,
@@ -98,21 +102,21 @@ describe('card templates', () => {
     const files = readdirSync(CARDS_DIR).filter((f) => f.endsWith('.json')).sort();
     assert.deepEqual(files, [
       'case-action-form.json', 'case-assigned.json', 'case-confirmation.json', 'case-decision.json', 'case-detail.json', 'case-respond.json', 'complaints-log.json', 'intake-complainant.json', 'intake-complaint.json',
-      'intake-review.json', 'my-cases.json', 'notice.json', 'overdue.json', 'reminder.json', 'report-summary.json', 'welcome.json',
+      'intake-review.json', 'my-approvals.json', 'my-cases.json', 'notice.json', 'overdue.json', 'reminder.json', 'report-summary.json', 'welcome.json',
     ]);
   });
 
   it('every case action with a form has a sample, and the handler\'s card offers its actions', () => {
     assert.deepEqual(forms.map(([name]) => name), [
-      'form: record-response', 'form: request-extension', 'form: decide-extension', 'form: record-resident-told', 'form: escalate', 'form: propose-escalation-refusal',
+      'form: record-response', 'form: request-extension', 'form: decide-extension', 'form: record-resident-told', 'form: reassign', 'form: escalate', 'form: propose-escalation-refusal',
       'form: decide-escalation-refusal', 'form: pause', 'form: add-note', 'form: propose-behaviour', 'form: decide-behaviour', 'form: withdraw',
     ]);
     const titles = (card: AdaptiveCardJson) => (card.actions as Array<{ title: string }>).map((a) => a.title);
     // Alex handles the pending case: an extension and a behaviour report wait, so neither can be asked for
     // again; this policy has a draft-response step and no pauses.
     assert.deepEqual(titles(scopeOf(ALEX).caseCard(cases.pending, ALEX)), ['Draft response sent', 'Record response', 'Add note', 'Withdraw', 'Refresh']);
-    // Priya is Alex's manager: she decides the extension; as AD she decides the behaviour report.
-    assert.deepEqual(titles(scopeOf(PRIYA).caseCard(cases.pending, PRIYA)), ['Decide extension', 'Add note', 'Decide on behaviour', 'Refresh']);
+    // Priya is Alex's manager: she decides the extension and may reassign; as AD she decides the behaviour report.
+    assert.deepEqual(titles(scopeOf(PRIYA).caseCard(cases.pending, PRIYA)), ['Decide extension', 'Reassign', 'Add note', 'Decide on behaviour', 'Refresh']);
   });
 
   for (const [name, card] of samples) {

@@ -11,6 +11,7 @@ import { issueDraftAction } from './issue-draft';
 import { pauseAction } from './pause';
 import { proposeBehaviourAction } from './propose-behaviour';
 import { proposeEscalationRefusalAction } from './propose-escalation-refusal';
+import { reassignAction } from './reassign';
 import { recordCommentsAction } from './record-comments';
 import { recordResidentToldAction } from './record-resident-told';
 import { recordResponseAction } from './record-response';
@@ -30,6 +31,7 @@ export const CASE_CARD_ACTIONS: { [N in CaseCommandName]: CaseCardAction<N> } = 
   'request-extension': requestExtensionAction,
   'decide-extension': decideExtensionAction,
   'record-resident-told': recordResidentToldAction,
+  reassign: reassignAction,
   escalate: escalateAction,
   'propose-escalation-refusal': proposeEscalationRefusalAction,
   'decide-escalation-refusal': decideEscalationRefusalAction,

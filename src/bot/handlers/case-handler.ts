@@ -1,5 +1,11 @@
-import type { DirectoryPerson } from '../../domain/directory';
-import { myCasesCard } from '../../cards/case-cards';
+import { findPerson, type DirectoryPerson } from '../../domain/directory';
+import { myApprovalsCard, myCasesCard, type AwaitingDecision } from '../../cards/case-cards';
+import { formatDate } from '../../cards/card-text';
+import { isTerminal, type CaseView } from '../../domain/case-state';
+import { viewOf } from '../../domain/case-view';
+import { CASE_COMMANDS } from '../../domain/commands/case-commands';
+import type { ActionScope } from '../actions/case-card-action';
+import { CASE_CARD_ACTIONS } from '../actions/registry';
 import type { AdaptiveCardJson } from '../../cards/card-template';
 import { noticeCard } from '../../cards/general-cards';
 import type { BotDependencies } from '../bot-dependencies';
@@ -19,4 +25,42 @@ export async function viewCaseByReference(reference: string, person: DirectoryPe
 
 export async function myCases(person: DirectoryPerson, deps: BotDependencies): Promise<AdaptiveCardJson> {
   return myCasesCard(await deps.stores.cases.openCasesByOfficer(person.id), scopeFor(person, deps).cards);
+}
+
+/** The decisions a manager may be asked for, and how each waits. */
+const DECISIONS = ['decide-extension', 'decide-escalation-refusal', 'decide-behaviour'] as const;
+
+/**
+ * What waits for this person's decision: every open case where a decision command's `allowed`
+ * passes for them (the same rule that puts the button on the case card).
+ */
+export async function awaitingDecision(person: DirectoryPerson, deps: BotDependencies): Promise<AwaitingDecision[]> {
+  const scope = scopeFor(person, deps);
+  // Every case received so far, open ones kept: the store has no "all open cases" query yet (see the closing notes).
+  const records = (await deps.stores.cases.casesReceivedBetween('0001-01-01', scope.cards.today)).filter((r) => !isTerminal(r.state));
+  const items: AwaitingDecision[] = [];
+  for (const record of records) {
+    const file = { record, view: viewOf(record, scope.cards) };
+    for (const name of DECISIONS) {
+      if (CASE_COMMANDS[name].allowed(file, person, scope.commands) !== null) continue;
+      items.push({ record, waiting: waitingWords(name, file.view, scope), button: CASE_CARD_ACTIONS[name].button });
+    }
+  }
+  return items.sort((a, b) => (a.record.receivedOn ?? '').localeCompare(b.record.receivedOn ?? ''));
+}
+
+function waitingWords(name: (typeof DECISIONS)[number], view: CaseView, scope: ActionScope): string {
+  const who = (id: string | null) => findPerson(scope.cards.directory, id)?.name ?? 'the handler';
+  switch (name) {
+    case 'decide-extension': {
+      const ext = view.pendingExtension;
+      return ext ? `Extension of ${ext.workingDays} working days asked for by ${who(ext.requestedBy)} on ${formatDate(ext.on)}: ${ext.reason}` : 'Extension request';
+    }
+    case 'decide-escalation-refusal': return `Refusal to escalate proposed on ${view.escalationRefusalProposedOn ? formatDate(view.escalationRefusalProposedOn) : '-'}`;
+    case 'decide-behaviour': return `Unacceptable behaviour reported on ${view.behaviourProposedOn ? formatDate(view.behaviourProposedOn) : '-'}`;
+  }
+}
+
+export async function myApprovals(person: DirectoryPerson, deps: BotDependencies): Promise<AdaptiveCardJson> {
+  return myApprovalsCard(await awaitingDecision(person, deps), scopeFor(person, deps).cards);
 }

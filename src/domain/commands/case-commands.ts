@@ -10,6 +10,7 @@ import { issueDraft, type IssueDraftInput } from './issue-draft';
 import { pause, type PauseInput } from './pause';
 import { proposeBehaviour, type ProposeBehaviourInput } from './propose-behaviour';
 import { proposeEscalationRefusal, type ProposeEscalationRefusalInput } from './propose-escalation-refusal';
+import { reassign, type ReassignInput } from './reassign';
 import { recordComments, type RecordCommentsInput } from './record-comments';
 import { recordResidentTold, type RecordResidentToldInput } from './record-resident-told';
 import { recordResponse, type RecordResponseInput } from './record-response';
@@ -26,6 +27,7 @@ export interface CommandInputs {
   'request-extension': RequestExtensionInput;
   'decide-extension': DecideExtensionInput;
   'record-resident-told': RecordResidentToldInput;
+  reassign: ReassignInput;
   escalate: EscalateInput;
   'propose-escalation-refusal': ProposeEscalationRefusalInput;
   'decide-escalation-refusal': DecideEscalationRefusalInput;
@@ -55,6 +57,7 @@ export const CASE_COMMANDS: { [N in CaseCommandName]: CaseCommand<CommandInputs[
   'request-extension': requestExtension,
   'decide-extension': decideExtension,
   'record-resident-told': recordResidentTold,
+  reassign,
   escalate,
   'propose-escalation-refusal': proposeEscalationRefusal,
   'decide-escalation-refusal': decideEscalationRefusal,

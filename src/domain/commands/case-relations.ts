@@ -26,3 +26,11 @@ export function relationTo(file: CaseFile, person: DirectoryPerson, directory: D
 export function behaviourDeciderRole(policy: Policy): string {
   return stageOf(policy, 2)?.handlerRole ?? 'AD';
 }
+
+/**
+ * Whether anyone's decisions may wait for this person: they manage someone (extensions and
+ * refusals to escalate go to the handler's managers) or they decide behaviour reports.
+ */
+export function decidesForOthers(person: DirectoryPerson, directory: Directory, policy: Policy): boolean {
+  return directory.people.some((p) => p.managerId === person.id) || hasRole(person, behaviourDeciderRole(policy));
+}

@@ -24,6 +24,7 @@ const SAMPLES: { [N in CaseCommandName]: CommandInputs[N] } = {
   'request-extension': { workingDays: 2, reason: 'Surveyor', reasonCategory: 'third-party', complainantAgreed: true },
   'decide-extension': { approve: true, comment: '' },
   'record-resident-told': { about: 'extension', method: 'letter', on: '2027-01-06', note: '' },
+  reassign: { officerId: 'taylor.reed', reason: 'Alex is on leave for three weeks' },
   escalate: { on: '2027-01-06', said: '', lateAcceptanceReason: '' },
   'propose-escalation-refusal': { reason: 'Court proceedings' },
   'decide-escalation-refusal': { approve: true, comment: '' },
@@ -48,15 +49,15 @@ describe('domain commands: who may do what, in which state', () => {
   const table: Array<[string, CaseFile, typeof ALEX, CaseCommandName[]]> = [
     ['the handler, awaiting acknowledgement', fileOf(ctx, RECEIVED), ALEX, ['acknowledge', 'pause', 'add-note', 'propose-behaviour', 'withdraw']],
     ['the handler, investigating', fileOf(ctx, ACKNOWLEDGED), ALEX, ['record-response', 'request-extension', 'pause', 'add-note', 'propose-behaviour', 'withdraw']],
-    ['the handler\'s manager, investigating', fileOf(ctx, ACKNOWLEDGED), PRIYA, ['add-note']],
+    ['the handler\'s manager, investigating', fileOf(ctx, ACKNOWLEDGED), PRIYA, ['reassign', 'add-note']],
     ['someone else in the directory', fileOf(ctx, ACKNOWLEDGED), SAM, ['add-note']],
     ['the handler, responded', fileOf(ctx, RESPONDED), ALEX, ['escalate', 'propose-escalation-refusal', 'close', 'add-note', 'propose-behaviour', 'withdraw']],
-    ['the manager, responded', fileOf(ctx, RESPONDED), PRIYA, ['escalate', 'add-note']],
-    ['the PIM, responded', fileOf(ctx, RESPONDED), MORGAN, ['escalate', 'add-note']],
+    ['the manager, responded', fileOf(ctx, RESPONDED), PRIYA, ['reassign', 'escalate', 'add-note']],
+    ['the PIM, responded', fileOf(ctx, RESPONDED), MORGAN, ['reassign', 'escalate', 'add-note']],
     ['the handler, while a refusal to escalate waits for the manager', fileOf(ctx, [...RESPONDED, { type: 'escalation-refusal-proposed', on: '2027-01-06', why: 'Court' }]), ALEX,
       ['close', 'add-note', 'propose-behaviour', 'withdraw']],
     ['the manager, while a refusal to escalate waits', fileOf(ctx, [...RESPONDED, { type: 'escalation-refusal-proposed', on: '2027-01-06', why: 'Court' }]), PRIYA,
-      ['decide-escalation-refusal', 'add-note']],
+      ['reassign', 'decide-escalation-refusal', 'add-note']],
   ];
   for (const [name, file, who, expected] of table) {
     it(`${name}: ${expected.join(', ')}`, () => assert.deepEqual(allowedFor(file, who, ctx), expected));
@@ -146,6 +147,19 @@ describe('domain commands: rules that used to live at the edge', () => {
     assert.ok(!back.ok);
     assert.equal(back.code, 'CASE.PREVIOUS_STAGE_HANDLER');
     assert.match(back.message, /someone other than the stage 1 handler/);
+  });
+
+  it('a manager reassigns with a reason; never to someone who handled an earlier stage', () => {
+    const ctx = contextFor('hos-2024', '2027-01-06');
+    const moved = run('reassign', fileOf(ctx, ACKNOWLEDGED), PRIYA, ctx, { officerId: 'taylor.reed', reason: 'Alex is on leave' });
+    assert.ok(moved.ok);
+    assert.deepEqual(moved.events.map((e) => [e.type, e.type === 'assigned' && e.officerId, e.why]), [['assigned', 'taylor.reed', 'Taylor Reed, reassigned by Priya Shah: Alex is on leave']]);
+    const noReason = run('reassign', fileOf(ctx, ACKNOWLEDGED), PRIYA, ctx, { officerId: 'taylor.reed', reason: ' ' });
+    assert.ok(!noReason.ok && noReason.field === 'reason');
+    const stage2 = [...RESPONDED, { type: 'escalation-requested' as const, on: '2027-01-06' }, { type: 'assigned' as const, on: '2027-01-06', officerId: 'priya.shah' }];
+    const back = run('reassign', fileOf(ctx, stage2), CASEY, ctx, { officerId: 'alex.morgan', reason: 'Priya is away' });
+    assert.ok(!back.ok);
+    assert.equal(back.code, 'CASE.PREVIOUS_STAGE_HANDLER');
   });
 
   it('restrictions for unacceptable behaviour must say what they are', () => {

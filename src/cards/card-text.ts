@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../domain/calendar-date';
-import type { CaseEventType } from '../domain/case-events';
+import type { CaseEventType, ContactMethod } from '../domain/case-events';
 import type { CaseState, Deadline, DeadlineKind } from '../domain/case-state';
 import type { Directory } from '../domain/directory';
 import type { Policy } from '../domain/policy';
@@ -75,3 +75,12 @@ export const EVENT_LABELS: Record<CaseEventType, string> = {
   'escalation-refusal-proposed': 'Refusal to escalate proposed', 'escalation-refused': 'Escalation refused',
   'escalation-refusal-rejected': 'Refusal to escalate rejected', 'resident-told': 'Resident told',
 };
+
+/** How an acknowledgement or a decision went to the resident, in words. */
+export const ACKNOWLEDGEMENT_METHODS = { letter: 'Letter', email: 'Email', phone: 'Phone', 'in-person': 'In person' } as const satisfies Record<ContactMethod, string>;
+
+/** The resident's preferred contact method, as the way an acknowledgement was most likely sent (the officer can change it). */
+export function acknowledgementMethod(record: { details: { complainant: { preferredContact: string } } }): string {
+  const preferred = record.details.complainant.preferredContact;
+  return preferred in ACKNOWLEDGEMENT_METHODS ? preferred : '';
+}

@@ -6,7 +6,7 @@ import type { Policy } from '../domain/policy';
 import { CATEGORIES, CHANNELS, CONTACT_METHODS, SERVICE_AREAS } from '../intake/intake-options';
 import { ITEM_NAMES } from './response-items';
 import { renderCard, type AdaptiveCardJson } from './card-template';
-import { daysLeft, deadlineLabel, deadlineRow, EVENT_LABELS, formatDate, STATE_LABELS, type CaseCardContext } from './card-text';
+import { acknowledgementMethod, daysLeft, deadlineLabel, deadlineRow, EVENT_LABELS, formatDate, STATE_LABELS, type CaseCardContext } from './card-text';
 import { caseActions, pendingNotes, refreshUserIds, type CaseButton } from './workflow-cards';
 
 export type { CaseCardContext } from './card-text';
@@ -104,6 +104,8 @@ export function assignedCard(record: CaseRecord, ctx: CaseCardContext): Adaptive
     complaintDefinition: d.complaint.complaintDefinition, outcomeSought: d.complaint.outcomeSought, deadlines: deadlines(record, ctx),
     // Sent to the handler, who acts on the case: who they are dealing with and how to reach them.
     complainant: complainantFacts(record),
+    // Acknowledge records when and how the acknowledgement went: today and the resident's preferred way, to change.
+    acknowledging: record.state === 'awaiting-acknowledgement', today: ctx.today, method: acknowledgementMethod(record),
   });
 }
 

@@ -8,7 +8,7 @@ import type { WorkingDayCalendar } from '../domain/working-days';
 import { CATEGORIES } from '../intake/intake-options';
 import type { CaseRecord } from '../domain/case-record';
 import { CARDS_DIR, type AdaptiveCardJson } from './card-template';
-import { daysLeft, deadlineLabel, formatDate, STATE_LABELS } from './card-text';
+import { acknowledgementMethod, daysLeft, deadlineLabel, formatDate, STATE_LABELS } from './card-text';
 
 /**
  * The reminder sweep's cards (cards/reminder.json for the responsible officer,
@@ -60,6 +60,7 @@ const ADVICE: Partial<Record<Deadline['kind'], string>> = {
   resolve: 'Resolve the complaint informally, or move it to the formal stage.',
   draft: 'Send the draft response to the resident for their comments.',
   'final-decision': 'Send the final decision to the resident.',
+  'tell-resident': 'Tell the resident of the decision (the reason, what happens now, and the Ombudsman\'s details), then record it on the case with "Resident told".',
 };
 
 /** To the responsible officer: what is due, when, and the buttons that meet it. */
@@ -80,7 +81,7 @@ export function reminderCard(input: ReminderCardInput): ReminderMessage {
   const lateNote = input.pointOn && input.pointOn < today ? `This reminder was due on ${formatDate(input.pointOn)} and is sent late.` : '';
   const card = render('reminder', {
     headline, color: s.color, summary: caseSummary(record), facts, advice, lateNote,
-    kind: deadline.kind, caseId: record.id, version: record.version,
+    kind: deadline.kind, caseId: record.id, version: record.version, today, method: acknowledgementMethod(record),
   });
   return {
     card,

@@ -9,7 +9,7 @@ const audit = { on: date, why: z.string().max(2000).optional() };
 const eventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('informal-opened'), ...audit }).strict(),
   z.object({ type: z.literal('received'), ...audit, stage: z.number().int().min(1).optional(), issueOccurredOn: date.optional(), lateAcceptanceReason: z.string().optional() }).strict(),
-  z.object({ type: z.literal('acknowledged'), ...audit }).strict(),
+  z.object({ type: z.literal('acknowledged'), ...audit, method: z.enum(CONTACT_METHODS).optional() }).strict(),
   z.object({
     type: z.literal('extended'), ...audit, workingDays: z.number().int(), reason: z.string(),
     reasonCategory: z.enum(['investigation', 'third-party', 'complainant-availability', 'annual-leave', 'illness', 'workload', 'other']).optional(),

@@ -18,7 +18,7 @@ const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => 
 export const storedEventSchema = z.discriminatedUnion('type', [
   event('informal-opened', {}),
   event('received', { stage: z.number().int().optional(), issueOccurredOn: date.optional(), lateAcceptanceReason: z.string().optional() }),
-  event('acknowledged', {}),
+  event('acknowledged', { method: z.enum(CONTACT_METHODS).optional() }),
   event('extended', { workingDays: z.number(), reason: z.string(), reasonCategory: reasonCategory.optional(), complainantAgreed: z.boolean().optional() }),
   event('paused', { reason: z.string(), complainantConsented: z.boolean().optional() }),
   event('resumed', {}),

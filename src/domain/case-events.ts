@@ -48,7 +48,8 @@ export type CaseEvent = EventAudit & (
    * `lateAcceptanceReason`.
    */
   | { type: 'received'; stage?: number; issueOccurredOn?: CalendarDate; lateAcceptanceReason?: string }
-  | { type: 'acknowledged' }
+  /** `method`: how the acknowledgement went to the resident; `on` is the day it was sent. */
+  | { type: 'acknowledged'; method?: ContactMethod }
   /**
    * `complainantAgreed`: the complainant agreed to the extension, recorded where the stage's
    * policy extends only with their agreement (seed 001).

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { ALEX, PRIYA, SAM, cardText } from '../support/bot-driver';
+import { ACK_SENT, ALEX, cardText, PRIYA, SAM } from '../support/bot-driver';
 import { COMPLAINANT, COMPLAINT, logComplaint, startTestBot, type TestBot } from '../support/test-app';
 
 // The case record a handler can work from (issue 21), through the real adapter over HTTP:
@@ -18,7 +18,7 @@ describe('the case record on the cards', function () {
     bot = await startTestBot();
     for (const user of [ALEX, PRIYA, SAM]) await bot.driver.say(user, 'help');
     ({ caseId } = await logComplaint(bot, ALEX));
-    await press(ALEX, 'case.acknowledge');
+    await press(ALEX, 'case.acknowledge', ACK_SENT);
   });
   after(async () => { await bot.stop(); });
 

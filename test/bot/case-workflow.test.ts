@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { ALEX, CASEY, PRIYA, SAM, actionData, cardText } from '../support/bot-driver';
+import { ACK_SENT, actionData, ALEX, cardText, CASEY, pressData, PRIYA, SAM } from '../support/bot-driver';
 import { logComplaint, startTestBot, type TestBot } from '../support/test-app';
 
 // The case workflow on cards, through the real adapter over HTTP: each action is an event with
@@ -16,7 +16,7 @@ describe('case workflow on Adaptive Cards', function () {
     bot = await startTestBot();
     for (const user of [ALEX, PRIYA, CASEY, SAM]) await bot.driver.say(user, 'help'); // each has opened the bot
     ({ caseId } = await logComplaint(bot, ALEX));
-    const ack = await press(ALEX, 'case.acknowledge', { version: await version() });
+    const ack = await press(ALEX, 'case.acknowledge', { version: await version(), ...ACK_SENT });
     assert.match(cardText(ack.body.value), /under investigation/);
   });
   after(async () => { await bot.stop(); });
@@ -124,7 +124,7 @@ describe('case workflow on Adaptive Cards', function () {
     await bot.connector.waitFor(before + 1);
     const card = bot.connector.cards().at(-1);
     assert.match(cardText(card), /New complaint for you: HC-2026-00001/);
-    const accepted = await bot.driver.execute(PRIYA, 'case.acknowledge', actionData(card, 'case.acknowledge'));
+    const accepted = await bot.driver.execute(PRIYA, 'case.acknowledge', pressData(card, 'case.acknowledge'));
     assert.match(cardText(accepted.body.value), /Stage 2 response/);
     record = await stored();
     assert.equal(record.state, 'investigating');
@@ -185,7 +185,7 @@ describe('case workflow: draft-response steps (seed 004 policy)', function () {
       await bot.driver.say(ALEX, 'help');
       const { caseId } = await logComplaint(bot, ALEX); // received Mon 23 Nov
       const version = async () => (await bot.stores.cases.getCase(caseId))!.version;
-      await bot.driver.execute(ALEX, 'case.acknowledge', { caseId, version: await version() });
+      await bot.driver.execute(ALEX, 'case.acknowledge', { caseId, version: await version(), ...ACK_SENT });
       const drafted = await bot.driver.execute(ALEX, 'case.draft', { caseId, version: await version() });
       const text = cardText(drafted.body.value);
       assert.match(text, /Draft recorded/);
@@ -208,7 +208,7 @@ describe('case workflow: refusing an escalation needs a reason and the manager\'
       for (const user of [ALEX, PRIYA, CASEY]) await bot.driver.say(user, 'help');
       const { caseId } = await logComplaint(bot, ALEX);
       const version = async () => (await bot.stores.cases.getCase(caseId))!.version;
-      await bot.driver.execute(ALEX, 'case.acknowledge', { caseId, version: await version() });
+      await bot.driver.execute(ALEX, 'case.acknowledge', { caseId, version: await version(), ...ACK_SENT });
       await bot.driver.execute(ALEX, 'case.respond', {
         caseId, version: await version(), outcome: 'not-upheld', on: '2026-11-23',
         'item-stage': 'Stage 1', 'item-complaint-definition': 'd', 'item-reasons': 'r', 'item-remedy': 'None', 'item-outstanding-actions': 'None', 'item-how-to-escalate': 'Ask',

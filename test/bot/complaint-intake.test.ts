@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { actionData, ALEX, cardText, input, SAM } from '../support/bot-driver';
+import { ACK_SENT, actionData, ALEX, cardText, input, SAM } from '../support/bot-driver';
 import { COMPLAINANT, COMPLAINT, startTestBot, type TestBot } from '../support/test-app';
 
 // The whole intake as a housing officer does it in Teams, through the real adapter over HTTP:
@@ -110,13 +110,13 @@ describe('complaint intake through the bot (real adapter, real HTTP)', function 
 
   it('only the responsible officer can acknowledge; the card is refused for anyone else', async () => {
     await bot.driver.say(SAM, 'help');
-    const res = await bot.driver.execute(SAM, 'case.acknowledge', { caseId, version });
+    const res = await bot.driver.execute(SAM, 'case.acknowledge', { caseId, version, ...ACK_SENT });
     assert.match(cardText(res.body.value), /Not your case to acknowledge/);
     assert.equal((await bot.stores.cases.getCase(caseId))?.state, 'awaiting-acknowledgement');
   });
 
   it('the officer acknowledges from the card; the response deadline starts (10 working days)', async () => {
-    const res = await bot.driver.execute(ALEX, 'case.acknowledge', { caseId, version });
+    const res = await bot.driver.execute(ALEX, 'case.acknowledge', { caseId, version, ...ACK_SENT });
     const text = cardText(res.body.value);
     assert.match(text, /HC-2026-00001: under investigation/);
     assert.match(text, /Stage 1 acknowledgement\nMon 30 Nov 2026\nmet Mon 23 Nov 2026/);
@@ -124,7 +124,7 @@ describe('complaint intake through the bot (real adapter, real HTTP)', function 
   });
 
   it('a second press on the old card acts once only and shows the case as it is now', async () => {
-    const res = await bot.driver.execute(ALEX, 'case.acknowledge', { caseId, version });
+    const res = await bot.driver.execute(ALEX, 'case.acknowledge', { caseId, version, ...ACK_SENT });
     assert.match(cardText(res.body.value), /This case has changed since this card was shown/);
     const stored = await bot.stores.cases.getCase(caseId);
     assert.equal(stored?.events.filter((e) => e.type === 'acknowledged').length, 1);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { ALEX } from '../support/bot-driver';
+import { ACK_SENT, ALEX } from '../support/bot-driver';
 import { fakeCredential, FakeGraph } from '../support/fake-graph';
 import { logComplaint, startTestBot } from '../support/test-app';
 
@@ -25,7 +25,7 @@ describe('copies to the complaints mailbox', function () {
       assert.match(graph.mail[0]!.subject, new RegExp(`New complaint ${reference} \\(stage 1\\)`));
       assert.match(graph.mail[0]!.content, /Stage 1 acknowledgement: Mon 30 Nov 2026/);
 
-      await bot.driver.execute(ALEX, 'case.acknowledge', { caseId, version: await version() });
+      await bot.driver.execute(ALEX, 'case.acknowledge', { caseId, version: await version(), ...ACK_SENT });
       await bot.driver.execute(ALEX, 'case.respond', {
         caseId, version: await version(), outcome: 'not-upheld', on: '2026-11-23',
         'item-stage': 'Stage 1', 'item-complaint-definition': 'd', 'item-reasons': 'r', 'item-remedy': 'None', 'item-outstanding-actions': 'None', 'item-how-to-escalate': 'Ask',

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findPreset } from '../../src/policies/preset-registry';
-import { ALEX, PRIYA, cardText } from '../support/bot-driver';
+import { ACK_SENT, ALEX, cardText, PRIYA } from '../support/bot-driver';
 import { logComplaint, startTestBot, type TestBot } from '../support/test-app';
 
 // Policy rules that used to be missing or fixed at the edge, now the domain's, seen through the
@@ -64,7 +64,7 @@ describe('policy rules on the cards', function () {
       await withPolicy.driver.say(ALEX, 'help');
       const { caseId } = await logComplaint(withPolicy, ALEX);
       const version = async () => (await withPolicy.stores.cases.getCase(caseId))!.version;
-      await withPolicy.driver.execute(ALEX, 'case.acknowledge', { caseId, version: await version() });
+      await withPolicy.driver.execute(ALEX, 'case.acknowledge', { caseId, version: await version(), ...ACK_SENT });
       const drafted = await withPolicy.driver.execute(ALEX, 'case.draft', { caseId, version: await version() });
       const text = cardText(drafted.body.value);
       assert.match(text, /the complainant has 3 working days to comment/);
@@ -81,7 +81,7 @@ describe('policy rules on the cards', function () {
       for (const user of [ALEX, PRIYA]) await bot.driver.say(user, 'help');
       const { caseId } = await logComplaint(bot, ALEX);
       const version = async () => (await bot.stores.cases.getCase(caseId))!.version;
-      await bot.driver.execute(ALEX, 'case.acknowledge', { caseId, version: await version() });
+      await bot.driver.execute(ALEX, 'case.acknowledge', { caseId, version: await version(), ...ACK_SENT });
       await bot.driver.execute(ALEX, 'case.respond', {
         caseId, version: await version(), outcome: 'not-upheld', on: '2026-11-23',
         'item-stage': 'Stage 1', 'item-complaint-definition': 'd', 'item-reasons': 'r', 'item-remedy': 'None', 'item-outstanding-actions': 'None', 'item-how-to-escalate': 'Ask',

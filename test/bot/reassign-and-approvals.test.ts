@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { ALEX, CASEY, PRIYA, SAM, cardText } from '../support/bot-driver';
+import { ACK_SENT, ALEX, cardText, CASEY, PRIYA, SAM } from '../support/bot-driver';
 import { logComplaint, startTestBot, type TestBot } from '../support/test-app';
 
 const TAYLOR = { name: 'Taylor Reed', aadObjectId: '00000000-0000-4000-8000-000000000004' };
@@ -19,7 +19,7 @@ describe('reassigning a case, and what awaits a manager\'s decision', function (
     bot = await startTestBot();
     for (const user of [ALEX, PRIYA, CASEY, SAM, TAYLOR]) await bot.driver.say(user, 'help');
     ({ caseId } = await logComplaint(bot, ALEX));
-    await press(ALEX, 'case.acknowledge');
+    await press(ALEX, 'case.acknowledge', ACK_SENT);
   });
   after(async () => { await bot.stop(); });
 

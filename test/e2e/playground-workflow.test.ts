@@ -6,7 +6,7 @@ import { addCalendarDays, londonDateOf } from '../../src/domain/calendar-date';
 import { playgroundConfigYaml } from '../../src/dev/playground-config';
 import { startPlayground, type RunningPlayground } from '../../src/dev/start-playground';
 import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
-import { actionData, cardText } from '../support/bot-driver';
+import { actionData, cardText, pressData } from '../support/bot-driver';
 import { startBotProcess, type BotProcess } from '../support/bot-process';
 import { PlaygroundClient, type ChatMessage } from '../support/playground-client';
 import { COMPLAINANT, COMPLAINT } from '../support/test-app';
@@ -57,7 +57,7 @@ describe('e2e: the case workflow across officer, managers and AD in the Agents P
     assert.match(cardText(await alex.press(form, 'intake.submit', { intakeId, step: 'review' })), /Complaint logged: HC-\d{4}-00001/);
 
     const officerCardMessage = (await alex.waitForMessages(3)).at(-1)!;
-    const acknowledged = await alex.press(officerCardMessage, 'case.acknowledge', actionData(card(officerCardMessage), 'case.acknowledge'));
+    const acknowledged = await alex.press(officerCardMessage, 'case.acknowledge', pressData(card(officerCardMessage), 'case.acknowledge'));
     assert.match(cardText(acknowledged), /under investigation/);
 
     const extended = await alex.press(officerCardMessage, 'case.extend', { ...actionData(acknowledged, 'case.extend.form'), workingDays: '5', reasonCategory: 'third-party', text: 'Waiting for the contractor' });
@@ -95,7 +95,7 @@ describe('e2e: the case workflow across officer, managers and AD in the Agents P
 
     const assigned = await next('priya.shah', priyaBefore + 1);
     assert.match(cardText(assigned), /New complaint for you: HC-\d{4}-00001/);
-    const accepted = await chats['priya.shah']!.press(latest('priya.shah'), 'case.acknowledge', actionData(assigned, 'case.acknowledge'));
+    const accepted = await chats['priya.shah']!.press(latest('priya.shah'), 'case.acknowledge', pressData(assigned, 'case.acknowledge'));
     assert.match(cardText(accepted), /Stage 2 response/);
   });
 });

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startPlayground, type RunningPlayground } from '../../src/dev/start-playground';
-import { actionData, cardText } from '../support/bot-driver';
+import { cardText, pressData } from '../support/bot-driver';
 import { freePort } from '../support/bot-process';
 import { PlaygroundClient, type ChatMessage } from '../support/playground-client';
 import { waitFor } from '../support/wait-for';
@@ -65,7 +65,7 @@ describe('e2e: the demo reminder in the Agents Playground', function () {
     assert.match(cardText(card), /HC-\d{4}-00001: Stage 1 acknowledgement due in 1 working day[\s\S]*Jordan Example, Riverside/);
 
     // Acknowledge from the reminder: the card carries the case's current version.
-    const after = await chat.press(reminder, 'case.acknowledge', actionData(card, 'case.acknowledge'));
+    const after = await chat.press(reminder, 'case.acknowledge', pressData(card, 'case.acknowledge'));
     assert.doesNotMatch(cardText(after), /changed since|not understood/i);
     // Only one reminder, however many sweeps ran meanwhile: the timer's next two sweeps, begun
     // after the acknowledgement, send nothing.

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findPreset } from '../../src/policies/preset-registry';
-import { actionData, ALEX, PRIYA } from '../support/bot-driver';
+import { actionData, ALEX, pressData, PRIYA } from '../support/bot-driver';
 import { makeTempDir } from '../support/temp-dir';
 import { cardsSince, logComplaint, MAILBOX, startReminderApp, type ReminderApp } from './support/reminder-app';
 
@@ -71,7 +71,7 @@ describe('reminders: a case through every reminder point, across a weekend and b
     // The latest reminder's Acknowledge button works: the card carries the case's current version.
     r.setTime('2027-01-05T10:00:00.000Z');
     const last = cardsSince(r.connector, 0).filter((c) => c.to === 'Alex Morgan').at(-1)!;
-    const ack = await r.driver.execute(ALEX, 'case.acknowledge', actionData(last.card, 'case.acknowledge'));
+    const ack = await r.driver.execute(ALEX, 'case.acknowledge', pressData(last.card, 'case.acknowledge'));
     assert.equal(ack.status, 200);
     assert.doesNotMatch(JSON.stringify(ack.body), /changed since|not understood/i);
     const acknowledged = await r.stores.cases.getCaseByReference('HC-2026-00001');

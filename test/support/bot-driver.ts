@@ -101,3 +101,23 @@ export function actionData(card: unknown, verb: string): Record<string, unknown>
   if (!found) throw new Error(`no ${verb} action on the card:\n${cardText(card)}`);
   return found;
 }
+
+/**
+ * What pressing the button with this verb sends from a real client: the action's data plus
+ * every input on the card with the value it shows (Action.Execute gathers the card's inputs).
+ */
+export function pressData(card: unknown, verb: string): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  const walk = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) { n.forEach(walk); return; }
+    const o = n as Record<string, unknown>;
+    if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string' && o.value !== undefined) values[o.id] = o.value;
+    Object.values(o).forEach(walk);
+  };
+  walk(card);
+  return { ...values, ...actionData(card, verb) };
+}
+
+/** The acknowledgement as the officer records it in the tests: sent by email on the test's Monday 23 November 2026. */
+export const ACK_SENT = { on: '2026-11-23', channel: 'email' } as const;

@@ -1,9 +1,13 @@
 import type { CalendarDate } from '../calendar-date';
+import type { ContactMethod } from '../case-events';
 import { notPermitted, timelineAccepts, type CaseCommand } from './command';
 import { relationTo } from './case-relations';
 
-/** The handler acknowledges the complaint: the response deadline starts where it counts from acknowledgement. */
-export interface AcknowledgeInput { on: CalendarDate; why: string }
+/**
+ * The handler records the acknowledgement the resident was sent: the day it went and how. The
+ * response deadline starts from that day where the policy counts from acknowledgement.
+ */
+export interface AcknowledgeInput { on: CalendarDate; method: ContactMethod }
 
 export const acknowledge: CaseCommand<AcknowledgeInput> = {
   allowed(file, actor, ctx) {
@@ -14,5 +18,5 @@ export const acknowledge: CaseCommand<AcknowledgeInput> = {
     // step; the card offers it only while one is awaited.
     return file.view.state === 'awaiting-acknowledgement' ? null : notPermitted('There is nothing to acknowledge.');
   },
-  events: (_file, _actor, input) => ({ ok: true, events: [{ type: 'acknowledged', on: input.on, why: input.why }] }),
+  events: (_file, _actor, input) => ({ ok: true, events: [{ type: 'acknowledged', on: input.on, method: input.method }] }),
 };

@@ -14,7 +14,7 @@ const MORGAN = person('morgan.lee'); // PIM
 
 /** A valid input for each command, as a card would give it. */
 const SAMPLES: { [N in CaseCommandName]: CommandInputs[N] } = {
-  acknowledge: { on: '2027-01-06', why: 'Acknowledged' },
+  acknowledge: { on: '2027-01-06', method: 'letter' },
   'issue-draft': { on: '2027-01-06' },
   'record-comments': { on: '2027-01-06' },
   'record-response': {

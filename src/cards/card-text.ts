@@ -1,5 +1,5 @@
-import type { CalendarDate } from '../domain/calendar-date';
-import type { CaseEventType, ContactMethod } from '../domain/case-events';
+import { formatDate, type CalendarDate } from '../domain/calendar-date';
+import type { CaseEventType, ContactMethod, ResponseOutcome } from '../domain/case-events';
 import type { CaseState, Deadline, DeadlineKind } from '../domain/case-state';
 import type { Directory } from '../domain/directory';
 import type { Policy } from '../domain/policy';
@@ -16,12 +16,21 @@ export interface CaseCardContext {
   today: CalendarDate;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const londonTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London' });
+const londonDay = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/London' });
 
-/** "Tue 29 Dec 2026". */
-export function formatDate(date: CalendarDate): string {
-  return dateFormat.format(new Date(`${date}T00:00:00Z`)).replace(',', '');
+/** An instant as staff in England read it: "Mon 23 Nov 2026 at 10:00", London time (GMT or BST). */
+export function formatInstant(iso: string): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  return `${formatDate(londonDay.format(instant))} at ${londonTime.format(instant)}`;
 }
+
+/** A response's decision in words. */
+export const OUTCOME_WORDS: Record<ResponseOutcome, string> = { upheld: 'Upheld', 'partly-upheld': 'Partly upheld', 'not-upheld': 'Not upheld' };
+
+/** "Tue 29 Dec 2026": the domain's one way of saying a date. */
+export { formatDate } from '../domain/calendar-date';
 
 const KIND_LABELS: Record<DeadlineKind, string> = {
   resolve: 'informal resolution',
@@ -83,4 +92,18 @@ export const ACKNOWLEDGEMENT_METHODS = { letter: 'Letter', email: 'Email', phone
 export function acknowledgementMethod(record: { details: { complainant: { preferredContact: string } } }): string {
   const preferred = record.details.complainant.preferredContact;
   return preferred in ACKNOWLEDGEMENT_METHODS ? preferred : '';
+}
+
+/**
+ * The line at the top of a card saying what just happened: a success in the good style, a
+ * problem (a stale card, a refusal) in the warning style. A plain string is a problem.
+ */
+export type Banner = string | { text: string; tone: 'good' | 'warning' };
+
+export function bannerOf(banner: Banner): { banner: string; bannerStyle: 'good' | 'warning' } {
+  return typeof banner === 'string' ? { banner, bannerStyle: 'warning' } : { banner: banner.text, bannerStyle: banner.tone };
+}
+
+export function bannerText(banner: Banner): string {
+  return typeof banner === 'string' ? banner : banner.text;
 }

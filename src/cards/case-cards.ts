@@ -4,9 +4,9 @@ import { isTerminal } from '../domain/case-state';
 import { findPerson, type Directory } from '../domain/directory';
 import type { Policy } from '../domain/policy';
 import { CATEGORIES, CHANNELS, CONTACT_METHODS, SERVICE_AREAS } from '../intake/intake-options';
-import { ITEM_NAMES } from './response-items';
+import { RESPONSE_CONTENT_NAMES } from '../domain/response-contents';
 import { renderCard, type AdaptiveCardJson } from './card-template';
-import { acknowledgementMethod, daysLeft, deadlineLabel, deadlineRow, EVENT_LABELS, formatDate, STATE_LABELS, type CaseCardContext } from './card-text';
+import { acknowledgementMethod, bannerOf, daysLeft, type Banner, formatInstant, OUTCOME_WORDS, deadlineLabel, deadlineRow, EVENT_LABELS, formatDate, STATE_LABELS, type CaseCardContext } from './card-text';
 import { caseActions, pendingNotes, refreshUserIds, type CaseButton } from './workflow-cards';
 
 export type { CaseCardContext } from './card-text';
@@ -70,8 +70,6 @@ function complainantFacts(record: CaseRecord) {
   ]);
 }
 
-const OUTCOME_WORDS = { upheld: 'Upheld', 'partly-upheld': 'Partly upheld', 'not-upheld': 'Not upheld' } as const;
-
 /** Each response recorded, with what it said item by item, so a stage 2 reviewer can read stage 1's. */
 function responses(record: CaseRecord) {
   let stage = 0;
@@ -80,7 +78,7 @@ function responses(record: CaseRecord) {
     if (e.type === 'received') stage = e.stage ?? 1;
     if (e.type === 'escalation-requested') stage += 1;
     if (e.type !== 'responded') continue;
-    const items = Object.entries(e.content ?? {}).map(([item, text]) => ({ title: label(ITEM_NAMES, item), value: text ?? '' }));
+    const items = Object.entries(e.content ?? {}).map(([item, text]) => ({ title: label(RESPONSE_CONTENT_NAMES, item), value: text ?? '' }));
     out.push({ title: `Stage ${stage} response, ${formatDate(e.on)}: ${OUTCOME_WORDS[e.outcome]}`, items: present(items) });
   }
   return out.reverse();
@@ -114,16 +112,16 @@ export function assignedCard(record: CaseRecord, ctx: CaseCardContext): Adaptive
  * complainant's personal details (the bot decides both, from the domain's rules), and a
  * banner saying what just happened.
  */
-export function caseDetailCard(record: CaseRecord, ctx: CaseCardContext, buttons: readonly CaseButton[], banner = '', showPersonal = false): AdaptiveCardJson {
+export function caseDetailCard(record: CaseRecord, ctx: CaseCardContext, buttons: readonly CaseButton[], banner: Banner = '', showPersonal = false): AdaptiveCardJson {
   return renderCard('case-detail', {
-    banner, actions: caseActions(record, buttons), showPersonal,
+    ...bannerOf(banner), actions: caseActions(record, buttons), showPersonal,
     complaint: complaintFacts(record), complainant: showPersonal ? complainantFacts(record) : [], responses: responses(record), pending: pendingNotes(record, ctx), userIds: refreshUserIds(record, ctx),
     reference: record.reference, caseId: record.id, stateLabel: STATE_LABELS[record.state], summary: summary(record),
     facts: caseFacts(record, ctx), deadlines: deadlines(record, ctx),
     history: [...record.events].reverse().map((e) => ({
       when: formatDate(e.on),
       what: EVENT_LABELS[e.type],
-      who: `by ${findPerson(ctx.directory, e.by)?.name ?? (e.by === 'system' ? 'the complaints bot' : e.by)}, recorded ${e.at.slice(0, 16).replace('T', ' ')} UTC`,
+      who: `by ${findPerson(ctx.directory, e.by)?.name ?? (e.by === 'system' ? 'the complaints bot' : e.by)}, recorded ${formatInstant(e.at)}`,
       why: e.why ?? '',
     })),
   });

@@ -23,26 +23,6 @@ export const ITEM_LABELS: Record<ResponseContent, string> = {
 };
 
 
-/** The same items as a case card names them when it shows what a response said. */
-export const ITEM_NAMES: Record<ResponseContent, string> = {
-  stage: 'Stage',
-  'complaint-definition': 'Complaint definition',
-  investigation: 'Investigation',
-  decision: 'Decision',
-  reasons: 'Reasons',
-  'fault-acknowledged': 'Fault accepted',
-  remedy: 'Remedy',
-  'outstanding-actions': 'Outstanding actions',
-  'how-to-escalate': 'How to escalate',
-  'ombudsman-details': 'The Ombudsman',
-  summary: 'Summary',
-  background: 'Background',
-  apology: 'Apology',
-  'lessons-learned': 'Lessons learned',
-  'action-timescales': 'Timescales',
-  'responsible-officer': 'Responsible officer',
-};
-
 export function prefill(item: ResponseContent, policy: Policy, stage: number, definition: string, handler: DirectoryPerson | undefined): string {
   switch (item) {
     case 'stage': return `Stage ${stage}: ${stageOf(policy, stage)?.name ?? ''}`.trim();

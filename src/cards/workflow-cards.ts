@@ -5,7 +5,7 @@ import { viewOf } from '../domain/case-view';
 import { findPerson, hasRole, managersOf, type DirectoryPerson } from '../domain/directory';
 import { stageOf } from '../domain/policy';
 import { renderCard, type AdaptiveCardJson } from './card-template';
-import { formatDate, type CaseCardContext } from './card-text';
+import { bannerOf, formatDate, OUTCOME_WORDS, type Banner, type CaseCardContext } from './card-text';
 import { ITEM_LABELS, prefill } from './response-items';
 import type { FormSpec } from './workflow-forms';
 
@@ -34,7 +34,7 @@ export function pendingNotes(record: CaseRecord, ctx: CaseCardContext): string[]
   return notes;
 }
 
-export interface FormInput { values: Record<string, string>; errors: Record<string, string>; banner: string }
+export interface FormInput { values: Record<string, string>; errors: Record<string, string>; banner: Banner }
 
 const FIELDS = ['on', 'channel', 'workingDays', 'reasonCategory', 'decision', 'text', 'restrictions', 'reviewOn', 'consent'];
 const complete = (o: Record<string, string>) => Object.fromEntries(FIELDS.map((f) => [f, o[f] ?? '']));
@@ -43,7 +43,7 @@ const choicesOf = (o: Readonly<Record<string, string>>) => Object.entries(o).map
 
 export function actionFormCard(spec: FormSpec, record: CaseRecord, ctx: CaseCardContext, input: FormInput): AdaptiveCardJson {
   return renderCard('case-action-form', {
-    ...spec, caseId: record.id, version: record.version, banner: input.banner, today: ctx.today,
+    ...spec, caseId: record.id, version: record.version, ...bannerOf(input.banner), today: ctx.today,
     subtitle: `${record.reference} · ${record.details.complainant.complainantName}`,
     daysLabel: spec.days ? 'Working days' : '',
     channelChoices: spec.channel ? choicesOf(spec.channel.choices) : [], channelLabel: spec.channel?.label ?? '',
@@ -55,7 +55,6 @@ export function actionFormCard(spec: FormSpec, record: CaseRecord, ctx: CaseCard
   });
 }
 
-const OUTCOME_TITLES: Record<string, string> = { upheld: 'Upheld', 'partly-upheld': 'Partly upheld', 'not-upheld': 'Not upheld' };
 
 export function respondFormCard(record: CaseRecord, ctx: CaseCardContext, input: FormInput): AdaptiveCardJson {
   const stage = stageOf(ctx.policy, record.stage);
@@ -73,9 +72,9 @@ export function respondFormCard(record: CaseRecord, ctx: CaseCardContext, input:
   return renderCard('case-respond', {
     title: `Record the stage ${record.stage} response`, subtitle: `${record.reference} · ${record.details.complainant.complainantName}`,
     intro: 'The policy requires each item below in the written response. Record what the response said.',
-    banner: input.banner, caseId: record.id, version: record.version, today: ctx.today,
+    ...bannerOf(input.banner), caseId: record.id, version: record.version, today: ctx.today,
     submitTitle: 'Record response', submitVerb: 'case.respond',
-    outcomeChoices: RESPONSE_OUTCOMES.map((value) => ({ value, title: OUTCOME_TITLES[value] ?? value })),
+    outcomeChoices: RESPONSE_OUTCOMES.map((value) => ({ value, title: OUTCOME_WORDS[value] })),
     values: { outcome: input.values.outcome ?? '', on: input.values.on ?? ctx.today },
     errors: { outcome: input.errors.outcome ?? '', on: input.errors.on ?? '' },
     items,
@@ -92,7 +91,7 @@ export function extensionDecisionCard(record: CaseRecord, ctx: CaseCardContext, 
   return renderCard('case-decision', {
     title: `Extension request: ${record.reference}`,
     subtitle: `${record.details.complainant.complainantName} · handled by ${handler?.name ?? 'nobody'}`,
-    intro: decided, banner, open: !decided && !!request,
+    intro: decided, ...bannerOf(banner), open: !decided && !!request,
     facts: request ? [
       { title: 'Asked for', value: `${request.workingDays} working days` },
       { title: 'Reason', value: request.reason },
@@ -117,7 +116,7 @@ export function refusalDecisionCard(record: CaseRecord, ctx: CaseCardContext, de
     title: `Refuse escalation: ${record.reference}`,
     subtitle: `${record.details.complainant.complainantName} · handled by ${findPerson(ctx.directory, record.responsibleOfficerId)?.name ?? 'nobody'}`,
     intro: decided || 'The resident asked to escalate. Refusing needs a valid reason; they are told it with the Housing Ombudsman\'s details.',
-    banner: '', open,
+    ...bannerOf(''), open,
     facts: [{ title: 'Reason given', value: proposal?.why ?? '-' }, { title: 'Proposed by', value: findPerson(ctx.directory, proposal?.by)?.name ?? '-' }],
     actions: open ? [
       { title: 'Approve refusal', verb: 'case.escalation-refusal.approve', style: 'destructive', data },

@@ -72,3 +72,10 @@ const londonDate = new Intl.DateTimeFormat('en-CA', {
 export function londonDateOf(instant: Date): CalendarDate {
   return londonDate.format(instant); // en-CA formats as YYYY-MM-DD
 }
+
+const dayWords = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** A date as every card, message and letter says it: "Tue 29 Dec 2026". */
+export function formatDate(date: CalendarDate): string {
+  return dayWords.format(new Date(`${date}T00:00:00Z`)).replace(',', '');
+}

@@ -4,7 +4,7 @@ import { refuse, type CaseRefusal } from './case-errors';
 import { isTerminal, type CaseView, type Deadline } from './case-state';
 import { meetDeadline, shiftForPause, startDeadline } from './deadline-rules';
 import { extend, rejectExtension, requestExtension } from './extension-steps';
-import { missingContents } from './response-contents';
+import { missingContents, RESPONSE_CONTENT_NAMES } from './response-contents';
 import { describeState, findRunning, meet } from './timeline-helpers';
 import { stageOf, type Policy, type PolicyStage } from './policy';
 import type { WorkingDayCalendar } from './working-days';
@@ -96,7 +96,7 @@ export function applyEvent(view: CaseView | null, event: CaseEvent, ctx: Timelin
     }
     case 'responded': {
       const missing = event.content && stage ? missingContents(ctx.policy, view.stage, event.outcome, event.content) : [];
-      if (missing.length) return refuse('CASE.RESPONSE_INCOMPLETE', `The stage ${view.stage} response must include: ${missing.join(', ')}.`);
+      if (missing.length) return refuse('CASE.RESPONSE_INCOMPLETE', `The stage ${view.stage} response must include: ${missing.map((m) => RESPONSE_CONTENT_NAMES[m].toLowerCase()).join(', ')}.`);
       return respond({ ...next, pendingExtension: null }, stage, event.on, event.outcome);
     }
     case 'escalation-requested': return escalate(next, event, ctx);

@@ -1,6 +1,26 @@
 import type { ResponseContentValues, ResponseOutcome } from './case-events';
 import { stageOf, type Policy, type ResponseContent } from './policy';
 
+/** Each response item in plain words, for refusals, cards and letters alike. */
+export const RESPONSE_CONTENT_NAMES: Record<ResponseContent, string> = {
+  stage: 'Stage',
+  'complaint-definition': 'Complaint definition',
+  investigation: 'Investigation',
+  decision: 'Decision',
+  reasons: 'Reasons',
+  'fault-acknowledged': 'Fault accepted',
+  remedy: 'Remedy',
+  'outstanding-actions': 'Outstanding actions',
+  'how-to-escalate': 'How to escalate',
+  'ombudsman-details': 'The Ombudsman',
+  summary: 'Summary',
+  background: 'Background',
+  apology: 'Apology',
+  'lessons-learned': 'Lessons learned',
+  'action-timescales': 'Timescales',
+  'responsible-officer': 'Responsible officer',
+};
+
 /** What a stage's response must contain for an outcome: always, plus the upheld or not-upheld extras. */
 export function requiredContents(policy: Policy, stage: number, outcome: ResponseOutcome): ResponseContent[] {
   const rules = stageOf(policy, stage)?.responseMustInclude;

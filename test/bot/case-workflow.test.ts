@@ -90,7 +90,7 @@ describe('case workflow on Adaptive Cards', function () {
     const approvals = record.events.filter((e) => e.type === 'extended');
     assert.equal(approvals.length, 1);
     // Approving tells nobody: the record says the resident is still to be told.
-    assert.match(approvals[0]!.why ?? '', /The resident is to be told the reason, the new date \(2026-12-14\) and the Ombudsman's details \(Housing Ombudsman Service/);
+    assert.match(approvals[0]!.why ?? '', /The resident is to be told the reason, the new date \(Mon 14 Dec 2026\) and the Ombudsman's details \(Housing Ombudsman Service/);
     assert.deepEqual(record.deadlines.find((d) => d.kind === 'respond')?.due, '2026-12-14');
   });
 
@@ -98,7 +98,7 @@ describe('case workflow on Adaptive Cards', function () {
     const form = await press(ALEX, 'case.respond.form', { version: await version() });
     assert.match(cardText(form.body.value), /Record the stage 1 response/);
     const res = await press(ALEX, 'case.respond', { version: await version(), outcome: 'partly-upheld', on: '2026-11-23', 'item-stage': 'Stage 1', 'item-reasons': 'The repair was late' });
-    assert.match(cardText(res.body.value), /must include: complaint-definition, remedy, outstanding-actions, how-to-escalate/);
+    assert.match(cardText(res.body.value), /must include: complaint definition, remedy, outstanding actions, how to escalate\./);
     assert.equal((await stored()).state, 'investigating');
   });
 

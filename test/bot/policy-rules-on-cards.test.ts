@@ -24,9 +24,12 @@ describe('policy rules on the cards', function () {
     });
     after(async () => { await bot.stop(); });
 
-    it('the form asks whether the complainant agreed', async () => {
+    it('the form asks whether the complainant agreed, and says what the cap leaves', async () => {
       const form = await press(ALEX, 'case.extend.form');
       assert.match(cardText(form.body.value), /The complainant has agreed to the extension/);
+      assert.match(cardText(form.body.value), /Stage 1 extensions are capped at 10 working days in all: 0 used, 10 left\./);
+      const days = (form.body.value.body as Array<{ id?: string; value?: unknown }>).find((e) => e.id === 'workingDays');
+      assert.equal(days?.value, '', 'the working days start empty');
     });
 
     it('without the agreement the request is refused with the reason under the box, and nothing is stored', async () => {
@@ -42,6 +45,7 @@ describe('policy rules on the cards', function () {
     it('with it, the request goes to the manager, and the approval records the agreement', async () => {
       const asked = await press(ALEX, 'case.extend', { workingDays: '5', reasonCategory: 'third-party', text: 'Waiting for the surveyor', consent: 'true' });
       assert.match(cardText(asked.body.value), /Extension requested/);
+      assert.equal((asked.body.value.body as Array<{ style?: string }>)[0]!.style, 'good', 'a success is shown as one, not as a warning');
       const approved = await press(PRIYA, 'case.extension.approve');
       assert.match(cardText(approved.body.value), /Approved by you/);
       const extended = (await stored()).events.find((e) => e.type === 'extended');

@@ -51,7 +51,7 @@ describe('workflow events', () => {
     ['a withdrawal with no evidence', 'hos-2024', [...base, { type: 'withdrawn', on: '2027-01-05' }], 'CASE.REASON_REQUIRED', /evidence/],
     ['a behaviour proposal with no evidence', 'hos-2024', [...base, { type: 'behaviour-proposed', on: '2027-01-05' }], 'CASE.REASON_REQUIRED', /evidence/],
     ['a behaviour decision with no proposal', 'hos-2024', [...base, { type: 'behaviour-decided', on: '2027-01-05', decision: 'restrict' }], 'CASE.NO_PENDING_PROPOSAL', /no proposal/],
-    ['a response missing what the Code requires', 'hos-2024', [...base, { type: 'responded', on: '2027-01-07', outcome: 'upheld', content: { stage: 'Stage 1', reasons: 'Because' } }], 'CASE.RESPONSE_INCOMPLETE', /must include: complaint-definition, remedy, outstanding-actions, how-to-escalate/],
+    ['a response missing what the Code requires', 'hos-2024', [...base, { type: 'responded', on: '2027-01-07', outcome: 'upheld', content: { stage: 'Stage 1', reasons: 'Because' } }], 'CASE.RESPONSE_INCOMPLETE', /must include: complaint definition, remedy, outstanding actions, how to escalate\./],
   ];
   for (const [name, policy, events, code, says] of refusals) {
     it(`refuses ${name}`, () => {

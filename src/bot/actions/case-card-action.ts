@@ -1,5 +1,5 @@
 import type { AdaptiveCardJson } from '../../cards/card-template';
-import type { CaseCardContext } from '../../cards/card-text';
+import type { Banner, CaseCardContext } from '../../cards/card-text';
 import type { FormInput } from '../../cards/workflow-cards';
 import type { CaseRecord } from '../../domain/case-record';
 import type { CaseCommandName, InputOf } from '../../domain/commands/case-commands';
@@ -34,7 +34,7 @@ export interface CaseCardAction<N extends CaseCommandName> {
   /** Tells whoever else must know; returns a sentence for the actor's card. The action is saved already. */
   tell?(record: CaseRecord, input: InputOf<N>, scope: ActionScope): Promise<string>;
   /** The card shown after it is done; default: the case card with `banner`. */
-  reply?(record: CaseRecord, banner: string, scope: ActionScope): AdaptiveCardJson;
+  reply?(record: CaseRecord, banner: Banner, scope: ActionScope): AdaptiveCardJson;
   /** The card shown when it was refused before anything was stored; default: the case card with the reason. */
   refused?(record: CaseRecord, refusal: ActionRefusal, scope: ActionScope): AdaptiveCardJson;
 }
@@ -55,5 +55,5 @@ export interface ActionScope {
   cards: CaseCardContext;
   commands: CommandContext;
   /** The case card as `viewer` sees it (their buttons), with a banner. */
-  caseCard(record: CaseRecord, viewer: DirectoryPerson, banner?: string): AdaptiveCardJson;
+  caseCard(record: CaseRecord, viewer: DirectoryPerson, banner?: Banner): AdaptiveCardJson;
 }

@@ -1,5 +1,6 @@
 import { refusalDecisionCard } from '../../cards/workflow-cards';
 import { findPerson } from '../../domain/directory';
+import { bannerText } from '../../cards/card-text';
 import type { CaseCardAction } from './case-card-action';
 import { commentOf } from './form-fields';
 import { tellEscalated } from './escalate';
@@ -13,7 +14,7 @@ export const decideEscalationRefusalAction: CaseCardAction<'decide-escalation-re
   parse: (verb, data) => ({ ok: true, input: { approve: verb === 'case.escalation-refusal.approve', comment: commentOf(data) } }),
   done: (_record, input) => `${input.approve ? 'Refusal approved' : 'Refusal rejected: the complaint is escalated'} by you.`,
   tell: (record, input, scope) => (input.approve ? Promise.resolve('') : tellEscalated(record, scope)),
-  reply: (record, banner, scope) => refusalDecisionCard(record, scope.cards, banner),
+  reply: (record, banner, scope) => refusalDecisionCard(record, scope.cards, bannerText(banner)),
   refused(record, refusal, scope) {
     const last = record.events.findLast((e) => e.type === 'escalation-refused' || e.type === 'escalation-refusal-rejected');
     const already = last ? `Already ${last.type === 'escalation-refused' ? 'approved' : 'rejected'} by ${findPerson(scope.cards.directory, last.by)?.name ?? last.by}. Nothing more was changed.` : '';

@@ -1,3 +1,4 @@
+import { bannerText, formatInstant } from '../../cards/card-text';
 import { extensionDecisionCard } from '../../cards/workflow-cards';
 import type { CaseRecord } from '../../domain/case-record';
 import { findPerson } from '../../domain/directory';
@@ -21,7 +22,7 @@ export const decideExtensionAction: CaseCardAction<'decide-extension'> = {
     return tellPeople([handler], (p) => scope.caseCard(record, p, `${scope.person.name} ${input.approve ? 'approved' : 'rejected'} the extension request.${comment}${next}`),
       `Extension decided ${record.reference}`, 'told', record, scope);
   },
-  reply: (record, banner, scope) => extensionDecisionCard(record, scope.cards, banner),
+  reply: (record, banner, scope) => extensionDecisionCard(record, scope.cards, bannerText(banner)),
   refused(record, refusal, scope) {
     // The second of two managers pressing at once: say who decided, not just "changed".
     const already = decidedBy(record, scope);
@@ -35,5 +36,5 @@ function decidedBy(record: CaseRecord, scope: ActionScope): string {
   const last = record.events.findLast((e) => e.type === 'extended' || e.type === 'extension-rejected');
   if (!last) return '';
   const who = findPerson(scope.cards.directory, last.by)?.name ?? last.by;
-  return `Already ${last.type === 'extended' ? 'approved' : 'rejected'} by ${who} (${last.at.slice(0, 16).replace('T', ' ')} UTC). Nothing more was changed.`;
+  return `Already ${last.type === 'extended' ? 'approved' : 'rejected'} by ${who} (${formatInstant(last.at)}). Nothing more was changed.`;
 }

@@ -4,9 +4,19 @@ import { EXTENSION_REASONS, FORM_DEFAULTS } from '../../cards/workflow-forms';
 import { managersOf } from '../../domain/directory';
 import { stageOf } from '../../domain/policy';
 import { keysOf } from '../../intake/intake-options';
-import type { CaseCardAction } from './case-card-action';
+import type { CaseRecord } from '../../domain/case-record';
+import { viewOf } from '../../domain/case-view';
+import type { ActionScope, CaseCardAction } from './case-card-action';
 import { parseForm, text, ticked } from './form-fields';
 import { tellPeople } from './tell-people';
+
+/** What the stage's cap leaves, so the officer asks for what the policy can give. */
+function capWords(record: CaseRecord, scope: ActionScope): string {
+  const cap = stageOf(scope.cards.policy, record.stage)?.extension.capWorkingDays ?? null;
+  const used = viewOf(record, scope.cards).extensionDaysUsed[record.stage] ?? 0;
+  if (cap === null) return `This policy sets no cap on stage ${record.stage} extensions${used ? ` (${used} working days used so far)` : ''}.`;
+  return `Stage ${record.stage} extensions are capped at ${cap} working days in all: ${used} used, ${cap - used} left.`;
+}
 
 /** The handler asks for more time; the two managers above them get the request to decide. */
 export const requestExtensionAction: CaseCardAction<'request-extension'> = {
@@ -14,8 +24,8 @@ export const requestExtensionAction: CaseCardAction<'request-extension'> = {
   button: { title: 'Request extension', verb: 'case.extend.form' },
   form: (record, scope, input) => actionFormCard({
     ...FORM_DEFAULTS, title: 'Request an extension', submitVerb: 'case.extend', submitTitle: 'Ask my manager', days: true, reason: { label: 'Kind of reason', choices: EXTENSION_REASONS },
-    textLabel: 'Reason (the complainant is told it, with the new date and the Ombudsman\'s details)',
-    intro: 'Your manager approves or rejects it on a card. The resident must be told as early as possible.',
+    textLabel: 'Reason (the complainant is to be told it, with the new date and the Ombudsman\'s details)',
+    intro: `${capWords(record, scope)} Your manager approves or rejects it on a card; the resident must then be told as early as possible.`,
     // Seed 001 extends only "with agreement from you": the form asks where the policy does.
     consentLabel: stageOf(scope.cards.policy, record.stage)?.extension.needsComplainantAgreement ? 'The complainant has agreed to the extension' : '',
   }, record, scope.cards, input),

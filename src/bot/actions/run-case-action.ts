@@ -85,7 +85,7 @@ async function carryOut<N extends CaseCommandName>(
   }
   scope.deps.logger.info({ reference: result.record.reference, verb }, 'case action recorded');
   const told = action.tell ? await action.tell(result.record, parsed.input, scope) : '';
-  const banner = `${action.done(result.record, parsed.input, scope)}${told ? ` ${told}` : ''}`;
+  const banner = { text: `${action.done(result.record, parsed.input, scope)}${told ? ` ${told}` : ''}`, tone: 'good' as const };
   return action.reply ? action.reply(result.record, banner, scope) : scope.caseCard(result.record, scope.person, banner);
 }
 

@@ -1,3 +1,4 @@
+import { formatDate } from '../calendar-date';
 import { findRunning } from '../timeline-helpers';
 import { OMBUDSMAN_DETAILS } from '../ombudsman';
 import { notPermitted, type CaseCommand } from './command';
@@ -28,7 +29,7 @@ export const decideExtension: CaseCommand<DecideExtensionInput> = {
     const said = input.comment.trim() ? `: "${input.comment.trim()}"` : '';
     if (!input.approve) return { ok: true, events: [{ type: 'extension-rejected', on: ctx.today, why: `Rejected by ${actor.name}${said}` }] };
     const respond = findRunning(file.view, 'respond');
-    const newDate = respond ? ` (${ctx.calendar.addWorkingDays(respond.due, pending.workingDays)})` : '';
+    const newDate = respond ? ` (${formatDate(ctx.calendar.addWorkingDays(respond.due, pending.workingDays))})` : '';
     return {
       ok: true,
       events: [{

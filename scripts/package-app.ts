@@ -140,7 +140,7 @@ export function validateManifest(manifest: unknown): string[] {
     compiled = ajv.compile(JSON.parse(readFileSync(manifestSchemaPath(), 'utf8')) as object);
   }
   if (compiled(manifest)) return [];
-  return (compiled.errors ?? []).map((e) => `${e.instancePath || '(manifest)'} ${e.message ?? ''} ${e.params ? JSON.stringify(e.params) : ''}`.trim());
+  return (compiled.errors ?? []).map((e) => `${e.instancePath || '(manifest)'} ${e.message ?? ''} ${JSON.stringify(e.params)}`.trim());
 }
 
 /** Width and height from a PNG's IHDR chunk; throws if the bytes are not a PNG. */

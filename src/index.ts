@@ -18,8 +18,8 @@ async function main(): Promise<void> {
     app.logger.info({ signal }, 'shutting down');
     void app.close().then(() => process.exit(0));
   };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => { stop('SIGTERM'); });
+  process.on('SIGINT', () => { stop('SIGINT'); });
 }
 
 main().catch((err: unknown) => {

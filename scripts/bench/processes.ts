@@ -20,7 +20,7 @@ export async function startServer(entry: string, port: number, env: Record<strin
     cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -40,7 +40,7 @@ export async function startServer(entry: string, port: number, env: Record<strin
     stop: () => new Promise<void>((resolve) => {
       clearInterval(sampler);
       if (child.exitCode !== null) { resolve(); return; }
-      child.once('exit', () => resolve());
+      child.once('exit', () => { resolve(); });
       child.kill('SIGTERM');
     }),
   };

@@ -18,7 +18,7 @@ const REGION: Record<Nation, string> = {
 export function ukBankHolidays(nation: Nation): HolidaysForYear {
   const source = new Holidays('GB', REGION[nation]);
   return (year: number): CalendarDate[] =>
-    (source.getHolidays(year) || [])
+    source.getHolidays(year)
       .filter((h) => h.type === 'public')
       .map((h) => h.date.slice(0, 10));
 }

@@ -16,10 +16,10 @@ export type CommandRunResult =
 
 export interface RunOptions {
   /**
-   * The version the person saw, or 'any' for an action that cannot conflict with another
+   * The version the person saw, or null for an action that cannot conflict with another
    * change (a note): it is then re-read and retried on a lost race, a few times.
    */
-  seenVersion: string | 'any';
+  seenVersion: string | null;
   /** The case as the caller has just read it, to save reading it again on the first attempt. */
   current?: CaseRecord;
 }
@@ -38,7 +38,7 @@ export async function runCaseCommand<Input>(
   for (let attempt = 0; ; attempt++) {
     const current = attempt === 0 && options.current ? options.current : await store.getCase(caseId);
     if (!current) return { ok: false, code: 'CASE.NOT_FOUND', message: 'There is no such case.' };
-    if (options.seenVersion !== 'any' && current.version !== options.seenVersion) return stale(current);
+    if (options.seenVersion !== null && current.version !== options.seenVersion) return stale(current);
 
     const decided = decide(command, { record: current, view: viewOf(current, ctx) }, actor, input, commandContext(ctx));
     if (!decided.ok) return { ...decided, current };
@@ -53,7 +53,7 @@ export async function runCaseCommand<Input>(
     const saved = await store.saveCase({ ...current, events, ...projectView(derived.view) });
     if (saved.ok) return { ok: true, record: saved.record };
     if (!saved.current) return { ok: false, code: 'CASE.NOT_FOUND', message: 'The case was removed.' };
-    if (options.seenVersion !== 'any' || attempt >= RETRIES_WHEN_ANY_VERSION) return stale(saved.current);
+    if (options.seenVersion !== null || attempt >= RETRIES_WHEN_ANY_VERSION) return stale(saved.current);
   }
 }
 

@@ -37,13 +37,13 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   // With stdout not a terminal it prints only "Listening on <port>"; the rest goes to its log.
   const port = await new Promise<number>((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`The Agents Playground did not start within 30 s: ${output}`)), 30_000);
-    child.stdout?.on('data', (d: Buffer) => {
+    const timer = setTimeout(() => { reject(new Error(`The Agents Playground did not start within 30 s: ${output}`)); }, 30_000);
+    child.stdout.on('data', (d: Buffer) => {
       output += d.toString();
       const m = /Listening on (\d+)/.exec(output);
       if (m) { clearTimeout(timer); resolve(Number(m[1])); }
     });
-    child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
     child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`The Agents Playground exited (${code}); see ${options.workDir}/devTools/m365agentsplayground.log. ${output}`)); });
   });
   const url = `http://localhost:${port}`;
@@ -58,7 +58,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     url, port, process: child,
     stop: () => new Promise<void>((resolve) => {
       if (child.exitCode !== null) { resolve(); return; }
-      child.once('exit', () => resolve());
+      child.once('exit', () => { resolve(); });
       child.kill('SIGTERM');
     }),
   };

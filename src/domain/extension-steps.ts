@@ -20,7 +20,7 @@ export function checkExtension(view: CaseView, stage: PolicyStage | undefined, e
   const respondDue = findRunning(view, 'respond');
   if (!respondDue) return refuse('CASE.NOTHING_TO_EXTEND', `The stage ${view.stage} response deadline has not started yet (it counts from acknowledgement).`);
   if (!Number.isInteger(event.workingDays) || event.workingDays < 1) return refuse('CASE.INVALID_EXTENSION', 'An extension is a whole number of working days, at least 1.');
-  if (!event.reason?.trim()) return refuse('CASE.INVALID_EXTENSION', 'An extension needs a reason the complainant is told.');
+  if (!event.reason.trim()) return refuse('CASE.INVALID_EXTENSION', 'An extension needs a reason the complainant is told.');
   const category = event.reasonCategory;
   if (category && (stage.extension.refusedReasons as string[]).includes(category)) {
     return refuse('CASE.EXTENSION_REASON_REFUSED', `This policy does not accept ${category.replace('-', ' ')} as a reason for an extension: complaint handling must be resourced to prevent it.`);

@@ -58,7 +58,10 @@ class BearerTokenHandler implements Middleware {
   }
 
   async execute(context: Context): Promise<void> {
-    const url = typeof context.request === 'string' ? context.request : context.request.url;
+    // Context.request is the DOM's RequestInfo, which this project's lib (ES2023, no DOM) does not
+    // declare: at run time it is the URL or a fetch Request.
+    const request = context.request as string | { url: string };
+    const url = typeof request === 'string' ? request : request.url;
     context.options = { ...context.options };
     if (new URL(url).origin === this.origin) {
       const token = await this.credential.getToken(this.scope);

@@ -39,7 +39,7 @@ export class ReminderTimer {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.current = this.sweep()
-        .catch((err: unknown) => this.logger.error({ err }, 'reminder sweep failed; the next one will try again'))
+        .catch((err: unknown) => { this.logger.error({ err }, 'reminder sweep failed; the next one will try again'); })
         .finally(() => {
           this.current = undefined;
           this.schedule();

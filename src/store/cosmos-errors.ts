@@ -10,7 +10,7 @@ import { StoreError } from './store-errors';
 interface CosmosLikeError { code?: unknown; statusCode?: unknown; message?: unknown; retryAfterInMs?: unknown }
 
 function fields(err: unknown): CosmosLikeError {
-  return typeof err === 'object' && err !== null ? (err as CosmosLikeError) : {};
+  return typeof err === 'object' && err !== null ? err : {};
 }
 
 /** HTTP status of an SDK error, or undefined for a network-level failure. */

@@ -23,7 +23,9 @@ export class CosmosKeyValueStore implements KeyValueStore {
   }
 
   async put(key: string, value: unknown, condition?: KeyValueCondition): Promise<KeyValuePutResult> {
-    if (JSON.stringify(value) === undefined) throw new TypeError(`Value for key "${key}" is not JSON-serialisable`);
+    // lib.d.ts types JSON.stringify as string; it returns undefined for undefined, a function or a symbol.
+    const json = JSON.stringify(value) as string | undefined;
+    if (json === undefined) throw new TypeError(`Value for key "${key}" is not JSON-serialisable`);
     const id = hashedId(key);
     const doc: EntryDocument = { id, key, value, writeId: randomUUID() };
     return this.connection.guard('saving bot state', (abortSignal) => withTransientRetry(this.connection.retry, 'write', async (isRetry): Promise<KeyValuePutResult> => {

@@ -50,6 +50,8 @@ export class CosmosReferenceAllocator {
           await sleep(contentionDelay(round));
           continue;
         }
+        // The signal may have fired during the awaits above; TypeScript keeps the loop's narrowing.
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
         if (isTransient(err) && transientLeft > 0 && !abortSignal.aborted) {
           transientLeft -= 1;
           checkOwnWrite = outcomeUnknown(err);

@@ -46,7 +46,7 @@ function createSqliteStores(options: SqliteOptions & { referencePrefix?: string 
       if (!connection.isOpen) throw new Error(`The case database at ${connection.path} is closed`);
       connection.db.prepare('SELECT 1').get();
     }),
-    close: async () => connection.close(),
+    close: async () => { connection.close(); },
   };
 }
 
@@ -58,6 +58,6 @@ async function createCosmosStores(options: CosmosStoreOptions): Promise<Stores> 
     reminderClaims: new CosmosReminderClaimStore(connection),
     keyValue: new CosmosKeyValueStore(connection),
     ping: () => timed('cosmos', () => connection.ping()),
-    close: async () => connection.close(),
+    close: async () => { connection.close(); },
   };
 }

@@ -17,7 +17,8 @@ export class SqliteKeyValueStore implements KeyValueStore {
   }
 
   async put(key: string, value: unknown, condition?: KeyValueCondition): Promise<KeyValuePutResult> {
-    const json = JSON.stringify(value);
+    // lib.d.ts types JSON.stringify as string; it returns undefined for undefined, a function or a symbol.
+    const json = JSON.stringify(value) as string | undefined;
     if (json === undefined) throw new TypeError(`Value for key "${key}" is not JSON-serialisable`);
     const put = this.db.transaction((): KeyValuePutResult => {
       const current = statement(this.db, 'SELECT etag FROM key_values WHERE key = ?').get(key) as { etag: string } | undefined;

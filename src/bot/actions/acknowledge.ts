@@ -41,6 +41,6 @@ export const acknowledgeAction: CaseCardAction<'acknowledge'> = {
 
 /** Puts a warning line at the top of a card. */
 function withBanner(card: AdaptiveCardJson, text: string): AdaptiveCardJson {
-  const body = Array.isArray(card.body) ? card.body : [];
+  const body: unknown[] = Array.isArray(card.body) ? card.body : [];
   return { ...card, body: [{ type: 'TextBlock', text, wrap: true, color: 'Warning', weight: 'Bolder' }, ...body] };
 }

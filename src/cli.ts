@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readStdin, UsageError } from './cli/cli-io';
 import { deadlinesCommand } from './cli/deadlines-command';
-import { demoCommand } from './cli/demo-command';
+import { demoCommand, INTO_LIVE_STORE_FLAG } from './cli/demo-command';
 import { policyCheck, policyList } from './cli/policy-commands';
 import { purgeCommand } from './cli/purge-command';
 import { reportCommand, type CliResult } from './cli/report-command';
@@ -20,7 +20,10 @@ const USAGE = `Usage: complaints <command>
   report --from YYYY-MM-DD --to YYYY-MM-DD --format csv|json|html [--homes N]
                                            cases received in the period: the complaints log (csv),
                                            figures and learning (json) or the full report (html)
-  demo --cases N [--seed S]                fill the store with N invented cases over the last 18 months`;
+  demo --cases N [--seed S] [--into-live-store]
+                                           fill the store with N invented cases (marked demo) over the last
+                                           18 months; refuses a Cosmos DB account or a store holding real
+                                           cases (exit 2) unless --into-live-store is given`;
 
 function option(args: readonly string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -43,7 +46,9 @@ export async function runCli(args: readonly string[], stdin: NodeJS.ReadableStre
   if (command === 'report') {
     return reportCommand(loadConfigFromEnvironment(), { from: option(args, '--from'), to: option(args, '--to'), format: option(args, '--format'), homes: option(args, '--homes') });
   }
-  if (command === 'demo') return demoCommand(loadConfigFromEnvironment(), { cases: option(args, '--cases'), seed: option(args, '--seed') });
+  if (command === 'demo') {
+    return demoCommand(loadConfigFromEnvironment(), { cases: option(args, '--cases'), seed: option(args, '--seed'), intoLiveStore: args.includes(INTO_LIVE_STORE_FLAG) });
+  }
   if (command === undefined || command === 'help' || command === '--help') return { exitCode: 0, stderr: USAGE };
   throw new UsageError(`Unknown command: ${args.join(' ')}`);
 }

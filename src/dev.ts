@@ -25,7 +25,8 @@ async function main(): Promise<void> {
   config.reminders = { ...config.reminders, sweepSeconds: DEV_SWEEP_SECONDS, workingHours: { start: '00:00', end: '24:00' } };
 
   const { demo, directory } = await seedDemoCase(config);
-  const app = await startApp(config, { reminders: { anyDay: true } });
+  // Demo cases' reminders always go here: showing them is what the demo case is for.
+  const app = await startApp(config, { reminders: { anyDay: true, demoCaseReminders: 'always' } });
   const workDir = path.resolve(config.store.kind === 'sqlite' ? config.store.dataDir : '.data', 'playground', personId);
   mkdirSync(workDir, { recursive: true });
   // The committed .m365agentsplayground.yml is the demo's; anyone else gets one made for them.

@@ -161,7 +161,7 @@ describe('CLI store commands with Cosmos DB and a user-assigned managed identity
   for (const args of [
     ['purge', '--closed-before', '2020-01-01', '--dry-run'],
     ['report', '--from', '2026-01-01', '--to', '2026-12-31', '--format', 'json'],
-    ['demo', '--cases', '2'],
+    ['demo', '--cases', '2', '--into-live-store'],
   ]) {
     it(`${args[0]} asks for the bot's identity (its app id as client_id)`, async () => {
       const run = await runCliAsync(args, env());
@@ -170,6 +170,15 @@ describe('CLI store commands with Cosmos DB and a user-assigned managed identity
       assert.deepEqual(tokenRequests.map((q) => q.get('client_id')), tokenRequests.map(() => APP_ID));
     });
   }
+
+  it('demo refuses a Cosmos DB account without --into-live-store, naming the endpoint and its real cases (exit 2)', async () => {
+    const run = await runCliAsync(['demo', '--cases', '2'], env());
+    assert.equal(run.code, 2, run.stderr);
+    assert.equal(run.stdout, '');
+    const endpoint = cosmos.endpoint.replace(/\/?$/, '/').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    assert.match(run.stderr, new RegExp(`^complaints demo refused: the store is the Cosmos DB account ${endpoint} \\(database ${databaseName}\\), which holds \\d+ real \\(non-demo\\) cases?\\.`));
+    assert.match(run.stderr, /--into-live-store/);
+  });
 });
 
 /** `complaints ...` as test/support/run-cli.ts runs it, but without blocking this process (which serves the fakes it talks to). */

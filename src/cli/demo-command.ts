@@ -5,22 +5,42 @@ import { DEMO_DIRECTORY } from '../directory/demo-directory';
 import { generateDemoCases } from '../reports/demo-cases';
 import { UsageError, type CommandResult } from './cli-io';
 
+/** The flag that lets the demo write into a Cosmos DB account or a store holding real cases. */
+export const INTO_LIVE_STORE_FLAG = '--into-live-store';
+
+export interface DemoArgs {
+  cases: string | undefined;
+  seed: string | undefined;
+  /** `--into-live-store`: write even into a Cosmos DB account or a store that holds real cases. */
+  intoLiveStore?: boolean;
+}
+
 /**
- * `complaints demo --cases N [--seed S]`: fills the selected store with N invented cases
- * received over the last 18 months, under the configured policy, with the demo directory's
- * officers. The same seed (default 1) and day give the same cases.
+ * `complaints demo --cases N [--seed S] [--into-live-store]`: fills the selected store with N
+ * invented cases received over the last 18 months, under the configured policy, with the demo
+ * directory's officers, each marked `details.demo`. The same seed (default 1) and day give the
+ * same cases.
+ *
+ * Invented cases must never be mixed with residents' complaints by accident: the command
+ * refuses (exit 2, nothing written) a store that holds any real (non-demo) case, and any
+ * Cosmos DB account (a deployed store), unless `--into-live-store` is given.
  */
-export async function demoCommand(config: AppConfig, args: { cases: string | undefined; seed: string | undefined }, today: CalendarDate = londonDateOf(new Date())): Promise<CommandResult> {
+export async function demoCommand(config: AppConfig, args: DemoArgs, today: CalendarDate = londonDateOf(new Date())): Promise<CommandResult> {
   const count = Number(args.cases);
   if (args.cases === undefined || !Number.isInteger(count) || count < 1 || count > 1_000_000) throw new UsageError('demo needs --cases N (1 to 1,000,000).');
   const seed = args.seed === undefined ? 1 : Number(args.seed);
   if (!Number.isInteger(seed) || seed < 0) throw new UsageError('demo --seed must be a whole number.');
+  const intoLiveStore = args.intoLiveStore === true;
   const started = Date.now();
   const core = await buildCore(config);
   const { policy, calendar, stores } = core;
   const states: Record<string, number> = {};
   let created = 0;
+  let realCases: number;
   try {
+    realCases = await stores.cases.countCases({ demo: false });
+    const refusal = intoLiveStore ? null : refusalFor(config.store, realCases);
+    if (refusal) return { exitCode: 2, stderr: refusal };
     for (const record of generateDemoCases({ count, seed, today, policy, calendar, directory: DEMO_DIRECTORY })) {
       await stores.cases.createCase(record);
       states[record.state] = (states[record.state] ?? 0) + 1;
@@ -29,5 +49,42 @@ export async function demoCommand(config: AppConfig, args: { cases: string | und
   } finally {
     await core.close();
   }
-  return { exitCode: 0, stdout: { created, seed, policy: policy.id, today, states, seconds: Math.round((Date.now() - started) / 100) / 10 } };
+  return {
+    exitCode: 0,
+    stdout: {
+      created, seed, policy: policy.id, today, states, store: storeName(config.store), realCases, intoLiveStore,
+      seconds: Math.round((Date.now() - started) / 100) / 10,
+    },
+  };
+}
+
+/** The store as a person would recognise it: the data folder, or the Cosmos DB endpoint (never a key). */
+export function storeName(store: AppConfig['store']): string {
+  if (store.kind === 'sqlite') return `the embedded database in ${store.dataDir}`;
+  return `the Cosmos DB account ${endpointWithoutSecrets(store.endpoint)} (database ${store.databaseName})`;
+}
+
+/** The endpoint's scheme, host, port and path: any user, password, query or fragment left out. */
+export function endpointWithoutSecrets(endpoint: string): string {
+  try {
+    const url = new URL(endpoint);
+    return `${url.protocol}//${url.host}${url.pathname}`;
+  } catch {
+    return '(an endpoint that is not a URL)';
+  }
+}
+
+const casesWord = (n: number): string => `${n.toLocaleString('en-GB')} real (non-demo) case${n === 1 ? '' : 's'}`;
+
+/** Why the demo will not write into this store, or null when it may. */
+function refusalFor(store: AppConfig['store'], realCases: number): string | null {
+  const consequence = 'Invented cases there would sit beside residents\' complaints, and be counted in the complaints log and the figures.';
+  if (store.kind === 'cosmos') {
+    return `complaints demo refused: the store is ${storeName(store)}, which holds ${casesWord(realCases)}. `
+      + `The demo does not write into a Cosmos DB account unless told to. ${consequence}\n`
+      + `For a demonstration, unset COSMOS_ENDPOINT and point DATA_DIR at an empty folder; to write into this account anyway, add ${INTO_LIVE_STORE_FLAG}.`;
+  }
+  if (realCases === 0) return null;
+  return `complaints demo refused: ${storeName(store)} holds ${casesWord(realCases)}. ${consequence}\n`
+    + `For a demonstration, point DATA_DIR at an empty folder (e.g. DATA_DIR=.demo-data); to write into this store anyway, add ${INTO_LIVE_STORE_FLAG}.`;
 }

@@ -46,6 +46,8 @@ export const caseDetailsSchema = z.object({
   complaint: complaintDetailsSchema,
   /** Directory id of the member of staff who logged the complaint. */
   loggedBy: z.string(),
+  /** An invented case (`complaints demo`, the `npm run dev` demo case), never a resident's. */
+  demo: z.boolean().optional(),
 }).loose();
 
 export type ComplainantDetails = z.infer<typeof complainantDetailsSchema>;

@@ -16,7 +16,7 @@ export const PLAYGROUND_USER_AAD_ID = '00000000-0000-4000-8000-000000000001';
 export type DemoSeed = { seeded: true; reference: string; due: CalendarDate } | { seeded: false; why: string };
 
 export async function seedDemoReminderCase(cases: CaseStore, ctx: CaseContext): Promise<DemoSeed> {
-  if ((await cases.casesReceivedBetween('1900-01-01', '9999-12-31')).length > 0) return { seeded: false, why: 'the store already has cases' };
+  if (await cases.countCases() > 0) return { seeded: false, why: 'the store already has cases' };
   const alex = findByAadObjectId(ctx.directory, PLAYGROUND_USER_AAD_ID);
   if (!alex) return { seeded: false, why: 'the directory has no Alex Morgan (the playground user)' };
   const today = londonDateOf(ctx.now());
@@ -45,7 +45,8 @@ export async function seedDemoReminderCase(cases: CaseStore, ctx: CaseContext): 
     if (!first || first.due < target) break;
     if (first.due !== target) continue;
     if (planned.record.responsibleOfficerId !== alex.id) return { seeded: false, why: `the policy routes the demo complaint to ${planned.record.responsibleOfficerId}, not Alex Morgan` };
-    const record = await cases.createCase(planned.record);
+    // Marked as invented, like `complaints demo`'s cases: the log and the figures say so.
+    const record = await cases.createCase({ ...planned.record, details: { ...planned.record.details, demo: true } });
     return { seeded: true, reference: record.reference, due: first.due };
   }
   return { seeded: false, why: `no receipt date gives a deadline on ${target} under this policy` };

@@ -37,6 +37,8 @@ export interface StageFacts {
 export interface CaseFacts {
   id: string;
   reference: string;
+  /** An invented case (`details.demo`: `complaints demo`, the `npm run dev` demo case). */
+  demo: boolean;
   category: string;
   serviceArea: string;
   estate: string;
@@ -131,6 +133,7 @@ export function caseFacts(record: CaseRecord, ctx: ReportContext): CaseFacts {
   return {
     id: record.id,
     reference: record.reference,
+    demo: details.demo === true,
     category: record.category ?? details.complaint.category,
     serviceArea: record.serviceArea ?? details.complaint.serviceArea,
     estate: record.estate ?? details.complainant.estate,

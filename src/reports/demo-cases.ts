@@ -15,7 +15,9 @@ import type { NewCaseRecord, StoredEvent } from '../domain/case-record';
  * Invented cases for demonstrations and load tests: N cases received over the 18 months
  * before `today`, through every stage, outcome, extension and pause the policy allows. Each
  * is a timeline of events that the domain accepts (deriveCase is run on every one), and the
- * same seed always gives the same cases. Names and addresses are obviously invented.
+ * same seed always gives the same cases. Names and addresses are obviously invented, and
+ * every case is marked `details.demo`, so the log, the figures and the stores can tell it
+ * from a resident's complaint.
  */
 export interface DemoOptions {
   count: number;
@@ -82,7 +84,7 @@ export function* generateDemoCases(options: DemoOptions): Generator<NewCaseRecor
     let seq = 0;
     const add = (e: CaseEvent, by: string): boolean => {
       if (compareDates(e.on, today) > 0) return false; // not happened yet: the case stays where it is
-      events.push({ ...e, id: `demo-${options.seed}-${i}-${++seq}`, at: `${e.on}T10:00:00.000Z`, by } as StoredEvent);
+      events.push({ ...e, id: `demo-${options.seed}-${i}-${++seq}`, at: `${e.on}T10:00:00.000Z`, by });
       return true;
     };
     const later = (from: CalendarDate, workingDays: number): CalendarDate => calendar.addWorkingDays(from, Math.max(0, workingDays));
@@ -104,6 +106,7 @@ export function* generateDemoCases(options: DemoOptions): Generator<NewCaseRecor
         outcomeSought: 'Put right and an apology.', lateAcceptanceReason: '', refuseReason: '',
       },
       loggedBy: 'demo',
+      demo: true,
     };
     yield {
       policyId: policy.id, details, events, estate, category, serviceArea,

@@ -40,6 +40,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 .pill{display:inline-block;padding:1px 8px;border-radius:10px;font-size:.8rem;background:#eef1f4}
 .yes{color:var(--good);font-weight:600} .no{color:var(--bad);font-weight:600}
 .confidential{border:2px solid var(--bad)} .confidential h2{color:var(--bad)}
+.demo-note{border:2px solid var(--warn)} .demo-note h2{color:var(--warn)} .pill.demo{background:#fff3e0;color:var(--warn);font-weight:600}
 .stamp{display:inline-block;border:2px solid var(--bad);color:var(--bad);font-weight:700;letter-spacing:.08em;padding:2px 8px;border-radius:4px;font-size:.8rem;margin-bottom:8px}
 ul.lessons{margin:0;padding-left:20px} ul.lessons li{margin:6px 0}
 footer{max-width:1040px;margin:0 auto;padding:8px 16px 32px;color:var(--muted);font-size:.85rem}
@@ -54,6 +55,8 @@ const pct = (p: number | null): string => (p === null ? '–' : `${p}%`);
 const num = (n: number): string => n.toLocaleString('en-GB');
 const rateCell = (r: Rate | null): string => (r === null ? '<td class="num muted">no step</td>' : `<td class="num">${pct(r.percent)} <span class="muted small">(${num(r.met)}/${num(r.counted)})</span></td>`);
 const longDate = (d: string): string => new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+const demoPill = '<span class="pill demo">demo</span>';
 
 function tile(n: string, label: string): string {
   return `<li class="tile"><span class="n">${h(n)}</span><span class="l">${h(label)}</span></li>`;
@@ -94,14 +97,14 @@ export function renderHtmlReport(report: ComplaintsReport): string {
   ]);
   const learning = report.learning.map((g) => {
     const byText = new Map<string, string[]>();
-    for (const l of g.lessons) byText.set(l.lesson, [...(byText.get(l.lesson) ?? []), l.reference]);
+    for (const l of g.lessons) byText.set(l.lesson, [...(byText.get(l.lesson) ?? []), l.demo ? `${l.reference} (demo)` : l.reference]);
     const items = [...byText.entries()].sort((a, b) => b[1].length - a[1].length).map(([lesson, refs]) =>
       `<li>${h(lesson)} <span class="muted small">(${refs.length} ${refs.length === 1 ? 'response' : 'responses'}: ${h(refs.slice(0, MAX_REFERENCES).join(', '))}${refs.length > MAX_REFERENCES ? ', …' : ''})</span></li>`).join('');
     return `<h3>${h(g.label)} <span class="pill">${num(g.lessons.length)}</span></h3><ul class="lessons">${items}</ul>`;
   }).join('');
   const stage3 = report.stage3 === null ? '' : (() => {
     const items = report.stage3;
-    const rows = items.slice(0, MAX_STAGE3_ROWS).map((i) => `<tr><td>${h(i.reference)}</td><td>${h(i.estate)}</td><td>${h(i.category)}</td><td class="num">${h(i.receivedOn)}</td><td class="num">${h(i.respondedOn ?? 'open')}</td>`
+    const rows = items.slice(0, MAX_STAGE3_ROWS).map((i) => `<tr><td>${h(i.reference)}${i.demo ? ` ${demoPill}` : ''}</td><td>${h(i.estate)}</td><td>${h(i.category)}</td><td class="num">${h(i.receivedOn)}</td><td class="num">${h(i.respondedOn ?? 'open')}</td>`
       + `<td class="${i.onTime === 'yes' ? 'yes' : i.onTime === 'no' ? 'no' : 'muted'}">${i.onTime === 'yes' ? 'in time' : i.onTime === 'no' ? 'late' : i.onTime === 'pending' ? 'running' : '–'}</td><td>${h(i.outcome || '–')}</td><td>${h(i.remedy || '–')}</td></tr>`).join('');
     const stage3Figures = f.stages.find((s) => s.stage === 3);
     return `<section class="confidential page" id="stage3"><span class="stamp">CONFIDENTIAL</span><h2>Stage 3 briefing</h2>`
@@ -118,7 +121,7 @@ export function renderHtmlReport(report: ComplaintsReport): string {
 <body><header><h1>Complaints performance and service improvement report</h1>
 <p>${h(longDate(f.period.from))} to ${h(longDate(f.period.to))}</p><p class="small">${h(f.policy.name)} · produced ${h(longDate(f.generatedOn))}</p></header>
 <main>
-<section id="summary"><h2>At a glance</h2><ul class="tiles">
+${f.demoCases > 0 ? demoNote(f.demoCases, f.casesReceived) : ''}<section id="summary"><h2>At a glance</h2><ul class="tiles">
 ${tile(num(f.casesReceived), 'complaints received')}
 ${s1 ? tile(num(s1.received), `stage 1 complaints${perHomes}`) : ''}
 ${f.stages.slice(1).map((s) => tile(num(s.received), `stage ${s.stage} complaints${s.perThousandHomes !== null ? ` (${s.perThousandHomes} per 1,000 homes)` : ''}`)).join('')}
@@ -144,4 +147,13 @@ ${stage3}
 <section id="method"><h2>How the figures are counted</h2><ul class="small">${f.counting.map((c) => `<li>${h(c)}</li>`).join('')}</ul></section>
 </main><footer>Produced by the housing complaints bot from the case records. Self-contained: no images or scripts are loaded.</footer></body></html>
 `;
+}
+
+/** Says, above everything else, that the figures include invented cases and how many. */
+function demoNote(demoCases: number, casesReceived: number): string {
+  const which = demoCases === casesReceived
+    ? (casesReceived === 1 ? 'The one complaint received in the period is an invented demo case' : `All ${num(casesReceived)} complaints received in the period are invented demo cases`)
+    : `${num(demoCases)} of the ${num(casesReceived)} complaints received in the period ${demoCases === 1 ? 'is an invented demo case' : 'are invented demo cases'}`;
+  return `<section class="demo-note" id="demo-cases"><h2>Includes demo cases</h2><p>${which} (complaints demo, or the npm run dev demo case), counted in every figure below. `
+    + `They are marked ${demoPill} in the stage 3 briefing, "(demo)" in the learning, and "yes" in the complaints log's "Demo case" column.</p></section>\n`;
 }

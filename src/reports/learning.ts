@@ -13,6 +13,8 @@ export interface LessonItem {
   outcome: string;
   lesson: string;
   remedy: string;
+  /** From an invented case (`details.demo`). */
+  demo: boolean;
 }
 
 export interface LearningGroup {
@@ -28,7 +30,7 @@ export function learningByCategory(facts: readonly CaseFacts[]): LearningGroup[]
       if (!s.lessons.trim() || !s.respondedOn) continue;
       const key = f.category || 'unknown';
       const list = groups.get(key) ?? [];
-      list.push({ reference: f.reference, stage: s.stage, respondedOn: s.respondedOn, outcome: s.outcome ?? '', lesson: s.lessons.trim(), remedy: s.remedy.trim() });
+      list.push({ reference: f.reference, stage: s.stage, respondedOn: s.respondedOn, outcome: s.outcome ?? '', lesson: s.lessons.trim(), remedy: s.remedy.trim(), demo: f.demo });
       groups.set(key, list);
     }
   }

@@ -52,6 +52,8 @@ export interface PerformanceFigures {
   homes: number | null;
   /** Every case first received in the period, refused ones included. */
   casesReceived: number;
+  /** Of casesReceived, the invented ones (`details.demo`); they are counted in every figure. */
+  demoCases: number;
   informalOpened: number;
   refused: { count: number; reasons: Array<{ reason: string; count: number }> };
   withdrawn: number;
@@ -83,6 +85,11 @@ export function rate(deadlines: readonly (DeadlineFacts | null)[]): Rate {
 
 export function inPeriod(f: CaseFacts, from: CalendarDate, to: CalendarDate): boolean {
   return f.receivedOn !== null && compareDates(f.receivedOn, from) >= 0 && compareDates(f.receivedOn, to) <= 0;
+}
+
+/** Added to the counting notes when the population includes invented cases. */
+export function demoCasesNote(demoCases: number, casesReceived: number): string {
+  return `Demo cases: ${demoCases.toLocaleString('en-GB')} of the ${casesReceived.toLocaleString('en-GB')} cases are invented (complaints demo, or the npm run dev demo case) and are counted in every figure; the complaints log marks them in its "Demo case" column.`;
 }
 
 export const COUNTING_NOTES = [
@@ -132,6 +139,7 @@ export function performanceFromFacts(all: readonly CaseFacts[], ctx: ReportConte
   const { from, to } = options;
   const homes = options.homes && options.homes > 0 ? options.homes : null;
   const facts = all.filter((f) => inPeriod(f, from, to));
+  const demoCases = facts.filter((f) => f.demo).length;
   const stages: StageFigures[] = ctx.policy.stages.map((ps) => {
     const at = facts.flatMap((f) => f.stages.filter((s) => s.stage === ps.number));
     const responded = at.filter((s) => s.respondedOn !== null);
@@ -166,6 +174,7 @@ export function performanceFromFacts(all: readonly CaseFacts[], ctx: ReportConte
     policy: { id: ctx.policy.id, name: ctx.policy.name },
     homes,
     casesReceived: facts.length,
+    demoCases,
     informalOpened: facts.filter((f) => f.informal).length,
     refused: {
       count: facts.filter((f) => f.refusal).length,
@@ -181,7 +190,7 @@ export function performanceFromFacts(all: readonly CaseFacts[], ctx: ReportConte
     byCategory: breakdown(facts, (f) => f.category, CATEGORIES),
     byServiceArea: breakdown(facts, (f) => f.serviceArea, SERVICE_AREAS),
     monthly: [...monthly.entries()].map(([month, received]) => ({ month, received })),
-    counting: [...COUNTING_NOTES],
+    counting: demoCases > 0 ? [...COUNTING_NOTES, demoCasesNote(demoCases, facts.length)] : [...COUNTING_NOTES],
   };
 }
 

@@ -21,6 +21,8 @@ export interface Stage3Item {
   outcome: string;
   remedy: string;
   state: string;
+  /** An invented case (`details.demo`). */
+  demo: boolean;
 }
 
 export interface ComplaintsReport {
@@ -39,7 +41,7 @@ export function reportFromFacts(all: readonly CaseFacts[], ctx: ReportContext, o
     stage3: hasStage3
       ? facts.flatMap((f) => f.stages.filter((s) => s.stage === 3).map((s): Stage3Item => ({
         reference: f.reference, category: f.category, estate: f.estate, receivedOn: s.receivedOn, respondedOn: s.respondedOn,
-        due: s.respond?.due ?? null, onTime: s.respond?.onTime ?? 'n/a', outcome: s.outcome ?? '', remedy: s.remedy, state: f.state,
+        due: s.respond?.due ?? null, onTime: s.respond?.onTime ?? 'n/a', outcome: s.outcome ?? '', remedy: s.remedy, state: f.state, demo: f.demo,
       })))
       : null,
   };

@@ -15,6 +15,11 @@ export function isOpenState(state: CaseState): boolean {
   return !isTerminal(state);
 }
 
+/** A demo (invented) case: one whose details say so. Anything else, older cases included, is real. */
+export function isDemoCase(record: Pick<CaseRecord, 'details'>): boolean {
+  return record.details.demo === true;
+}
+
 /** A running deadline as the stores index it. */
 export interface RunningDeadline {
   stage: number;

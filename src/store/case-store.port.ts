@@ -13,6 +13,14 @@ export interface DueDeadline {
   stage: number;
   kind: string;
   due: CalendarDate;
+  /** The case is an invented one (`details.demo`), so the sweep can tell it from a resident's. */
+  demo: boolean;
+}
+
+/** Which cases `countCases` counts: all of them, only demo ones, or only real (non-demo) ones. */
+export interface CaseCountFilter {
+  /** true: demo cases only (`details.demo`); false: real cases only; absent: every case. */
+  demo?: boolean;
 }
 
 /**
@@ -35,6 +43,12 @@ export interface CaseStore {
   /** Running deadlines of open cases due on or before `date`, soonest first. */
   deadlinesDueBy(date: CalendarDate): Promise<DueDeadline[]>;
   casesReceivedBetween(from: CalendarDate, to: CalendarDate): Promise<CaseRecord[]>;
+  /**
+   * How many cases the store holds, optionally only demo or only real ones (a case is a demo
+   * case when `details.demo` is true; any other case, including one stored before the marker
+   * existed, is real). Served by an index: `complaints demo` asks it before writing.
+   */
+  countCases(filter?: CaseCountFilter): Promise<number>;
   casesClosedBetween(from: CalendarDate, to: CalendarDate): Promise<CaseRecord[]>;
   /**
    * Removes whole closed, withdrawn or refused cases closed before `date`, with their reminder claims;

@@ -1,5 +1,5 @@
 import { parseCaseRecord, type CaseRecord } from '../domain/case-record';
-import { dueSortKey, earliestDue, isOpenState, runningDeadlines, type RunningDeadline } from './case-record-rules';
+import { dueSortKey, earliestDue, isDemoCase, isOpenState, runningDeadlines, type RunningDeadline } from './case-record-rules';
 
 /**
  * Store-owned fields kept beside the record in each case document, under `q` so they can
@@ -14,6 +14,11 @@ export interface CaseQueryFields {
   dueOn: string | null;
   /** dueOn, or a far-future date, so "soonest due first" puts cases without one last. */
   dueSort: string;
+  /**
+   * An invented case (`details.demo`), for counting real and demo cases by index. Absent on
+   * documents written before the marker existed: those count as real.
+   */
+  demo: boolean;
   /** Random per write: lets a retried write recognise that its lost first attempt landed. */
   writeId: string;
 }
@@ -29,7 +34,7 @@ export function toCaseDocument(record: Omit<CaseRecord, 'version'> & { version?:
   const running = runningDeadlines(record);
   return {
     ...copy,
-    q: { open: isOpenState(record.state), running, dueOn: earliestDue(running), dueSort: dueSortKey(running), writeId },
+    q: { open: isOpenState(record.state), running, dueOn: earliestDue(running), dueSort: dueSortKey(running), demo: isDemoCase(record), writeId },
   };
 }
 

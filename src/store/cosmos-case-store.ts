@@ -5,7 +5,7 @@ import type { CaseRecord, NewCaseRecord } from '../domain/case-record';
 import {
   assertAppendOnly, assertNewCase, assertSameIdentity, assertStorableCase, formatReference, withoutReferenceYear,
 } from './case-record-rules';
-import type { CaseStore, DueDeadline, SaveResult } from './case-store.port';
+import type { CaseCountFilter, CaseStore, DueDeadline, SaveResult } from './case-store.port';
 import { fromCaseDocument, toCaseDocument, writeIdOf } from './cosmos-case-documents';
 import { CosmosConnection } from './cosmos-connection';
 import { CASES_CONTAINER, REFERENCES_CONTAINER, REMINDER_CLAIMS_CONTAINER } from './cosmos-containers';
@@ -143,12 +143,12 @@ export class CosmosCaseStore implements CaseStore {
     // c.q.dueOn is set only on open cases with a running deadline, so its range index
     // yields just the cases with something due by `date`; the JOIN then picks the due
     // deadlines inside them. ORDER BY cannot sort on a JOIN alias: sorted here instead.
-    const rows = await this.query<DueDeadline>('listing due deadlines', {
-      query: 'SELECT c.id AS caseId, c.reference, c.responsibleOfficerId, r.stage, r.kind, r.due FROM c JOIN r IN c.q.running WHERE c.q.dueOn <= @date AND r.due <= @date',
+    const rows = await this.query<Omit<DueDeadline, 'demo'> & { demo?: boolean }>('listing due deadlines', {
+      query: 'SELECT c.id AS caseId, c.reference, c.responsibleOfficerId, r.stage, r.kind, r.due, c.q.demo FROM c JOIN r IN c.q.running WHERE c.q.dueOn <= @date AND r.due <= @date',
       parameters: [{ name: '@date', value: date }],
     });
     return rows
-      .map((r) => ({ caseId: r.caseId, reference: r.reference, responsibleOfficerId: r.responsibleOfficerId ?? null, stage: r.stage, kind: r.kind, due: r.due }))
+      .map((r) => ({ caseId: r.caseId, reference: r.reference, responsibleOfficerId: r.responsibleOfficerId ?? null, stage: r.stage, kind: r.kind, due: r.due, demo: r.demo === true }))
       .sort(byDueThenReference);
   }
 
@@ -157,6 +157,16 @@ export class CosmosCaseStore implements CaseStore {
       query: 'SELECT * FROM c WHERE c.receivedOn >= @from AND c.receivedOn <= @to ORDER BY c.receivedOn ASC, c.reference ASC',
       parameters: [{ name: '@from', value: from }, { name: '@to', value: to }],
     });
+  }
+
+  async countCases(filter: CaseCountFilter = {}): Promise<number> {
+    // Counts on the /q/demo range index. Real = all - demo, so that documents written before
+    // q.demo existed (no such property, which no equality filter matches) count as real.
+    const count = async (action: string, query: string): Promise<number> => (await this.query<number>(action, { query }))[0] ?? 0;
+    const all = filter.demo === true ? 0 : await count('counting cases', 'SELECT VALUE COUNT(1) FROM c');
+    if (filter.demo === undefined) return all;
+    const demo = await count('counting demo cases', 'SELECT VALUE COUNT(1) FROM c WHERE c.q.demo = true');
+    return filter.demo ? demo : all - demo;
   }
 
   async casesClosedBetween(from: CalendarDate, to: CalendarDate): Promise<CaseRecord[]> {

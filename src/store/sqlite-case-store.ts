@@ -4,9 +4,9 @@ import type { CalendarDate } from '../domain/calendar-date';
 import { parseCaseRecord, type CaseRecord, type NewCaseRecord } from '../domain/case-record';
 import {
   assertAppendOnly, assertNewCase, assertSameIdentity, assertStorableCase, dueSortKey, earliestDue,
-  formatReference, isOpenState, runningDeadlines, withoutReferenceYear,
+  formatReference, isDemoCase, isOpenState, runningDeadlines, withoutReferenceYear,
 } from './case-record-rules';
-import type { CaseStore, DueDeadline, SaveResult } from './case-store.port';
+import type { CaseCountFilter, CaseStore, DueDeadline, SaveResult } from './case-store.port';
 import { SqliteConnection, type SqliteOptions } from './sqlite-connection';
 import { statement } from './sqlite-statements';
 
@@ -16,7 +16,7 @@ export interface SqliteCaseStoreOptions {
 }
 
 interface CaseRow { doc: string; version: string }
-interface DueRow { case_id: string; reference: string; responsible_officer_id: string | null; stage: number; kind: string; due: string }
+interface DueRow { case_id: string; reference: string; responsible_officer_id: string | null; stage: number; kind: string; due: string; is_demo: number }
 
 /** The document as stored: the record without its version, which lives in its own column. */
 function toDoc(record: CaseRecord): string {
@@ -64,8 +64,8 @@ export class SqliteCaseStore implements CaseStore {
         reference: formatReference(this.prefix, input.referenceYear, last),
         version: randomUUID(),
       };
-      statement(this.db, `INSERT INTO cases (id, reference, version, state, is_open, responsible_officer_id, received_on, closed_on, due_on, due_sort, doc)
-        VALUES (@id, @reference, @version, @state, @isOpen, @officer, @receivedOn, @closedOn, @dueOn, @dueSort, @doc)`).run(this.columns(record));
+      statement(this.db, `INSERT INTO cases (id, reference, version, state, is_open, responsible_officer_id, received_on, closed_on, due_on, due_sort, is_demo, doc)
+        VALUES (@id, @reference, @version, @state, @isOpen, @officer, @receivedOn, @closedOn, @dueOn, @dueSort, @isDemo, @doc)`).run(this.columns(record));
       this.writeRunning(record);
       return record;
     });
@@ -100,7 +100,7 @@ export class SqliteCaseStore implements CaseStore {
       assertStorableCase(next);
       const record: CaseRecord = { ...next, version: randomUUID() };
       const { changes } = statement(this.db, `UPDATE cases SET version = @version, state = @state, is_open = @isOpen, responsible_officer_id = @officer,
-        received_on = @receivedOn, closed_on = @closedOn, due_on = @dueOn, due_sort = @dueSort, doc = @doc
+        received_on = @receivedOn, closed_on = @closedOn, due_on = @dueOn, due_sort = @dueSort, is_demo = @isDemo, doc = @doc
         WHERE id = @id AND version = @expected`).run({ ...this.columns(record), expected: next.version });
       // Cannot happen inside the IMMEDIATE transaction; kept as a guard for the invariant.
       if (changes !== 1) throw new Error(`Case ${current.reference}: conditional update touched ${changes} rows`);
@@ -118,15 +118,23 @@ export class SqliteCaseStore implements CaseStore {
 
   async deadlinesDueBy(date: CalendarDate): Promise<DueDeadline[]> {
     // Reads only the running_deadlines index entries up to `date`: cost follows due items.
-    const rows = statement(this.db, `SELECT d.case_id, c.reference, c.responsible_officer_id, d.stage, d.kind, d.due
+    const rows = statement(this.db, `SELECT d.case_id, c.reference, c.responsible_officer_id, d.stage, d.kind, d.due, c.is_demo
       FROM running_deadlines d JOIN cases c ON c.id = d.case_id
       WHERE d.due <= ? ORDER BY d.due, c.reference, d.stage, d.kind`).all(date) as DueRow[];
-    return rows.map((r) => ({ caseId: r.case_id, reference: r.reference, responsibleOfficerId: r.responsible_officer_id, stage: r.stage, kind: r.kind, due: r.due }));
+    return rows.map((r) => ({ caseId: r.case_id, reference: r.reference, responsibleOfficerId: r.responsible_officer_id, stage: r.stage, kind: r.kind, due: r.due, demo: r.is_demo === 1 }));
   }
 
   async casesReceivedBetween(from: CalendarDate, to: CalendarDate): Promise<CaseRecord[]> {
     const rows = statement(this.db, 'SELECT doc, version FROM cases WHERE received_on >= ? AND received_on <= ? ORDER BY received_on, reference').all(from, to) as CaseRow[];
     return rows.map(fromRow);
+  }
+
+  async countCases(filter: CaseCountFilter = {}): Promise<number> {
+    // The cases_by_demo index (or the primary key, for every case) answers without reading documents.
+    const row = (filter.demo === undefined
+      ? statement(this.db, 'SELECT COUNT(*) AS n FROM cases').get()
+      : statement(this.db, 'SELECT COUNT(*) AS n FROM cases WHERE is_demo = ?').get(filter.demo ? 1 : 0)) as { n: number };
+    return row.n;
   }
 
   async casesClosedBetween(from: CalendarDate, to: CalendarDate): Promise<CaseRecord[]> {
@@ -172,6 +180,7 @@ export class SqliteCaseStore implements CaseStore {
       closedOn: record.closedOn,
       dueOn: earliestDue(running),
       dueSort: dueSortKey(running),
+      isDemo: isDemoCase(record) ? 1 : 0,
       doc: toDoc(record),
     };
   }

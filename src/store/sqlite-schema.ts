@@ -66,6 +66,14 @@ const MIGRATIONS: readonly string[] = [
     etag TEXT NOT NULL
   );
   `,
+  // 2: demo (invented) cases marked in their own indexed column, so "how many real cases"
+  // is an index count. Rows written before the marker existed are real unless their
+  // document says otherwise.
+  `
+  ALTER TABLE cases ADD COLUMN is_demo INTEGER NOT NULL DEFAULT 0;
+  UPDATE cases SET is_demo = 1 WHERE json_extract(doc, '$.details.demo') = 1;
+  CREATE INDEX cases_by_demo ON cases (is_demo);
+  `,
 ];
 
 /** Brings the file up to the current schema. Safe when several processes open it at once. */

@@ -46,7 +46,7 @@ describe('browser: the HTML complaints report', function () {
     page.on('request', (r) => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
     await page.goto(pathToFileURL(file).href);
     assert.equal(await page.locator('svg.chart').count(), 2);
-    assert.ok(await page.getByText('Stage 3 briefing').isVisible());
+    assert.ok(await page.getByRole('heading', { name: 'Stage 3 briefing' }).isVisible());
     assert.ok(await page.getByText('CONFIDENTIAL').isVisible());
     assert.ok(await page.getByText('Learning from complaints').isVisible());
     await page.screenshot({ path: path.join(SHOTS, 'report.png'), fullPage: true, clip: { x: 0, y: 0, width: 1200, height: 1500 } });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { CaseRecord } from '../../src/domain/case-record';
 import type { CaseStore } from '../../src/store/case-store.port';
-import { closedCase, deadline, event, newCase, withEvent } from '../support/case-fixtures';
+import { closedCase, deadline, details, event, newCase, withEvent } from '../support/case-fixtures';
 import type { StoreFactory, StoreFixture } from '../support/store-fixtures';
 
 const AYESHA = 'officer-ayesha-okafor';
@@ -63,9 +63,9 @@ export function caseQueriesContract(factory: StoreFactory): void {
     it('lists running deadlines of open cases due by a date, soonest first', async () => {
       const due = await cases.deadlinesDueBy('2026-03-20');
       assert.deepEqual(due, [
-        { caseId: s.a.id, reference: s.a.reference, responsibleOfficerId: AYESHA, stage: 1, kind: 'acknowledge', due: '2026-03-09' },
-        { caseId: s.d.id, reference: s.d.reference, responsibleOfficerId: BARTHOLOMEW, stage: 1, kind: 'respond', due: '2026-03-12' },
-        { caseId: s.b.id, reference: s.b.reference, responsibleOfficerId: AYESHA, stage: 1, kind: 'respond', due: '2026-03-20' },
+        { caseId: s.a.id, reference: s.a.reference, responsibleOfficerId: AYESHA, stage: 1, kind: 'acknowledge', due: '2026-03-09', demo: false },
+        { caseId: s.d.id, reference: s.d.reference, responsibleOfficerId: BARTHOLOMEW, stage: 1, kind: 'respond', due: '2026-03-12', demo: false },
+        { caseId: s.b.id, reference: s.b.reference, responsibleOfficerId: AYESHA, stage: 1, kind: 'respond', due: '2026-03-20', demo: false },
       ]);
       assert.deepEqual(await cases.deadlinesDueBy('2026-03-08'), []);
       assert.equal((await cases.deadlinesDueBy('2026-12-31')).length, 4);
@@ -83,6 +83,35 @@ export function caseQueriesContract(factory: StoreFactory): void {
       assert.ok(met.ok);
       assert.deepEqual((await cases.deadlinesDueBy('2026-12-31')).map((d) => [d.reference, d.kind]), [[s.b.reference, 'respond']]);
       assert.deepEqual(refs(await cases.openCasesByOfficer(AYESHA)), [s.b.reference, s.e.reference]);
+    });
+
+    it('counts all, demo and real cases, keeping the demo marker through saves and purges', async () => {
+      assert.deepEqual([await cases.countCases(), await cases.countCases({ demo: true }), await cases.countCases({ demo: false })], [6, 0, 6]);
+      const demoOpen = await cases.createCase(newCase({ details: { ...details({ intakeId: 'demo-1-1' }), demo: true } }));
+      const demoClosed = await cases.createCase(closedCase('2026-03-14', { details: { ...details({ intakeId: 'demo-1-2' }), demo: true } }));
+      // demo: false is a real case, like one without the field.
+      const markedReal = await cases.createCase(newCase({ details: { ...details(), demo: false } }));
+      assert.equal(demoOpen.details.demo, true);
+      assert.deepEqual([await cases.countCases(), await cases.countCases({ demo: true }), await cases.countCases({ demo: false })], [9, 2, 7]);
+      // The due list says which deadlines belong to a demo case.
+      const due = await cases.deadlinesDueBy('2026-03-09');
+      assert.deepEqual(due.map((d) => [d.reference, d.demo]).sort(), [[s.a.reference, false], [demoOpen.reference, true], [markedReal.reference, false]].sort());
+      // A save keeps the marker (and the count); a purge takes the case out of it.
+      const saved = await cases.saveCase(withEvent(demoOpen, event('acknowledged', '2026-03-03'), { state: 'investigating' }));
+      assert.ok(saved.ok);
+      assert.equal(saved.record.details.demo, true);
+      assert.equal(await cases.countCases({ demo: true }), 2);
+      assert.deepEqual(await cases.purgeClosedBefore('2026-03-15', { dryRun: false }), [demoClosed.reference]);
+      assert.deepEqual([await cases.countCases(), await cases.countCases({ demo: true }), await cases.countCases({ demo: false })], [8, 1, 7]);
+    });
+
+    it('counts nothing in an empty store', async () => {
+      const empty = await factory();
+      try {
+        assert.deepEqual([await empty.stores.cases.countCases(), await empty.stores.cases.countCases({ demo: true }), await empty.stores.cases.countCases({ demo: false })], [0, 0, 0]);
+      } finally {
+        await empty.cleanup();
+      }
     });
 
     it('lists cases received between two dates, both inclusive', async () => {

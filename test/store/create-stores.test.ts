@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createStores } from '../../src/store/create-stores';
 import { CASES_CONTAINER } from '../../src/store/cosmos-containers';
 import { SqliteCaseStore } from '../../src/store/sqlite-case-store';
-import { newCase } from '../support/case-fixtures';
+import { details, newCase } from '../support/case-fixtures';
 import { startLocalCosmos, type LocalCosmos } from '../support/cosmos-server';
 import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
@@ -28,7 +28,7 @@ describe('createStores', () => {
       const db = new Database(file, { readonly: true });
       try {
         assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
-        assert.equal(db.pragma('user_version', { simple: true }), 1);
+        assert.equal(db.pragma('user_version', { simple: true }), 2);
       } finally {
         db.close();
       }
@@ -48,6 +48,35 @@ describe('createStores', () => {
         assert.deepEqual(await stores.cases.getCaseByReference('RH-2026-00001'), created);
       } finally {
         await stores.close();
+      }
+    });
+  });
+
+  describe('sqlite migration 2 (demo marker)', () => {
+    let dataDir: string;
+    beforeEach(() => { dataDir = makeTempDir('migrate'); });
+    afterEach(() => removeTempDir(dataDir));
+
+    it('brings a version 1 file up, marking the cases whose details say demo', async () => {
+      const stores = await createStores({ kind: 'sqlite', dataDir });
+      const real = await stores.cases.createCase(newCase());
+      const demo = await stores.cases.createCase(newCase({ details: { ...details(), demo: true } }));
+      await stores.close();
+      // Back to the version 1 schema: no is_demo column.
+      const db = new Database(join(dataDir, 'complaints.sqlite'));
+      try {
+        db.exec('DROP INDEX cases_by_demo; ALTER TABLE cases DROP COLUMN is_demo;');
+        db.pragma('user_version = 1');
+      } finally {
+        db.close();
+      }
+      const reopened = await createStores({ kind: 'sqlite', dataDir });
+      try {
+        assert.deepEqual([await reopened.cases.countCases({ demo: false }), await reopened.cases.countCases({ demo: true })], [1, 1]);
+        assert.deepEqual(await reopened.cases.getCase(real.id), real);
+        assert.deepEqual(await reopened.cases.getCase(demo.id), demo);
+      } finally {
+        await reopened.close();
       }
     });
   });

@@ -10,7 +10,7 @@ import { createStores } from '../../../src/store/create-stores';
 /**
  * The bot as `npm run dev` runs it, without the Playground (the e2e test starts its own on a
  * free port): the demo reminder case seeded into an empty store, and reminders on any day
- * (dev.ts's anyDay), so the test passes at weekends too. Settings from the environment.
+ * (dev.ts's anyDay), so the test passes at weekends too, and for demo cases always (dev.ts's demoCaseReminders). Settings from the environment.
  */
 async function main(): Promise<void> {
   const config = loadConfigFromEnvironment();
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const seeded = await seedDemoReminderCase(stores.cases, { policy, directory: DEMO_DIRECTORY, calendar: calendarForPolicy(policy), now: () => new Date(), newId: randomUUID });
   await stores.close();
   process.stdout.write(`SEEDED ${JSON.stringify(seeded)}\n`);
-  const app = await startApp(config, { reminders: { anyDay: true } });
+  const app = await startApp(config, { reminders: { anyDay: true, demoCaseReminders: 'always' } });
   process.on('SIGTERM', () => { void app.close().then(() => process.exit(0)); });
 }
 

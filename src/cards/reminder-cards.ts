@@ -8,7 +8,7 @@ import type { WorkingDayCalendar } from '../domain/working-days';
 import { CATEGORIES } from '../intake/intake-options';
 import type { CaseRecord } from '../domain/case-record';
 import { CARDS_DIR, type AdaptiveCardJson } from './card-template';
-import { acknowledgementMethod, daysLeft, deadlineLabel, formatDate, STATE_LABELS } from './card-text';
+import { acknowledgementMethod, daysLeft, wordFor, deadlineLabel, formatDate, STATE_LABELS } from './card-text';
 
 /**
  * The reminder sweep's cards (cards/reminder.json for the responsible officer,
@@ -45,7 +45,7 @@ function render(name: 'reminder' | 'overdue', data: object): AdaptiveCardJson {
 
 function caseSummary(record: CaseRecord): string {
   const { complainantName, estate } = record.details.complainant;
-  const category = record.category ? (CATEGORIES[record.category as keyof typeof CATEGORIES] ?? record.category) : 'uncategorised';
+  const category = record.category ? wordFor(CATEGORIES, record.category) : 'uncategorised';
   return `${complainantName}, ${estate} · ${category}`;
 }
 
@@ -81,7 +81,7 @@ export function reminderCard(input: ReminderCardInput): ReminderMessage {
   const lateNote = input.pointOn && input.pointOn < today ? `This reminder was due on ${formatDate(input.pointOn)} and is sent late.` : '';
   const card = render('reminder', {
     headline, color: s.color, summary: caseSummary(record), facts, advice, lateNote,
-    kind: deadline.kind, caseId: record.id, version: record.version, today, method: acknowledgementMethod(record),
+    kind: deadline.kind, caseId: record.id, version: record.version, seen: record.events.length, today, method: acknowledgementMethod(record),
   });
   return {
     card,

@@ -20,7 +20,7 @@ export function refreshUserIds(record: CaseRecord, ctx: CaseCardContext): string
 
 /** The buttons as card actions on this version of the case, then Refresh. */
 export function caseActions(record: CaseRecord, buttons: readonly CaseButton[]) {
-  const data = { caseId: record.id, version: record.version };
+  const data = { caseId: record.id, version: record.version, seen: record.events.length };
   return [...buttons.map(({ title, verb }) => ({ title, verb, data })), { title: 'Refresh', verb: 'case.refresh', data: { caseId: record.id } }];
 }
 
@@ -43,7 +43,7 @@ const choicesOf = (o: Readonly<Record<string, string>>) => Object.entries(o).map
 
 export function actionFormCard(spec: FormSpec, record: CaseRecord, ctx: CaseCardContext, input: FormInput): AdaptiveCardJson {
   return renderCard('case-action-form', {
-    ...spec, caseId: record.id, version: record.version, ...bannerOf(input.banner), today: ctx.today,
+    ...spec, caseId: record.id, version: record.version, seen: record.events.length, ...bannerOf(input.banner), today: ctx.today,
     subtitle: `${record.reference} · ${record.details.complainant.complainantName}`,
     daysLabel: spec.days ? 'Working days' : '',
     channelChoices: spec.channel ? choicesOf(spec.channel.choices) : [], channelLabel: spec.channel?.label ?? '',
@@ -72,7 +72,7 @@ export function respondFormCard(record: CaseRecord, ctx: CaseCardContext, input:
   return renderCard('case-respond', {
     title: `Record the stage ${record.stage} response`, subtitle: `${record.reference} · ${record.details.complainant.complainantName}`,
     intro: 'The policy requires each item below in the written response. Record what the response said.',
-    ...bannerOf(input.banner), caseId: record.id, version: record.version, today: ctx.today,
+    ...bannerOf(input.banner), caseId: record.id, version: record.version, seen: record.events.length, today: ctx.today,
     submitTitle: 'Record response', submitVerb: 'case.respond',
     outcomeChoices: RESPONSE_OUTCOMES.map((value) => ({ value, title: OUTCOME_WORDS[value] })),
     values: { outcome: input.values.outcome ?? '', on: input.values.on ?? ctx.today },
@@ -85,7 +85,7 @@ export function respondFormCard(record: CaseRecord, ctx: CaseCardContext, input:
 export function extensionDecisionCard(record: CaseRecord, ctx: CaseCardContext, decided: string, banner = ''): AdaptiveCardJson {
   const view = viewOf(record, ctx);
   const request = view.pendingExtension;
-  const data = { caseId: record.id, version: record.version };
+  const data = { caseId: record.id, version: record.version, seen: record.events.length };
   const handler = findPerson(ctx.directory, record.responsibleOfficerId);
   const respond = record.deadlines.find((d) => d.stage === record.stage && d.kind === 'respond' && d.metOn === null);
   return renderCard('case-decision', {
@@ -110,7 +110,7 @@ export function extensionDecisionCard(record: CaseRecord, ctx: CaseCardContext, 
 export function refusalDecisionCard(record: CaseRecord, ctx: CaseCardContext, decided: string): AdaptiveCardJson {
   const view = viewOf(record, ctx);
   const proposal = [...record.events].reverse().find((e) => e.type === 'escalation-refusal-proposed');
-  const data = { caseId: record.id, version: record.version };
+  const data = { caseId: record.id, version: record.version, seen: record.events.length };
   const open = !decided && !!view.escalationRefusalProposedOn;
   return renderCard('case-decision', {
     title: `Refuse escalation: ${record.reference}`,

@@ -12,7 +12,7 @@ import type { ReminderClaimStore, ReminderKey } from '../store/reminder-claim-st
 import type { Now, Sleep } from './clock';
 import type { Pacer } from './pacer';
 import { asDirectoryPerson, type Recipient } from './recipients';
-import { isUnreachable, SendFailedError, withSendRetry } from './send-retry';
+import { isUnreachable, SendFailedError, withSendRetry, type TeamsSendResult } from './send-retry';
 import { noteOnce } from './system-notes';
 
 /**
@@ -36,9 +36,18 @@ import { noteOnce } from './system-notes';
 export type DeliveryOutcome =
   | 'sent' | 'emailed' | 'handled-elsewhere' | 'awaiting-install' | 'unreachable' | 'failed' | 'stale' | 'no-recipient';
 
-/** What ProactiveNotifier does. */
+/** What ProactiveNotifier does: it reports how a send ended rather than throwing (see TeamsSendResult). */
 export interface TeamsSender {
-  sendCard(person: DirectoryPerson, card: AdaptiveCardJson, summary: string): Promise<'sent' | 'no-conversation'>;
+  sendCard(person: DirectoryPerson, card: AdaptiveCardJson, summary: string, text?: string): Promise<TeamsSendResult>;
+}
+
+/** A send for the retry loop, which reads the status and Retry-After of what the connector threw. */
+async function sendOrThrow(teams: TeamsSender, person: DirectoryPerson, card: AdaptiveCardJson, summary: string): Promise<'sent' | 'no-conversation'> {
+  const result = await teams.sendCard(person, card, summary);
+  if (result.outcome === 'gone' || result.outcome === 'failed') {
+    throw result.cause instanceof Error ? result.cause : Object.assign(new Error(result.failure.message), { statusCode: result.failure.status });
+  }
+  return result.outcome;
 }
 
 export interface Installer {
@@ -105,7 +114,7 @@ export class ReminderDeliverer {
     const stopBy = new Date(leaseUntil.getTime() - deps.leaseMs / 5);
     try {
       if (channel === 'teams') {
-        const result = await this.retrying(() => deps.teams.sendCard(asDirectoryPerson(reminder.recipient), message.card, message.summary), stopBy);
+        const result = await this.retrying(() => sendOrThrow(deps.teams, asDirectoryPerson(reminder.recipient), message.card, message.summary), stopBy);
         if (result === 'no-conversation') return 'unreachable'; // forgotten since we looked; try again later
       } else {
         await this.retrying(() => deps.mail.send({ to: reminder.recipient.email ?? '', ...message.mail }), stopBy);
@@ -137,7 +146,8 @@ export class ReminderDeliverer {
     }
     const when = leaseUntil.toISOString().slice(0, 16).replace('T', ' ');
     await this.note(reminder, `${reminder.title} could not be delivered`, ` to ${r.name}: ${err.message}. It will be tried again after ${when} UTC.`);
-    deps.logger.error({ key: reminder.key, recipient: r.id, status: err.failure.status, attempts: err.attempts }, 'reminder not delivered; left for a later sweep');
+    // Someone Teams says is gone (403/404) is not a fault of the bot: the reference is forgotten, and they get it once they talk to the bot again.
+    deps.logger[isUnreachable(err.failure.status) ? 'warn' : 'error']({ key: reminder.key, recipient: r.id, status: err.failure.status, attempts: err.attempts }, 'reminder not delivered; left for a later sweep');
     return 'failed';
   }
 

@@ -5,6 +5,7 @@ import type { CaseContext } from '../cases/case-context';
 import { londonDateOf, type CalendarDate } from '../domain/calendar-date';
 import { isReminderTime, reminderHorizon, type WorkingHours } from '../domain/reminder-schedule';
 import type { MailSender } from '../graph/mail-sender.port';
+import type { DueDeadline } from '../store/case-store.port';
 import type { Stores } from '../store/stores';
 import { realSleep, type Sleep } from './clock';
 import { sendDailyDigest, type DigestOutcome } from './daily-digest';
@@ -12,6 +13,7 @@ import { Pacer } from './pacer';
 import { ReminderDeliverer, type DeliveryOutcome, type Installer, type TeamsSender } from './reminder-delivery';
 import { managerNotice, officerReminder, planReminders, type PlanContext, type PlannedReminder } from './reminder-plan';
 import { ManagerResolver, type ManagerLookup } from './recipients';
+import type { KeptCards, RedeliveryCounts } from './kept-cards';
 import { DEFAULT_SEND_RETRY } from './send-retry';
 import { interleaveBy, rotate, runPool } from './work-pool';
 
@@ -27,6 +29,8 @@ export interface SweepDeps {
   /** policy (reminder points), calendar, directory, the clock, ids for notes. */
   ctx: CaseContext;
   teams: TeamsSender;
+  /** Cards Teams did not deliver: the sweep retries those it only failed to send (kept-cards.ts). */
+  keptCards?: KeptCards | undefined;
   mail: MailSender;
   complaintsMailbox: string | undefined;
   installer?: Installer | undefined;
@@ -35,6 +39,14 @@ export interface SweepDeps {
   logger: Logger;
   /** Local demo only: also on weekends and holidays (the calendar still places the points). */
   anyDay?: boolean;
+  /**
+   * Reminders (and digest lines) for demo cases (`details.demo`). 'unless-real-cases' (the
+   * default, the deployed bot): none while the store also holds a real case, so invented cases
+   * loaded into a live store never send anyone a card; a store of demo cases only (a training
+   * or demonstration deployment) still gets them. 'always': `npm run dev`, whose demo case is
+   * there to show the reminders, even after complaints have been logged in the Playground.
+   */
+  demoCaseReminders?: 'always' | 'unless-real-cases';
   sleep?: Sleep;
   pacer?: Pacer;
   /** How long a claim is held before another instance may take it over. Default 10 min. */
@@ -55,8 +67,12 @@ export interface SweepReport {
   /** Why nothing was looked at, when that is the case. */
   skipped: 'outside-working-time' | null;
   deadlines: number;
+  /** Due deadlines of demo cases left out because the store holds real cases (see demoCaseReminders). */
+  demoSkipped: number;
   counts: SweepCounts;
   digest: DigestOutcome | 'not-run';
+  /** Kept cards sent again, failed again, and given up (kept-cards.ts). */
+  keptCards: RedeliveryCounts | 'not-run';
 }
 
 const emptyCounts = (): SweepCounts => ({ sent: 0, emailed: 0, 'handled-elsewhere': 0, 'awaiting-install': 0, unreachable: 0, failed: 0, stale: 0, 'no-recipient': 0 });
@@ -88,18 +104,29 @@ export class ReminderSweeper {
     await this.running?.catch(() => undefined);
   }
 
+  /**
+   * The due deadlines to act on: demo cases' are dropped when the store also holds real cases,
+   * unless demoCaseReminders is 'always'. The count is asked only when a demo case is due.
+   */
+  private async remindable(due: DueDeadline[]): Promise<DueDeadline[]> {
+    if (this.deps.demoCaseReminders === 'always' || !due.some((d) => d.demo)) return due;
+    if (await this.deps.stores.cases.countCases({ demo: false }) === 0) return due;
+    return due.filter((d) => !d.demo);
+  }
+
   private async sweep(): Promise<SweepReport> {
     const { deps } = this;
     const { ctx } = deps;
     const started = ctx.now();
     const today = londonDateOf(started);
     const report = (extra: Partial<SweepReport>): SweepReport => ({
-      startedAt: started.toISOString(), finishedAt: ctx.now().toISOString(), today, skipped: null, deadlines: 0, counts: emptyCounts(), digest: 'not-run', ...extra,
+      startedAt: started.toISOString(), finishedAt: ctx.now().toISOString(), today, skipped: null, deadlines: 0, demoSkipped: 0, counts: emptyCounts(), digest: 'not-run', keptCards: 'not-run', ...extra,
     });
     if (!isReminderTime(started, deps.workingHours, ctx.calendar, { anyDay: deps.anyDay === true })) return report({ skipped: 'outside-working-time' });
 
     const settings = ctx.policy.reminders;
-    const due = await deps.stores.cases.deadlinesDueBy(reminderHorizon(today, settings, ctx.calendar));
+    const allDue = await deps.stores.cases.deadlinesDueBy(reminderHorizon(today, settings, ctx.calendar));
+    const due = await this.remindable(allDue);
     const plan: PlanContext = { today, settings, calendar: ctx.calendar, directory: ctx.directory };
     const holder = `${this.instanceId}#${++this.runs}`;
     const leaseMs = deps.leaseMs ?? 10 * 60_000;
@@ -135,6 +162,14 @@ export class ReminderSweeper {
       }
     });
 
+    let keptCards: SweepReport['keptCards'] = 'not-run';
+    if (deps.keptCards && !signal.aborted) {
+      keptCards = await deps.keptCards.sweep(ctx.directory.people, deps.teams, (aadObjectId) => this.pacer.wait(aadObjectId, signal), signal).catch((err: unknown) => {
+        deps.logger.warn({ err }, 'could not retry the kept cards');
+        return 'not-run' as const;
+      });
+    }
+
     let digest: SweepReport['digest'] = 'not-run';
     if (!signal.aborted) {
       digest = await sendDailyDigest(due, today, {
@@ -145,8 +180,9 @@ export class ReminderSweeper {
         return 'failed' as const;
       });
     }
-    const done = report({ deadlines: due.length, counts, digest });
-    const acted = counts.sent + counts.emailed + counts.failed + (digest === 'sent' || digest === 'failed' ? 1 : 0);
+    const done = report({ deadlines: due.length, demoSkipped: allDue.length - due.length, counts, digest, keptCards });
+    const acted = counts.sent + counts.emailed + counts.failed + (digest === 'sent' || digest === 'failed' ? 1 : 0)
+      + (keptCards === 'not-run' ? 0 : keptCards.delivered + keptCards.failed + keptCards.givenUp);
     deps.logger[acted > 0 ? 'info' : 'debug']({ reminders: done }, 'reminder sweep done');
     return done;
   }

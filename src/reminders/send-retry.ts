@@ -35,6 +35,19 @@ export class SendFailedError extends Error {
   }
 }
 
+/**
+ * How a send to Teams ended, as ProactiveNotifier reports it: it never throws for these.
+ * `gone`: the connector answered 403 or 404 (the person blocked the bot, removed it or left,
+ * or the conversation no longer exists), and the stored conversation reference was
+ * forgotten, so the next send does not repeat it. `failed`: throttled (429), the service
+ * failed (5xx) or could not be reached, or another refusal: worth trying again later.
+ * `cause` is what the connector threw, for a retry loop that reads its status and headers.
+ */
+export type TeamsSendResult =
+  | { outcome: 'sent' }
+  | { outcome: 'no-conversation' }
+  | { outcome: 'gone' | 'failed'; failure: SendFailure; cause: unknown };
+
 /** 403: the person blocked the bot or it was uninstalled; 404: they left, or the conversation is gone. */
 export function isUnreachable(status: number | undefined): boolean {
   return status === 403 || status === 404;

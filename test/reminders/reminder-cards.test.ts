@@ -44,7 +44,7 @@ describe('reminders: the reminder and overdue cards', () => {
     check(m.card);
     assert.match(cardText(m.card), /HC-2026-00007: Stage 1 acknowledgement due in 2 working days[\s\S]*Robin Example, Riverside · Repairs and maintenance[\s\S]*Wed 30 Dec 2026[\s\S]*2 working days left/);
     assert.deepEqual(verbs(m.card), ['case.acknowledge', 'case.view']);
-    assert.deepEqual(actionData(m.card, 'case.acknowledge'), { caseId: 'case-7', version: '"etag-9"' });
+    assert.deepEqual(actionData(m.card, 'case.acknowledge'), { caseId: 'case-7', version: '"etag-9"', seen: 2 });
     assert.deepEqual(actionData(m.card, 'case.view'), { caseId: 'case-7' });
     assert.equal(m.summary, 'HC-2026-00007: Stage 1 acknowledgement due in 2 working days');
   });
@@ -55,8 +55,8 @@ describe('reminders: the reminder and overdue cards', () => {
     check(m.card);
     assert.match(cardText(m.card), /Stage 1 response due today/);
     assert.deepEqual(verbs(m.card), ['case.respond.form', 'case.extend.form', 'case.view']);
-    assert.deepEqual(actionData(m.card, 'case.respond.form'), { caseId: 'case-7', version: '"etag-9"' });
-    assert.deepEqual(actionData(m.card, 'case.extend.form'), { caseId: 'case-7', version: '"etag-9"' });
+    assert.deepEqual(actionData(m.card, 'case.respond.form'), { caseId: 'case-7', version: '"etag-9"', seen: 3 });
+    assert.deepEqual(actionData(m.card, 'case.extend.form'), { caseId: 'case-7', version: '"etag-9"', seen: 3 });
   });
 
   it('says how overdue, and that a reminder is late when its point passed days ago', () => {

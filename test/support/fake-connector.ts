@@ -16,8 +16,31 @@ export interface SentActivity {
  */
 export class FakeConnector {
   readonly sent: SentActivity[] = [];
+  /** Posts answered with a refusal (see refuse), not recorded in `sent`. */
+  readonly refused: Array<{ conversationId: string; status: number }> = [];
+  private readonly refusing = new Map<string, number>();
+  private readonly delays = new Map<string, number>();
   private server!: http.Server;
   url = '';
+
+  /**
+   * Answers every post to this conversation as Teams does when it cannot deliver: 404 (the
+   * conversation no longer exists: left, uninstalled, or a Playground restarted) or 403 (the
+   * person blocked the bot). accept() ends it.
+   */
+  refuse(conversationId: string, status: 403 | 404 = 404): void {
+    this.refusing.set(conversationId, status);
+  }
+
+  accept(conversationId: string): void {
+    this.refusing.delete(conversationId);
+  }
+
+  /** Answers posts to this conversation only after `ms`, as a slow connection would (0 ends it). */
+  slow(conversationId: string, ms: number): void {
+    if (ms > 0) this.delays.set(conversationId, ms);
+    else this.delays.delete(conversationId);
+  }
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => {
@@ -25,11 +48,25 @@ export class FakeConnector {
       req.on('data', (c: Buffer) => { body += c.toString('utf8'); });
       req.on('end', () => {
         const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
+        const refusal = m?.[1] ? this.refusing.get(decodeURIComponent(m[1])) : undefined;
+        if (req.method === 'POST' && m?.[1] && refusal) {
+          this.refused.push({ conversationId: decodeURIComponent(m[1]), status: refusal });
+          const error = refusal === 404 ? { code: 'ConversationNotFound', message: 'Conversation not found.' } : { code: 'ConversationBlockedByUser', message: 'User blocked the conversation with the bot.' };
+          res.writeHead(refusal, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error }));
+          return;
+        }
         if (req.method === 'POST' && m?.[1]) {
           this.sent.push({ conversationId: decodeURIComponent(m[1]), replyToId: m[2] ? decodeURIComponent(m[2]) : null, activity: JSON.parse(body || '{}') });
         }
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: `sent-${this.sent.length}` }));
+        const id = `sent-${this.sent.length}`;
+        const answer = () => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ id }));
+        };
+        const delay = m?.[1] ? this.delays.get(decodeURIComponent(m[1])) : undefined;
+        if (delay) setTimeout(answer, delay);
+        else answer();
       });
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));

@@ -9,6 +9,7 @@ import type { CaseRecord } from '../../domain/case-record';
 import { actsOnCase } from '../../domain/case-access';
 import { viewOf } from '../../domain/case-view';
 import { CASE_COMMANDS, type CaseCommandName } from '../../domain/commands/case-commands';
+import { SYSTEM_ACTOR } from '../../domain/commands/system-note';
 import type { DirectoryPerson } from '../../domain/directory';
 import type { BotDependencies } from '../bot-dependencies';
 import type { ActionRefusal, ActionScope, CaseCardAction } from './case-card-action';
@@ -63,7 +64,7 @@ async function carryOut<N extends CaseCommandName>(
   action: CaseCardAction<N>, verb: string, data: Record<string, unknown>, record: CaseRecord, version: string | null, scope: ActionScope,
 ): Promise<AdaptiveCardJson> {
   const refused = (current: CaseRecord, refusal: ActionRefusal) => (action.refused ?? defaultRefused)(current, refusal, scope);
-  if (!action.anyVersion && version !== record.version) {
+  if (!action.anyVersion && staleCard(record, version, data)) {
     return refused(record, { kind: 'stale', message: 'This case has changed since this card was shown, so nothing was changed. Here it is as it is now.' });
   }
   const command = CASE_COMMANDS[action.command];
@@ -74,7 +75,7 @@ async function carryOut<N extends CaseCommandName>(
   if (!parsed.ok) {
     return action.form ? action.form(record, scope, { values: parsed.values, errors: parsed.errors, banner: 'Some answers need attention.' }) : scope.caseCard(record, scope.person, 'Some answers need attention.');
   }
-  const result = await runCaseCommand(scope.deps.stores.cases, scope.deps.ctx, record.id, { seenVersion: action.anyVersion ? 'any' : record.version, current: record }, scope.person, command, parsed.input);
+  const result = await runCaseCommand(scope.deps.stores.cases, scope.deps.ctx, record.id, { seenVersion: action.anyVersion ? null : record.version, current: record }, scope.person, command, parsed.input);
   if (!result.ok) {
     if (result.code === 'CASE.NOT_FOUND') return NO_CASE;
     if (result.code === 'CASE.STALE_VERSION') return refused(result.current, { kind: 'stale', message: result.message });
@@ -87,6 +88,18 @@ async function carryOut<N extends CaseCommandName>(
   const told = action.tell ? await action.tell(result.record, parsed.input, scope) : '';
   const banner = { text: `${action.done(result.record, parsed.input, scope)}${told ? ` ${told}` : ''}`, tone: 'good' as const };
   return action.reply ? action.reply(result.record, banner, scope) : scope.caseCard(result.record, scope.person, banner);
+}
+
+/**
+ * Whether the card was drawn from an older case than the stored one. A card drawn before
+ * only the complaints bot's own notes (a reminder or card it could not deliver) is not
+ * stale: nothing a person must see first has happened. The card says how many events it saw.
+ */
+function staleCard(record: CaseRecord, version: string | null, data: Record<string, unknown>): boolean {
+  if (version === record.version) return false;
+  const seen = data.seen;
+  if (typeof seen !== 'number' || !Number.isInteger(seen) || seen < 0 || seen > record.events.length) return true;
+  return !record.events.slice(seen).every((e) => e.type === 'note' && e.by === SYSTEM_ACTOR.id);
 }
 
 function defaultRefused(record: CaseRecord, refusal: ActionRefusal, scope: ActionScope): AdaptiveCardJson {

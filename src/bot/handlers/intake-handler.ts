@@ -7,6 +7,7 @@ import { intakeStepCard } from '../../cards/intake-cards';
 import type { IntakeOutcome } from '../../intake/intake-flow';
 import type { BotDependencies } from '../bot-dependencies';
 import { scopeFor } from '../actions/run-case-action';
+import { notReachedSentence } from '../actions/tell-people';
 import { copyToMailbox } from './mailbox-copy';
 
 /**
@@ -26,15 +27,11 @@ export async function intakeCard(outcome: IntakeOutcome, actor: DirectoryPerson,
   if (!assignment) return confirmationCard(record, ctx, 'Recorded as a refused complaint, with the reason given.');
 
   const officer = assignment.officer;
-  let officerNote: string;
-  try {
-    const sent = await deps.notifier.sendCard(officer, assignedCard(record, ctx), `New complaint ${record.reference}`);
-    officerNote = sent === 'sent'
-      ? `${officer === actor || officer.id === actor.id ? 'You are' : `${officer.name} is`} the handler and ${officer.id === actor.id ? 'have' : 'has'} been sent the case to acknowledge.`
-      : `${officer.name} has not opened the complaints bot yet, so could not be messaged in Teams: please let them know about ${record.reference}.`;
-  } catch (err) {
-    deps.logger.error({ err, reference: record.reference }, 'could not notify the officer');
-    officerNote = `The case is saved, but ${officer.name} could not be messaged in Teams just now: please let them know about ${record.reference}.`;
-  }
+  // Never throws for a send; a card that did not arrive is kept, sent again later and noted on the case.
+  const deliveries = await deps.notifier.sendOrKeep([{ person: officer, card: assignedCard(record, ctx), summary: `New complaint ${record.reference}` }], record);
+  const sent = deliveries.every((d) => d.result.outcome === 'sent');
+  const officerNote = officer.id === actor.id
+    ? `You are the handler and ${sent ? 'have been sent the case to acknowledge.' : `the case to acknowledge could not be sent to you just now: type "case ${record.reference}" to open it.`}`
+    : sent ? `${officer.name} is the handler and has been sent the case to acknowledge.` : `The case is saved. ${notReachedSentence(deliveries, record.reference)}`;
   return confirmationCard(record, ctx, officerNote);
 }

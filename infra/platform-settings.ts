@@ -24,4 +24,5 @@ export const PLATFORM_SETTINGS: Readonly<Record<string, string>> = {
  */
 export const PLATFORM_PROVIDED: Readonly<Record<string, string>> = {
   PORT: 'App Service sets PORT for the built-in Node.js image (8080); setting it ourselves could break routing',
+  WEBSITE_HOSTNAME: 'App Service sets WEBSITE_HOSTNAME to the web app\'s own host name; a value of ours could point report file links elsewhere',
 };

@@ -5,9 +5,11 @@ import { ComplaintsBot } from './bot/complaints-bot';
 import { createAdapter } from './bot/create-adapter';
 import { createHttpServer } from './bot/http-server';
 import { ProactiveNotifier } from './bot/proactive-notifier';
+import { ReportFiles, type FileDeliveryMode } from './bot/report-files';
 import { buildCore } from './core';
 import { createGraphServices } from './graph/create-graph-services';
 import { IntakeFlow } from './intake/intake-flow';
+import { KeptCards } from './reminders/kept-cards';
 import { ReminderSweeper, type SweepDeps, type SweepReport } from './reminders/reminder-sweep';
 import { ReminderTimer } from './reminders/reminder-timer';
 
@@ -25,8 +27,10 @@ export interface AppOptions {
   logger?: Logger;
   /** The identity Graph calls use; by default the bot's own (tests pass a fake one). */
   graphCredential?: TokenCredential;
+  /** How `report` sends its files: `auto` (the default) chooses per conversation; tests force one. */
+  reportFileDelivery?: FileDeliveryMode;
   /** Reminder sweep tuning: tests shorten waits and leases; the local demo sends on any day. */
-  reminders?: Partial<Pick<SweepDeps, 'sleep' | 'pacer' | 'leaseMs' | 'retry' | 'anyDay' | 'instanceId'>>;
+  reminders?: Partial<Pick<SweepDeps, 'sleep' | 'pacer' | 'leaseMs' | 'retry' | 'anyDay' | 'demoCaseReminders' | 'instanceId'>>;
 }
 
 /**
@@ -45,19 +49,29 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   // Installs, managers and mail (the MailSender port: Graph, or the log when not configured).
   const graph = createGraphServices(config, logger, options.graphCredential ? { credential: options.graphCredential } : {});
   const adapter = createAdapter(config.bot, logger);
-  const notifier = new ProactiveNotifier(adapter, config.bot?.appId ?? '', stores.conversationRefs, logger);
+  // Cards Teams did not deliver, kept per person and sent again (src/reminders/kept-cards.ts).
+  const keptCards = new KeptCards({ kv: stores.keyValue, cases: stores.cases, ctx, logger: logger.child({ part: 'kept-cards' }), ...(options.reminders?.instanceId ? { instanceId: options.reminders.instanceId } : {}) });
+  const notifier = new ProactiveNotifier(adapter, config.bot?.appId ?? '', stores.conversationRefs, logger, keptCards);
   const intake = new IntakeFlow({ drafts: stores.keyValue, cases: stores.cases, ctx });
-  const bot = new ComplaintsBot({ ctx, stores, intake, notifier, logger, tenantId: config.tenantId, mailbox: { mail: graph.mail, address: graph.complaintsMailbox } });
+  // Links to report files use the public address (App Service), else the one we listen on (known below).
+  let publicUrl = config.publicUrl;
+  const reportFiles = new ReportFiles({
+    stores, ctx, logger: logger.child({ part: 'report-files' }), baseUrl: () => publicUrl ?? '',
+    delivery: options.reportFileDelivery ?? 'auto', allowHttpUpload: config.bot === null,
+  });
+  const bot = new ComplaintsBot({ ctx, stores, intake, notifier, logger, tenantId: config.tenantId, mailbox: { mail: graph.mail, address: graph.complaintsMailbox }, reportFiles });
   const sweeper = new ReminderSweeper({
-    stores, ctx, teams: notifier, mail: graph.mail, complaintsMailbox: graph.complaintsMailbox, installer: graph.installer, people: graph.people,
+    stores, ctx, teams: notifier, keptCards, mail: graph.mail, complaintsMailbox: graph.complaintsMailbox, installer: graph.installer, people: graph.people,
     workingHours: config.reminders.workingHours, logger: logger.child({ part: 'reminders' }), ...options.reminders,
   });
   const timer = new ReminderTimer(() => sweeper.run(), config.reminders.sweepSeconds, logger);
-  const server = createHttpServer(adapter, bot, stores, logger, { secret: config.reminders.runSecret, run: () => sweeper.run() });
+  const server = createHttpServer(adapter, bot, stores, logger, { secret: config.reminders.runSecret, run: () => sweeper.run() }, reportFiles);
 
-  await new Promise<void>((resolve) => server.listen(config.port, '0.0.0.0', resolve));
-  const address = server.address();
+  await new Promise<void>((resolve) => { server.listen(config.port, '0.0.0.0', resolve); });
+  // restify types address() loosely; a listening server on a TCP port has a number port.
+  const address: { port: number } = server.address();
   const url = `http://localhost:${address.port}`;
+  publicUrl ??= url;
   logger.info({ url, policy: policy.id, store: config.store.kind }, 'complaints bot listening');
   timer.start();
 
@@ -69,7 +83,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       const timerStopped = timer.stop(); // no further runs from now on
       await sweeper.stop(); // aborts waits, lets in-flight sends finish
       await timerStopped;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => { server.close(() => { resolve(); }); });
       await core.close();
     },
   };

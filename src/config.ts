@@ -26,9 +26,14 @@ export const SETTINGS = {
   TEAMS_APP_CATALOG_ID: 'the app\'s id in the Teams app catalog, used to install it for people so they can be messaged; unset: no installs',
   COMPLAINTS_MAILBOX: 'the complaints mailbox the PIM reads (copies of complaints, responses, stage changes, daily digest); unset: copies are only logged',
   MAIL_SENDER: 'mailbox (user or shared) that sends the bot\'s mail through Graph; unset: mail is only logged',
+  WEBSITE_HOSTNAME: 'the web app\'s host name, set by App Service; the report files\' short-lived links are https://<it>/api/reports/files/...; unset: the local address',
 } as const;
 
 export type SettingName = keyof typeof SETTINGS;
+
+function isSettingName(name: string): name is SettingName {
+  return Object.hasOwn(SETTINGS, name);
+}
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalText = z.preprocess(blankToUndefined, z.string().optional());
@@ -53,6 +58,7 @@ const schema = z.object({
   TEAMS_APP_CATALOG_ID: optionalText,
   COMPLAINTS_MAILBOX: z.preprocess(blankToUndefined, z.email().optional()),
   MAIL_SENDER: z.preprocess(blankToUndefined, z.email().optional()),
+  WEBSITE_HOSTNAME: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9.-]{1,253}(:\d{1,5})?$/, 'must be a host name, e.g. app.azurewebsites.net').optional()),
 });
 
 export interface AppConfig {
@@ -67,6 +73,8 @@ export interface AppConfig {
   reminders: { sweepSeconds: number; workingHours: { start: string; end: string }; runSecret: string | undefined };
   graph: { baseUrl: string; teamsAppCatalogId: string | undefined };
   mail: { complaintsMailbox: string | undefined; sender: string | undefined };
+  /** Where people's browsers reach this server (links to report files); unset: the address it listens on. */
+  publicUrl?: string;
 }
 
 export class ConfigError extends Error {}
@@ -81,8 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
-      const name = String(i.path[0]) as SettingName;
-      return `  - ${name}: ${i.message}. It is ${SETTINGS[name] ?? 'a setting'}.`;
+      const name = String(i.path[0]);
+      return `  - ${name}: ${i.message}. It is ${isSettingName(name) ? SETTINGS[name] : 'a setting'}.`;
     });
     throw new ConfigError(`Invalid settings:\n${lines.join('\n')}`);
   }
@@ -114,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     },
     graph: { baseUrl: e.GRAPH_BASE_URL, teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID },
     mail: { complaintsMailbox: e.COMPLAINTS_MAILBOX, sender: e.MAIL_SENDER },
+    ...(e.WEBSITE_HOSTNAME ? { publicUrl: `https://${e.WEBSITE_HOSTNAME}` } : {}),
   };
 }
 

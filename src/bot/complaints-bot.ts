@@ -1,7 +1,8 @@
-import { ActivityHandler, ActivityTypes, CardFactory, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, CardFactory, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { findByAadObjectId, type DirectoryPerson } from '../domain/directory';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { noticeCard, welcomeCard, type CommandName } from '../cards/general-cards';
+import { cardBytes } from '../cards/report-cards';
 import { decidesForOthers } from '../domain/commands/case-relations';
 import { IntakeConflictError } from '../intake/intake-flow';
 import type { BotDependencies } from './bot-dependencies';
@@ -9,8 +10,14 @@ import { cardId, parseInvokeAction, parseSubmitAction, type CardAction } from '.
 import { parseCommand } from './commands';
 import { awaitingDecision, myApprovals, myCases, viewCase, viewCaseByReference } from './handlers/case-handler';
 import { intakeCard } from './handlers/intake-handler';
-import { canSeeReports, complaintsLog, reportSummary } from './handlers/report-handler';
+import { canSeeReports, complaintsLog, complaintsLogPage, reportSummary } from './handlers/report-handler';
 import { runCaseAction } from './actions/run-case-action';
+
+/**
+ * Teams refuses a message over about 28 KB. A card over this many bytes is not sent: a
+ * notice says so instead (and the log its size), rather than the send failing.
+ */
+export const MAX_CARD_BYTES = 26 * 1024;
 
 /** A card to show in place of the one acted on, or a new message with a short toast. */
 type ActionReply = { replace: AdaptiveCardJson } | { send: AdaptiveCardJson; toast: string };
@@ -40,10 +47,12 @@ export class ComplaintsBot extends ActivityHandler {
   /** Activities from another tenant are refused before any handler sees them. */
   override async run(context: TurnContext): Promise<void> {
     const expected = this.deps.tenantId;
-    const tenant = context.activity.conversation?.tenantId ?? (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+    // The activity came over the network: its parts may be missing whatever the SDK's types say.
+    const activity: Partial<Activity> = context.activity;
+    const tenant = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
     if (expected && tenant !== expected) {
       this.deps.logger.warn({ tenant }, 'refused an activity from another tenant');
-      if (context.activity.type === ActivityTypes.Invoke) {
+      if (activity.type === 'invoke') {
         await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403, body: { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: 'This bot serves another organisation.' } } } });
       }
       return;
@@ -52,11 +61,13 @@ export class ComplaintsBot extends ActivityHandler {
   }
 
   private person(context: TurnContext): DirectoryPerson | undefined {
-    return findByAadObjectId(this.deps.ctx.directory, context.activity.from?.aadObjectId);
+    const activity: Partial<Activity> = context.activity;
+    return findByAadObjectId(this.deps.ctx.directory, activity.from?.aadObjectId);
   }
 
   private async welcomeOnce(context: TurnContext): Promise<void> {
-    const conversationId = context.activity.conversation?.id;
+    const activity: Partial<Activity> = context.activity;
+    const conversationId = activity.conversation?.id;
     if (!conversationId) return;
     const first = await this.deps.stores.keyValue.put(`welcomed/${conversationId}`, { at: this.deps.ctx.now().toISOString() }, { ifAbsent: true });
     if (first.ok) await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await this.welcome(this.person(context)))] });
@@ -101,7 +112,13 @@ export class ComplaintsBot extends ActivityHandler {
       case 'my-approvals': return this.send(context, await myApprovals(person, this.deps));
       case 'case': return this.send(context, await viewCaseByReference(command.reference, person, this.deps));
       case 'log': return this.send(context, await complaintsLog(person, command.filters, command.unknown, this.deps));
-      case 'report': return this.send(context, await reportSummary(person, command.period, this.deps));
+      case 'report': {
+        const reply = await reportSummary(person, command.period, this.deps, this.deps.reportFiles.deliveryFor(context.activity));
+        await this.send(context, reply.card);
+        // One file consent card a message, as Teams' own samples send them.
+        for (const file of reply.files) await context.sendActivity({ attachments: [file] });
+        return;
+      }
       case 'help': return this.send(context, await this.welcome(person, 'What I can do'));
     }
   }
@@ -112,6 +129,11 @@ export class ComplaintsBot extends ActivityHandler {
    * with a short text for Teams to show as a toast.
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'fileConsent/invoke') {
+      const person = this.person(context);
+      if (person) await this.deps.notifier.remember(context);
+      return this.deps.reportFiles.onFileConsent(context, person);
+    }
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
     return { status: 200, body: await this.adaptiveCardAction(context) };
   }
@@ -123,7 +145,7 @@ export class ComplaintsBot extends ActivityHandler {
     const action = parseInvokeAction(context.activity.value);
     if (!action) return cardResponse(noticeCard({ title: 'That action was not understood', text: 'Nothing was changed. Type "help" to see what you can do.', tone: 'error' }));
     const reply = await this.act(person, action);
-    if ('replace' in reply) return cardResponse(reply.replace);
+    if ('replace' in reply) return cardResponse(this.fitted(reply.replace));
     await this.send(context, reply.send);
     return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: reply.toast };
   }
@@ -137,6 +159,11 @@ export class ComplaintsBot extends ActivityHandler {
         case 'intake.start': return { send: await intakeCard(await this.deps.intake.start(person), person, this.deps), toast: 'A new complaint form is below.' };
         case 'cases.mine': return { send: await myCases(person, this.deps), toast: 'Your open cases are below.' };
         case 'approvals.mine': return { send: await myApprovals(person, this.deps), toast: 'What waits for your decision is below.' };
+        case 'log.page': return { replace: await complaintsLogPage(person, data, this.deps) };
+        case 'report.links': {
+          const period = typeof data.period === 'string' ? data.period.slice(0, 40) : '';
+          return { replace: (await reportSummary(person, period, this.deps, 'link')).card };
+        }
         case 'case.view': {
           const card = await viewCase(cardId(data, 'caseId'), person, this.deps);
           return data.refresh === true ? { replace: card } : { send: card, toast: 'The case is below.' };
@@ -162,7 +189,16 @@ export class ComplaintsBot extends ActivityHandler {
   }
 
   private async send(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.fitted(card))] });
+  }
+
+  /** The card, or a notice in its place when it is too large for Teams to take. */
+  private fitted(card: AdaptiveCardJson): AdaptiveCardJson {
+    const bytes = cardBytes(card);
+    if (bytes <= MAX_CARD_BYTES) return card;
+    // Sizes only: a card's text may hold a resident's details.
+    this.deps.logger.error({ bytes, limit: MAX_CARD_BYTES }, 'a card was too large for Teams; a notice was sent instead');
+    return noticeCard({ title: 'This is too large to show in Teams', text: 'The card would be over the size Teams accepts, so it was not sent. Narrow what you asked for (for example with a filter), or tell your administrator.', tone: 'warning' });
   }
 }
 

@@ -3,6 +3,7 @@ import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
 import { isAuthorizedRun } from '../reminders/run-authorization';
 import type { Stores } from '../store/stores';
+import type { ReportFiles } from './report-files';
 
 /** The reminder sweep as the HTTP route sees it. */
 export interface ReminderRunRoute {
@@ -13,10 +14,11 @@ export interface ReminderRunRoute {
 
 /**
  * HTTP: POST /api/messages for the Bot Framework, GET /healthz for App Service's health
- * check (the process is up and the store answers), and POST /api/reminders/run for an
- * outside scheduler to trigger the reminder sweep (Authorization: Bearer <secret>).
+ * check (the process is up and the store answers), POST /api/reminders/run for an
+ * outside scheduler to trigger the reminder sweep (Authorization: Bearer <secret>), and
+ * GET /api/reports/files/<token> for a report file's short-lived link (src/bot/report-files.ts).
  */
-export function createHttpServer(adapter: CloudAdapter, bot: ActivityHandler, stores: Stores, logger: Logger, reminders?: ReminderRunRoute): restify.Server {
+export function createHttpServer(adapter: CloudAdapter, bot: ActivityHandler, stores: Stores, logger: Logger, reminders?: ReminderRunRoute, reportFiles?: Pick<ReportFiles, 'serveLink'>): restify.Server {
   const server = restify.createServer({ name: 'housing-complaints-bot' });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
 
@@ -43,6 +45,36 @@ export function createHttpServer(adapter: CloudAdapter, bot: ActivityHandler, st
       logger.error({ err }, 'POST /api/reminders/run: the sweep failed');
       res.status(500);
       res.json({ error: 'The reminder sweep failed; see the log.' });
+    }
+  });
+
+  // The token is the only key: one answer (404) for unknown, expired and refused alike, and
+  // nothing cached or passed on as a referrer. The HTML report runs no script (CSP sandbox).
+  server.get('/api/reports/files/:token', async (req, res) => {
+    const token = (req.params as Record<string, unknown>).token;
+    res.header('Cache-Control', 'no-store');
+    res.header('Referrer-Policy', 'no-referrer');
+    res.header('X-Content-Type-Options', 'nosniff');
+    res.header('X-Robots-Tag', 'noindex');
+    try {
+      const file = reportFiles && typeof token === 'string' ? await reportFiles.serveLink(token) : null;
+      if (!file) {
+        res.status(404);
+        res.json({ error: 'Not found: this link has expired or is not valid. Type the report command in Teams again for a new one.' });
+        return;
+      }
+      const html = file.fileType === 'html';
+      res.writeHead(200, {
+        'Content-Type': file.contentType,
+        'Content-Length': String(file.body.length),
+        'Content-Disposition': `${html ? 'inline' : 'attachment'}; filename="${file.name}"`,
+        ...(html ? { 'Content-Security-Policy': 'sandbox; default-src \'none\'; style-src \'unsafe-inline\'; img-src data:' } : {}),
+      });
+      res.end(file.body);
+    } catch (err) {
+      logger.error({ err }, 'GET /api/reports/files: the file could not be made');
+      res.status(500);
+      res.json({ error: 'The file could not be made just now; try again in a moment.' });
     }
   });
 

@@ -26,6 +26,11 @@ export function formatInstant(iso: string): string {
   return `${formatDate(londonDay.format(instant))} at ${londonTime.format(instant)}`;
 }
 
+/** The words for a stored choice (a category, a channel), or the choice itself if the list no longer has it. */
+export function wordFor(words: Readonly<Record<string, string>>, key: string): string {
+  return words[key] ?? key;
+}
+
 /** A response's decision in words. */
 export const OUTCOME_WORDS: Record<ResponseOutcome, string> = { upheld: 'Upheld', 'partly-upheld': 'Partly upheld', 'not-upheld': 'Not upheld' };
 

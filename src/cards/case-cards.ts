@@ -6,14 +6,14 @@ import type { Policy } from '../domain/policy';
 import { CATEGORIES, CHANNELS, CONTACT_METHODS, SERVICE_AREAS } from '../intake/intake-options';
 import { RESPONSE_CONTENT_NAMES } from '../domain/response-contents';
 import { renderCard, type AdaptiveCardJson } from './card-template';
-import { acknowledgementMethod, bannerOf, daysLeft, type Banner, formatInstant, OUTCOME_WORDS, deadlineLabel, deadlineRow, EVENT_LABELS, formatDate, STATE_LABELS, type CaseCardContext } from './card-text';
+import { acknowledgementMethod, bannerOf, daysLeft, wordFor, type Banner, formatInstant, OUTCOME_WORDS, deadlineLabel, deadlineRow, EVENT_LABELS, formatDate, STATE_LABELS, type CaseCardContext } from './card-text';
 import { caseActions, pendingNotes, refreshUserIds, type CaseButton } from './workflow-cards';
 
 export type { CaseCardContext } from './card-text';
 
 function summary(record: CaseRecord): string {
   const d = record.details;
-  const category = CATEGORIES[d.complaint.category as keyof typeof CATEGORIES] ?? d.complaint.category;
+  const category = wordFor(CATEGORIES, d.complaint.category);
   return `${d.complainant.complainantName}, ${d.complainant.estate} · ${category}`;
 }
 
@@ -33,11 +33,10 @@ function caseFacts(record: CaseRecord, ctx: CaseCardContext) {
     { title: 'Stage', value: stageName(record, ctx.policy) },
     { title: 'Status', value: STATE_LABELS[record.state] },
     { title: 'Handler', value: officerName(record, ctx.directory) },
-    { title: 'Received', value: record.receivedOn ? `${formatDate(record.receivedOn)} by ${(CHANNELS[d.complaint.channel as keyof typeof CHANNELS] ?? d.complaint.channel).toLowerCase()}` : '—' },
+    { title: 'Received', value: record.receivedOn ? `${formatDate(record.receivedOn)} by ${wordFor(CHANNELS, d.complaint.channel).toLowerCase()}` : '—' },
   ];
 }
 
-const label = (words: Readonly<Record<string, string>>, key: string): string => words[key] ?? key;
 /** Facts with nothing to say are left out, so a card shows what was recorded and no empty rows. */
 const present = (facts: Array<{ title: string; value: string }>) => facts.filter((f) => f.value.trim() !== '');
 
@@ -48,7 +47,7 @@ function complaintFacts(record: CaseRecord) {
     { title: 'Complaint definition', value: c.complaintDefinition },
     { title: 'Outcome sought', value: c.outcomeSought },
     { title: 'In their words', value: c.description },
-    { title: 'Service area', value: label(SERVICE_AREAS, c.serviceArea) },
+    { title: 'Service area', value: wordFor(SERVICE_AREAS, c.serviceArea) },
     { title: 'Issue occurred', value: formatDate(c.issueOccurredOn) },
     { title: 'About a member of staff', value: c.aboutStaff ? [c.staffName, c.staffRole].filter(Boolean).join(', ') || 'yes' : '' },
     { title: 'Accepted late because', value: c.lateAcceptanceReason },
@@ -60,7 +59,7 @@ function complainantFacts(record: CaseRecord) {
   const p = record.details.complainant;
   return present([
     { title: 'Name', value: p.complainantName },
-    { title: 'Preferred contact', value: label(CONTACT_METHODS, p.preferredContact) },
+    { title: 'Preferred contact', value: wordFor(CONTACT_METHODS, p.preferredContact) },
     { title: 'Email', value: p.contactEmail },
     { title: 'Phone', value: p.contactPhone },
     { title: 'Address', value: p.address },
@@ -78,7 +77,7 @@ function responses(record: CaseRecord) {
     if (e.type === 'received') stage = e.stage ?? 1;
     if (e.type === 'escalation-requested') stage += 1;
     if (e.type !== 'responded') continue;
-    const items = Object.entries(e.content ?? {}).map(([item, text]) => ({ title: label(RESPONSE_CONTENT_NAMES, item), value: text ?? '' }));
+    const items = Object.entries(e.content ?? {}).map(([item, text]) => ({ title: wordFor(RESPONSE_CONTENT_NAMES, item), value: text ?? '' }));
     out.push({ title: `Stage ${stage} response, ${formatDate(e.on)}: ${OUTCOME_WORDS[e.outcome]}`, items: present(items) });
   }
   return out.reverse();
@@ -98,7 +97,7 @@ export function confirmationCard(record: CaseRecord, ctx: CaseCardContext, offic
 export function assignedCard(record: CaseRecord, ctx: CaseCardContext): AdaptiveCardJson {
   const d = record.details;
   return renderCard('case-assigned', {
-    reference: record.reference, caseId: record.id, version: record.version, summary: summary(record), facts: caseFacts(record, ctx),
+    reference: record.reference, caseId: record.id, version: record.version, seen: record.events.length, summary: summary(record), facts: caseFacts(record, ctx),
     complaintDefinition: d.complaint.complaintDefinition, outcomeSought: d.complaint.outcomeSought, deadlines: deadlines(record, ctx),
     // Sent to the handler, who acts on the case: who they are dealing with and how to reach them.
     complainant: complainantFacts(record),
@@ -158,7 +157,7 @@ export function myApprovalsCard(items: readonly AwaitingDecision[], ctx: CaseCar
     subtitle: `${items.length} waiting · as of ${formatDate(ctx.today)}`,
     items: items.map(({ record, waiting, button }) => ({
       reference: record.reference, complainant: record.details.complainant.complainantName, waiting,
-      button: button.title, verb: button.verb, data: { caseId: record.id, version: record.version },
+      button: button.title, verb: button.verb, data: { caseId: record.id, version: record.version, seen: record.events.length },
     })),
   });
 }

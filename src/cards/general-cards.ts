@@ -7,7 +7,7 @@ export const COMMANDS = {
   'my approvals': 'extensions, refusals and reports waiting for your decision',
   'case HC-2026-00042': 'one case with its deadlines and history',
   log: 'the open cases of the Complaints Log (filter with estate, stage, officer, category)',
-  'report 2026-Q3': 'the figures for a quarter, month, financial year or dates',
+  'report 2026-Q3': 'the figures, the full report and the complaints log for a quarter, month, financial year or dates',
   help: 'this card',
 } as const;
 export type CommandName = keyof typeof COMMANDS;

@@ -3,16 +3,21 @@ import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import type { CalendarDate } from '../domain/calendar-date';
 import type { WorkingDayCalendar } from '../domain/working-days';
-import type { LogItem, OpenCasesLog } from '../reports/open-cases-log';
+import { CATEGORIES } from '../intake/intake-options';
+import type { LogFilters, LogItem, OpenCasesLog } from '../reports/open-cases-log';
 import type { PerformanceFigures, Rate } from '../reports/performance';
 import { CARDS_DIR, type AdaptiveCardJson } from './card-template';
 import { daysLeft, formatDate } from './card-text';
 
-/** The complaints log and report summary cards (templates cards/complaints-log.json and cards/report-summary.json). */
-export type ReportCardName = 'complaints-log' | 'report-summary';
+/** The complaints log, report summary and report file cards (templates in cards/ of the same names). */
+export type ReportCardName = 'complaints-log' | 'report-summary' | 'report-file';
 
-/** Longest list shown per group: a card has a size limit in Teams (about 28 KB). */
-export const MAX_LOG_ITEMS = 10;
+/** Cases per page of the log: 15 keep a page about 11 KB (16 KB at worst), well under Teams' limit of about 28 KB a message. */
+export const LOG_PAGE_SIZE = 15;
+/** The most a log page may weigh (its JSON, in bytes); a page over it is a bug in the bounds below. */
+export const LOG_CARD_BUDGET_BYTES = 20 * 1024;
+/** Longest text kept of each field on a log line, so that a page's size has a bound. */
+const MAX_FIELD = 60;
 
 const templates = new Map<ReportCardName, ACData.Template>();
 
@@ -25,38 +30,91 @@ function renderReportCard(name: ReportCardName, data: object): AdaptiveCardJson 
   return t.expand({ $root: data }) as AdaptiveCardJson;
 }
 
+/** The size Teams counts: the card's JSON in UTF-8 bytes. */
+export function cardBytes(card: object): number {
+  return Buffer.byteLength(JSON.stringify(card), 'utf8');
+}
+
+const clip = (s: string, max = MAX_FIELD): string => (s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
+
 export interface LogCardInput {
   log: OpenCasesLog;
+  filters: LogFilters;
+  /** 1-based; a page past the end shows the last page. */
+  page: number;
   filterLabel: string;
   notice: string;
   today: CalendarDate;
   calendar: WorkingDayCalendar;
 }
 
+/** What a "Previous page" or "Next page" button sends back: the filters and the page wanted. */
+export type LogPageData = LogFilters & { page: number };
+
+const GROUPS = [
+  { key: 'overdue', title: 'Overdue', color: 'Attention' },
+  { key: 'thisWeek', title: 'Due this week', color: 'Warning' },
+  { key: 'later', title: 'Later', color: 'Default' },
+] as const;
+
+export function logPageCount(total: number): number {
+  return Math.max(1, Math.ceil(total / LOG_PAGE_SIZE));
+}
+
+/**
+ * One page of the open cases: overdue first, then due this week, then later, LOG_PAGE_SIZE at
+ * a time, each group headed with its whole count ("continued" where it began on an earlier
+ * page), with Previous page / Next page buttons that carry the filters.
+ */
 export function complaintsLogCard(input: LogCardInput): AdaptiveCardJson {
   const { log, today, calendar } = input;
+  const pages = logPageCount(log.total);
+  const page = Math.min(Math.max(1, Math.trunc(input.page) || 1), pages);
+  const first = (page - 1) * LOG_PAGE_SIZE;
   const item = (i: LogItem) => {
     const due = i.nextDueOn === null ? { status: 'no deadline running', color: 'Default' } : daysLeft(calendar.workingDaysUntil(today, i.nextDueOn));
-    return {
-      caseId: i.caseId, reference: i.reference, complainant: i.complainant || 'complainant not recorded',
-      detail: `${i.stage === 0 ? 'Informal stage' : `Stage ${i.stage}`} · ${i.estate || 'no estate'} · ${i.category || 'no category'} · ${i.officer}${i.nextDueOn ? ` · due ${formatDate(i.nextDueOn)}` : ''}`,
-      due: due.status, color: due.color,
-    };
+    const category = (CATEGORIES as Record<string, string>)[i.category] ?? i.category;
+    const detail = [
+      i.demo ? 'Demo case' : '', i.stage === 0 ? 'Informal stage' : `Stage ${i.stage}`, clip(i.estate || 'no estate'), clip(category || 'no category'),
+      clip(i.officer), i.nextDueOn ? `due ${formatDate(i.nextDueOn)}` : '',
+    ].filter(Boolean).join(' · ');
+    return { caseId: i.caseId, reference: clip(i.reference, 30), complainant: clip(i.complainant || 'complainant not recorded'), detail, due: due.status, color: due.color };
   };
-  const group = (title: string, color: string, items: LogItem[]) => ({
-    title, color, count: items.length, items: items.slice(0, MAX_LOG_ITEMS).map(item),
-    more: items.length > MAX_LOG_ITEMS ? `and ${items.length - MAX_LOG_ITEMS} more: narrow the list with a filter, or use the complaints log from the admin command line.` : '',
-  });
+  const groups: Array<{ heading: string; color: string; items: ReturnType<typeof item>[] }> = [];
+  let offset = 0;
+  for (const g of GROUPS) {
+    const all = log[g.key];
+    const from = Math.max(first, offset);
+    const to = Math.min(first + LOG_PAGE_SIZE, offset + all.length);
+    if (from < to) {
+      groups.push({ heading: `${g.title} (${all.length})${from > offset ? ', continued' : ''}`, color: g.color, items: all.slice(from - offset, to - offset).map(item) });
+    }
+    offset += all.length;
+  }
+  const last = Math.min(first + LOG_PAGE_SIZE, log.total);
+  const data = (p: number): LogPageData => ({ ...input.filters, page: p });
   return renderReportCard('complaints-log', {
-    subtitle: `${input.filterLabel} · ${log.total} open · ${formatDate(today)}`,
-    notice: input.notice,
-    groups: [group('Overdue', 'Attention', log.overdue), group('Due this week', 'Warning', log.thisWeek), group('Later', 'Default', log.later)],
+    subtitle: `${clip(input.filterLabel, 200)} · ${log.total} open · ${formatDate(today)}`,
+    counts: log.total === 0 ? '' : `${log.overdue.length} overdue · ${log.thisWeek.length} due this week (to Sunday) · ${log.later.length} later`,
+    notice: clip(input.notice, 300),
+    empty: log.total === 0 ? (Object.values(input.filters).some((v) => v !== undefined) ? 'No open cases match these filters.' : 'There are no open cases.') : '',
+    groups,
+    pageLabel: log.total > LOG_PAGE_SIZE ? `Cases ${first + 1} to ${last} of ${log.total} · page ${page} of ${pages}` : '',
+    previous: page > 1 ? data(page - 1) : null,
+    next: page < pages ? data(page + 1) : null,
   });
 }
 
+const londonTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London' });
+
 const rateText = (r: Rate | null): string => (r === null ? 'no acknowledgement step' : r.percent === null ? 'none due yet' : `${r.percent}% (${r.met} of ${r.counted})`);
 
-export function reportSummaryCard(figures: PerformanceFigures, periodLabel: string): AdaptiveCardJson {
+/** How the report's two files reach the person: as links on the card, or as file consent cards after it. */
+export type ReportFilesOnCard =
+  | { delivery: 'link'; links: Array<{ title: string; url: string }>; expiresAt: string; minutes: number; period: string }
+  | { delivery: 'file-consent' };
+
+export function reportSummaryCard(figures: PerformanceFigures, periodLabel: string, files: ReportFilesOnCard): AdaptiveCardJson {
   const facts: Array<{ title: string; value: string }> = [{ title: 'Complaints received', value: String(figures.casesReceived) }];
   for (const s of figures.stages) {
     facts.push({ title: `Stage ${s.stage} received`, value: String(s.received) });
@@ -71,10 +129,24 @@ export function reportSummaryCard(figures: PerformanceFigures, periodLabel: stri
   facts.push({ title: 'Refused', value: String(figures.refused.count) });
   const top = figures.byCategory[0];
   if (top) facts.push({ title: 'Most common category', value: `${top.label} (${top.received})` });
+  const what = 'The full report (charts, breakdowns and learning) and the complaints log (one row per case, for a spreadsheet)';
   return renderReportCard('report-summary', {
     title: `Complaints report: ${periodLabel}`,
     subtitle: `Cases received ${formatDate(figures.period.from)} to ${formatDate(figures.period.to)} · ${figures.policy.name}`,
     facts,
-    note: `The full report (charts, breakdowns, learning) and the complaints log are available from the admin command line: complaints report --from ${figures.period.from} --to ${figures.period.to} --format html (or csv).`,
+    files: files.delivery === 'link'
+      ? `${what}: open them with the buttons below.`
+      : `${what} follow as two files: choose Allow on each to save it to your OneDrive.`,
+    filesNote: files.delivery === 'link'
+      ? `The links are yours and work for ${files.minutes} minutes, until ${londonTime.format(new Date(files.expiresAt))}; do not forward them. Press New links for fresh ones.`
+      : '',
+    links: files.delivery === 'link' ? files.links : [],
+    renew: files.delivery === 'link' ? { period: files.period } : null,
   });
+}
+
+/** A short card about one of the report's files: saved, declined, expired, or offered as a link instead. */
+export function reportFileCard(input: { title: string; text: string; tone: 'good' | 'info' | 'warning' | 'error'; note?: string; links?: Array<{ title: string; url: string }> }): AdaptiveCardJson {
+  const color = { good: 'Good', info: 'Default', warning: 'Warning', error: 'Attention' }[input.tone];
+  return renderReportCard('report-file', { title: input.title, text: input.text, color, note: input.note ?? '', links: input.links ?? [] });
 }

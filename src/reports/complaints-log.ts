@@ -6,6 +6,8 @@ import { toCsv, type CsvValue } from './csv';
  * The Complaints Log (seed 000: kept by the PIM): one row per case, with each formal stage's
  * dates, deadlines and whether each was met in time, extensions, pauses, the outcome, the
  * remedy and the lessons learned. Columns for stage 3 appear only when the policy has one.
+ * The last column, "Demo case", says yes for an invented case (`complaints demo`, the
+ * `npm run dev` demo case); it is last so that the columns before it keep their places.
  */
 export function complaintsLogHeader(stageCount: number): string[] {
   const header = ['Reference', 'State', 'Current stage', 'Category', 'Service area', 'Estate', 'Responsible officer', 'Date received', 'Informal stage', 'Refused', 'Refusal reason'];
@@ -16,7 +18,7 @@ export function complaintsLogHeader(stageCount: number): string[] {
       `Stage ${s} extensions`, `Stage ${s} extension working days`, `Stage ${s} outcome`,
     );
   }
-  header.push('Pauses', 'Paused working days', 'Final outcome', 'Remedy', 'Lessons learned', 'Date closed');
+  header.push('Pauses', 'Paused working days', 'Final outcome', 'Remedy', 'Lessons learned', 'Date closed', 'Demo case');
   return header;
 }
 
@@ -40,7 +42,7 @@ export function complaintsLogRow(f: CaseFacts, stageCount: number): CsvValue[] {
     f.refusal ? 'yes' : 'no', f.refusal?.reason ?? '',
   ];
   for (let s = 1; s <= stageCount; s++) row.push(...stageCells(f.stages.find((x) => x.stage === s)));
-  row.push(f.pauses, f.pausedWorkingDays, last?.outcome ?? '', join((s) => s.remedy), join((s) => s.lessons), f.closedOn);
+  row.push(f.pauses, f.pausedWorkingDays, last?.outcome ?? '', join((s) => s.remedy), join((s) => s.lessons), f.closedOn, f.demo ? 'yes' : 'no');
   return row;
 }
 

@@ -20,6 +20,8 @@ export interface LogItem {
   category: string;
   officer: string;
   nextDueOn: CalendarDate | null;
+  /** An invented case (`details.demo`), to be shown as such; openCasesLog always sets it. */
+  demo?: boolean;
 }
 
 export interface OpenCasesLog {
@@ -69,7 +71,7 @@ export function openCasesLog(records: readonly CaseRecord[], filters: LogFilters
     const item: LogItem = {
       caseId: r.id, reference: r.reference, complainant: r.details.complainant.complainantName,
       stage: r.stage, estate: r.estate ?? '', category: r.category ?? '', officer: findPerson(directory, r.responsibleOfficerId)?.name ?? r.responsibleOfficerId ?? 'unassigned',
-      nextDueOn: r.nextDueOn,
+      nextDueOn: r.nextDueOn, demo: r.details.demo === true,
     };
     if (!matchesFilters(item, r.responsibleOfficerId ?? '', filters)) continue;
     log.total++;

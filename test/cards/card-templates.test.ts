@@ -102,7 +102,7 @@ describe('card templates', () => {
     const files = readdirSync(CARDS_DIR).filter((f) => f.endsWith('.json')).sort();
     assert.deepEqual(files, [
       'case-action-form.json', 'case-assigned.json', 'case-confirmation.json', 'case-decision.json', 'case-detail.json', 'case-respond.json', 'complaints-log.json', 'intake-complainant.json', 'intake-complaint.json',
-      'intake-review.json', 'my-approvals.json', 'my-cases.json', 'notice.json', 'overdue.json', 'reminder.json', 'report-summary.json', 'welcome.json',
+      'intake-review.json', 'my-approvals.json', 'my-cases.json', 'notice.json', 'overdue.json', 'reminder.json', 'report-file.json', 'report-summary.json', 'welcome.json',
     ]);
   });
 

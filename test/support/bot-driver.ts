@@ -52,6 +52,15 @@ export class BotDriver {
     return (await this.post({ ...this.base(user), type: 'invoke', name: 'adaptiveCard/action', value })) as { status: number; body: InvokeBody };
   }
 
+  /**
+   * A press of Allow or Decline on a file consent card: Teams sends `fileConsent/invoke`
+   * with the card's context, and on Allow where to upload (uploadInfo); replyToId is the
+   * consent card's message.
+   */
+  async fileConsent(user: TeamsUser, value: unknown, replyToId?: string): Promise<{ status: number; body: unknown }> {
+    return this.post({ ...this.base(user), type: 'invoke', name: 'fileConsent/invoke', value, ...(replyToId ? { replyToId } : {}) });
+  }
+
   async install(user: TeamsUser): Promise<{ status: number }> {
     return this.post({ ...this.base(user), type: 'conversationUpdate', membersAdded: [{ id: '28:complaints-bot' }, { id: `29:${user.aadObjectId}` }] });
   }

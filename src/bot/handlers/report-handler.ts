@@ -1,3 +1,5 @@
+import type { Attachment } from 'botbuilder';
+import { z } from 'zod';
 import { londonDateOf } from '../../domain/calendar-date';
 import { hasRole, type DirectoryPerson } from '../../domain/directory';
 import type { AdaptiveCardJson } from '../../cards/card-template';
@@ -6,7 +8,9 @@ import { complaintsLogCard, reportSummaryCard } from '../../cards/report-cards';
 import { describeFilters, openCasesLog, type LogFilters } from '../../reports/open-cases-log';
 import { parsePeriod } from '../../reports/periods';
 import { performanceFigures } from '../../reports/performance';
+import { REPORT_FILE_KINDS, renderReportFile } from '../../reports/report-files';
 import type { BotDependencies } from '../bot-dependencies';
+import type { FileDelivery } from '../report-files';
 
 /** Who may see the whole log and the figures: the PIM (keeps the log), the Complaints Team, and managers (AHM, AD). */
 export const REPORT_ROLES = ['PIM', 'COMPLAINTS-TEAM', 'AHM', 'AD', 'AD-HN', 'AD-BP'] as const;
@@ -23,30 +27,72 @@ function refusal(what: string): AdaptiveCardJson {
   });
 }
 
-export async function complaintsLog(person: DirectoryPerson, filters: LogFilters, unknown: readonly string[], deps: BotDependencies): Promise<AdaptiveCardJson> {
+/** Longest filter value kept (an estate, officer or category name is far shorter). */
+const MAX_FILTER = 100;
+
+export async function complaintsLog(person: DirectoryPerson, filters: LogFilters, unknown: readonly string[], deps: BotDependencies, page = 1): Promise<AdaptiveCardJson> {
   if (!canSeeReports(person)) return refusal('complaints log');
   const today = londonDateOf(deps.ctx.now());
   // Every case received up to today; the open ones are kept. The store has no "all open cases" query.
   const records = await deps.stores.cases.casesReceivedBetween('0001-01-01', today);
-  const log = openCasesLog(records, filters, today, deps.ctx.directory);
+  // As typed, bounded as the page buttons' data is checked (logPageData), so page 2 keeps the same filters.
+  const bounded: LogFilters = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, MAX_FILTER) : v]));
+  const log = openCasesLog(records, bounded, today, deps.ctx.directory);
   return complaintsLogCard({
-    log, today, calendar: deps.ctx.calendar, filterLabel: describeFilters(filters),
+    log, filters: bounded, page, today, calendar: deps.ctx.calendar, filterLabel: describeFilters(bounded),
     notice: unknown.length ? `Not understood, so ignored: "${unknown.join(' ')}". Filters are stage, officer, estate and category.` : '',
   });
 }
 
-export async function reportSummary(person: DirectoryPerson, periodText: string, deps: BotDependencies): Promise<AdaptiveCardJson> {
-  if (!canSeeReports(person)) return refusal('complaints report');
+const filterText = z.string().trim().min(1).max(MAX_FILTER).optional().catch(undefined);
+/** The data of a "Previous page" / "Next page" button: the page, and the filters as typed (each bounded). */
+const logPageData = z.object({
+  page: z.number().int().min(1).max(100_000).catch(1),
+  stage: z.number().int().min(0).max(5).optional().catch(undefined),
+  officer: filterText,
+  estate: filterText,
+  category: filterText,
+});
+
+/** `log.page`: another page of the log, with the filters the card carried. */
+export async function complaintsLogPage(person: DirectoryPerson, data: Record<string, unknown>, deps: BotDependencies): Promise<AdaptiveCardJson> {
+  const { page, stage, officer, estate, category } = logPageData.parse(data);
+  const filters: LogFilters = {
+    ...(stage !== undefined ? { stage } : {}), ...(officer ? { officer } : {}), ...(estate ? { estate } : {}), ...(category ? { category } : {}),
+  };
+  return complaintsLog(person, filters, [], deps, page);
+}
+
+/** The summary card, and the files to send after it (file consent cards; none when the card carries links). */
+export interface ReportReply { card: AdaptiveCardJson; files: Attachment[] }
+
+/**
+ * `report <period>`: the headline figures, and the full report (HTML) and the complaints log
+ * (CSV) as files: file consent cards in Teams, or links on the card elsewhere (see
+ * ReportFiles.deliveryFor). Only people who may see reports get anything.
+ */
+export async function reportSummary(person: DirectoryPerson, periodText: string, deps: BotDependencies, delivery: FileDelivery): Promise<ReportReply> {
+  if (!canSeeReports(person)) return { card: refusal('complaints report'), files: [] };
   const period = parsePeriod(periodText);
   if (!period) {
-    return noticeCard({
-      title: periodText ? `"${periodText}" is not a period I know` : 'Which period?',
-      text: 'Type, for example, "report 2026-Q3", "report 2026-07", "report FY2026" (April to March) or "report 2026-04-01..2027-03-31".',
-      tone: 'warning',
-    });
+    return {
+      card: noticeCard({
+        title: periodText ? `"${periodText.slice(0, 60)}" is not a period I know` : 'Which period?',
+        text: 'Type, for example, "report 2026-Q3", "report 2026-07", "report FY2026" (April to March) or "report 2026-04-01..2027-03-31".',
+        tone: 'warning',
+      }),
+      files: [],
+    };
   }
   const today = londonDateOf(deps.ctx.now());
   const records = await deps.stores.cases.casesReceivedBetween(period.from, period.to);
-  const figures = performanceFigures(records, { policy: deps.ctx.policy, calendar: deps.ctx.calendar, today }, { from: period.from, to: period.to });
-  return reportSummaryCard(figures, period.label);
+  const ctx = { policy: deps.ctx.policy, calendar: deps.ctx.calendar, today };
+  const figures = performanceFigures(records, ctx, { from: period.from, to: period.to });
+  if (delivery === 'link') {
+    const offer = await deps.reportFiles.offerLinks(person, period);
+    return { card: reportSummaryCard(figures, period.label, { delivery, ...offer, period: periodText.trim() }), files: [] };
+  }
+  // Made now only for their sizes, which the consent cards show; uploaded as made when accepted.
+  const files = REPORT_FILE_KINDS.map((kind) => renderReportFile(kind, records, ctx, period));
+  return { card: reportSummaryCard(figures, period.label, { delivery }), files: await deps.reportFiles.consentCards(person, period, files) };
 }

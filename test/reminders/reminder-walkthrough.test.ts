@@ -84,8 +84,8 @@ describe('reminders: a case through every reminder point, across a weekend and b
       { at: '2027-01-15T09:00:00.000Z', to: 'Alex Morgan', headline: 'HC-2026-00001: Stage 1 response due in 2 working days' },
     ]);
     const respondCard = cardsSince(r.connector, 0).at(-1)!.card;
-    assert.deepEqual(actionData(respondCard, 'case.respond.form'), { caseId: acknowledged!.id, version: acknowledged!.version });
-    assert.deepEqual(actionData(respondCard, 'case.extend.form'), { caseId: acknowledged!.id, version: acknowledged!.version });
+    assert.deepEqual(actionData(respondCard, 'case.respond.form'), { caseId: acknowledged!.id, version: acknowledged!.version, seen: acknowledged!.events.length });
+    assert.deepEqual(actionData(respondCard, 'case.extend.form'), { caseId: acknowledged!.id, version: acknowledged!.version, seen: acknowledged!.events.length });
     const form = await r.driver.execute(ALEX, 'case.respond.form', actionData(respondCard, 'case.respond.form'));
     assert.doesNotMatch(JSON.stringify(form.body), /not understood/i);
   });

@@ -45,9 +45,16 @@ const KIND_LABELS: Record<DeadlineKind, string> = {
   'comment-window': 'resident\'s comments on the draft',
   'final-decision': 'final decision',
   'tell-resident': 'telling the resident of a decision',
+  action: 'action',
+  'ombudsman-information': 'information for the Ombudsman',
+  'ombudsman-order': 'Ombudsman order',
 };
 
-export function deadlineLabel(d: Pick<Deadline, 'stage' | 'kind'>): string {
+export function deadlineLabel(d: Pick<Deadline, 'stage' | 'kind' | 'id'>): string {
+  // A follow-up is named by what it tracks, not by the stage it was promised at.
+  if (d.kind === 'action') return `Action ${d.id ?? ''}`.trim();
+  if (d.kind === 'ombudsman-order') return `Ombudsman order ${d.id ?? ''}`.trim();
+  if (d.kind === 'ombudsman-information') return `Information for the Ombudsman (${d.id ?? 'request'})`;
   return d.stage === 0 ? `Informal stage ${KIND_LABELS[d.kind]}` : `Stage ${d.stage} ${KIND_LABELS[d.kind]}`;
 }
 
@@ -88,6 +95,9 @@ export const EVENT_LABELS: Record<CaseEventType, string> = {
   'behaviour-proposed': 'Unacceptable behaviour reported', 'behaviour-decided': 'Unacceptable behaviour decided',
   'escalation-refusal-proposed': 'Refusal to escalate proposed', 'escalation-refused': 'Escalation refused',
   'escalation-refusal-rejected': 'Refusal to escalate rejected', 'resident-told': 'Resident told',
+  'action-completed': 'Action done', 'action-redated': 'Action re-dated', 'ombudsman-referred': 'Referred to the Ombudsman',
+  'ombudsman-information-requested': 'The Ombudsman asked for information', 'ombudsman-information-sent': 'Information sent to the Ombudsman',
+  'ombudsman-determined': 'The Ombudsman\'s determination', 'ombudsman-order-complied': 'Ombudsman order complied with',
 };
 
 /** How an acknowledgement or a decision went to the resident, in words. */

@@ -25,7 +25,8 @@ export function deadlinesCommand(policyName: string, input: string): CommandResu
     stdout: {
       stage: view.stage,
       state: view.state,
-      deadlines: view.deadlines.map((d) => ({ stage: d.stage, kind: d.kind, due: d.due, metOn: d.metOn })),
+      // A follow-up (an action, an Ombudsman request or order) names its id.
+      deadlines: view.deadlines.map((d) => ({ stage: d.stage, kind: d.kind, ...(d.id ? { id: d.id } : {}), due: d.due, metOn: d.metOn })),
       ...(view.escalationWindowCloses ? { escalationWindowCloses: view.escalationWindowCloses } : {}),
     },
   };

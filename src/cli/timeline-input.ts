@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../domain/calendar-date';
-import { CONTACT_METHODS, RESPONSE_OUTCOMES, TELL_ABOUT, type CaseEvent } from '../domain/case-events';
+import { CONTACT_METHODS, OMBUDSMAN_FINDINGS, REMEDY_KINDS, RESPONSE_OUTCOMES, TELL_ABOUT, type CaseEvent } from '../domain/case-events';
 
 /** The `deadlines` command's stdin: `{"events":[{"type":"received","on":"2026-12-18"}, ...]}`. */
 const date = z.string().refine(isCalendarDate, { message: 'must be a date as YYYY-MM-DD' });
 const audit = { on: date, why: z.string().max(2000).optional() };
+/** A remedy, action or order: `{"id": "a1", "kind": "repair", "description": "...", "due": "YYYY-MM-DD"}`, optional ownerId and amountPence. */
+const item = z.object({
+  id: z.string(), kind: z.enum(REMEDY_KINDS), description: z.string(), due: date, ownerId: z.string().optional(), amountPence: z.number().int().min(0).optional(),
+}).strict();
 
 const eventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('informal-opened'), ...audit }).strict(),
@@ -20,7 +24,18 @@ const eventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resumed'), ...audit }).strict(),
   z.object({ type: z.literal('draft-issued'), ...audit }).strict(),
   z.object({ type: z.literal('comments-received'), ...audit }).strict(),
-  z.object({ type: z.literal('responded'), ...audit, outcome: z.enum(RESPONSE_OUTCOMES as [string, ...string[]]).default('not-upheld') }).strict(),
+  z.object({ type: z.literal('responded'), ...audit, outcome: z.enum(RESPONSE_OUTCOMES as [string, ...string[]]).default('not-upheld'), actions: z.array(item).optional() }).strict(),
+  z.object({ type: z.literal('action-completed'), ...audit, actionId: z.string(), evidence: z.string() }).strict(),
+  z.object({ type: z.literal('action-redated'), ...audit, actionId: z.string(), due: date, reason: z.string() }).strict(),
+  z.object({ type: z.literal('ombudsman-referred'), ...audit, reference: z.string() }).strict(),
+  z.object({ type: z.literal('ombudsman-information-requested'), ...audit, id: z.string(), due: date }).strict(),
+  z.object({ type: z.literal('ombudsman-information-sent'), ...audit, id: z.string() }).strict(),
+  z.object({
+    type: z.literal('ombudsman-determined'), ...audit,
+    findings: z.array(z.object({ finding: z.enum(OMBUDSMAN_FINDINGS), about: z.string().optional() }).strict()).min(1),
+    orders: z.array(item).default([]),
+  }).strict(),
+  z.object({ type: z.literal('ombudsman-order-complied'), ...audit, orderId: z.string(), evidence: z.string() }).strict(),
   z.object({ type: z.literal('escalation-requested'), ...audit, lateAcceptanceReason: z.string().optional() }).strict(),
   z.object({ type: z.literal('refused'), ...audit }).strict(),
   z.object({ type: z.literal('closed'), ...audit }).strict(),

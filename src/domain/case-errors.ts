@@ -40,7 +40,9 @@ export type CaseErrorCode =
   | 'CASE.NOT_PERMITTED'
   | 'CASE.INVALID_INPUT'
   | 'CASE.RESIDENT_NOT_TOLD'
-  | 'CASE.NOTHING_TO_TELL';
+  | 'CASE.NOTHING_TO_TELL'
+  | 'CASE.NO_SUCH_ITEM'
+  | 'CASE.ALREADY_DONE';
 
 export interface CaseRefusal {
   ok: false;

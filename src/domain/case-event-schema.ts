@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDate } from './calendar-date';
 import type { StoredEvent } from './case-events';
-import { CONTACT_METHODS, RESPONSE_OUTCOMES, TELL_ABOUT } from './case-events';
+import { CONTACT_METHODS, OMBUDSMAN_FINDINGS, REMEDY_KINDS, RESPONSE_OUTCOMES, TELL_ABOUT } from './case-events';
 
 /**
  * The shape of a stored event, checked when a case is read back from a store, so the rest of
@@ -13,6 +13,9 @@ const date = z.string().refine(isCalendarDate, { message: 'must be a date as YYY
 const audit = { on: date, id: z.string(), at: z.string(), by: z.string(), why: z.string().optional() };
 const reasonCategory = z.enum(['investigation', 'third-party', 'complainant-availability', 'annual-leave', 'illness', 'workload', 'other']);
 const outcome = z.enum(RESPONSE_OUTCOMES);
+const item = z.looseObject({
+  id: z.string(), kind: z.enum(REMEDY_KINDS), description: z.string(), due: date, ownerId: z.string().optional(), amountPence: z.number().int().optional(),
+});
 const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.looseObject({ type: z.literal(type), ...audit, ...shape });
 
 export const storedEventSchema = z.discriminatedUnion('type', [
@@ -24,7 +27,16 @@ export const storedEventSchema = z.discriminatedUnion('type', [
   event('resumed', {}),
   event('draft-issued', {}),
   event('comments-received', {}),
-  event('responded', { outcome, content: z.record(z.string(), z.string()).optional() }),
+  event('responded', { outcome, content: z.record(z.string(), z.string()).optional(), actions: z.array(item).optional() }),
+  event('action-completed', { actionId: z.string(), evidence: z.string() }),
+  event('action-redated', { actionId: z.string(), due: date, reason: z.string() }),
+  event('ombudsman-referred', { reference: z.string() }),
+  event('ombudsman-information-requested', { id: z.string(), due: date }),
+  event('ombudsman-information-sent', { id: z.string() }),
+  event('ombudsman-determined', {
+    findings: z.array(z.looseObject({ finding: z.enum(OMBUDSMAN_FINDINGS), about: z.string().optional() })), orders: z.array(item),
+  }),
+  event('ombudsman-order-complied', { orderId: z.string(), evidence: z.string() }),
   event('assigned', { officerId: z.string() }),
   event('extension-requested', { workingDays: z.number(), reason: z.string(), reasonCategory: reasonCategory.optional(), complainantAgreed: z.boolean().optional() }),
   event('extension-rejected', {}),

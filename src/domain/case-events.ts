@@ -31,12 +31,38 @@ export type ExtensionReasonCategory = 'investigation' | 'third-party' | 'complai
  * an approved extension (the reason, the new date, the Ombudsman's details), a refused
  * escalation (the reason and the Ombudsman's details), restrictions on contact.
  */
-export type TellAbout = 'extension' | 'escalation-refusal' | 'behaviour-decision';
-export const TELL_ABOUT: readonly TellAbout[] = ['extension', 'escalation-refusal', 'behaviour-decision'];
+export type TellAbout = 'extension' | 'escalation-refusal' | 'behaviour-decision' | 'action-redated';
+export const TELL_ABOUT: readonly TellAbout[] = ['extension', 'escalation-refusal', 'behaviour-decision', 'action-redated'];
 
 /** How something was sent to, or said to, the resident. */
 export type ContactMethod = 'letter' | 'email' | 'phone' | 'in-person';
 export const CONTACT_METHODS: readonly ContactMethod[] = ['letter', 'email', 'phone', 'in-person'];
+
+/** What kind of remedy or action a response (or the Ombudsman) commits the landlord to. */
+export type RemedyKind = 'repair' | 'apology' | 'compensation' | 'policy-change' | 'training' | 'other';
+export const REMEDY_KINDS: readonly RemedyKind[] = ['repair', 'apology', 'compensation', 'policy-change', 'training', 'other'];
+
+/**
+ * One thing the landlord has promised (a remedy or outstanding action in a response) or been
+ * ordered to do (an Ombudsman order or recommendation): followed to completion with its own
+ * due date (the Code: remedies are followed through, not just promised).
+ */
+export interface ActionItem {
+  /** Unique within the case, e.g. "a1"; the events that complete or re-date it name it. */
+  id: string;
+  kind: RemedyKind;
+  description: string;
+  due: CalendarDate;
+  /** Directory id of the person responsible; the case's handler when absent. */
+  ownerId?: string;
+  /** For compensation: the amount, in pence. */
+  amountPence?: number;
+}
+
+/** The Housing Ombudsman's findings, from none to the most serious. */
+export type OmbudsmanFindingKind = 'no-maladministration' | 'service-failure' | 'maladministration' | 'severe-maladministration';
+export const OMBUDSMAN_FINDINGS: readonly OmbudsmanFindingKind[] = ['no-maladministration', 'service-failure', 'maladministration', 'severe-maladministration'];
+export interface OmbudsmanFinding { finding: OmbudsmanFindingKind; about?: string }
 
 export type CaseEvent = EventAudit & (
   /** A policy's informal stage (stage 0) is opened before any formal complaint. */
@@ -61,7 +87,19 @@ export type CaseEvent = EventAudit & (
   /** Seed 004: a draft response sent for the complainant's comments. */
   | { type: 'draft-issued' }
   | { type: 'comments-received' }
-  | { type: 'responded'; outcome: ResponseOutcome; content?: ResponseContentValues }
+  | { type: 'responded'; outcome: ResponseOutcome; content?: ResponseContentValues; actions?: ActionItem[] }
+  /** A remedy or action promised in a response is done: who (by), when (on) and the evidence. */
+  | { type: 'action-completed'; actionId: string; evidence: string }
+  /** A remedy or action gets a new due date, with the reason (the resident is to be told it). */
+  | { type: 'action-redated'; actionId: string; due: CalendarDate; reason: string }
+  /** The resident has taken the complaint to the Housing Ombudsman (or a designated person). */
+  | { type: 'ombudsman-referred'; reference: string }
+  /** The Ombudsman asks for information by a date; `id` names the request. */
+  | { type: 'ombudsman-information-requested'; id: string; due: CalendarDate }
+  | { type: 'ombudsman-information-sent'; id: string }
+  /** The determination: a finding for each part, and the orders and recommendations to comply with. */
+  | { type: 'ombudsman-determined'; findings: OmbudsmanFinding[]; orders: ActionItem[] }
+  | { type: 'ombudsman-order-complied'; orderId: string; evidence: string }
   /** Responsibility for the case moves to a member of staff (intake, escalation, reassignment). */
   | { type: 'assigned'; officerId: string }
   /** The handler asks for more time; the handler's manager approves ('extended') or rejects it. */
@@ -100,6 +138,8 @@ const EVENT_TYPE_SET = {
   withdrawn: true, note: true, assigned: true, 'extension-requested': true, 'extension-rejected': true,
   'behaviour-proposed': true, 'behaviour-decided': true,
   'escalation-refusal-proposed': true, 'escalation-refused': true, 'escalation-refusal-rejected': true, 'resident-told': true,
+  'action-completed': true, 'action-redated': true, 'ombudsman-referred': true, 'ombudsman-information-requested': true,
+  'ombudsman-information-sent': true, 'ombudsman-determined': true, 'ombudsman-order-complied': true,
 } satisfies Record<CaseEventType, true>;
 
 export const CASE_EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as CaseEventType[];

@@ -1,5 +1,5 @@
 import { compareDates, type CalendarDate } from './calendar-date';
-import { isTerminal, type CaseView } from './case-state';
+import { isRunningDeadline, isTerminal, type CaseView } from './case-state';
 import type { CaseRecord } from './case-record';
 
 /** The query fields a stored case carries, derived from its events' view. */
@@ -7,7 +7,7 @@ export type CaseProjection = Pick<CaseRecord, 'stage' | 'state' | 'deadlines' | 
 
 export function projectView(view: CaseView): CaseProjection {
   const open = !isTerminal(view.state);
-  const running = open ? view.deadlines.filter((d) => d.metOn === null).map((d) => d.due) : [];
+  const running = view.deadlines.filter((d) => isRunningDeadline(d, open)).map((d) => d.due);
   const nextDueOn = running.reduce<CalendarDate | null>((min, d) => (min === null || compareDates(d, min) < 0 ? d : min), null);
   const firstReceived = Object.values(view.receivedOn).sort(compareDates)[0] ?? null;
   return {

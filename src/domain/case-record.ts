@@ -50,6 +50,8 @@ const date = z.string().refine(isCalendarDate, { message: 'must be a date as YYY
 const deadlineSchema = z.object({
   stage: z.number().int(),
   kind: z.enum(DEADLINE_KINDS),
+  id: z.string().optional(),
+  owner: z.string().optional(),
   due: date,
   originalDue: date,
   metOn: date.nullable(),

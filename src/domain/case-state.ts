@@ -1,5 +1,5 @@
 import type { CalendarDate } from './calendar-date';
-import type { ExtensionReasonCategory, ResponseOutcome, TellAbout } from './case-events';
+import type { ActionItem, ExtensionReasonCategory, OmbudsmanFinding, ResponseOutcome, TellAbout } from './case-events';
 
 /** Where a case stands, derived from its events. */
 export type CaseState =
@@ -23,16 +23,36 @@ export const CASE_STATES: readonly CaseState[] = [
  * tell-resident: a decision the resident must still be told of (an approved extension, a
  * refused escalation, restrictions), running until a member of staff records telling them.
  */
-export type DeadlineKind = 'resolve' | 'acknowledge' | 'respond' | 'draft' | 'comment-window' | 'final-decision' | 'tell-resident';
+export type DeadlineKind = 'resolve' | 'acknowledge' | 'respond' | 'draft' | 'comment-window' | 'final-decision' | 'tell-resident'
+  | 'action' | 'ombudsman-information' | 'ombudsman-order';
+
+/**
+ * Follow-up deadlines: a remedy promised in a response, an Ombudsman request or order. Each
+ * has its own id and date, and runs on after the case is closed, until it is done.
+ */
+export const FOLLOW_UP_KINDS: readonly DeadlineKind[] = ['action', 'ombudsman-information', 'ombudsman-order'];
+
+/** A deadline counts as running (reminders, the due index) while unmet and the case is open, or, for a follow-up, whatever the case's state. */
+export function isRunningDeadline(d: Pick<Deadline, 'kind' | 'metOn'>, caseOpen: boolean): boolean {
+  return d.metOn === null && (caseOpen || FOLLOW_UP_KINDS.includes(d.kind));
+}
 
 /** Every deadline kind, checked by the compiler against DeadlineKind (the stored-case schema reads it). */
 export const DEADLINE_KINDS = Object.keys({
   resolve: true, acknowledge: true, respond: true, draft: true, 'comment-window': true, 'final-decision': true, 'tell-resident': true,
+  action: true, 'ombudsman-information': true, 'ombudsman-order': true,
 } satisfies Record<DeadlineKind, true>) as DeadlineKind[];
 
 export interface Deadline {
   stage: number;
   kind: DeadlineKind;
+  /** A follow-up's id (the action, request or order it tracks); absent for the stage's own deadlines. */
+  id?: string;
+  /**
+   * Who a follow-up is for: the action's or order's owner (a directory id), or 'complaints-team'
+   * for the Ombudsman's requests for information. Absent: the case's handler.
+   */
+  owner?: string;
   /** The due date now, after any extensions and pauses. */
   due: CalendarDate;
   /** The due date when the deadline started, before extensions and pauses. */
@@ -83,6 +103,21 @@ export interface CaseView {
   escalationRefusedOn: CalendarDate | null;
   /** Decisions the resident has still to be told of, oldest first; nobody has recorded telling them. */
   toTell: Array<{ about: TellAbout; since: CalendarDate }>;
+  /** Remedies and actions promised in responses, and Ombudsman orders, by id; their dates are deadlines (kind action / ombudsman-order). */
+  items: Record<string, TrackedItem>;
+  /** The Ombudsman stage, once the resident has gone to the Ombudsman. */
+  ombudsman: { reference: string; referredOn: CalendarDate; determinedOn: CalendarDate | null; findings: OmbudsmanFinding[] } | null;
+}
+
+/** A remedy, action or order being followed to completion. */
+export interface TrackedItem extends ActionItem {
+  /** A response's remedy or action, or an Ombudsman order or recommendation. */
+  source: 'response' | 'ombudsman-order';
+  /** The stage whose response promised it (for an order, the stage the case was at). */
+  stage: number;
+  promisedOn: CalendarDate;
+  doneOn: CalendarDate | null;
+  evidence: string | null;
 }
 
 /** Closed and withdrawn cases take no more actions, only notes. */

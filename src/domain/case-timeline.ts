@@ -3,6 +3,7 @@ import type { CaseEvent, TellAbout } from './case-events';
 import { refuse, type CaseRefusal } from './case-errors';
 import { isTerminal, type CaseView, type Deadline } from './case-state';
 import { meetDeadline, shiftForPause, startDeadline } from './deadline-rules';
+import { applyFollowUp, isFollowUpEvent, promiseItems } from './follow-ups';
 import { extend, rejectExtension, requestExtension } from './extension-steps';
 import { missingContents, RESPONSE_CONTENT_NAMES } from './response-contents';
 import { describeState, findRunning, meet } from './timeline-helpers';
@@ -44,6 +45,12 @@ export function applyEvent(view: CaseView | null, event: CaseEvent, ctx: Timelin
   if (event.type === 'note') return { ok: true, view: next };
   // Telling the resident of a decision may come after the case is finished, and while it is paused.
   if (event.type === 'resident-told') return residentTold(next, event, ctx);
+  // Remedies and the Ombudsman stage are followed up whatever the case's state.
+  if (isFollowUpEvent(event)) {
+    const followed = applyFollowUp(next, event);
+    // A new date for a promised action is something the resident is to be told, like any decision.
+    return followed.ok && event.type === 'action-redated' ? { ok: true, view: toBeTold(followed.view, 'action-redated', event.on, ctx) } : followed;
+  }
   if (isTerminal(view.state)) return refuse('CASE.CLOSED', `The case is ${view.state}; only notes can be added.`);
   if (view.state === 'paused' && !['resumed', 'withdrawn', 'assigned', 'behaviour-proposed', 'behaviour-decided'].includes(event.type)) {
     return refuse('CASE.PAUSED', `The case is paused since ${view.pausedSince}; resume it before recording "${event.type}".`);
@@ -97,7 +104,8 @@ export function applyEvent(view: CaseView | null, event: CaseEvent, ctx: Timelin
     case 'responded': {
       const missing = event.content && stage ? missingContents(ctx.policy, view.stage, event.outcome, event.content) : [];
       if (missing.length) return refuse('CASE.RESPONSE_INCOMPLETE', `The stage ${view.stage} response must include: ${missing.map((m) => RESPONSE_CONTENT_NAMES[m].toLowerCase()).join(', ')}.`);
-      return respond({ ...next, pendingExtension: null }, stage, event.on, event.outcome);
+      const responded = respond({ ...next, pendingExtension: null }, stage, event.on, event.outcome);
+      return responded.ok && event.actions?.length ? promiseItems(responded.view, event.actions, event.on, 'response') : responded;
     }
     case 'escalation-requested': return escalate(next, event, ctx);
     case 'closed':
@@ -119,7 +127,7 @@ function startCase(event: CaseEvent, ctx: TimelineContext): StepResult {
     stage: 0, state: 'informal', deadlines: [], extensionDaysUsed: {}, pausedSince: null, receivedOn: {},
     lastResponse: null, escalationWindowCloses: null, closedOn: null, acknowledgedOn: {}, stateBeforePause: null,
     lastEventOn: event.on, assignedTo: null, handlersByStage: {}, pendingExtension: null, behaviourProposedOn: null,
-    escalationRefusalProposedOn: null, escalationRefusedOn: null, toTell: [],
+    escalationRefusalProposedOn: null, escalationRefusedOn: null, toTell: [], items: {}, ombudsman: null,
   };
   if (event.type === 'informal-opened') {
     const informal = ctx.policy.informalStage;
@@ -294,6 +302,7 @@ export const TELL_WORDS: Record<TellAbout, string> = {
   extension: 'extension',
   'escalation-refusal': 'refusal to escalate',
   'behaviour-decision': 'restrictions on contact',
+  'action-redated': 'new date for an action',
 };
 
 /**

@@ -2,7 +2,8 @@ import { overdueCard, reminderCard, type ReminderMessage } from '../cards/remind
 import { deadlineLabel, formatDate } from '../cards/card-text';
 import type { CalendarDate } from '../domain/calendar-date';
 import { isTerminal, type Deadline } from '../domain/case-state';
-import { findPerson, type Directory, type DirectoryPerson } from '../domain/directory';
+import { COMPLAINTS_TEAM } from '../domain/follow-ups';
+import { findPerson, hasRole, type Directory, type DirectoryPerson } from '../domain/directory';
 import {
   currentReminderPoint, isMissed, isRemindable, missedPointKey, reminderPointKey, type ReminderPoint, type ReminderSettings,
 } from '../domain/reminder-schedule';
@@ -32,7 +33,7 @@ export function planReminders(dueDeadlines: DueDeadline[], ctx: PlanContext): Pl
   const planned: PlannedReminder[] = [];
   for (const due of dueDeadlines) {
     if (!isRemindable({ kind: due.kind as Deadline['kind'], metOn: null })) continue;
-    const officer = findPerson(ctx.directory, due.responsibleOfficerId);
+    const officer = findPerson(ctx.directory, ownerIdOf(due, ctx.directory));
     const point = currentReminderPoint(due.due, ctx.today, ctx.settings, ctx.calendar);
     if (point) planned.push({ type: 'officer', due, point, officer });
     if (isMissed(due.due, ctx.today, ctx.calendar)) planned.push({ type: 'manager', due, officer });
@@ -40,11 +41,30 @@ export function planReminders(dueDeadlines: DueDeadline[], ctx: PlanContext): Pl
   return planned;
 }
 
+/**
+ * Who a due deadline is for: a follow-up's owner (an action's, or the complaints team's for
+ * the Ombudsman's requests: the first PIM in the directory), else the case's handler.
+ */
+export function ownerIdOf(due: Pick<DueDeadline, 'owner' | 'responsibleOfficerId'>, directory: Directory): string | null {
+  if (due.owner === COMPLAINTS_TEAM) return directory.people.find((p) => hasRole(p, 'PIM'))?.id ?? null;
+  return due.owner ?? due.responsibleOfficerId;
+}
+
 /** The deadline on the fresh case, if it is still the one the reminder is for and still running. */
 export function stillDue(record: CaseRecord, due: DueDeadline): Deadline | null {
+  if (due.id !== null) {
+    // A follow-up runs whatever the case's state: a remedy is delivered after the case closes.
+    const item = record.deadlines.find((x) => x.kind === due.kind && x.id === due.id && x.metOn === null);
+    return item && item.due === due.due ? item : null;
+  }
   if (isTerminal(record.state) || record.state === 'paused') return null; // a pause stops the clock
   const d = record.deadlines.find((x) => x.stage === due.stage && x.kind === due.kind && x.metOn === null);
   return d && d.due === due.due ? d : null;
+}
+
+/** The claim key's point: a follow-up's names its id, so two actions due the same day are reminded apart. */
+function pointKey(due: DueDeadline, point: string): string {
+  return due.id === null ? point : `${due.id}@${point}`;
 }
 
 function pointWords(point: ReminderPoint): string {
@@ -55,16 +75,16 @@ function pointWords(point: ReminderPoint): string {
 
 export function officerReminder(p: Extract<PlannedReminder, { type: 'officer' }>, officer: DirectoryPerson, ctx: PlanContext): Reminder {
   const { due, point } = p;
-  const label = deadlineLabel({ stage: due.stage, kind: due.kind as Deadline['kind'] });
+  const label = deadlineLabel({ stage: due.stage, kind: due.kind as Deadline['kind'], ...(due.id ? { id: due.id } : {}) });
   return {
-    key: { caseId: due.caseId, stage: due.stage, kind: due.kind, point: reminderPointKey(due.due, point) },
+    key: { caseId: due.caseId, stage: due.stage, kind: due.kind, point: pointKey(due, reminderPointKey(due.due, point)) },
     recipient: recipientOf(officer),
     title: `Reminder (${pointWords(point)}) of the ${label.toLowerCase()} due ${formatDate(due.due)}`,
     deadline: `the ${label.toLowerCase()} due ${formatDate(due.due)}`,
     compose: (record): ReminderMessage | null => {
       const deadline = stillDue(record, due);
-      // Reassigned since the index was read: the new officer is reminded by a later sweep.
-      if (!deadline || record.responsibleOfficerId !== officer.id) return null;
+      // Reassigned since the index was read: the new owner is reminded by a later sweep.
+      if (!deadline || ownerIdOf({ owner: deadline.owner ?? null, responsibleOfficerId: record.responsibleOfficerId }, ctx.directory) !== officer.id) return null;
       return reminderCard({ record, deadline, today: ctx.today, calendar: ctx.calendar, pointOn: point.on });
     },
   };
@@ -72,9 +92,9 @@ export function officerReminder(p: Extract<PlannedReminder, { type: 'officer' }>
 
 export function managerNotice(p: Extract<PlannedReminder, { type: 'manager' }>, manager: Recipient, ctx: PlanContext): Reminder {
   const { due } = p;
-  const label = deadlineLabel({ stage: due.stage, kind: due.kind as Deadline['kind'] });
+  const label = deadlineLabel({ stage: due.stage, kind: due.kind as Deadline['kind'], ...(due.id ? { id: due.id } : {}) });
   return {
-    key: { caseId: due.caseId, stage: due.stage, kind: due.kind, point: missedPointKey(due.due) },
+    key: { caseId: due.caseId, stage: due.stage, kind: due.kind, point: pointKey(due, missedPointKey(due.due)) },
     recipient: manager,
     title: `Missed-deadline notice to ${manager.name} for the ${label.toLowerCase()} due ${formatDate(due.due)}`,
     deadline: `the ${label.toLowerCase()} due ${formatDate(due.due)}`,

@@ -1,5 +1,5 @@
 import { isCalendarDate, type CalendarDate } from '../domain/calendar-date';
-import { isTerminal, type CaseState } from '../domain/case-state';
+import { isRunningDeadline, isTerminal, type CaseState } from '../domain/case-state';
 import type { CaseRecord, NewCaseRecord, StoredEvent } from '../domain/case-record';
 import { jsonEqual } from './json-equal';
 import { StoreError } from './store-errors';
@@ -24,19 +24,24 @@ export function isDemoCase(record: Pick<CaseRecord, 'details'>): boolean {
 export interface RunningDeadline {
   stage: number;
   kind: string;
+  /** A follow-up's id (an action, an Ombudsman request or order); null for a stage's own deadline. */
+  id: string | null;
+  /** Who a follow-up is for (Deadline.owner); null: the case's handler. */
+  owner: string | null;
   due: CalendarDate;
 }
 
 /**
- * Running (unmet) deadlines of an open case; none for a finished (closed, withdrawn, refused) one. The stores
- * derive this themselves rather than trusting `nextDueOn`, so the due-deadline index can
- * never disagree with the deadlines it is built from.
+ * Running (unmet) deadlines: all of an open case's, and a finished case's follow-ups (a
+ * remedy or an Ombudsman order still to be delivered). The domain says which run
+ * (isRunningDeadline); the stores derive this themselves rather than trusting `nextDueOn`,
+ * so the due-deadline index can never disagree with the deadlines it is built from.
  */
 export function runningDeadlines(record: Pick<CaseRecord, 'state' | 'deadlines'>): RunningDeadline[] {
-  if (!isOpenState(record.state)) return [];
+  const open = isOpenState(record.state);
   return record.deadlines
-    .filter((d) => d.metOn === null)
-    .map((d) => ({ stage: d.stage, kind: d.kind, due: d.due }));
+    .filter((d) => isRunningDeadline(d, open))
+    .map((d) => ({ stage: d.stage, kind: d.kind, id: d.id ?? null, owner: d.owner ?? null, due: d.due }));
 }
 
 export function earliestDue(running: readonly RunningDeadline[]): CalendarDate | null {

@@ -12,6 +12,10 @@ export interface DueDeadline {
   responsibleOfficerId: string | null;
   stage: number;
   kind: string;
+  /** A follow-up's id (an action, an Ombudsman request or order); null for a stage's own deadline. */
+  id: string | null;
+  /** Who a follow-up is for (an action's owner, or 'complaints-team'); null: the case's handler. */
+  owner: string | null;
   due: CalendarDate;
   /** The case is an invented one (`details.demo`), so the sweep can tell it from a resident's. */
   demo: boolean;

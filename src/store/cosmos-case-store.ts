@@ -140,15 +140,16 @@ export class CosmosCaseStore implements CaseStore {
   }
 
   async deadlinesDueBy(date: CalendarDate): Promise<DueDeadline[]> {
-    // c.q.dueOn is set only on open cases with a running deadline, so its range index
+    // c.q.dueOn is set only on cases with a running deadline (an open case's, or a finished
+    // case's follow-ups), so its range index
     // yields just the cases with something due by `date`; the JOIN then picks the due
     // deadlines inside them. ORDER BY cannot sort on a JOIN alias: sorted here instead.
-    const rows = await this.query<Omit<DueDeadline, 'demo'> & { demo?: boolean }>('listing due deadlines', {
-      query: 'SELECT c.id AS caseId, c.reference, c.responsibleOfficerId, r.stage, r.kind, r.due, c.q.demo FROM c JOIN r IN c.q.running WHERE c.q.dueOn <= @date AND r.due <= @date',
+    const rows = await this.query<Omit<DueDeadline, 'demo' | 'id' | 'owner'> & { demo?: boolean; id?: string | null; owner?: string | null }>('listing due deadlines', {
+      query: 'SELECT c.id AS caseId, c.reference, c.responsibleOfficerId, r.stage, r.kind, r.id, r.owner, r.due, c.q.demo FROM c JOIN r IN c.q.running WHERE c.q.dueOn <= @date AND r.due <= @date',
       parameters: [{ name: '@date', value: date }],
     });
     return rows
-      .map((r) => ({ caseId: r.caseId, reference: r.reference, responsibleOfficerId: r.responsibleOfficerId ?? null, stage: r.stage, kind: r.kind, due: r.due, demo: r.demo === true }))
+      .map((r) => ({ caseId: r.caseId, reference: r.reference, responsibleOfficerId: r.responsibleOfficerId ?? null, stage: r.stage, kind: r.kind, id: r.id ?? null, owner: r.owner ?? null, due: r.due, demo: r.demo === true }))
       .sort(byDueThenReference);
   }
 

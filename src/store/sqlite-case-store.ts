@@ -16,7 +16,7 @@ export interface SqliteCaseStoreOptions {
 }
 
 interface CaseRow { doc: string; version: string }
-interface DueRow { case_id: string; reference: string; responsible_officer_id: string | null; stage: number; kind: string; due: string; is_demo: number }
+interface DueRow { case_id: string; reference: string; responsible_officer_id: string | null; stage: number; kind: string; item_id: string | null; owner: string | null; due: string; is_demo: number }
 
 /** The document as stored: the record without its version, which lives in its own column. */
 function toDoc(record: CaseRecord): string {
@@ -118,10 +118,12 @@ export class SqliteCaseStore implements CaseStore {
 
   async deadlinesDueBy(date: CalendarDate): Promise<DueDeadline[]> {
     // Reads only the running_deadlines index entries up to `date`: cost follows due items.
-    const rows = statement(this.db, `SELECT d.case_id, c.reference, c.responsible_officer_id, d.stage, d.kind, d.due, c.is_demo
+    const rows = statement(this.db, `SELECT d.case_id, c.reference, c.responsible_officer_id, d.stage, d.kind, d.item_id, d.owner, d.due, c.is_demo
       FROM running_deadlines d JOIN cases c ON c.id = d.case_id
-      WHERE d.due <= ? ORDER BY d.due, c.reference, d.stage, d.kind`).all(date) as DueRow[];
-    return rows.map((r) => ({ caseId: r.case_id, reference: r.reference, responsibleOfficerId: r.responsible_officer_id, stage: r.stage, kind: r.kind, due: r.due, demo: r.is_demo === 1 }));
+      WHERE d.due <= ? ORDER BY d.due, c.reference, d.stage, d.kind, d.item_id`).all(date) as DueRow[];
+    return rows.map((r) => ({
+      caseId: r.case_id, reference: r.reference, responsibleOfficerId: r.responsible_officer_id, stage: r.stage, kind: r.kind, id: r.item_id, owner: r.owner, due: r.due, demo: r.is_demo === 1,
+    }));
   }
 
   async casesReceivedBetween(from: CalendarDate, to: CalendarDate): Promise<CaseRecord[]> {
@@ -187,8 +189,8 @@ export class SqliteCaseStore implements CaseStore {
 
   private writeRunning(record: CaseRecord): void {
     statement(this.db, 'DELETE FROM running_deadlines WHERE case_id = ?').run(record.id);
-    const insert = statement(this.db, 'INSERT INTO running_deadlines (case_id, stage, kind, due) VALUES (?, ?, ?, ?)');
-    for (const d of runningDeadlines(record)) insert.run(record.id, d.stage, d.kind, d.due);
+    const insert = statement(this.db, 'INSERT INTO running_deadlines (case_id, stage, kind, item_id, owner, due) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const d of runningDeadlines(record)) insert.run(record.id, d.stage, d.kind, d.id, d.owner, d.due);
   }
 
   /** A copy as a reader would see it, so the caller's objects never alias stored state. */

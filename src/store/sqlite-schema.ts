@@ -74,6 +74,12 @@ const MIGRATIONS: readonly string[] = [
   UPDATE cases SET is_demo = 1 WHERE json_extract(doc, '$.details.demo') = 1;
   CREATE INDEX cases_by_demo ON cases (is_demo);
   `,
+  // 3: follow-ups (a remedy, an Ombudsman request or order) are deadlines with ids, several
+  // of one kind per case. Existing rows are stage deadlines: no id.
+  `
+  ALTER TABLE running_deadlines ADD COLUMN item_id TEXT;
+  ALTER TABLE running_deadlines ADD COLUMN owner TEXT;
+  `,
 ];
 
 /** Brings the file up to the current schema. Safe when several processes open it at once. */

@@ -114,6 +114,28 @@ describe('complaints deadlines (CLI)', () => {
     assert.deepEqual(JSON.parse(agreed.stdout).deadlines.find((d: { kind: string }) => d.kind === 'respond').due, '2026-04-24');
   });
 
+  it('lists a response\'s actions and the Ombudsman\'s requests and orders as deadlines with ids; refuses an unknown one', () => {
+    const events = [
+      { type: 'received', on: '2026-12-18' }, { type: 'acknowledged', on: '2026-12-22' },
+      { type: 'responded', on: '2027-01-05', outcome: 'upheld', actions: [{ id: 'a1', kind: 'repair', description: 'Replace the window', due: '2027-01-04' }] },
+      { type: 'action-completed', on: '2027-01-06', actionId: 'a1', evidence: 'Fitted; photo on file' },
+      { type: 'ombudsman-referred', on: '2027-02-01', reference: 'HOS-202612345' },
+      { type: 'ombudsman-information-requested', on: '2027-02-02', id: 'r1', due: '2027-02-16' },
+      { type: 'ombudsman-determined', on: '2027-05-03', findings: [{ finding: 'maladministration' }], orders: [{ id: 'o1', kind: 'apology', description: 'Apologise in writing', due: '2027-05-17' }] },
+    ];
+    const { code, stdout, stderr } = runCli(['deadlines', '--policy', 'hos-2024'], JSON.stringify({ events }));
+    assert.equal(code, 0, stderr);
+    const followUps = JSON.parse(stdout).deadlines.filter((d: { id?: string }) => d.id);
+    assert.deepEqual(followUps, [
+      { stage: 1, kind: 'action', id: 'a1', due: '2027-01-04', metOn: '2027-01-06' },
+      { stage: 1, kind: 'ombudsman-information', id: 'r1', due: '2027-02-16', metOn: null },
+      { stage: 1, kind: 'ombudsman-order', id: 'o1', due: '2027-05-17', metOn: null },
+    ]);
+    const unknown = runCli(['deadlines', '--policy', 'hos-2024'], JSON.stringify({ events: [...events, { type: 'ombudsman-order-complied', on: '2027-05-10', orderId: 'o2', evidence: 'x' }] }));
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /Event 8 \(ombudsman-order-complied on 2027-05-10\) refused: CASE\.NO_SUCH_ITEM: There is no order "o2" on this case\./);
+  });
+
   it('rejects malformed input with the field at fault, exit 2', () => {
     const notJson = runCli(['deadlines', '--policy', 'hos-2024'], '{"events": [');
     assert.equal(notJson.code, 2);

@@ -63,9 +63,9 @@ export function caseQueriesContract(factory: StoreFactory): void {
     it('lists running deadlines of open cases due by a date, soonest first', async () => {
       const due = await cases.deadlinesDueBy('2026-03-20');
       assert.deepEqual(due, [
-        { caseId: s.a.id, reference: s.a.reference, responsibleOfficerId: AYESHA, stage: 1, kind: 'acknowledge', due: '2026-03-09', demo: false },
-        { caseId: s.d.id, reference: s.d.reference, responsibleOfficerId: BARTHOLOMEW, stage: 1, kind: 'respond', due: '2026-03-12', demo: false },
-        { caseId: s.b.id, reference: s.b.reference, responsibleOfficerId: AYESHA, stage: 1, kind: 'respond', due: '2026-03-20', demo: false },
+        { caseId: s.a.id, reference: s.a.reference, responsibleOfficerId: AYESHA, stage: 1, kind: 'acknowledge', id: null, owner: null, due: '2026-03-09', demo: false },
+        { caseId: s.d.id, reference: s.d.reference, responsibleOfficerId: BARTHOLOMEW, stage: 1, kind: 'respond', id: null, owner: null, due: '2026-03-12', demo: false },
+        { caseId: s.b.id, reference: s.b.reference, responsibleOfficerId: AYESHA, stage: 1, kind: 'respond', id: null, owner: null, due: '2026-03-20', demo: false },
       ]);
       assert.deepEqual(await cases.deadlinesDueBy('2026-03-08'), []);
       assert.equal((await cases.deadlinesDueBy('2026-12-31')).length, 4);
@@ -83,6 +83,20 @@ export function caseQueriesContract(factory: StoreFactory): void {
       assert.ok(met.ok);
       assert.deepEqual((await cases.deadlinesDueBy('2026-12-31')).map((d) => [d.reference, d.kind]), [[s.b.reference, 'respond']]);
       assert.deepEqual(refs(await cases.openCasesByOfficer(AYESHA)), [s.b.reference, s.e.reference]);
+    });
+
+    it('keeps a closed case\'s follow-ups (a remedy still to deliver) in the due list, with their ids and owners', async () => {
+      const closed = await cases.saveCase(withEvent(s.e, event('closed', '2026-03-21'), {
+        state: 'closed', closedOn: '2026-03-21', nextDueOn: '2026-03-25',
+        deadlines: [
+          deadline(1, 'respond', '2026-03-20', '2026-03-19'),
+          { stage: 1, kind: 'action', id: 'a1', owner: 'officer-sam', due: '2026-03-25', originalDue: '2026-03-25', metOn: null },
+          { stage: 1, kind: 'action', id: 'a2', due: '2026-03-25', originalDue: '2026-03-25', metOn: '2026-03-24' },
+        ],
+      }));
+      assert.ok(closed.ok);
+      const due = (await cases.deadlinesDueBy('2026-12-31')).filter((d) => d.caseId === s.e.id);
+      assert.deepEqual(due.map((d) => [d.kind, d.id, d.owner, d.due]), [['action', 'a1', 'officer-sam', '2026-03-25']]);
     });
 
     it('counts all, demo and real cases, keeping the demo marker through saves and purges', async () => {

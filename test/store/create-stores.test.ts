@@ -28,7 +28,7 @@ describe('createStores', () => {
       const db = new Database(file, { readonly: true });
       try {
         assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
-        assert.equal(db.pragma('user_version', { simple: true }), 2);
+        assert.equal(db.pragma('user_version', { simple: true }), 3);
       } finally {
         db.close();
       }
@@ -65,7 +65,7 @@ describe('createStores', () => {
       // Back to the version 1 schema: no is_demo column.
       const db = new Database(join(dataDir, 'complaints.sqlite'));
       try {
-        db.exec('DROP INDEX cases_by_demo; ALTER TABLE cases DROP COLUMN is_demo;');
+        db.exec('DROP INDEX cases_by_demo; ALTER TABLE cases DROP COLUMN is_demo; ALTER TABLE running_deadlines DROP COLUMN item_id; ALTER TABLE running_deadlines DROP COLUMN owner;');
         db.pragma('user_version = 1');
       } finally {
         db.close();

@@ -66,7 +66,7 @@ describe('SQLite store shared by several processes', function () {
       const rows = db.prepare('SELECT id, doc FROM cases').all() as { id: string; doc: string }[];
       for (const row of rows) {
         const doc = JSON.parse(row.doc) as CaseRecord;
-        const indexed = db.prepare('SELECT stage, kind, due FROM running_deadlines WHERE case_id = ? ORDER BY due, kind').all(row.id);
+        const indexed = db.prepare('SELECT stage, kind, item_id AS id, owner, due FROM running_deadlines WHERE case_id = ? ORDER BY due, kind').all(row.id);
         const expected = runningDeadlines(doc).sort((a, b) => a.due.localeCompare(b.due) || a.kind.localeCompare(b.kind));
         assert.deepEqual(indexed, expected, `deadline rows of ${doc.reference}`);
       }

@@ -5,6 +5,7 @@ export type Command =
   | { kind: 'new-complaint' }
   | { kind: 'my-cases' }
   | { kind: 'my-approvals' }
+  | { kind: 'my-actions' }
   | { kind: 'case'; reference: string }
   | { kind: 'log'; filters: LogFilters; unknown: string[] }
   | { kind: 'report'; period: string }
@@ -49,6 +50,7 @@ export function parseCommand(text: string | undefined): Command {
   if (lower === 'new complaint' || lower === 'new' || lower === 'log a complaint') return { kind: 'new-complaint' };
   if (lower === 'my cases' || lower === 'cases') return { kind: 'my-cases' };
   if (lower === 'my approvals' || lower === 'approvals' || lower === 'awaiting my decision') return { kind: 'my-approvals' };
+  if (lower === 'my actions' || lower === 'actions') return { kind: 'my-actions' };
   if (lower === 'log' || lower.startsWith('log ')) return { kind: 'log', ...parseLogFilters(words.slice(3).trim()) };
   if (lower === 'report' || lower.startsWith('report ')) return { kind: 'report', period: words.slice(6).trim() };
   const ref = /^case\s+([A-Za-z]{2,5}-\d{4}-\d{3,8})$/i.exec(words);

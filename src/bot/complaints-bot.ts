@@ -8,7 +8,7 @@ import { IntakeConflictError } from '../intake/intake-flow';
 import type { BotDependencies } from './bot-dependencies';
 import { cardId, parseInvokeAction, parseSubmitAction, type CardAction } from './card-action';
 import { parseCommand } from './commands';
-import { awaitingDecision, myApprovals, myCases, viewCase, viewCaseByReference } from './handlers/case-handler';
+import { awaitingDecision, myActions, myApprovals, myCases, viewCase, viewCaseByReference } from './handlers/case-handler';
 import { intakeCard } from './handlers/intake-handler';
 import { canSeeReports, complaintsLog, complaintsLogPage, reportSummary } from './handlers/report-handler';
 import { runCaseAction } from './actions/run-case-action';
@@ -77,7 +77,7 @@ export class ComplaintsBot extends ActivityHandler {
   private async welcome(person: DirectoryPerson | undefined, title?: string): Promise<AdaptiveCardJson> {
     const { policy, directory } = this.deps.ctx;
     const decides = person ? decidesForOthers(person, directory, policy) : false;
-    const commands: CommandName[] = ['new complaint', 'my cases', ...(decides ? ['my approvals' as const] : []), 'case HC-2026-00042',
+    const commands: CommandName[] = ['new complaint', 'my cases', 'my actions', ...(decides ? ['my approvals' as const] : []), 'case HC-2026-00042',
       ...(person && canSeeReports(person) ? ['log' as const, 'report 2026-Q3' as const] : []), 'help'];
     return welcomeCard({
       title: title ?? (person ? `Hello ${person.name.split(' ')[0]}, I'm the complaints bot` : 'I\'m the complaints bot'),
@@ -110,6 +110,7 @@ export class ComplaintsBot extends ActivityHandler {
       case 'new-complaint': return this.send(context, await intakeCard(await this.deps.intake.start(person), person, this.deps));
       case 'my-cases': return this.send(context, await myCases(person, this.deps));
       case 'my-approvals': return this.send(context, await myApprovals(person, this.deps));
+      case 'my-actions': return this.send(context, await myActions(person, this.deps));
       case 'case': return this.send(context, await viewCaseByReference(command.reference, person, this.deps));
       case 'log': return this.send(context, await complaintsLog(person, command.filters, command.unknown, this.deps));
       case 'report': {

@@ -1,6 +1,8 @@
 import { compareDates } from '../domain/calendar-date';
-import type { CaseRecord } from '../domain/case-record';
-import { isTerminal } from '../domain/case-state';
+import type { CaseRecord, StoredEvent } from '../domain/case-record';
+import { isRunningDeadline, isTerminal, type CaseView } from '../domain/case-state';
+import type { OmbudsmanFindingKind, RemedyKind } from '../domain/case-events';
+import { viewOf } from '../domain/case-view';
 import { findPerson, type Directory } from '../domain/directory';
 import type { Policy } from '../domain/policy';
 import { CATEGORIES, CHANNELS, CONTACT_METHODS, SERVICE_AREAS } from '../intake/intake-options';
@@ -83,8 +85,53 @@ function responses(record: CaseRecord) {
   return out.reverse();
 }
 
+const REMEDY_WORDS: Record<RemedyKind, string> = {
+  repair: 'repair or works', apology: 'apology', compensation: 'compensation', 'policy-change': 'change of policy', training: 'staff training', other: 'other',
+};
+const FINDINGS: Record<OmbudsmanFindingKind, string> = {
+  'no-maladministration': 'no maladministration', 'service-failure': 'service failure', maladministration: 'maladministration', 'severe-maladministration': 'severe maladministration',
+};
+
+/** Each remedy, action and order the case has promised: what, whose, by when, and whether done (with the evidence). */
+function followUps(view: CaseView, ctx: CaseCardContext) {
+  return Object.values(view.items).map((item) => {
+    const owner = findPerson(ctx.directory, item.ownerId)?.name;
+    const amount = item.amountPence !== undefined ? ` (£${(item.amountPence / 100).toFixed(2)})` : '';
+    const state = item.doneOn ? `done ${formatDate(item.doneOn)}: ${item.evidence ?? ''}` : `due ${formatDate(item.due)}${compareDates(item.due, ctx.today) < 0 ? ', overdue' : ''}`;
+    return {
+      title: `${item.source === 'response' ? 'Action' : 'Ombudsman order'} ${item.id}`,
+      value: `${item.description}${amount} · ${REMEDY_WORDS[item.kind]}${owner ? ` · ${owner}` : ''} · ${state}`,
+    };
+  });
+}
+
+/** The Ombudsman stage, once referred: the reference, and the determination's findings. */
+function ombudsmanFacts(view: CaseView) {
+  const o = view.ombudsman;
+  if (!o) return [];
+  return [
+    { title: 'Reference', value: `${o.reference} (referred ${formatDate(o.referredOn)})` },
+    { title: 'Determination', value: o.determinedOn ? `${formatDate(o.determinedOn)}: ${o.findings.map((f) => `${FINDINGS[f.finding]}${f.about ? ` (${f.about})` : ''}`).join('; ')}` : 'awaited' },
+  ];
+}
+
+/** What an event recorded besides its note: the evidence of a done action, the Ombudsman's reference... */
+function eventDetail(e: StoredEvent): string {
+  switch (e.type) {
+    case 'action-completed': return `${e.actionId}: ${e.evidence}`;
+    case 'action-redated': return `${e.actionId} now due ${formatDate(e.due)}: ${e.reason}`;
+    case 'ombudsman-order-complied': return `${e.orderId}: ${e.evidence}`;
+    case 'ombudsman-referred': return `Ombudsman's reference ${e.reference}`;
+    case 'ombudsman-information-requested': return `Request ${e.requestId}, due ${formatDate(e.due)}`;
+    case 'ombudsman-information-sent': return `Request ${e.requestId}`;
+    case 'ombudsman-determined': return e.findings.map((f) => FINDINGS[f.finding]).join('; ');
+    default: return '';
+  }
+}
+
 function deadlines(record: CaseRecord, ctx: CaseCardContext) {
-  return record.deadlines.map((d) => deadlineRow(d, ctx.today, ctx.calendar, !isTerminal(record.state)));
+  // A follow-up (a remedy, an Ombudsman order) runs on after the case is closed.
+  return record.deadlines.map((d) => deadlineRow(d, ctx.today, ctx.calendar, isRunningDeadline({ kind: d.kind, metOn: null }, !isTerminal(record.state))));
 }
 
 export function confirmationCard(record: CaseRecord, ctx: CaseCardContext, officerNote: string): AdaptiveCardJson {
@@ -114,14 +161,15 @@ export function assignedCard(record: CaseRecord, ctx: CaseCardContext): Adaptive
 export function caseDetailCard(record: CaseRecord, ctx: CaseCardContext, buttons: readonly CaseButton[], banner: Banner = '', showPersonal = false): AdaptiveCardJson {
   return renderCard('case-detail', {
     ...bannerOf(banner), actions: caseActions(record, buttons), showPersonal,
-    complaint: complaintFacts(record), complainant: showPersonal ? complainantFacts(record) : [], responses: responses(record), pending: pendingNotes(record, ctx), userIds: refreshUserIds(record, ctx),
+    complaint: complaintFacts(record), complainant: showPersonal ? complainantFacts(record) : [], responses: responses(record),
+    followUps: followUps(viewOf(record, ctx), ctx), ombudsman: ombudsmanFacts(viewOf(record, ctx)), pending: pendingNotes(record, ctx), userIds: refreshUserIds(record, ctx),
     reference: record.reference, caseId: record.id, stateLabel: STATE_LABELS[record.state], summary: summary(record),
     facts: caseFacts(record, ctx), deadlines: deadlines(record, ctx),
     history: [...record.events].reverse().map((e) => ({
       when: formatDate(e.on),
       what: EVENT_LABELS[e.type],
       who: `by ${findPerson(ctx.directory, e.by)?.name ?? (e.by === 'system' ? 'the complaints bot' : e.by)}, recorded ${formatInstant(e.at)}`,
-      why: e.why ?? '',
+      why: [eventDetail(e), e.why ?? ''].filter(Boolean).join(' · '),
     })),
   });
 }
@@ -148,16 +196,25 @@ export function myCasesCard(records: CaseRecord[], ctx: CaseCardContext): Adapti
   });
 }
 
-/** One decision waiting for the viewer: the case, what waits, and the button that opens its decision card. */
-export interface AwaitingDecision { record: CaseRecord; waiting: string; button: CaseButton }
+/** One thing waiting for the viewer: the case, what waits, and the button that opens its card (with what it carries). */
+export interface AwaitingDecision { record: CaseRecord; waiting: string; button: CaseButton; carries?: Record<string, string> }
 
 /** The decisions waiting for a manager (extensions, refusals to escalate, behaviour reports), oldest case first. */
 export function myApprovalsCard(items: readonly AwaitingDecision[], ctx: CaseCardContext): AdaptiveCardJson {
+  return waitingList('Awaiting my decision', 'Nothing is waiting for your decision.', items, ctx);
+}
+
+/** The remedies, actions, orders and Ombudsman requests this person is to deliver, soonest due first. */
+export function myActionsCard(items: readonly AwaitingDecision[], ctx: CaseCardContext): AdaptiveCardJson {
+  return waitingList('My actions', 'You have no open actions.', items, ctx);
+}
+
+function waitingList(heading: string, empty: string, items: readonly AwaitingDecision[], ctx: CaseCardContext): AdaptiveCardJson {
   return renderCard('my-approvals', {
-    subtitle: `${items.length} waiting · as of ${formatDate(ctx.today)}`,
-    items: items.map(({ record, waiting, button }) => ({
+    heading, empty, subtitle: `${items.length} waiting · as of ${formatDate(ctx.today)}`,
+    items: items.map(({ record, waiting, button, carries }) => ({
       reference: record.reference, complainant: record.details.complainant.complainantName, waiting,
-      button: button.title, verb: button.verb, data: { caseId: record.id, version: record.version, seen: record.events.length },
+      button: button.title, verb: button.verb, data: { caseId: record.id, version: record.version, seen: record.events.length, ...carries },
     })),
   });
 }

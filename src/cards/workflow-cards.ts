@@ -1,4 +1,4 @@
-import { RESPONSE_OUTCOMES } from '../domain/case-events';
+import { RESPONSE_OUTCOMES, type OmbudsmanFindingKind, type RemedyKind } from '../domain/case-events';
 import type { CaseRecord } from '../domain/case-record';
 import { TELL_WORDS } from '../domain/case-timeline';
 import { viewOf } from '../domain/case-view';
@@ -44,6 +44,7 @@ const choicesOf = (o: Readonly<Record<string, string>>) => Object.entries(o).map
 export function actionFormCard(spec: FormSpec, record: CaseRecord, ctx: CaseCardContext, input: FormInput): AdaptiveCardJson {
   return renderCard('case-action-form', {
     ...spec, caseId: record.id, version: record.version, seen: record.events.length, ...bannerOf(input.banner), today: ctx.today,
+    dateMax: spec.dateMax === 'any' ? '2099-12-31' : ctx.today,
     subtitle: `${record.reference} · ${record.details.complainant.complainantName}`,
     daysLabel: spec.days ? 'Working days' : '',
     channelChoices: spec.channel ? choicesOf(spec.channel.choices) : [], channelLabel: spec.channel?.label ?? '',
@@ -55,6 +56,30 @@ export function actionFormCard(spec: FormSpec, record: CaseRecord, ctx: CaseCard
   });
 }
 
+
+/** How many remedies or orders one form offers rows for (more can be added by a second response or the CLI). */
+export const ITEM_ROWS = 3;
+
+const KIND_WORDS: Record<RemedyKind, string> = {
+  repair: 'Repair or works', apology: 'Apology', compensation: 'Compensation', 'policy-change': 'Change of policy or procedure', training: 'Staff training', other: 'Other',
+};
+
+/** The rows of remedies (or orders) a form asks for: what, kind, due date and, for compensation, the amount. */
+function itemRows(prefix: 'action' | 'order', input: FormInput) {
+  return Array.from({ length: ITEM_ROWS }, (_, i) => {
+    const p = `${prefix}${i + 1}`;
+    return {
+      prefix: p, label: `${prefix === 'action' ? 'Action' : 'Order'} ${i + 1}: what will be done`,
+      description: input.values[`${p}-description`] ?? '', kind: input.values[`${p}-kind`] ?? '',
+      due: input.values[`${p}-due`] ?? '', amount: numberOrEmpty(input.values[`${p}-amount`]), owner: input.values[`${p}-owner`] ?? '',
+      error: input.errors[p] ?? '',
+    };
+  });
+}
+const kindChoices = () => choicesOf(KIND_WORDS);
+/** Staff who can own a remedy: everyone in the directory with a role, by name. */
+const ownerChoices = (ctx: CaseCardContext) => ctx.directory.people.filter((p) => p.roles.length > 0)
+  .sort((a, b) => a.name.localeCompare(b.name)).map((p) => ({ title: p.name, value: p.id }));
 
 export function respondFormCard(record: CaseRecord, ctx: CaseCardContext, input: FormInput): AdaptiveCardJson {
   const stage = stageOf(ctx.policy, record.stage);
@@ -75,11 +100,32 @@ export function respondFormCard(record: CaseRecord, ctx: CaseCardContext, input:
     ...bannerOf(input.banner), caseId: record.id, version: record.version, seen: record.events.length, today: ctx.today,
     submitTitle: 'Record response', submitVerb: 'case.respond',
     outcomeChoices: RESPONSE_OUTCOMES.map((value) => ({ value, title: OUTCOME_WORDS[value] })),
+    actionRows: itemRows('action', input), kindChoices: kindChoices(), ownerChoices: ownerChoices(ctx),
+    rowsIntro: 'Each one is followed to completion with its own date: its owner is reminded, and the case shows it until it is marked done.',
     values: { outcome: input.values.outcome ?? '', on: input.values.on ?? ctx.today },
     errors: { outcome: input.errors.outcome ?? '', on: input.errors.on ?? '' },
     items,
   });
 }
+
+/** The Ombudsman's determination: the finding, what it is about, and the orders to comply with. */
+export function determinationFormCard(record: CaseRecord, ctx: CaseCardContext, input: FormInput): AdaptiveCardJson {
+  return renderCard('case-determination', {
+    title: `The Ombudsman's determination: ${record.reference}`, subtitle: record.details.complainant.complainantName,
+    intro: 'Record the finding, and each order or recommendation with the date it must be complied with.',
+    ...bannerOf(input.banner), caseId: record.id, version: record.version, seen: record.events.length, today: ctx.today,
+    submitTitle: 'Record determination', submitVerb: 'case.determination',
+    findingChoices: choicesOf(FINDING_WORDS),
+    values: { on: input.values.on ?? ctx.today, finding: input.values.finding ?? '', about: input.values.about ?? '' },
+    errors: { on: input.errors.on ?? '', finding: input.errors.finding ?? '' },
+    orderRows: itemRows('order', input), kindChoices: kindChoices(), ownerChoices: ownerChoices(ctx), rowsIntro: 'Leave a row empty when there is no further order.',
+  });
+}
+
+/** The Ombudsman's findings, in words. */
+export const FINDING_WORDS: Record<OmbudsmanFindingKind, string> = {
+  'no-maladministration': 'No maladministration', 'service-failure': 'Service failure', maladministration: 'Maladministration', 'severe-maladministration': 'Severe maladministration',
+};
 
 /** The manager's card for an extension request; `decided` replaces the buttons with the outcome. */
 export function extensionDecisionCard(record: CaseRecord, ctx: CaseCardContext, decided: string, banner = ''): AdaptiveCardJson {

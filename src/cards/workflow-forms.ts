@@ -9,6 +9,8 @@ export interface FormSpec {
   submitVerb: string;
   submitTitle: string;
   dateLabel: string;
+  /** The latest date the date field takes: today (when something happened) unless the form asks for a date to come. */
+  dateMax?: 'today' | 'any';
   textLabel: string;
   textRequired: boolean;
   /** A choice of how (input `channel`); null: not asked. */

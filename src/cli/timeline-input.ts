@@ -28,8 +28,11 @@ const eventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('action-completed'), ...audit, actionId: z.string(), evidence: z.string() }).strict(),
   z.object({ type: z.literal('action-redated'), ...audit, actionId: z.string(), due: date, reason: z.string() }).strict(),
   z.object({ type: z.literal('ombudsman-referred'), ...audit, reference: z.string() }).strict(),
-  z.object({ type: z.literal('ombudsman-information-requested'), ...audit, id: z.string(), due: date }).strict(),
-  z.object({ type: z.literal('ombudsman-information-sent'), ...audit, id: z.string() }).strict(),
+  // The request's name is `id` on the command line; the stored event calls it requestId (a stored event's id is its own).
+  z.object({ type: z.literal('ombudsman-information-requested'), ...audit, id: z.string(), due: date }).strict()
+    .transform(({ id, ...rest }) => ({ ...rest, requestId: id })),
+  z.object({ type: z.literal('ombudsman-information-sent'), ...audit, id: z.string() }).strict()
+    .transform(({ id, ...rest }) => ({ ...rest, requestId: id })),
   z.object({
     type: z.literal('ombudsman-determined'), ...audit,
     findings: z.array(z.object({ finding: z.enum(OMBUDSMAN_FINDINGS), about: z.string().optional() }).strict()).min(1),

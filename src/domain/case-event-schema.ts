@@ -31,8 +31,8 @@ export const storedEventSchema = z.discriminatedUnion('type', [
   event('action-completed', { actionId: z.string(), evidence: z.string() }),
   event('action-redated', { actionId: z.string(), due: date, reason: z.string() }),
   event('ombudsman-referred', { reference: z.string() }),
-  event('ombudsman-information-requested', { id: z.string(), due: date }),
-  event('ombudsman-information-sent', { id: z.string() }),
+  event('ombudsman-information-requested', { requestId: z.string(), due: date }),
+  event('ombudsman-information-sent', { requestId: z.string() }),
   event('ombudsman-determined', {
     findings: z.array(z.looseObject({ finding: z.enum(OMBUDSMAN_FINDINGS), about: z.string().optional() })), orders: z.array(item),
   }),

@@ -94,9 +94,12 @@ export type CaseEvent = EventAudit & (
   | { type: 'action-redated'; actionId: string; due: CalendarDate; reason: string }
   /** The resident has taken the complaint to the Housing Ombudsman (or a designated person). */
   | { type: 'ombudsman-referred'; reference: string }
-  /** The Ombudsman asks for information by a date; `id` names the request. */
-  | { type: 'ombudsman-information-requested'; id: string; due: CalendarDate }
-  | { type: 'ombudsman-information-sent'; id: string }
+  /**
+   * The Ombudsman asks for information by a date; `requestId` names the request (not `id`,
+   * which a stored event uses for itself).
+   */
+  | { type: 'ombudsman-information-requested'; requestId: string; due: CalendarDate }
+  | { type: 'ombudsman-information-sent'; requestId: string }
   /** The determination: a finding for each part, and the orders and recommendations to comply with. */
   | { type: 'ombudsman-determined'; findings: OmbudsmanFinding[]; orders: ActionItem[] }
   | { type: 'ombudsman-order-complied'; orderId: string; evidence: string }

@@ -4,6 +4,7 @@ import { OMBUDSMAN_FINDINGS, REMEDY_KINDS } from './case-events';
 import { refuse, type CaseRefusal } from './case-errors';
 import type { CaseView, Deadline, DeadlineKind, TrackedItem } from './case-state';
 import { meetDeadline } from './deadline-rules';
+import { hasRole, type Directory } from './directory';
 
 /**
  * After the response: the remedies and actions a response promised, and the Ombudsman stage
@@ -25,6 +26,15 @@ export const FOLLOW_UP_EVENT_TYPES: ReadonlySet<CaseEvent['type']> = new Set([
 
 export function isFollowUpEvent(event: CaseEvent): event is FollowUpEvent {
   return FOLLOW_UP_EVENT_TYPES.has(event.type);
+}
+
+/**
+ * Who a due deadline is for: a follow-up's owner (an action's, or the complaints team's for
+ * the Ombudsman's requests: the first PIM in the directory), else the case's handler.
+ */
+export function ownerIdOf(due: { owner: string | null; responsibleOfficerId: string | null }, directory: Directory): string | null {
+  if (due.owner === COMPLAINTS_TEAM) return directory.people.find((p) => hasRole(p, 'PIM'))?.id ?? null;
+  return due.owner ?? due.responsibleOfficerId;
 }
 
 /** A response's remedies and actions become items, each a deadline of its own. */
@@ -72,17 +82,17 @@ export function applyFollowUp(view: CaseView, event: FollowUpEvent): Result {
       return { ok: true, view: { ...view, ombudsman: { reference: event.reference.trim(), referredOn: event.on, determinedOn: null, findings: [] } } };
     case 'ombudsman-information-requested': {
       if (!view.ombudsman) return notReferred('A request for information');
-      if (!/^[A-Za-z0-9_.-]{1,40}$/.test(event.id)) return refuse('CASE.INVALID_INPUT', 'The request needs an id of letters and digits (for example r1).');
-      if (view.deadlines.some((d) => d.kind === 'ombudsman-information' && d.id === event.id)) return refuse('CASE.INVALID_INPUT', `There is already an Ombudsman request "${event.id}".`);
+      if (!/^[A-Za-z0-9_.-]{1,40}$/.test(event.requestId)) return refuse('CASE.INVALID_INPUT', 'The request needs an id of letters and digits (for example r1).');
+      if (view.deadlines.some((d) => d.kind === 'ombudsman-information' && d.id === event.requestId)) return refuse('CASE.INVALID_INPUT', `There is already an Ombudsman request "${event.requestId}".`);
       if (!isCalendarDate(event.due)) return refuse('CASE.INVALID_DATE', `"${String(event.due)}" is not a date (YYYY-MM-DD).`);
       // The complaints team (the PIM) answers the Ombudsman's requests, not the handler.
-      const deadline: Deadline = { stage: view.stage, kind: 'ombudsman-information', id: event.id, owner: COMPLAINTS_TEAM, due: event.due, originalDue: event.due, metOn: null };
+      const deadline: Deadline = { stage: view.stage, kind: 'ombudsman-information', id: event.requestId, owner: COMPLAINTS_TEAM, due: event.due, originalDue: event.due, metOn: null };
       return { ok: true, view: { ...view, deadlines: [...view.deadlines, deadline] } };
     }
     case 'ombudsman-information-sent': {
-      const d = view.deadlines.find((x) => x.kind === 'ombudsman-information' && x.id === event.id);
-      if (!d) return refuse('CASE.NO_SUCH_ITEM', `The Ombudsman has made no request "${event.id}" on this case.`);
-      if (d.metOn) return refuse('CASE.ALREADY_DONE', `The information for request "${event.id}" was already sent on ${d.metOn}.`);
+      const d = view.deadlines.find((x) => x.kind === 'ombudsman-information' && x.id === event.requestId);
+      if (!d) return refuse('CASE.NO_SUCH_ITEM', `The Ombudsman has made no request "${event.requestId}" on this case.`);
+      if (d.metOn) return refuse('CASE.ALREADY_DONE', `The information for request "${event.requestId}" was already sent on ${d.metOn}.`);
       return { ok: true, view: { ...view, deadlines: view.deadlines.map((x) => (x === d ? meetDeadline(x, event.on) : x)) } };
     }
     case 'ombudsman-determined': {

@@ -2,8 +2,8 @@ import { overdueCard, reminderCard, type ReminderMessage } from '../cards/remind
 import { deadlineLabel, formatDate } from '../cards/card-text';
 import type { CalendarDate } from '../domain/calendar-date';
 import { isTerminal, type Deadline } from '../domain/case-state';
-import { COMPLAINTS_TEAM } from '../domain/follow-ups';
-import { findPerson, hasRole, type Directory, type DirectoryPerson } from '../domain/directory';
+import { ownerIdOf } from '../domain/follow-ups';
+import { findPerson, type Directory, type DirectoryPerson } from '../domain/directory';
 import {
   currentReminderPoint, isMissed, isRemindable, missedPointKey, reminderPointKey, type ReminderPoint, type ReminderSettings,
 } from '../domain/reminder-schedule';
@@ -39,15 +39,6 @@ export function planReminders(dueDeadlines: DueDeadline[], ctx: PlanContext): Pl
     if (isMissed(due.due, ctx.today, ctx.calendar)) planned.push({ type: 'manager', due, officer });
   }
   return planned;
-}
-
-/**
- * Who a due deadline is for: a follow-up's owner (an action's, or the complaints team's for
- * the Ombudsman's requests: the first PIM in the directory), else the case's handler.
- */
-export function ownerIdOf(due: Pick<DueDeadline, 'owner' | 'responsibleOfficerId'>, directory: Directory): string | null {
-  if (due.owner === COMPLAINTS_TEAM) return directory.people.find((p) => hasRole(p, 'PIM'))?.id ?? null;
-  return due.owner ?? due.responsibleOfficerId;
 }
 
 /** The deadline on the fresh case, if it is still the one the reminder is for and still running. */

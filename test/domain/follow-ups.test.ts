@@ -47,8 +47,8 @@ describe('after the response: remedies and the Ombudsman stage', () => {
   it('the Ombudsman stage: referral, a request for information for the complaints team, the determination and its orders', () => {
     const result = derive('hos-2024', [...RESPONDED, { type: 'closed', on: '2027-01-08' },
       { type: 'ombudsman-referred', on: '2027-02-01', reference: 'HOS-202612345' },
-      { type: 'ombudsman-information-requested', on: '2027-02-02', id: 'r1', due: '2027-02-16' },
-      { type: 'ombudsman-information-sent', on: '2027-02-10', id: 'r1' },
+      { type: 'ombudsman-information-requested', on: '2027-02-02', requestId: 'r1', due: '2027-02-16' },
+      { type: 'ombudsman-information-sent', on: '2027-02-10', requestId: 'r1' },
       { type: 'ombudsman-determined', on: '2027-05-03', findings: [{ finding: 'service-failure', about: 'the repair delay' }], orders: [{ id: 'o1', kind: 'compensation', description: 'Pay £300', due: '2027-05-31', amountPence: 30000 }] },
       { type: 'ombudsman-order-complied', on: '2027-05-20', orderId: 'o1', evidence: 'Paid by BACS on 20 May' },
     ]);
@@ -69,7 +69,7 @@ describe('after the response: remedies and the Ombudsman stage', () => {
     ['two actions with one id', [RESPONDED[0]!, RESPONDED[1]!, { type: 'responded', on: '2027-01-05', outcome: 'upheld', actions: [{ id: 'a1', kind: 'repair', description: 'x', due: '2027-01-19' }, { id: 'a1', kind: 'apology', description: 'y', due: '2027-01-19' }] }], 'CASE.INVALID_INPUT', /"a1" is already used/],
     ['a determination before a referral', [...RESPONDED, { type: 'ombudsman-determined', on: '2027-05-03', findings: [{ finding: 'maladministration' }], orders: [] }], 'CASE.NOT_ALLOWED_IN_STATE', /record the referral first/],
     ['a second referral', [...RESPONDED, { type: 'ombudsman-referred', on: '2027-02-01', reference: 'HOS-1' }, { type: 'ombudsman-referred', on: '2027-02-02', reference: 'HOS-2' }], 'CASE.NOT_ALLOWED_IN_STATE', /already referred/],
-    ['information sent for no request', [...RESPONDED, { type: 'ombudsman-referred', on: '2027-02-01', reference: 'HOS-1' }, { type: 'ombudsman-information-sent', on: '2027-02-02', id: 'r1' }], 'CASE.NO_SUCH_ITEM', /no request "r1"/],
+    ['information sent for no request', [...RESPONDED, { type: 'ombudsman-referred', on: '2027-02-01', reference: 'HOS-1' }, { type: 'ombudsman-information-sent', on: '2027-02-02', requestId: 'r1' }], 'CASE.NO_SUCH_ITEM', /no request "r1"/],
   ];
   for (const [name, events, code, says] of refusals) {
     it(`refuses ${name}`, () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { compareDates, isCalendarDate, type CalendarDate } from '../../domain/calendar-date';
+import { REMEDY_KINDS, type ActionItem, type RemedyKind } from '../../domain/case-events';
 import { parseStep } from '../../intake/intake-fields';
 import type { ParsedInput } from './case-card-action';
 
@@ -33,4 +34,34 @@ export function parseForm<T, I>(schema: z.ZodType<T>, data: Record<string, unkno
 /** The free-text comment a decision card carries (input `text`), trimmed and bounded: kept in the event. */
 export function commentOf(data: Record<string, unknown>): string {
   return typeof data.text === 'string' ? data.text.trim().slice(0, 2000) : '';
+}
+
+/**
+ * The remedy (or order) rows of a form: `action1-description`, `-kind`, `-due`, `-amount`
+ * (pounds). An empty row is skipped; a started one needs its kind and date, and
+ * compensation its amount. Errors are keyed by the row (`action1`), shown under it.
+ */
+export function parseItemRows(values: Record<string, string>, prefix: 'action' | 'order', rows: number): { items: Array<Omit<ActionItem, 'id'>>; errors: Record<string, string> } {
+  const items: Array<Omit<ActionItem, 'id'>> = [];
+  const errors: Record<string, string> = {};
+  for (let i = 1; i <= rows; i++) {
+    const p = `${prefix}${i}`;
+    const description = (values[`${p}-description`] ?? '').trim();
+    const kind = values[`${p}-kind`] ?? '';
+    const due = (values[`${p}-due`] ?? '').trim();
+    const amount = (values[`${p}-amount`] ?? '').trim();
+    const ownerId = (values[`${p}-owner`] ?? '').trim();
+    if (!description && !due && !amount) continue;
+    if (!description) { errors[p] = 'Say what will be done'; continue; }
+    if (!isRemedyKind(kind)) { errors[p] = 'Choose the kind'; continue; }
+    if (!isCalendarDate(due)) { errors[p] = 'Enter the date it is due by'; continue; }
+    const pounds = amount === '' ? null : Number(amount);
+    if (kind === 'compensation' && (pounds === null || !Number.isFinite(pounds) || pounds < 0)) { errors[p] = 'Give the amount of compensation in pounds'; continue; }
+    items.push({ kind, description: description.slice(0, 500), due, ...(ownerId ? { ownerId } : {}), ...(pounds !== null && Number.isFinite(pounds) && pounds >= 0 ? { amountPence: Math.round(pounds * 100) } : {}) });
+  }
+  return { items, errors };
+}
+
+function isRemedyKind(kind: string): kind is RemedyKind {
+  return (REMEDY_KINDS as readonly string[]).includes(kind);
 }

@@ -3,6 +3,12 @@ import { acknowledgeAction } from './acknowledge';
 import { addNoteAction } from './add-note';
 import type { CaseCardAction } from './case-card-action';
 import { closeAction } from './close';
+import { completeActionAction } from './complete-action';
+import { complyWithOrderAction } from './comply-with-order';
+import { recordDeterminationAction } from './record-determination';
+import { recordOmbudsmanRequestAction } from './record-ombudsman-request';
+import { referToOmbudsmanAction } from './refer-to-ombudsman';
+import { sendOmbudsmanInformationAction } from './send-ombudsman-information';
 import { decideBehaviourAction } from './decide-behaviour';
 import { decideEscalationRefusalAction } from './decide-escalation-refusal';
 import { decideExtensionAction } from './decide-extension';
@@ -42,6 +48,12 @@ export const CASE_CARD_ACTIONS: { [N in CaseCommandName]: CaseCardAction<N> } = 
   'propose-behaviour': proposeBehaviourAction,
   'decide-behaviour': decideBehaviourAction,
   withdraw: withdrawAction,
+  'complete-action': completeActionAction,
+  'refer-to-ombudsman': referToOmbudsmanAction,
+  'record-ombudsman-request': recordOmbudsmanRequestAction,
+  'send-ombudsman-information': sendOmbudsmanInformationAction,
+  'record-determination': recordDeterminationAction,
+  'comply-with-order': complyWithOrderAction,
 };
 
 export const CASE_ACTION_NAMES = Object.keys(CASE_CARD_ACTIONS) as CaseCommandName[];

@@ -51,13 +51,14 @@ export async function runCaseAction(person: DirectoryPerson, verb: string, data:
   const scope = scopeFor(person, deps);
   const found = actionForVerb(verb);
   if (!found) return scope.caseCard(record, person, verb === 'case.refresh' ? '' : 'That action is not available.');
-  return found.opens === 'form' ? openForm(CASE_CARD_ACTIONS[found.name], record, scope) : carryOut(CASE_CARD_ACTIONS[found.name], verb, data, record, version, scope);
+  return found.opens === 'form' ? openForm(CASE_CARD_ACTIONS[found.name], record, scope, data) : carryOut(CASE_CARD_ACTIONS[found.name], verb, data, record, version, scope);
 }
 
-function openForm<N extends CaseCommandName>(action: CaseCardAction<N>, record: CaseRecord, scope: ActionScope): AdaptiveCardJson {
+/** Opens the action's form; what the button carried (which action, say, on a reminder's "Mark done") comes in as its values. */
+function openForm<N extends CaseCommandName>(action: CaseCardAction<N>, record: CaseRecord, scope: ActionScope, data: Record<string, unknown>): AdaptiveCardJson {
   const notAllowed = CASE_COMMANDS[action.command].allowed({ record, view: viewOf(record, scope.cards) }, scope.person, scope.commands);
   if (notAllowed || !action.form) return scope.caseCard(record, scope.person, `You cannot do that on this case now${notAllowed ? `: ${notAllowed.message}` : '.'}`);
-  return action.form(record, scope, EMPTY_FORM);
+  return action.form(record, scope, { ...EMPTY_FORM, values: valuesOf(data) });
 }
 
 async function carryOut<N extends CaseCommandName>(

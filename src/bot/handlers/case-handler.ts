@@ -1,5 +1,6 @@
 import { findPerson, type DirectoryPerson } from '../../domain/directory';
-import { myApprovalsCard, myCasesCard, type AwaitingDecision } from '../../cards/case-cards';
+import { myActionsCard, myApprovalsCard, myCasesCard, type AwaitingDecision } from '../../cards/case-cards';
+import { ownerIdOf } from '../../domain/follow-ups';
 import { formatDate } from '../../cards/card-text';
 import { isTerminal, type CaseView } from '../../domain/case-state';
 import { viewOf } from '../../domain/case-view';
@@ -63,4 +64,37 @@ function waitingWords(name: (typeof DECISIONS)[number], view: CaseView, scope: A
 
 export async function myApprovals(person: DirectoryPerson, deps: BotDependencies): Promise<AdaptiveCardJson> {
   return myApprovalsCard(await awaitingDecision(person, deps), scopeFor(person, deps).cards);
+}
+
+/** Which card action meets a follow-up, and what its button carries to preselect the item. */
+const FOLLOW_UP_ACTIONS = {
+  action: { name: 'complete-action', carry: 'actionId' },
+  'ombudsman-order': { name: 'comply-with-order', carry: 'orderId' },
+  'ombudsman-information': { name: 'send-ombudsman-information', carry: 'requestId' },
+} as const;
+
+/**
+ * `my actions`: the follow-ups this person is to deliver (their own actions and orders, the
+ * cases they handle where no owner is named, the Ombudsman's requests for the PIM), open or
+ * closed cases alike, soonest due first.
+ */
+export async function myActions(person: DirectoryPerson, deps: BotDependencies): Promise<AdaptiveCardJson> {
+  const scope = scopeFor(person, deps);
+  const records = await deps.stores.cases.casesReceivedBetween('0001-01-01', scope.cards.today);
+  const items: Array<AwaitingDecision & { due: string }> = [];
+  for (const record of records) {
+    for (const d of record.deadlines) {
+      if (d.metOn !== null || !d.id || !(d.kind in FOLLOW_UP_ACTIONS)) continue;
+      if (ownerIdOf({ owner: d.owner ?? null, responsibleOfficerId: record.responsibleOfficerId }, scope.cards.directory) !== person.id) continue;
+      const how = FOLLOW_UP_ACTIONS[d.kind as keyof typeof FOLLOW_UP_ACTIONS];
+      const item = viewOf(record, scope.cards).items[d.id];
+      const what = item ? item.description : `Information for the Ombudsman (request ${d.id})`;
+      const left = scope.cards.calendar.workingDaysUntil(scope.cards.today, d.due);
+      items.push({
+        record, due: d.due, button: CASE_CARD_ACTIONS[how.name].button, carries: { [how.carry]: d.id },
+        waiting: `${d.id}: ${what}, due ${formatDate(d.due)} (${left < 0 ? `${-left} working day${left === -1 ? '' : 's'} overdue` : left === 0 ? 'due today' : `${left} working day${left === 1 ? '' : 's'} left`})`,
+      });
+    }
+  }
+  return myActionsCard(items.sort((a, b) => a.due.localeCompare(b.due)), scope.cards);
 }

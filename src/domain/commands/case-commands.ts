@@ -1,5 +1,11 @@
 import type { CaseCommand } from './command';
 import { acknowledge, type AcknowledgeInput } from './acknowledge';
+import { completeAction, type CompleteActionInput } from './complete-action';
+import { complyWithOrder, type ComplyWithOrderInput } from './comply-with-order';
+import { recordDetermination, type RecordDeterminationInput } from './record-determination';
+import { recordOmbudsmanRequest, type RecordOmbudsmanRequestInput } from './record-ombudsman-request';
+import { referToOmbudsman, type ReferToOmbudsmanInput } from './refer-to-ombudsman';
+import { sendOmbudsmanInformation, type SendOmbudsmanInformationInput } from './send-ombudsman-information';
 import { addNote, type AddNoteInput } from './add-note';
 import { close, type CloseInput } from './close';
 import { decideBehaviour, type DecideBehaviourInput } from './decide-behaviour';
@@ -38,6 +44,12 @@ export interface CommandInputs {
   'propose-behaviour': ProposeBehaviourInput;
   'decide-behaviour': DecideBehaviourInput;
   withdraw: WithdrawInput;
+  'complete-action': CompleteActionInput;
+  'refer-to-ombudsman': ReferToOmbudsmanInput;
+  'record-ombudsman-request': RecordOmbudsmanRequestInput;
+  'send-ombudsman-information': SendOmbudsmanInformationInput;
+  'record-determination': RecordDeterminationInput;
+  'comply-with-order': ComplyWithOrderInput;
 }
 
 export type CaseCommandName = keyof CommandInputs;
@@ -68,4 +80,10 @@ export const CASE_COMMANDS: { [N in CaseCommandName]: CaseCommand<CommandInputs[
   'propose-behaviour': proposeBehaviour,
   'decide-behaviour': decideBehaviour,
   withdraw,
+  'complete-action': completeAction,
+  'refer-to-ombudsman': referToOmbudsman,
+  'record-ombudsman-request': recordOmbudsmanRequest,
+  'send-ombudsman-information': sendOmbudsmanInformation,
+  'record-determination': recordDetermination,
+  'comply-with-order': complyWithOrder,
 };

@@ -20,6 +20,7 @@ const SAMPLES: { [N in CaseCommandName]: CommandInputs[N] } = {
   'record-response': {
     on: '2027-01-06', outcome: 'not-upheld',
     content: { stage: 'Stage', 'complaint-definition': 'd', reasons: 'r', remedy: 'None', 'outstanding-actions': 'None', 'how-to-escalate': 'Ask', 'ombudsman-details': 'HOS' },
+    actions: [{ kind: 'repair', description: 'Replace the window', due: '2027-01-20' }],
   },
   'request-extension': { workingDays: 2, reason: 'Surveyor', reasonCategory: 'third-party', complainantAgreed: true },
   'decide-extension': { approve: true, comment: '' },
@@ -35,9 +36,20 @@ const SAMPLES: { [N in CaseCommandName]: CommandInputs[N] } = {
   'propose-behaviour': { evidence: 'Abusive voicemails' },
   'decide-behaviour': { decision: 'no-action', reasons: 'One-off', restrictions: '', reviewOn: null },
   withdraw: { on: '2027-01-06', evidence: 'Email of 6 Jan' },
+  'complete-action': { actionId: 'a1', on: '2027-01-06', evidence: 'Fitted; photo on file' },
+  'refer-to-ombudsman': { reference: 'HOS-202612345', on: '2027-01-06' },
+  'record-ombudsman-request': { due: '2027-01-20', what: 'The complaint file' },
+  'send-ombudsman-information': { requestId: 'r1', on: '2027-01-06', what: '' },
+  'record-determination': { on: '2027-01-06', findings: [{ finding: 'service-failure' }], orders: [{ kind: 'apology', description: 'Apologise in writing', due: '2027-01-20' }] },
+  'comply-with-order': { orderId: 'o1', on: '2027-01-06', evidence: 'Letter of apology sent' },
 };
 
 const NAMES = Object.keys(CASE_COMMANDS) as CaseCommandName[];
+const RESPONDED_WITH_ACTION = [...ACKNOWLEDGED, {
+  type: 'responded' as const, on: '2027-01-05', outcome: 'upheld' as const,
+  content: { stage: 'Stage 1', 'complaint-definition': 'd', reasons: 'r', remedy: 'A new window', 'outstanding-actions': 'Fit it', 'how-to-escalate': 'Ask' },
+  actions: [{ id: 'a1', kind: 'repair' as const, description: 'Replace the window', due: '2027-01-04' }],
+}];
 const allowedFor = (file: CaseFile, who: typeof ALEX, ctx: CommandContext) =>
   NAMES.filter((name) => CASE_COMMANDS[name].allowed(file, who, ctx) === null);
 const run = <N extends CaseCommandName>(name: N, file: CaseFile, who: typeof ALEX, ctx: CommandContext, input: CommandInputs[N] = SAMPLES[name]) =>
@@ -70,6 +82,12 @@ describe('domain commands: who may do what, in which state', () => {
       [...RESPONDED, { type: 'escalation-refusal-proposed' as const, on: '2027-01-06', why: 'Court' }],
       [...ACKNOWLEDGED, { type: 'behaviour-proposed' as const, on: '2027-01-06', why: 'Abuse' }],
       [...ACKNOWLEDGED, { type: 'extended' as const, on: '2027-01-05', workingDays: 3, reason: 'Surveyor' }],
+      // After the response: an action to do, and the Ombudsman stage with a request and an order.
+      [...RESPONDED_WITH_ACTION],
+      [...RESPONDED_WITH_ACTION, { type: 'ombudsman-referred' as const, on: '2027-01-06', reference: 'HOS-1' },
+        { type: 'ombudsman-information-requested' as const, on: '2027-01-06', requestId: 'r1', due: '2027-01-20' }],
+      [...RESPONDED_WITH_ACTION, { type: 'ombudsman-referred' as const, on: '2027-01-06', reference: 'HOS-1' },
+        { type: 'ombudsman-determined' as const, on: '2027-01-06', findings: [{ finding: 'maladministration' as const }], orders: [{ id: 'o1', kind: 'apology' as const, description: 'Apologise', due: '2027-01-20' }] }],
     ].map((events) => fileOf(ctx, events));
     let checked = 0;
     for (const file of files) {

@@ -1,5 +1,5 @@
 import { formatDate, type CalendarDate } from '../domain/calendar-date';
-import type { CaseEventType, ContactMethod, ResponseOutcome } from '../domain/case-events';
+import type { CaseEventType, ContactMethod, RemedyKind, ResponseOutcome } from '../domain/case-events';
 import type { CaseState, Deadline, DeadlineKind } from '../domain/case-state';
 import type { Directory } from '../domain/directory';
 import type { Policy } from '../domain/policy';
@@ -56,6 +56,24 @@ export function deadlineLabel(d: Pick<Deadline, 'stage' | 'kind' | 'id'>): strin
   if (d.kind === 'ombudsman-order') return `Ombudsman order ${d.id ?? ''}`.trim();
   if (d.kind === 'ombudsman-information') return `Information for the Ombudsman (${d.id ?? 'request'})`;
   return d.stage === 0 ? `Informal stage ${KIND_LABELS[d.kind]}` : `Stage ${d.stage} ${KIND_LABELS[d.kind]}`;
+}
+
+/** A deadline's label inside a sentence: "the stage 1 response", "the action a1", but "the Ombudsman order o1". */
+export function deadlineInSentence(d: Pick<Deadline, 'stage' | 'kind' | 'id'>): string {
+  const label = deadlineLabel(d);
+  return label.startsWith('Ombudsman') ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/** A remedy's kind in words. */
+export const REMEDY_WORDS: Record<RemedyKind, string> = {
+  repair: 'repair or works', apology: 'apology', compensation: 'compensation', 'policy-change': 'change of policy', training: 'staff training', other: 'other',
+};
+
+const pounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
+
+/** An amount held in pence, as "£1,250.00". */
+export function formatPounds(pence: number): string {
+  return pounds.format(pence / 100);
 }
 
 export const STATE_LABELS: Record<CaseState, string> = {

@@ -2,13 +2,18 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import type { CalendarDate } from '../domain/calendar-date';
-import type { Deadline } from '../domain/case-state';
+import type { RemedyKind } from '../domain/case-events';
+import { FOLLOW_UP_KINDS, isTerminal, type Deadline, type TrackedItem } from '../domain/case-state';
+import { CaseReplayError, viewOf } from '../domain/case-view';
 import type { DirectoryPerson } from '../domain/directory';
+import type { Policy } from '../domain/policy';
 import type { WorkingDayCalendar } from '../domain/working-days';
 import { CATEGORIES } from '../intake/intake-options';
 import type { CaseRecord } from '../domain/case-record';
 import { CARDS_DIR, type AdaptiveCardJson } from './card-template';
-import { acknowledgementMethod, daysLeft, wordFor, deadlineLabel, formatDate, STATE_LABELS } from './card-text';
+import {
+  acknowledgementMethod, daysLeft, deadlineInSentence, deadlineLabel, formatDate, formatPounds, REMEDY_WORDS, STATE_LABELS, wordFor,
+} from './card-text';
 
 /**
  * The reminder sweep's cards (cards/reminder.json for the responsible officer,
@@ -27,6 +32,8 @@ export interface ReminderCardInput {
   deadline: Deadline;
   today: CalendarDate;
   calendar: WorkingDayCalendar;
+  /** The policy the case replays under: a follow-up's card reads its item (what was promised) from the derived view. */
+  policy: Policy;
   /** The latest reminder point's day, when the reminder goes out on a later day (after an outage). */
   pointOn?: CalendarDate;
 }
@@ -63,29 +70,95 @@ const ADVICE: Partial<Record<Deadline['kind'], string>> = {
   'tell-resident': 'Tell the resident of the decision (the reason, what happens now, and the Ombudsman\'s details), then record it on the case with "Resident told".',
 };
 
-/** To the responsible officer: what is due, when, and the buttons that meet it. */
+/**
+ * What a follow-up deadline is about, from the case's derived view: the remedy, action or
+ * order (its description, kind and amount), or the Ombudsman's request. Null for a stage's
+ * own deadlines.
+ */
+export interface FollowUpAbout {
+  /** Facts for the cards, after the deadline's label. */
+  facts: Array<{ title: string; value: string }>;
+  /** The action or order; null for a request for information, which has only its id and date. */
+  item: TrackedItem | null;
+}
+
+export function followUpAbout(record: CaseRecord, deadline: Pick<Deadline, 'kind' | 'id'>, policy: Policy, calendar: WorkingDayCalendar): FollowUpAbout | null {
+  if (!FOLLOW_UP_KINDS.includes(deadline.kind) || !deadline.id) return null;
+  let view;
+  try {
+    view = viewOf(record, { policy, calendar });
+  } catch (err) {
+    // A case that no longer replays is a configuration error, shown on the case card; the reminder still goes.
+    if (err instanceof CaseReplayError) return null;
+    throw err;
+  }
+  const reference = view.ombudsman ? [{ title: 'Ombudsman case', value: view.ombudsman.reference }] : [];
+  if (deadline.kind === 'ombudsman-information') {
+    return { facts: reference, item: null };
+  }
+  const item = view.items[deadline.id];
+  if (!item) return null;
+  const from = item.source === 'response' ? `Stage ${item.stage} response, ${formatDate(item.promisedOn)}` : `Ombudsman's determination, ${formatDate(item.promisedOn)}`;
+  return {
+    facts: [
+      { title: 'What', value: item.description },
+      { title: 'Kind', value: REMEDY_WORDS[item.kind] },
+      ...(item.kind === 'compensation' && item.amountPence !== undefined ? [{ title: 'Amount', value: formatPounds(item.amountPence) }] : []),
+      { title: item.source === 'response' ? 'Promised' : 'Ordered', value: from },
+      ...(item.source === 'ombudsman-order' ? reference : []),
+    ],
+    item,
+  };
+}
+
+const EVIDENCE: Record<RemedyKind, string> = {
+  repair: 'the works order and the date it was finished', apology: 'the letter and the date it was sent', compensation: 'the payment reference',
+  'policy-change': 'the revised policy', training: 'who was trained, and when', other: 'what was done, and where it is recorded',
+};
+
+/** What the owner of a follow-up is to do, in plain words, with the button that records it. */
+function followUpAdvice(record: CaseRecord, deadline: Deadline, about: FollowUpAbout | null): string {
+  const due = formatDate(deadline.due);
+  const item = about?.item;
+  const closed = isTerminal(record.state) ? ' The case is closed, but this still has to be done.' : '';
+  if (deadline.kind === 'ombudsman-information') {
+    return `Send the Housing Ombudsman the information it asked for by ${due}, then press "Information sent". A late reply can lead the Ombudsman to find a complaint-handling failure.`;
+  }
+  const todo = item?.kind === 'compensation' && item.amountPence !== undefined ? `Pay the resident the compensation of ${formatPounds(item.amountPence)}`
+    : item?.kind === 'apology' ? 'Give the resident the apology' : 'Make sure this is done';
+  const evidence = item ? EVIDENCE[item.kind] : 'what shows it was done';
+  if (deadline.kind === 'ombudsman-order') {
+    return `${todo} by ${due}, as the Ombudsman ordered, and send the Ombudsman the evidence. Then press "Mark complied" and give the evidence (${evidence}).${closed}`;
+  }
+  return `${todo} by ${due}, as the response promised. Then press "Mark done" and give the evidence (${evidence}). If it will be late, tell the resident why and when it will be done.${closed}`;
+}
+
+/** To the responsible officer (a follow-up's owner): what is due, when, and the buttons that meet it. */
 export function reminderCard(input: ReminderCardInput): ReminderMessage {
   const { record, deadline, today, calendar } = input;
   const label = deadlineLabel(deadline);
   const s = status(deadline, today, calendar);
   const when = s.left > 0 ? `due in ${s.status.replace(' left', '')}` : s.left === 0 ? 'due today' : s.status;
   const headline = `${record.reference}: ${label} ${when}`;
+  const about = followUpAbout(record, deadline, input.policy, calendar);
   const facts = [
     { title: 'Reference', value: record.reference },
     { title: 'Deadline', value: label },
+    ...(about?.facts ?? []),
     { title: 'Due', value: formatDate(deadline.due) },
     { title: 'Status', value: s.status },
     { title: 'Case', value: STATE_LABELS[record.state] },
   ];
-  const advice = ADVICE[deadline.kind] ?? 'Open the case to see what is needed.';
+  const advice = FOLLOW_UP_KINDS.includes(deadline.kind) ? followUpAdvice(record, deadline, about) : ADVICE[deadline.kind] ?? 'Open the case to see what is needed.';
   const lateNote = input.pointOn && input.pointOn < today ? `This reminder was due on ${formatDate(input.pointOn)} and is sent late.` : '';
   const card = render('reminder', {
     headline, color: s.color, summary: caseSummary(record), facts, advice, lateNote,
     kind: deadline.kind, caseId: record.id, version: record.version, seen: record.events.length, today, method: acknowledgementMethod(record),
+    itemId: deadline.id ?? '',
   });
   return {
     card,
-    summary: headline,
+    summary: about?.item ? `${headline}: ${about.item.description}` : headline,
     mail: {
       subject: `Reminder: ${headline}`,
       text: [headline, '', ...facts.map((f) => `${f.title}: ${f.value}`), '', advice, ...(lateNote ? [lateNote] : []), '',
@@ -94,23 +167,35 @@ export function reminderCard(input: ReminderCardInput): ReminderMessage {
   };
 }
 
-/** To the officer's manager, once per missed due date. */
+const OVERDUE_ADVICE: Partial<Record<Deadline['kind'], string>> = {
+  action: 'Check it gets done, and that the resident has been told why it is late and when it will be done.',
+  'ombudsman-order': 'The Ombudsman follows up its orders: check it gets done and the evidence goes to the Ombudsman.',
+  'ombudsman-information': 'A late reply can lead the Ombudsman to find a complaint-handling failure: check the information goes to the Ombudsman now.',
+};
+
+/**
+ * To the manager of whoever the deadline is for (the officer: the handler, or a follow-up's
+ * owner), once per missed due date.
+ */
 export function overdueCard(input: ReminderCardInput & { officer: DirectoryPerson | null }): ReminderMessage {
   const { record, deadline, today, calendar, officer } = input;
   const label = deadlineLabel(deadline);
   const s = status(deadline, today, calendar);
   const who = officer ? `${officer.name}${officer.roles[0] ? ` (${officer.roles[0]})` : ''}` : 'nobody (not assigned)';
   const headline = `Missed deadline: ${record.reference}`;
-  const text = `The ${label.toLowerCase()} for ${record.reference} was due ${formatDate(deadline.due)} and has not been met (${s.status}). ${who} is responsible.`;
+  const about = followUpAbout(record, deadline, input.policy, calendar);
+  const what = about?.item ? ` (${about.item.description})` : '';
+  const text = `The ${deadlineInSentence(deadline)}${what} for ${record.reference} was due ${formatDate(deadline.due)} and has not been met (${s.status}). ${who} is responsible.`;
   const facts = [
     { title: 'Reference', value: record.reference },
     { title: 'Complaint', value: caseSummary(record) },
     { title: 'Deadline', value: label },
+    ...(about?.facts ?? []).filter((f) => f.title !== 'What'), // the sentence above says what
     { title: 'Due', value: formatDate(deadline.due) },
     { title: 'Status', value: s.status },
     { title: 'Responsible', value: who },
   ];
-  const advice = 'You are told because you manage the responsible officer. Check the resident has been told of the delay and when to expect a response.';
+  const advice = `You are told because you manage the person responsible. ${OVERDUE_ADVICE[deadline.kind] ?? 'Check the resident has been told of the delay and when to expect a response.'}`;
   return {
     card: render('overdue', { headline, text, facts, advice, caseId: record.id }),
     summary: `${headline}: ${label} was due ${formatDate(deadline.due)}`,

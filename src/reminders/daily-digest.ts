@@ -1,8 +1,11 @@
 import type { Logger } from 'pino';
 import { deadlineLabel, daysLeft, formatDate } from '../cards/card-text';
+import { followUpAbout } from '../cards/reminder-cards';
 import { compareDates, type CalendarDate } from '../domain/calendar-date';
 import type { Deadline } from '../domain/case-state';
 import { findPerson, type Directory } from '../domain/directory';
+import { ownerIdOf } from '../domain/follow-ups';
+import type { Policy } from '../domain/policy';
 import { isRemindable } from '../domain/reminder-schedule';
 import type { WorkingDayCalendar } from '../domain/working-days';
 import type { MailMessage, MailSender } from '../graph/mail-sender.port';
@@ -28,6 +31,8 @@ export interface DigestDeps {
   mailbox: string | undefined;
   directory: Directory;
   calendar: WorkingDayCalendar;
+  /** To derive a case's view: a follow-up's line says what it is (the action's or order's description). */
+  policy: Policy;
   now: Now;
   sleep: Sleep;
   logger: Logger;
@@ -55,11 +60,14 @@ export async function sendDailyDigest(dueDeadlines: DueDeadline[], today: Calend
   for (const d of candidates) {
     // The index knows nothing of pauses; the case does.
     const record = await deps.cases.getCase(d.caseId);
-    if (!record || !stillDue(record, d)) continue;
+    const running = record ? stillDue(record, d) : null;
+    if (!record || !running) continue;
     const left = deps.calendar.workingDaysUntil(today, d.due);
-    const officer = findPerson(deps.directory, record.responsibleOfficerId);
+    // A follow-up is its owner's (an action's owner, the complaints team's for the Ombudsman), named with what it is.
+    const officer = findPerson(deps.directory, ownerIdOf({ owner: running.owner ?? null, responsibleOfficerId: record.responsibleOfficerId }, deps.directory));
+    const item = followUpAbout(record, running, deps.policy, deps.calendar)?.item;
     rows.push({
-      reference: record.reference, label: deadlineLabel({ stage: d.stage, kind: d.kind as Deadline['kind'] }), due: formatDate(d.due),
+      reference: record.reference, label: `${deadlineLabel(running)}${item ? `: ${shorten(item.description, 80)}` : ''}`, due: formatDate(d.due),
       status: daysLeft(left).status, officer: officer?.name ?? 'not assigned', overdue: left < 0,
     });
   }
@@ -77,6 +85,11 @@ export async function sendDailyDigest(dueDeadlines: DueDeadline[], today: Calend
   // Confirmed even when every candidate turned out paused: there is nothing to say today.
   await deps.claims.confirmReminder(key, deps.holder, deps.now().toISOString());
   return rows.length > 0 ? 'sent' : 'nothing-to-report';
+}
+
+function shorten(text: string, max: number): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

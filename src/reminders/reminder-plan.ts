@@ -1,5 +1,5 @@
 import { overdueCard, reminderCard, type ReminderMessage } from '../cards/reminder-cards';
-import { deadlineLabel, formatDate } from '../cards/card-text';
+import { deadlineInSentence, formatDate } from '../cards/card-text';
 import type { CalendarDate } from '../domain/calendar-date';
 import { isTerminal, type Deadline } from '../domain/case-state';
 import { ownerIdOf } from '../domain/follow-ups';
@@ -7,6 +7,7 @@ import { findPerson, type Directory, type DirectoryPerson } from '../domain/dire
 import {
   currentReminderPoint, isMissed, isRemindable, missedPointKey, reminderPointKey, type ReminderPoint, type ReminderSettings,
 } from '../domain/reminder-schedule';
+import type { Policy } from '../domain/policy';
 import type { WorkingDayCalendar } from '../domain/working-days';
 import type { CaseRecord } from '../domain/case-record';
 import type { DueDeadline } from '../store/case-store.port';
@@ -23,6 +24,8 @@ export interface PlanContext {
   settings: ReminderSettings;
   calendar: WorkingDayCalendar;
   directory: Directory;
+  /** What the cards derive a case's view with (a follow-up's card names the item). */
+  policy: Policy;
 }
 
 export type PlannedReminder =
@@ -66,33 +69,35 @@ function pointWords(point: ReminderPoint): string {
 
 export function officerReminder(p: Extract<PlannedReminder, { type: 'officer' }>, officer: DirectoryPerson, ctx: PlanContext): Reminder {
   const { due, point } = p;
-  const label = deadlineLabel({ stage: due.stage, kind: due.kind as Deadline['kind'], ...(due.id ? { id: due.id } : {}) });
+  const label = deadlineInSentence({ stage: due.stage, kind: due.kind as Deadline['kind'], ...(due.id ? { id: due.id } : {}) });
   return {
     key: { caseId: due.caseId, stage: due.stage, kind: due.kind, point: pointKey(due, reminderPointKey(due.due, point)) },
     recipient: recipientOf(officer),
-    title: `Reminder (${pointWords(point)}) of the ${label.toLowerCase()} due ${formatDate(due.due)}`,
-    deadline: `the ${label.toLowerCase()} due ${formatDate(due.due)}`,
+    title: `Reminder (${pointWords(point)}) of the ${label} due ${formatDate(due.due)}`,
+    deadline: `the ${label} due ${formatDate(due.due)}`,
     compose: (record): ReminderMessage | null => {
       const deadline = stillDue(record, due);
       // Reassigned since the index was read: the new owner is reminded by a later sweep.
       if (!deadline || ownerIdOf({ owner: deadline.owner ?? null, responsibleOfficerId: record.responsibleOfficerId }, ctx.directory) !== officer.id) return null;
-      return reminderCard({ record, deadline, today: ctx.today, calendar: ctx.calendar, pointOn: point.on });
+      return reminderCard({ record, deadline, today: ctx.today, calendar: ctx.calendar, policy: ctx.policy, pointOn: point.on });
     },
   };
 }
 
 export function managerNotice(p: Extract<PlannedReminder, { type: 'manager' }>, manager: Recipient, ctx: PlanContext): Reminder {
   const { due } = p;
-  const label = deadlineLabel({ stage: due.stage, kind: due.kind as Deadline['kind'], ...(due.id ? { id: due.id } : {}) });
+  const label = deadlineInSentence({ stage: due.stage, kind: due.kind as Deadline['kind'], ...(due.id ? { id: due.id } : {}) });
   return {
     key: { caseId: due.caseId, stage: due.stage, kind: due.kind, point: pointKey(due, missedPointKey(due.due)) },
     recipient: manager,
-    title: `Missed-deadline notice to ${manager.name} for the ${label.toLowerCase()} due ${formatDate(due.due)}`,
-    deadline: `the ${label.toLowerCase()} due ${formatDate(due.due)}`,
+    title: `Missed-deadline notice to ${manager.name} for the ${label} due ${formatDate(due.due)}`,
+    deadline: `the ${label} due ${formatDate(due.due)}`,
     compose: (record): ReminderMessage | null => {
       const deadline = stillDue(record, due);
       if (!deadline) return null;
-      return overdueCard({ record, deadline, today: ctx.today, calendar: ctx.calendar, officer: findPerson(ctx.directory, record.responsibleOfficerId) ?? null });
+      // Responsible: whoever the deadline is for (a follow-up's owner), as the notice went to their manager.
+      const officer = findPerson(ctx.directory, ownerIdOf({ owner: deadline.owner ?? null, responsibleOfficerId: record.responsibleOfficerId }, ctx.directory));
+      return overdueCard({ record, deadline, today: ctx.today, calendar: ctx.calendar, policy: ctx.policy, officer: officer ?? null });
     },
   };
 }

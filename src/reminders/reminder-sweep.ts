@@ -127,7 +127,7 @@ export class ReminderSweeper {
     const settings = ctx.policy.reminders;
     const allDue = await deps.stores.cases.deadlinesDueBy(reminderHorizon(today, settings, ctx.calendar));
     const due = await this.remindable(allDue);
-    const plan: PlanContext = { today, settings, calendar: ctx.calendar, directory: ctx.directory };
+    const plan: PlanContext = { today, settings, calendar: ctx.calendar, directory: ctx.directory, policy: ctx.policy };
     const holder = `${this.instanceId}#${++this.runs}`;
     const leaseMs = deps.leaseMs ?? 10 * 60_000;
     const retry = deps.retry ?? DEFAULT_SEND_RETRY;
@@ -174,7 +174,7 @@ export class ReminderSweeper {
     if (!signal.aborted) {
       digest = await sendDailyDigest(due, today, {
         cases: deps.stores.cases, claims: deps.stores.reminderClaims, mail: deps.mail, mailbox: deps.complaintsMailbox, directory: ctx.directory,
-        calendar: ctx.calendar, now: ctx.now, sleep: this.sleep, logger: deps.logger, holder, leaseMs, retry, signal,
+        calendar: ctx.calendar, policy: ctx.policy, now: ctx.now, sleep: this.sleep, logger: deps.logger, holder, leaseMs, retry, signal,
       }).catch((err: unknown) => {
         deps.logger.error({ err }, 'daily digest failed');
         return 'failed' as const;

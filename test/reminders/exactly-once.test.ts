@@ -10,7 +10,8 @@ import { localCosmosOptions } from '../support/store-fixtures';
 import { makeTempDir, removeTempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
 import { startCosmosProcess } from './support/cosmos-process';
-import { bigDirectory, caseRecord, seedCosmosCases, storeConversations, sweeperFor } from './support/many-cases';
+import type { Directory } from '../../src/domain/directory';
+import { bigDirectory, caseRecord, followUpCaseRecord, RecordingMail, seedCosmosCases, storeConversations, sweeperFor } from './support/many-cases';
 import type { SweeperProcessSettings } from './support/sweeper-process';
 import { killHard, startSweeperProcess, type SweeperProcess } from './support/sweepers';
 import { VirtualTime } from './support/virtual-time';
@@ -170,6 +171,93 @@ for (const [name, backend] of [['SQLite', sqliteBackend()], ['Cosmos DB (local s
       time.set('2026-12-24T12:00:00.000Z');
       await rescuer.run();
       assert.equal(deliveries(connector).length, 5, 'not again');
+    });
+
+    it('follow-ups of closed cases (two actions due the same day, an Ombudsman request and order): each once per point, to its owner', async () => {
+      // Each case is closed; a1 is another officer's, a2 the handler's (no owner), r1 the
+      // complaints team's (the PIM), o1 a third officer's and overdue (so also their manager's notice).
+      const HANDLERS = 10;
+      const FOLLOW_UP_CASES = 30;
+      const base = bigDirectory(HANDLERS, MANAGERS);
+      const pim = { id: 'pim-0', name: 'pim 0', email: 'pim-0@example.org', aadObjectId: '00000000-0000-4000-9000-000000099999', roles: ['PIM'], estates: ['*'], managerId: 'manager-1' };
+      const dir: Directory = { ...base, people: [...base.people, pim] };
+      const owners = (n: number) => ({ handler: `officer-${n % HANDLERS}`, action: `officer-${(n + 1) % HANDLERS}`, order: `officer-${(n + 2) % HANDLERS}` });
+      const shared = await backend.fresh(Array.from({ length: FOLLOW_UP_CASES }, (_, n) => {
+        const o = owners(n);
+        return followUpCaseRecord(n, { handlerId: o.handler, actionOwnerId: o.action, orderOwnerId: o.order });
+      }));
+      const instances = await Promise.all([1, 2].map(() => connect(shared)));
+      const stores = instances[0]!;
+      await storeConversations(stores, dir, connector);
+      const time = new VirtualTime(NOW);
+      const mail = new RecordingMail();
+      const sweep = (s: Stores, instanceId: string) => sweeperFor(s, dir, time, { instanceId, mail, complaintsMailbox: 'complaints@example.org' }).run();
+
+      const reports = await Promise.all(instances.map((s, i) => sweep(s, `instance-${i + 1}`)));
+
+      // Who got what, as "<person>: <headline>", against what each case owes.
+      const personOf = new Map(dir.people.map((p) => [`personal-${p.aadObjectId}`, p.id]));
+      const got = connector.sent.flatMap((s) => (s.activity.attachments ?? []).map((a) => `${personOf.get(s.conversationId)}: ${cardText(a.content).split('\n')[0]}`));
+      const due = await stores.cases.deadlinesDueBy('2026-12-31');
+      const caseIds = [...new Set(due.map((d) => d.caseId))];
+      assert.equal(caseIds.length, FOLLOW_UP_CASES, 'closed cases stay in the due index while their follow-ups run');
+      const expected: string[] = [];
+      const orderOwnerOf = new Map<string, string>();
+      for (const caseId of caseIds) {
+        const record = (await stores.cases.getCase(caseId))!;
+        const o = owners(Number(record.details.intakeId.replace('intake-fu-', '')));
+        const ref = record.reference;
+        orderOwnerOf.set(ref, o.order);
+        assert.equal(record.state, 'closed');
+        expected.push(
+          `${o.action}: ${ref}: Action a1 due in 2 working days`,
+          `${o.handler}: ${ref}: Action a2 due in 2 working days`,
+          `pim-0: ${ref}: Information for the Ombudsman (r1) due today`,
+          `${o.order}: ${ref}: Ombudsman order o1 2 working days overdue`,
+          `${dir.people.find((p) => p.id === o.order)!.managerId}: Missed deadline: ${ref}`,
+        );
+      }
+      assert.deepEqual(duplicates(got), [], 'no reminder twice');
+      assert.deepEqual([...got].sort(), expected.sort());
+      assert.equal(reports.reduce((n, r) => n + r.counts.sent, 0), 5 * FOLLOW_UP_CASES, JSON.stringify(reports.map((r) => r.counts)));
+      assert.ok(reports.every((r) => r.counts.failed === 0 && r.counts['no-recipient'] === 0), JSON.stringify(reports.map((r) => r.counts)));
+      assert.ok(reports.every((r) => r.counts.sent + r.counts['handled-elsewhere'] === 5 * FOLLOW_UP_CASES), 'both instances went for every reminder');
+
+      // The cards say what each item is, with its button; the manager's names the order and its owner.
+      const cards = connector.cards();
+      const a1 = cards.find((c) => /Action a1 due/.test(cardText(c)))!;
+      assert.match(cardText(a1), /What\s*Replace the kitchen window at flat \d+/);
+      assert.equal(actionData(a1, 'case.action-done.form').actionId, 'a1');
+      assert.equal(actionData(cards.find((c) => /Ombudsman order o1 2 working/.test(cardText(c)))!, 'case.order-complied.form').orderId, 'o1');
+      assert.equal(actionData(cards.find((c) => /\(r1\) due today/.test(cardText(c)))!, 'case.ombudsman-sent.form').requestId, 'r1');
+      for (const notice of cards.filter((c) => /^Missed deadline/.test(cardText(c)))) {
+        const m = /The Ombudsman order o1 \(Apologise in writing\) for (HC-2026-\d+) was due Tue 22 Dec 2026 and has not been met \(2 working days overdue\)\. officer (\d) \(AHM\) is responsible/.exec(cardText(notice));
+        assert.ok(m, cardText(notice));
+        assert.equal(`officer-${m[2]}`, orderOwnerOf.get(m[1]!), 'the order\'s owner is responsible, not the handler');
+      }
+
+      // One claim per item and point, each confirmed: the point names the item.
+      for (const caseId of caseIds.slice(0, 5)) {
+        for (const [kind, point] of [['action', `a1@${reminderPointKey('2026-12-30', { id: 'before-2' })}`], ['action', `a2@${reminderPointKey('2026-12-30', { id: 'before-2' })}`],
+          ['ombudsman-information', `r1@${reminderPointKey('2026-12-24', { id: 'before-0' })}`], ['ombudsman-order', `o1@${reminderPointKey('2026-12-22', { id: 'overdue-2' })}`],
+          ['ombudsman-order', `o1@${missedPointKey('2026-12-22')}`]] as const) {
+          assert.ok((await stores.reminderClaims.getReminderClaim({ caseId, stage: 1, kind, point }))?.confirmedAt, `${caseId} ${point}`);
+        }
+      }
+
+      // One digest: what is overdue or due today, each follow-up with what it is and its owner.
+      assert.equal(reports.filter((r) => r.digest === 'sent').length, 1, 'one daily digest');
+      assert.equal(mail.sent.length, 1);
+      assert.match(mail.sent[0]!.text, /Complaints digest Thu 24 Dec 2026: 30 overdue, 30 due today/);
+      assert.match(mail.sent[0]!.text, /HC-2026-\d+ · Ombudsman order o1: Apologise in writing · due Tue 22 Dec 2026 · 2 working days overdue · officer \d/);
+      assert.match(mail.sent[0]!.text, /HC-2026-\d+ · Information for the Ombudsman \(r1\) · due Thu 24 Dec 2026 · due today · pim 0/);
+
+      // A later sweep, by either instance, sends nothing more.
+      time.set('2026-12-24T11:00:00.000Z');
+      const again = await sweep(instances[1]!, 'later');
+      assert.equal(again.counts.sent, 0);
+      assert.equal(again.counts['handled-elsewhere'], 5 * FOLLOW_UP_CASES);
+      assert.equal(connector.sent.length, 5 * FOLLOW_UP_CASES);
     });
   });
 }

@@ -1,8 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { calendarForPolicy } from '../../src/calendar/policy-calendar';
+import { projectView } from '../../src/domain/case-projection';
+import type { StoredEvent } from '../../src/domain/case-record';
+import { deriveCase } from '../../src/domain/case-timeline';
 import { findPreset } from '../../src/policies/preset-registry';
-import { actionData, ALEX, pressData, PRIYA } from '../support/bot-driver';
+import { actionData, ALEX, cardText, pressData, PRIYA, SAM } from '../support/bot-driver';
+import { details } from '../support/case-fixtures';
 import { makeTempDir } from '../support/temp-dir';
 import { cardsSince, logComplaint, MAILBOX, startReminderApp, type ReminderApp } from './support/reminder-app';
 
@@ -102,6 +107,56 @@ describe('reminders: a case through every reminder point, across a weekend and b
       'Alex Morgan: HC-2026-00001: Stage 1 acknowledgement 3 working days overdue',
       'Priya Shah: Missed deadline: HC-2026-00001',
     ]);
+  });
+
+  it('an action promised in a response and already past its date: its owner is reminded with Mark done, their manager told once', async () => {
+    // Responded Mon 14 Dec 2026, promising action a1 for Wed 30 Dec, owned by Sam Okafor (an EM,
+    // managed by Alex Morgan) rather than Alex, who handles the case. The bot was not running
+    // then: it starts on Mon 4 Jan 2027, when a1 is 2 working days overdue (Fri 1 Jan is a bank holiday).
+    r = await startReminderApp('2027-01-04T09:30:00.000Z');
+    await r.driver.say(ALEX, 'help');
+    await r.driver.say(SAM, 'help');
+    const policy = findPreset('hos-2024')!;
+    const audit = { at: '2026-11-30T10:00:00.000Z', by: 'alex.morgan' };
+    const events = [
+      { type: 'received', on: '2026-11-30' }, { type: 'assigned', on: '2026-11-30', officerId: 'alex.morgan' }, { type: 'acknowledged', on: '2026-12-01' },
+      { type: 'responded', on: '2026-12-14', outcome: 'upheld', actions: [{ id: 'a1', kind: 'repair', description: 'Replace the kitchen window', due: '2026-12-30', ownerId: 'sam.okafor' }] },
+    ].map((e, i) => ({ ...audit, id: `ev-${i}`, ...e })) as StoredEvent[];
+    const derived = deriveCase(events, { policy, calendar: calendarForPolicy(policy) });
+    assert.ok(derived.ok);
+    const stored = await r.stores.cases.createCase({
+      referenceYear: 2026, policyId: policy.id, events, estate: 'Riverside', category: 'repairs', serviceArea: 'housing-management',
+      details: details({ complainant: { estate: 'Riverside' }, complaint: { receivedOn: '2026-11-30' } }), ...projectView(derived.view),
+    });
+    const ref = stored.reference;
+
+    const sent = await sweepAt(r, halfHours('2027-01-04T10:00:00.000Z', '2027-01-05T23:30:00.000Z'));
+    assert.deepEqual(sent.map((s) => `${s.at} ${s.to}: ${s.headline}`).sort(), [
+      `2027-01-04T10:00:00.000Z Alex Morgan: Missed deadline: ${ref}`,
+      `2027-01-04T10:00:00.000Z Sam Okafor: ${ref}: Action a1 2 working days overdue`,
+      `2027-01-05T09:00:00.000Z Sam Okafor: ${ref}: Action a1 3 working days overdue`,
+    ]);
+    const cards = cardsSince(r.connector, 0);
+    const notice = cards.find((c) => c.headline.startsWith('Missed deadline'))!;
+    assert.match(notice.text, new RegExp(`The action a1 \\(Replace the kitchen window\\) for ${ref} was due Wed 30 Dec 2026 and has not been met \\(2 working days overdue\\)\\. Sam Okafor \\(EM\\) is responsible\\.`));
+    const digests = r.graph.mail.filter((m) => m.subject.startsWith('Complaints digest'));
+    assert.deepEqual(digests.map((m) => m.subject), ['Complaints digest Mon 4 Jan 2027: 1 overdue, 0 due today', 'Complaints digest Tue 5 Jan 2027: 1 overdue, 0 due today']);
+    assert.match(digests[0]!.content, new RegExp(`${ref}.*Action a1: Replace the kitchen window.*Wed 30 Dec 2026.*2 working days overdue.*Sam Okafor`));
+
+    // Sam's latest reminder: Mark done opens the form with the action chosen; done, nothing more is sent.
+    r.setTime('2027-01-05T10:00:00.000Z');
+    const last = cards.filter((c) => c.to === 'Sam Okafor').at(-1)!;
+    assert.match(last.text, /What\s*Replace the kitchen window[\s\S]*Then press "Mark done"/);
+    const current = (await r.stores.cases.getCase(stored.id))!;
+    assert.deepEqual(actionData(last.card, 'case.action-done.form'), { caseId: stored.id, version: current.version, seen: current.events.length, actionId: 'a1' });
+    const form = await r.driver.execute(SAM, 'case.action-done.form', actionData(last.card, 'case.action-done.form'));
+    assert.equal(form.status, 200);
+    assert.doesNotMatch(JSON.stringify(form.body), /not understood|changed since/i);
+    const done = await r.driver.execute(SAM, 'case.action-done', { ...pressData(form.body.value, 'case.action-done'), on: '2027-01-05', text: 'Window fitted; works order WO-1234 closed' });
+    assert.doesNotMatch(cardText(done.body.value), /not understood|changed since|need attention/i);
+    const after = (await r.stores.cases.getCase(stored.id))!;
+    assert.equal(after.deadlines.find((d) => d.id === 'a1')?.metOn, '2027-01-05');
+    assert.deepEqual(await sweepAt(r, halfHours('2027-01-05T10:30:00.000Z', '2027-01-07T12:00:00.000Z')), []);
   });
 
   it('with sparse reminder points, sends a point that passed during an outage late, saying so, and only once', async () => {

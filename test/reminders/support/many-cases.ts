@@ -104,3 +104,35 @@ export function sweeperFor(stores: Stores, directory: Directory, time: VirtualTi
     logger, sleep: time.sleep, ...overrides,
   });
 }
+
+/**
+ * A closed case with follow-ups (issue 13), handled by `handlerId`: its stage 1 response
+ * promised two actions due the same day (Wed 30 Dec 2026), a1 owned by `actionOwnerId` and a2
+ * by nobody (so the handler's); the Ombudsman has since asked for information (r1, due Thu 24
+ * Dec, the complaints team's) and ordered o1 (owned by `orderOwnerId`, due Tue 22 Dec).
+ */
+export function followUpCaseRecord(n: number, people: { handlerId: string; actionOwnerId: string; orderOwnerId: string }): NewCaseRecord {
+  const audit = { at: '2026-11-02T10:00:00.000Z', by: 'manager-0' };
+  const events = [
+    { type: 'received', on: '2026-11-02' },
+    { type: 'assigned', on: '2026-11-02', officerId: people.handlerId },
+    { type: 'acknowledged', on: '2026-11-03' },
+    {
+      type: 'responded', on: '2026-11-20', outcome: 'upheld', actions: [
+        { id: 'a1', kind: 'repair', description: `Replace the kitchen window at flat ${n}`, due: '2026-12-30', ownerId: people.actionOwnerId },
+        { id: 'a2', kind: 'compensation', description: 'Pay for the delay', due: '2026-12-30', amountPence: 15000 },
+      ],
+    },
+    { type: 'closed', on: '2026-11-23' },
+    { type: 'ombudsman-referred', on: '2026-12-01', reference: `HOS-2026${String(n).padStart(5, '0')}` },
+    { type: 'ombudsman-information-requested', on: '2026-12-02', requestId: 'r1', due: '2026-12-24' },
+    { type: 'ombudsman-determined', on: '2026-12-08', findings: [{ finding: 'service-failure' }], orders: [{ id: 'o1', kind: 'apology', description: 'Apologise in writing', due: '2026-12-22', ownerId: people.orderOwnerId }] },
+  ].map((e, i) => ({ ...audit, id: `fu-${n}-${i}`, ...e })) as StoredEvent[];
+  const derived = deriveCase(events, { policy, calendar });
+  if (!derived.ok) throw new Error(derived.message);
+  return {
+    referenceYear: 2026, policyId: policy.id, events, estate: 'Riverside', category: 'repairs', serviceArea: 'housing-management',
+    details: details({ intakeId: `intake-fu-${n}`, complainant: { complainantName: `Resident ${n}`, estate: 'Riverside' }, complaint: { receivedOn: '2026-11-02' }, loggedBy: 'manager-0' }),
+    ...projectView(derived.view),
+  };
+}

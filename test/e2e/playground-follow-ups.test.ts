@@ -1,0 +1,94 @@
+import { strict as assert } from 'node:assert';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { addCalendarDays, londonDateOf } from '../../src/domain/calendar-date';
+import { startPlayground, type RunningPlayground } from '../../src/dev/start-playground';
+import { actionData, cardText, pressData } from '../support/bot-driver';
+import { freePort } from '../support/bot-process';
+import { PlaygroundClient, type ChatMessage } from '../support/playground-client';
+import { COMPLAINANT, COMPLAINT } from '../support/test-app';
+import { waitFor } from '../support/wait-for';
+
+// Issue 13, as a handler sees it in the Agents Playground: a response with two actions, one
+// already past its date; the reminder for it arrives, "Mark done" on it records the evidence,
+// and the case card shows one done and one open. The bot runs as npm run dev does (reminders
+// every second, on any day, so the test passes at weekends too).
+describe('e2e: a remedy followed to completion in the Agents Playground', function () {
+  this.timeout(120_000);
+  const root = path.resolve(__dirname, '../..');
+  const today = londonDateOf(new Date());
+  let bot: ChildProcess | undefined;
+  let playground: RunningPlayground | undefined;
+  let chat: PlaygroundClient | undefined;
+  let output = '';
+
+  after(async () => {
+    chat?.close();
+    await playground?.stop();
+    if (bot && bot.exitCode === null) await new Promise((resolve) => { bot!.once('exit', resolve); bot!.kill('SIGTERM'); });
+  });
+
+  it('the overdue action\'s reminder reaches the handler, who marks it done from it; the case shows one done, one open', async () => {
+    const port = await freePort();
+    bot = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test/reminders/support/demo-bot-entry.ts')], {
+      cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'follow-ups-e2e-')), PORT: String(port), REMINDER_SWEEP_SECONDS: '1', REMINDER_WORKING_HOURS: '00:00-24:00', LOG_LEVEL: 'warn' },
+    });
+    bot.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
+    bot.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
+    const botUrl = `http://localhost:${port}`;
+    await waitFor(async () => {
+      if (bot!.exitCode !== null) throw new Error(`the bot exited:\n${output}`);
+      return fetch(`${botUrl}/healthz`).then((r) => r.ok, () => false);
+    }, { timeoutMs: 30_000, intervalMs: 100, what: () => `the bot to answer /healthz:\n${output}` });
+    playground = await startPlayground({
+      appEndpoint: `${botUrl}/api/messages`, configPath: path.join(root, '.m365agentsplayground.yml'),
+      workDir: mkdtempSync(path.join(tmpdir(), 'playground-follow-ups-')), port: 0,
+    });
+    chat = new PlaygroundClient(playground.url);
+    await chat.connect();
+    await chat.install();
+    await chat.waitForMessages(1);
+    const content = (m: ChatMessage) => m.attachments[0]!.content;
+
+    // Alex logs a complaint, acknowledges it and records the response with two actions.
+    await chat.say('new complaint');
+    const form = await waitFor(() => chat!.messages().find((m) => /intake\.next/.test(JSON.stringify(content(m)))), { timeoutMs: 15_000, what: 'the intake form' });
+    const intakeId = actionData(content(form), 'intake.next').intakeId;
+    const complaint = { ...COMPLAINT, receivedOn: today, issueOccurredOn: addCalendarDays(today, -20) };
+    await chat.press(form, 'intake.next', { intakeId, step: 'complainant', ...COMPLAINANT });
+    await chat.press(form, 'intake.next', { intakeId, step: 'complaint', ...complaint });
+    const logged = cardText(await chat.press(form, 'intake.submit', { intakeId, step: 'review' }));
+    const reference = /Complaint logged: (HC-\d{4}-\d{5})/.exec(logged)?.[1];
+    assert.ok(reference, logged);
+    const officerCard = await waitFor(() => chat!.messages().find((m) => new RegExp(`New complaint for you: ${reference}`).test(cardText(content(m)))), { timeoutMs: 15_000, what: 'the officer\'s card' });
+    const acknowledged = await chat.press(officerCard, 'case.acknowledge', pressData(content(officerCard), 'case.acknowledge'));
+    const respondForm = await chat.press(officerCard, 'case.respond.form', actionData(acknowledged, 'case.respond.form'));
+    const overdue = addCalendarDays(today, -7);
+    const responded = await chat.press(officerCard, 'case.respond', {
+      ...actionData(respondForm, 'case.respond'), outcome: 'upheld', on: today,
+      'item-stage': 'Stage 1', 'item-complaint-definition': 'Window repair not done', 'item-reasons': 'Late', 'item-remedy': 'A new window and £50',
+      'item-outstanding-actions': 'See the actions', 'item-how-to-escalate': 'Ask for stage 2',
+      'action1-description': 'Replace the kitchen window', 'action1-kind': 'repair', 'action1-due': overdue,
+      'action2-description': 'Pay £50 for the delay', 'action2-kind': 'compensation', 'action2-due': addCalendarDays(today, 14), 'action2-amount': '50',
+    });
+    assert.match(cardText(responded), /Response recorded \(upheld\), with 2 actions to follow through/);
+
+    // The reminder for the overdue action arrives (the sweep runs every second), with Mark done.
+    const reminder = await waitFor(() => chat!.messages().find((m) => new RegExp(`${reference}: Action a1`).test(cardText(content(m)))), {
+      timeoutMs: 20_000, what: () => `the action's reminder; the chat has: ${chat!.messages().map((m) => cardText(content(m)).split('\n')[0]).join(' / ')}\n${output}`,
+    });
+    assert.match(cardText(content(reminder)), /Replace the kitchen window/);
+    const doneForm = await chat.press(reminder, 'case.action-done.form', pressData(content(reminder), 'case.action-done.form'));
+    assert.match(cardText(doneForm), /Mark an action done[\s\S]*a1: Replace the kitchen window/);
+    const done = await chat.press(reminder, 'case.action-done', { ...actionData(doneForm, 'case.action-done'), reasonCategory: 'a1', on: today, text: 'Window fitted; photo on the file' });
+    assert.match(cardText(done), /Action a1 marked done/);
+
+    // The case card: one done, one open.
+    const card = cardText(done);
+    assert.match(card, /Action a1\nReplace the kitchen window · repair or works · done [^\n]*: Window fitted; photo on the file/);
+    assert.match(card, /Action a2\nPay £50 for the delay \(£50\.00\) · compensation · due /);
+  });
+});

@@ -1,3 +1,4 @@
+import { reportStoreRange } from '../reports/report';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Activity, Attachment, InvokeResponse, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
@@ -154,7 +155,8 @@ export class ReportFiles {
 
   /** The file for the period, from the store as it is now. */
   async render(kind: ReportFileKind, period: ReportPeriod): Promise<ReportFile> {
-    const records = await this.deps.stores.cases.casesReceivedBetween(period.from, period.to);
+    const range = reportStoreRange(period); // earlier complaints' remedies and orders count in this period too
+    const records = await this.deps.stores.cases.casesReceivedBetween(range.from, range.to);
     const { policy, calendar } = this.deps.ctx;
     return renderReportFile(kind, records, { policy, calendar, today: londonDateOf(this.now()) }, period);
   }

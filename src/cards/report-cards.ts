@@ -127,9 +127,16 @@ export function reportSummaryCard(figures: PerformanceFigures, periodLabel: stri
   for (const e of figures.escalation) facts.push({ title: `Escalated to stage ${e.toStage}`, value: e.percent === null ? 'no responses yet' : `${e.percent}% (${e.escalated} of ${e.responded})` });
   facts.push({ title: 'Extensions', value: figures.stages.map((s) => `stage ${s.stage}: ${s.casesExtended}`).join(', ') });
   facts.push({ title: 'Refused', value: String(figures.refused.count) });
+  const rem = figures.remedies;
+  facts.push({ title: 'Remedies due, done on time', value: rem.dueInPeriod.onTime.percent === null ? `none due yet (${rem.dueInPeriod.due} due)` : `${rem.dueInPeriod.onTime.percent}% (${rem.dueInPeriod.onTime.met} of ${rem.dueInPeriod.onTime.counted})` });
+  facts.push({ title: 'Remedies overdue now', value: String(rem.outstandingNow.overdue) });
+  const gbp = (pence: number): string => `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: pence % 100 ? 2 : 0, maximumFractionDigits: 2 })}`;
+  facts.push({ title: 'Compensation', value: `${gbp(rem.compensationOffered.pence)} offered, ${gbp(rem.compensationPaid.pence)} paid` });
+  const omb = figures.ombudsman;
+  facts.push({ title: 'Housing Ombudsman', value: `${omb.referred} referred, ${omb.determined} determined, ${omb.ordersOutstanding.overdue} order${omb.ordersOutstanding.overdue === 1 ? '' : 's'} overdue` });
   const top = figures.byCategory[0];
   if (top) facts.push({ title: 'Most common category', value: `${top.label} (${top.received})` });
-  const what = 'The full report (charts, breakdowns and learning) and the complaints log (one row per case, for a spreadsheet)';
+  const what = 'The full report (charts, breakdowns, remedies, the Ombudsman and learning) and the complaints log (one row per case, for a spreadsheet)';
   return renderReportCard('report-summary', {
     title: `Complaints report: ${periodLabel}`,
     subtitle: `Cases received ${formatDate(figures.period.from)} to ${formatDate(figures.period.to)} · ${figures.policy.name}`,

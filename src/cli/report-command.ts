@@ -5,7 +5,8 @@ import { caseFacts, type ReportContext } from '../reports/case-facts';
 import { complaintsLogHeader, complaintsLogRow } from '../reports/complaints-log';
 import { toCsv } from '../reports/csv';
 import { renderHtmlReport } from '../reports/html-report';
-import { reportFromFacts } from '../reports/report';
+import { inPeriod } from '../reports/performance';
+import { reportFromFacts, reportStoreRange } from '../reports/report';
 import { UsageError, type CommandResult } from './cli-io';
 
 /** A command result that may be plain text (CSV, HTML) rather than JSON. */
@@ -36,11 +37,13 @@ export async function reportCommand(config: AppConfig, args: ReportArgs, today: 
   const { policy } = core;
   const ctx: ReportContext = { policy, calendar: core.calendar, today };
   try {
-    const records = await core.stores.cases.casesReceivedBetween(from, to);
+    // Every case received up to the end of the period: remedies and the Ombudsman are counted by their own dates.
+    const range = reportStoreRange({ from, to });
+    const records = await core.stores.cases.casesReceivedBetween(range.from, range.to);
     const facts = records.map((r) => caseFacts(r, ctx));
     if (format === 'csv') {
       const stageCount = policy.stages.length;
-      return { exitCode: 0, text: toCsv(complaintsLogHeader(stageCount), facts.map((f) => complaintsLogRow(f, stageCount))) };
+      return { exitCode: 0, text: toCsv(complaintsLogHeader(stageCount), facts.filter((f) => inPeriod(f, from, to)).map((f) => complaintsLogRow(f, stageCount))) };
     }
     const report = reportFromFacts(facts, ctx, { from, to, homes });
     if (format === 'json') return { exitCode: 0, stdout: report };

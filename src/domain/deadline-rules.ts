@@ -27,6 +27,8 @@ export function extendDeadline(deadline: Deadline, workingDays: number, calendar
 }
 
 export function shiftForPause(deadline: Deadline, pausedOn: CalendarDate, resumedOn: CalendarDate, calendar: WorkingDayCalendar): Deadline {
+  // A pause stops the complaint's clock, not a promised remedy or an Ombudsman order's date.
+  if (deadline.id !== undefined) return deadline;
   if (!isRunning(deadline) || compareDates(deadline.due, pausedOn) < 0) return deadline;
   const days = calendar.workingDaysBetween(pausedOn, resumedOn);
   return days === 0 ? deadline : { ...deadline, due: calendar.addWorkingDays(deadline.due, days) };

@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../domain/calendar-date';
-import type { ResponseOutcome } from '../domain/case-events';
-import { isTerminal, type CaseState } from '../domain/case-state';
+import type { ActionItem, OmbudsmanFinding, RemedyKind, ResponseOutcome } from '../domain/case-events';
+import { isTerminal, type CaseState, type Deadline, type DeadlineKind } from '../domain/case-state';
 import { deriveCase } from '../domain/case-timeline';
 import { timeliness, type Timeliness } from '../domain/timeliness';
 import type { Policy } from '../domain/policy';
@@ -34,6 +34,47 @@ export interface StageFacts {
   lessons: string;
 }
 
+/**
+ * A remedy or action a response promised, or an order the Ombudsman made: followed to
+ * completion whatever the case's state, so its timeliness is read as for an open case.
+ */
+export interface FollowUpFacts {
+  id: string;
+  kind: RemedyKind;
+  description: string;
+  /** Compensation only: the amount, in pence. */
+  amountPence: number | null;
+  /** The response (or determination) that promised or ordered it. */
+  promisedOn: CalendarDate;
+  /** Due now, after any new date. */
+  due: CalendarDate;
+  /** Due when promised. */
+  originalDue: CalendarDate;
+  /** Given a new date (an `action-redated` event) since it was promised. */
+  redated: boolean;
+  doneOn: CalendarDate | null;
+  /** yes: done by `due`; no: done after it, or still not done past it on the report date; pending: not done, not yet due. */
+  onTime: Timeliness;
+}
+
+/** A request from the Ombudsman for information, answered by the complaints team. */
+export interface OmbudsmanRequestFacts {
+  id: string;
+  requestedOn: CalendarDate;
+  due: CalendarDate;
+  sentOn: CalendarDate | null;
+  onTime: Timeliness;
+}
+
+export interface OmbudsmanFacts {
+  reference: string;
+  referredOn: CalendarDate;
+  determinedOn: CalendarDate | null;
+  findings: OmbudsmanFinding[];
+  requests: OmbudsmanRequestFacts[];
+  orders: FollowUpFacts[];
+}
+
 export interface CaseFacts {
   id: string;
   reference: string;
@@ -56,6 +97,10 @@ export interface CaseFacts {
   pausedWorkingDays: number;
   /** Formal stages reached, in order. */
   stages: StageFacts[];
+  /** The remedies and actions promised in responses, in the order promised. */
+  actions: FollowUpFacts[];
+  /** The Ombudsman stage, once the resident has gone to the Ombudsman. */
+  ombudsman: OmbudsmanFacts | null;
 }
 
 export interface ReportContext {
@@ -81,6 +126,10 @@ export function caseFacts(record: CaseRecord, ctx: ReportContext): CaseFacts {
   let pauses = 0;
   let pausedWorkingDays = 0;
   let pausedOn: CalendarDate | null = null;
+  const promised: Array<{ item: ActionItem; on: CalendarDate; kind: DeadlineKind }> = [];
+  let ombudsman = null as Omit<OmbudsmanFacts, 'requests' | 'orders'> | null;
+  const requestedOn = new Map<string, CalendarDate>();
+  const redated = new Set<string>();
 
   const open = (stage: number, on: CalendarDate): void => {
     current = stage;
@@ -117,6 +166,16 @@ export function caseFacts(record: CaseRecord, ctx: ReportContext): CaseFacts {
           at.remedy = text(event.content?.remedy);
           at.lessons = text(event.content?.['lessons-learned']);
         }
+        for (const item of event.actions ?? []) promised.push({ item, on: event.on, kind: 'action' });
+        break;
+      case 'ombudsman-referred':
+        ombudsman ??= { reference: event.reference.trim(), referredOn: event.on, determinedOn: null, findings: [] };
+        break;
+      case 'ombudsman-information-requested': requestedOn.set(event.requestId, event.on); break;
+      case 'action-redated': redated.add(event.actionId); break;
+      case 'ombudsman-determined':
+        if (ombudsman && !ombudsman.determinedOn) ombudsman = { ...ombudsman, determinedOn: event.on, findings: event.findings };
+        for (const item of event.orders) promised.push({ item, on: event.on, kind: 'ombudsman-order' });
         break;
       default: break;
     }
@@ -128,6 +187,21 @@ export function caseFacts(record: CaseRecord, ctx: ReportContext): CaseFacts {
     if (!s || (d.kind !== 'acknowledge' && d.kind !== 'respond')) continue;
     s[d.kind] = { due: d.due, metOn: d.metOn, onTime: timeliness(d, ctx.today, !terminal) };
   }
+
+  // A follow-up's date and completion are its deadline's (after any new date); it runs whatever the case's state.
+  const deadlineOf = (kind: DeadlineKind, id: string): Deadline | undefined => deadlines.find((d) => d.kind === kind && d.id === id);
+  const followUps = promised.flatMap(({ item, on, kind }): Array<FollowUpFacts & { source: DeadlineKind }> => {
+    const d = deadlineOf(kind, item.id);
+    if (!d) return [];
+    return [{
+      source: kind, id: item.id, kind: item.kind, description: item.description, amountPence: item.kind === 'compensation' ? item.amountPence ?? 0 : null,
+      promisedOn: on, due: d.due, originalDue: d.originalDue, redated: kind === 'action' && redated.has(item.id), doneOn: d.metOn, onTime: timeliness(d, ctx.today, true),
+    }];
+  });
+  const strip = ({ source: _source, ...f }: FollowUpFacts & { source: DeadlineKind }): FollowUpFacts => f;
+  const requests = deadlines.filter((d) => d.kind === 'ombudsman-information' && d.id !== undefined).map((d): OmbudsmanRequestFacts => ({
+    id: d.id as string, requestedOn: requestedOn.get(d.id as string) ?? d.originalDue, due: d.due, sentOn: d.metOn, onTime: timeliness(d, ctx.today, true),
+  }));
 
   const details = record.details;
   return {
@@ -147,5 +221,7 @@ export function caseFacts(record: CaseRecord, ctx: ReportContext): CaseFacts {
     pauses,
     pausedWorkingDays,
     stages: [...stages.values()].sort((a, b) => a.stage - b.stage),
+    actions: followUps.filter((f) => f.source === 'action').map(strip),
+    ombudsman: ombudsman ? { ...ombudsman, requests, orders: followUps.filter((f) => f.source === 'ombudsman-order').map(strip) } : null,
   };
 }

@@ -1,4 +1,7 @@
+import { compareDates, type CalendarDate } from '../domain/calendar-date';
 import type { CaseRecord } from '../domain/case-record';
+import { FINDING_LABELS } from './follow-up-figures';
+import { inPeriod } from './performance';
 import { caseFacts, type CaseFacts, type DeadlineFacts, type ReportContext, type StageFacts } from './case-facts';
 import { toCsv, type CsvValue } from './csv';
 
@@ -6,6 +9,9 @@ import { toCsv, type CsvValue } from './csv';
  * The Complaints Log (seed 000: kept by the PIM): one row per case, with each formal stage's
  * dates, deadlines and whether each was met in time, extensions, pauses, the outcome, the
  * remedy and the lessons learned. Columns for stage 3 appear only when the policy has one.
+ * After the response: the remedies and actions promised and not yet done (how many, and the
+ * earliest due date), and the Ombudsman stage (reference, date referred, findings, orders not
+ * yet complied with and the earliest due), whatever the case's state.
  * The last column, "Demo case", says yes for an invented case (`complaints demo`, the
  * `npm run dev` demo case); it is last so that the columns before it keep their places.
  */
@@ -18,7 +24,11 @@ export function complaintsLogHeader(stageCount: number): string[] {
       `Stage ${s} extensions`, `Stage ${s} extension working days`, `Stage ${s} outcome`,
     );
   }
-  header.push('Pauses', 'Paused working days', 'Final outcome', 'Remedy', 'Lessons learned', 'Date closed', 'Demo case');
+  header.push(
+    'Pauses', 'Paused working days', 'Final outcome', 'Remedy', 'Lessons learned', 'Date closed',
+    'Actions outstanding', 'Earliest action due', 'Ombudsman reference', 'Ombudsman referred', 'Ombudsman findings',
+    'Ombudsman orders outstanding', 'Earliest order due', 'Demo case',
+  );
   return header;
 }
 
@@ -42,11 +52,21 @@ export function complaintsLogRow(f: CaseFacts, stageCount: number): CsvValue[] {
     f.refusal ? 'yes' : 'no', f.refusal?.reason ?? '',
   ];
   for (let s = 1; s <= stageCount; s++) row.push(...stageCells(f.stages.find((x) => x.stage === s)));
-  row.push(f.pauses, f.pausedWorkingDays, last?.outcome ?? '', join((s) => s.remedy), join((s) => s.lessons), f.closedOn, f.demo ? 'yes' : 'no');
+  const actions = f.actions.filter((a) => a.doneOn === null);
+  const orders = f.ombudsman?.orders.filter((o) => o.doneOn === null) ?? [];
+  const earliest = (items: ReadonlyArray<{ due: CalendarDate }>): CalendarDate | null => items.map((i) => i.due).sort(compareDates)[0] ?? null;
+  row.push(
+    f.pauses, f.pausedWorkingDays, last?.outcome ?? '', join((s) => s.remedy), join((s) => s.lessons), f.closedOn,
+    actions.length, earliest(actions), f.ombudsman?.reference ?? '', f.ombudsman?.referredOn ?? '',
+    f.ombudsman?.findings.map((x) => FINDING_LABELS[x.finding]).join('; ') ?? '', f.ombudsman ? orders.length : '', earliest(orders),
+    f.demo ? 'yes' : 'no',
+  );
   return row;
 }
 
-export function complaintsLogCsv(records: readonly CaseRecord[], ctx: ReportContext): string {
+/** The log of the cases given, or, with a period, of those among them first received in it. */
+export function complaintsLogCsv(records: readonly CaseRecord[], ctx: ReportContext, period?: { from: CalendarDate; to: CalendarDate }): string {
   const stageCount = ctx.policy.stages.length;
-  return toCsv(complaintsLogHeader(stageCount), records.map((r) => complaintsLogRow(caseFacts(r, ctx), stageCount)));
+  const facts = records.map((r) => caseFacts(r, ctx)).filter((f) => !period || inPeriod(f, period.from, period.to));
+  return toCsv(complaintsLogHeader(stageCount), facts.map((f) => complaintsLogRow(f, stageCount)));
 }

@@ -1,7 +1,7 @@
 import { addCalendarDays, compareDates, type CalendarDate } from '../domain/calendar-date';
-import type { CaseEvent, ResponseOutcome } from '../domain/case-events';
+import { OMBUDSMAN_FINDINGS, type ActionItem, type CaseEvent, type ResponseOutcome } from '../domain/case-events';
 import { deriveCase } from '../domain/case-timeline';
-import { peopleWithRole, type Directory } from '../domain/directory';
+import { hasRole, peopleWithRole, type Directory } from '../domain/directory';
 import type { Policy, PolicyStage } from '../domain/policy';
 import { requiredContents } from '../domain/response-contents';
 import type { WorkingDayCalendar } from '../domain/working-days';
@@ -17,7 +17,10 @@ import type { NewCaseRecord, StoredEvent } from '../domain/case-record';
  * is a timeline of events that the domain accepts (deriveCase is run on every one), and the
  * same seed always gives the same cases. Names and addresses are obviously invented, and
  * every case is marked `details.demo`, so the log, the figures and the stores can tell it
- * from a resident's complaint.
+ * from a resident's complaint. Upheld responses promise remedies (a repair, an apology,
+ * compensation), mostly done on time; some residents go on to the Ombudsman after the last
+ * stage. These come from a second generator of the same seed, so the rest of each case is the
+ * same as before they were added.
  */
 export interface DemoOptions {
   count: number;
@@ -57,6 +60,9 @@ const REMEDIES = ['Repair completed and an apology given', 'Compensation of £15
 export function* generateDemoCases(options: DemoOptions): Generator<NewCaseRecord> {
   const { policy, calendar, directory, today } = options;
   const rnd = seededRandom(options.seed);
+  const frnd = seededRandom(options.seed ^ 0x5f0110);
+  const fchance = (p: number): boolean => frnd() < p;
+  const fbetween = (lo: number, hi: number): number => lo + Math.floor(frnd() * (hi - lo + 1));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const chance = (p: number): boolean => rnd() < p;
   const between = (lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
@@ -88,7 +94,13 @@ export function* generateDemoCases(options: DemoOptions): Generator<NewCaseRecor
       return true;
     };
     const later = (from: CalendarDate, workingDays: number): CalendarDate => calendar.addWorkingDays(from, Math.max(0, workingDays));
+    // Follow-ups (remedies done, the Ombudsman) are merged in date order once the timeline is laid down.
+    const followUps: Array<{ e: CaseEvent; by: string }> = [];
+    let lastHandler = '';
+    let lastStageResponded = false;
     timeline(received);
+    ombudsmanStage();
+    mergeFollowUps();
     const derived = deriveCase(events, { policy, calendar });
     if (!derived.ok) throw new Error(`demo case ${i} is not a valid timeline: ${derived.message}`);
     const details: CaseDetails = {
@@ -197,8 +209,76 @@ export function* generateDemoCases(options: DemoOptions): Generator<NewCaseRecor
       for (const item of requiredContents(policy, stage.number, outcome)) content[item] = `Demo ${item.replace(/-/g, ' ')}.`;
       content.remedy = outcome === 'not-upheld' ? 'No remedy: the complaint was not upheld' : pick(REMEDIES);
       if (outcome !== 'not-upheld' && (content['lessons-learned'] !== undefined || chance(0.5))) content['lessons-learned'] = pick(LESSONS);
-      if (!add({ type: 'responded', on: respondedOn, outcome, content }, officer)) return null;
+      const actions = outcome === 'not-upheld' ? [] : remediesFor(stage.number, respondedOn, officer);
+      if (!add({ type: 'responded', on: respondedOn, outcome, content, ...(actions.length ? { actions } : {}) }, officer)) return null;
+      lastHandler = officer;
+      lastStageResponded = stage.number === policy.stages.length;
       return respondedOn;
+    }
+
+    /** A response's remedies, and when each is done (most on time, some late, a few not yet). */
+    function remediesFor(stageNo: number, respondedOn: CalendarDate, officer: string): ActionItem[] {
+      const items: ActionItem[] = [];
+      const plan = (item: ActionItem, late: number): void => {
+        items.push(item);
+        const r = frnd();
+        if (r < 0.05) return; // not done yet
+        const doneOn = r < 0.87 ? later(respondedOn, fbetween(0, Math.max(0, calendar.workingDaysBetween(respondedOn, item.due)))) : later(item.due, fbetween(1, late));
+        followUps.push({ e: { type: 'action-completed', on: doneOn, actionId: item.id, evidence: 'Demo: done, and recorded on the case' }, by: officer });
+      };
+      const id = (k: string): string => `s${stageNo}${k}`;
+      if (fchance(0.6)) plan({ id: id('r'), kind: 'repair', description: 'Complete the outstanding repair', due: later(respondedOn, fbetween(10, 25)) }, 15);
+      if (fchance(0.5)) plan({ id: id('a'), kind: 'apology', description: 'Apologise in writing', due: later(respondedOn, 5) }, 3);
+      if (fchance(0.35)) {
+        plan({ id: id('c'), kind: 'compensation', description: 'Pay compensation for the delay', due: later(respondedOn, 10), amountPence: fbetween(1, 12) * 2500 }, 10);
+      }
+      if (fchance(0.05)) plan({ id: id('t'), kind: 'training', description: 'Refresher training for the repairs team', due: later(respondedOn, 40) }, 20);
+      return items;
+    }
+
+    /** After the last stage's response, some residents go to the Ombudsman. */
+    function ombudsmanStage(): void {
+      if (!lastStageResponded || !fchance(0.12)) return;
+      const last = events.at(-1)?.on ?? received;
+      const referred = addCalendarDays(last, fbetween(10, 60));
+      if (compareDates(referred, today) > 0) return;
+      const team = directory.people.find((p) => hasRole(p, 'PIM'))?.id ?? lastHandler;
+      followUps.push({ e: { type: 'ombudsman-referred', on: referred, reference: `HOS-DEMO-${options.seed}-${i}` }, by: team });
+      const asked = later(referred, fbetween(5, 20));
+      followUps.push({ e: { type: 'ombudsman-information-requested', on: asked, requestId: 'r1', due: later(asked, 15) }, by: team });
+      followUps.push({ e: { type: 'ombudsman-information-sent', on: later(asked, fchance(0.85) ? fbetween(3, 15) : fbetween(16, 25)), requestId: 'r1' }, by: team });
+      const determined = later(asked, fbetween(40, 120));
+      const r = frnd();
+      const finding = OMBUDSMAN_FINDINGS[r < 0.3 ? 0 : r < 0.6 ? 1 : r < 0.95 ? 2 : 3] as (typeof OMBUDSMAN_FINDINGS)[number];
+      const findings = [{ finding, about: 'the handling of the repair' }, ...(fchance(0.4) ? [{ finding: 'service-failure' as const, about: 'the complaint handling' }] : [])];
+      const orders: ActionItem[] = finding === 'no-maladministration' ? [] : [
+        { id: 'o1', kind: 'compensation', description: 'Pay the resident compensation', due: later(determined, 20), amountPence: fbetween(2, 20) * 5000 },
+        ...(fchance(0.5) ? [{ id: 'o2', kind: 'apology' as const, description: 'Apologise to the resident', due: later(determined, 20) }] : []),
+      ];
+      followUps.push({ e: { type: 'ombudsman-determined', on: determined, findings, orders }, by: team });
+      for (const o of orders) {
+        if (fchance(0.1)) continue;
+        followUps.push({ e: { type: 'ombudsman-order-complied', on: fchance(0.8) ? later(determined, fbetween(3, 20)) : later(o.due, fbetween(1, 15)), orderId: o.id, evidence: 'Demo: evidence sent to the Ombudsman' }, by: team });
+      }
+    }
+
+    /** The follow-ups, each after the timeline's events of its date and none after today, into the timeline. */
+    function mergeFollowUps(): void {
+      const ordered = followUps.filter((f) => compareDates(f.e.on, today) <= 0).map((f, k) => ({ ...f, k })).sort((a, b) => compareDates(a.e.on, b.e.on) || a.k - b.k);
+      if (!ordered.length) return;
+      const merged: StoredEvent[] = [];
+      let next = 0;
+      for (const e of events) {
+        while (next < ordered.length && compareDates((ordered[next] as (typeof ordered)[number]).e.on, e.on) < 0) {
+          const f = ordered[next++] as (typeof ordered)[number];
+          merged.push({ ...f.e, id: `demo-${options.seed}-${i}-${++seq}`, at: `${f.e.on}T10:00:00.000Z`, by: f.by });
+        }
+        merged.push(e);
+      }
+      for (const f of ordered.slice(next)) merged.push({ ...f.e, id: `demo-${options.seed}-${i}-${++seq}`, at: `${f.e.on}T10:00:00.000Z`, by: f.by });
+      // A follow-up the timeline does not accept where it falls is left out rather than spoil the case.
+      const checked = deriveCase(merged, { policy, calendar });
+      if (checked.ok) events.splice(0, events.length, ...merged);
     }
   }
 }

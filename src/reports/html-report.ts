@@ -1,4 +1,6 @@
+import { CATEGORIES } from '../intake/intake-options';
 import type { ComplaintsReport } from './report';
+import type { FollowUpCounts, Money, OmbudsmanCase, OmbudsmanFigures, Outstanding, RemedyBreakdown, RemedyFigures } from './follow-up-figures';
 import type { Breakdown, Rate, StageFigures } from './performance';
 import { escapeHtml as h, monthlyBarChart, percentBarChart } from './svg-charts';
 
@@ -9,6 +11,7 @@ import { escapeHtml as h, monthlyBarChart, percentBarChart } from './svg-charts'
  */
 const MAX_STAGE3_ROWS = 60;
 const MAX_REFERENCES = 6;
+const MAX_OMBUDSMAN_ROWS = 60;
 
 const CSS = `
 :root{--ink:#1b1f24;--muted:#5b6570;--line:#d9dee3;--bg:#f5f7f9;--card:#fff;--accent:#1f5f8b;--good:#2e7d32;--warn:#b26a00;--bad:#c62828}
@@ -41,6 +44,8 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 .yes{color:var(--good);font-weight:600} .no{color:var(--bad);font-weight:600}
 .confidential{border:2px solid var(--bad)} .confidential h2{color:var(--bad)}
 .demo-note{border:2px solid var(--warn)} .demo-note h2{color:var(--warn)} .pill.demo{background:#fff3e0;color:var(--warn);font-weight:600}
+.tiles.small .tile{padding:10px 12px}.tiles.small .tile .n{font-size:1.35rem}
+p.lead{margin:0 0 12px} td.ref{white-space:nowrap}
 .stamp{display:inline-block;border:2px solid var(--bad);color:var(--bad);font-weight:700;letter-spacing:.08em;padding:2px 8px;border-radius:4px;font-size:.8rem;margin-bottom:8px}
 ul.lessons{margin:0;padding-left:20px} ul.lessons li{margin:6px 0}
 footer{max-width:1040px;margin:0 auto;padding:8px 16px 32px;color:var(--muted);font-size:.85rem}
@@ -78,6 +83,76 @@ function outcomesTable(stages: readonly StageFigures[]): string {
     return `<tr><th scope="row">${h(s.name)}</th><td class="num">${num(s.outcomes.upheld)}${share(s.outcomes.upheld)}</td><td class="num">${num(s.outcomes.partlyUpheld)}${share(s.outcomes.partlyUpheld)}</td><td class="num">${num(s.outcomes.notUpheld)}${share(s.outcomes.notUpheld)}</td></tr>`;
   }).join('');
   return `<div class="scroll"><table><thead><tr><th>Stage</th><th class="num">Upheld</th><th class="num">Partly upheld</th><th class="num">Not upheld</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+/** Pounds, with pence only when there are any: £1,250 and £87.50. */
+function gbp(m: Money): string {
+  const pounds = m.pence / 100;
+  return `£${pounds.toLocaleString('en-GB', { minimumFractionDigits: m.pence % 100 ? 2 : 0, maximumFractionDigits: 2 })}`;
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${num(n)} ${n === 1 ? one : many}`;
+
+function dueSentence(what: string, c: FollowUpCounts, done: string): string {
+  if (!c.due) return `No ${what} fell due in the period.`;
+  const parts = [`${num(c.doneOnTime)} ${done} on time`, `${num(c.doneLate)} ${done} late`, `${num(c.notDone)} not ${done} by the report date`];
+  return `Of the ${plural(c.due, what.replace(/s$/, ''), what)} due in the period, ${parts.join(', ')}${c.notYetDue ? ` (${num(c.notYetDue)} not yet due)` : ''}: `
+    + `${pct(c.onTime.percent)} on time${c.redated ? `; ${num(c.redated)} had been given a new date` : ''}.`;
+}
+
+function outstandingSentence(what: string, o: Outstanding): string {
+  if (!o.overdue && !o.notYetDue) return `No ${what} are outstanding on the report date.`;
+  return `Outstanding on the report date: <strong class="${o.overdue ? 'no' : ''}">${num(o.overdue)} overdue</strong>`
+    + `${o.overdue ? ` on ${plural(o.casesOverdue, 'case')}, the oldest due ${h(longDate(o.oldestOverdue as string))}` : ''}, and ${num(o.notYetDue)} not yet due.`;
+}
+
+function remedyBreakdownTable(title: string, rows: readonly RemedyBreakdown[]): string {
+  const body = rows.map((b) => `<tr><th scope="row">${h(b.label)}</th><td class="num">${num(b.promised)}</td><td class="num">${num(b.due)}</td><td class="num">${num(b.doneOnTime)}</td>`
+    + `<td class="num">${num(b.late)}</td><td class="num${b.overdueNow ? ' no' : ''}">${num(b.overdueNow)}</td><td class="num">${gbp(b.compensationOffered)}</td><td class="num">${gbp(b.compensationPaid)}</td></tr>`).join('');
+  return `<h3>${h(title)}</h3><div class="scroll"><table><thead><tr><th>${h(title.replace(/^By /, '').replace(/^./, (c) => c.toUpperCase()))}</th><th class="num">Promised</th><th class="num">Due</th><th class="num">On time</th><th class="num">Late</th><th class="num">Overdue now</th><th class="num">Compensation offered</th><th class="num">Paid</th></tr></thead>`
+    + `<tbody>${body || '<tr><td colspan="8" class="muted">None</td></tr>'}</tbody></table></div>`;
+}
+
+function remediesSection(r: RemedyFigures): string {
+  const kinds = r.byKind.filter((k) => k.promised).map((k) => `${h(k.label.toLowerCase())} ${num(k.promised)}`).join(', ');
+  return `<section id="remedies" class="page"><h2>Remedies</h2>`
+    + `<p class="lead">What responses promised to put things right, followed until it is done, whenever the complaint was made.</p><ul class="tiles small">`
+    + `${tile(num(r.promised), 'promised in responses in the period')}${tile(num(r.dueInPeriod.due), 'due in the period')}`
+    + `${tile(pct(r.dueInPeriod.onTime.percent), 'done on time')}${tile(num(r.outstandingNow.overdue), 'overdue now')}`
+    + `${tile(gbp(r.compensationOffered), 'compensation offered')}${tile(gbp(r.compensationPaid), 'compensation paid')}</ul>`
+    + `<p>${r.promised ? `Promised in the period: ${kinds}.` : 'No remedies were promised in responses sent in the period.'} ${dueSentence('remedies', r.dueInPeriod, 'done')}</p>`
+    + `<p>${outstandingSentence('remedies', r.outstandingNow)}</p>`
+    + `<p>Compensation offered in responses sent in the period: ${gbp(r.compensationOffered)} (${plural(r.compensationOffered.count, 'award')}); paid in the period: ${gbp(r.compensationPaid)} (${plural(r.compensationPaid.count, 'payment')}).</p>`
+    + `${remedyBreakdownTable('By category', r.byCategory)}${remedyBreakdownTable('By service area', r.byServiceArea)}`
+    + '<p class="muted small">Promised: in responses sent in the period. Due, on time, late: remedies due in the period (late includes those not done past their date). Overdue now: on the report date, whatever the due date. Compensation paid: in the period.</p></section>';
+}
+
+function followUpRow(label: string, c: FollowUpCounts, o: Outstanding): string {
+  return `<tr><th scope="row">${h(label)}</th><td class="num">${num(c.due)}</td><td class="num">${num(c.doneOnTime)}</td><td class="num">${num(c.doneLate)}</td><td class="num">${num(c.notDone)}</td>`
+    + `<td class="num">${pct(c.onTime.percent)}</td><td class="num${o.overdue ? ' no' : ''}">${num(o.overdue)}</td><td class="num">${num(o.notYetDue)}</td></tr>`;
+}
+
+function ombudsmanSection(o: OmbudsmanFigures, cases: readonly OmbudsmanCase[]): string {
+  const findings = o.findings.map((x) => `<tr><th scope="row">${h(x.label)}</th><td class="num">${num(x.count)}</td></tr>`).join('');
+  const rows = cases.slice(0, MAX_OMBUDSMAN_ROWS).map((c) => `<tr><td class="ref">${h(c.reference)}${c.demo ? `<br>${demoPill}` : ''}</td><td>${h((CATEGORIES as Record<string, string>)[c.category] ?? c.category)}</td><td class="num">${h(c.referredOn)}</td>`
+    + `<td class="num">${h(c.determinedOn ?? 'awaited')}</td><td>${h(c.findings.join('; ') || '–')}</td><td class="num">${c.orders ? `${num(c.ordersComplied)} of ${num(c.orders)}` : '–'}</td>`
+    + `<td class="num${c.ordersOverdue ? ' no' : ''}">${c.nextOrderDue ? `${h(c.nextOrderDue)}${c.ordersOverdue ? ' (overdue)' : ''}` : '–'}</td></tr>`).join('');
+  return `<section id="ombudsman" class="page"><h2>The Housing Ombudsman</h2>`
+    + `<p class="lead">For the governing body (Complaint Handling Code 9.7): the complaints residents took to the Ombudsman, what it found, and whether its orders were complied with.</p><ul class="tiles small">`
+    + `${tile(num(o.referred), 'referred in the period')}${tile(num(o.determined), o.determined === 1 ? 'determination in the period' : 'determinations in the period')}`
+    + `${tile(num(o.ordersMade), o.ordersMade === 1 ? 'order made' : 'orders made')}${tile(pct(o.orders.onTime.percent), 'orders complied with on time')}`
+    + `${tile(num(o.ordersOutstanding.overdue), o.ordersOutstanding.overdue === 1 ? 'order overdue now' : 'orders overdue now')}${tile(pct(o.information.onTime.percent), 'information sent on time')}</ul>`
+    + `<div class="grid2"><div><h3>Findings</h3><div class="scroll"><table><thead><tr><th>Finding</th><th class="num">Number</th></tr></thead><tbody>${findings}</tbody></table></div>`
+    + `<p class="muted small">Each finding of the ${plural(o.determined, 'determination')} made in the period; one determination may find on several parts of a complaint.</p></div>`
+    + `<div><h3>Orders and compensation</h3><p>${dueSentence('orders', o.orders, 'complied with')}</p><p>${outstandingSentence('orders', o.ordersOutstanding)}</p>`
+    + `<p>Compensation ordered in the period: ${gbp(o.compensationOrdered)} (${plural(o.compensationOrdered.count, 'order')}); paid under orders in the period: ${gbp(o.compensationPaid)}.</p></div></div>`
+    + '<h3>Orders and requests for information</h3><div class="scroll"><table><thead><tr><th></th><th class="num">Due in the period</th><th class="num">On time</th><th class="num">Late</th><th class="num">Not done, past due</th><th class="num">On time %</th><th class="num">Overdue now</th><th class="num">Not yet due</th></tr></thead><tbody>'
+    + `${followUpRow('Orders and recommendations', o.orders, o.ordersOutstanding)}${followUpRow('Requests for information', o.information, o.informationOutstanding)}</tbody></table></div>`
+    + `<h3>Cases at the Ombudsman</h3>${cases.length
+      ? `<div class="scroll"><table><thead><tr><th>Reference</th><th>Category</th><th class="num">Referred</th><th class="num">Determined</th><th>Findings</th><th class="num">Orders complied with</th><th class="num">Next order due</th></tr></thead><tbody>${rows}</tbody></table></div>`
+        + (cases.length > MAX_OMBUDSMAN_ROWS ? `<p class="muted small">The first ${MAX_OMBUDSMAN_ROWS} are listed; the complaints log (CSV) has them all.</p>` : '')
+      : '<p class="muted">No case was referred or determined in the period, and none has an order or request outstanding.</p>'}`
+    + '<p class="muted small">Cases referred or determined in the period, or with an order or request for information outstanding on the report date.</p></section>';
 }
 
 function breakdownTable(title: string, rows: readonly Breakdown[]): string {
@@ -128,6 +203,8 @@ ${f.stages.slice(1).map((s) => tile(num(s.received), `stage ${s.stage} complaint
 ${s1 ? tile(pct(s1.respondedInTime.percent), 'stage 1 responses in time') : ''}
 ${esc ? tile(pct(esc.percent), `escalated to stage ${esc.toStage}`) : ''}
 ${tile(num(f.refused.count), 'not accepted (refused)')}
+${tile(num(f.remedies.outstandingNow.overdue), 'remedies overdue now')}
+${tile(num(f.ombudsman.referred), 'referred to the Ombudsman')}
 </ul></section>
 <div class="grid2">
 <section id="volumes"><h2>Complaints received by month</h2>${monthlyBarChart(f.monthly, 'Complaints received by month')}</section>
@@ -141,6 +218,8 @@ ${f.informalOpened ? `${num(f.informalOpened)} began at the informal stage.` : '
 <section id="refused"><h2>Complaints not accepted</h2>${f.refused.count
     ? `<div class="scroll"><table><thead><tr><th>Reason</th><th class="num">Complaints</th></tr></thead><tbody>${f.refused.reasons.map((r) => `<tr><td>${h(r.reason)}</td><td class="num">${num(r.count)}</td></tr>`).join('')}</tbody></table></div>`
     : '<p class="muted">None in the period.</p>'}</section>
+${remediesSection(f.remedies)}
+${ombudsmanSection(f.ombudsman, report.ombudsmanCases)}
 <section id="breakdowns" class="page"><h2>What complaints were about</h2>${breakdownTable('By category', f.byCategory)}${breakdownTable('By service area', f.byServiceArea)}</section>
 <section id="learning" class="page"><h2>Learning from complaints</h2>${learning || '<p class="muted">No lessons learned were recorded on responses in the period.</p>'}</section>
 ${stage3}

@@ -2,11 +2,14 @@ import { compareDates, type CalendarDate } from '../domain/calendar-date';
 import { CATEGORIES, SERVICE_AREAS } from '../intake/intake-options';
 import type { CaseRecord } from '../domain/case-record';
 import { caseFacts, type CaseFacts, type DeadlineFacts, type ReportContext } from './case-facts';
+import { FOLLOW_UP_COUNTING_NOTES, ombudsmanFigures, remedyFigures, type OmbudsmanFigures, type RemedyFigures } from './follow-up-figures';
 
 /**
  * The performance figures for a period, as the board report and the annual complaints
  * performance report under the Housing Ombudsman's Code ask for them. The population is the
  * cases first received in [from, to] (a case escalated after `to` still counts at stage 2).
+ * The remedies and the Ombudsman are counted by their own dates over every case received up
+ * to `to` (follow-up-figures.ts): give this every such case, not only those received in the period.
  */
 export interface Rate {
   /** Deadlines counted: met (in time or late), plus those still unmet past their due date. */
@@ -64,6 +67,10 @@ export interface PerformanceFigures {
   byCategory: Breakdown[];
   byServiceArea: Breakdown[];
   monthly: Array<{ month: string; received: number }>;
+  /** Remedies promised in responses, followed to completion (by their own dates; see follow-up-figures.ts). */
+  remedies: RemedyFigures;
+  /** The Housing Ombudsman stage, for the governing body (by its own dates). */
+  ombudsman: OmbudsmanFigures;
   /** What is counted, in words, for the reader of the figures. */
   counting: string[];
 }
@@ -190,7 +197,9 @@ export function performanceFromFacts(all: readonly CaseFacts[], ctx: ReportConte
     byCategory: breakdown(facts, (f) => f.category, CATEGORIES),
     byServiceArea: breakdown(facts, (f) => f.serviceArea, SERVICE_AREAS),
     monthly: [...monthly.entries()].map(([month, received]) => ({ month, received })),
-    counting: demoCases > 0 ? [...COUNTING_NOTES, demoCasesNote(demoCases, facts.length)] : [...COUNTING_NOTES],
+    remedies: remedyFigures(all, from, to),
+    ombudsman: ombudsmanFigures(all, from, to),
+    counting: [...COUNTING_NOTES, ...FOLLOW_UP_COUNTING_NOTES, ...(demoCases > 0 ? [demoCasesNote(demoCases, facts.length)] : [])],
   };
 }
 

@@ -8,6 +8,8 @@ import { buildReport } from './report';
 /**
  * The two files behind the Teams `report <period>` command, the same as the admin command
  * line's `report --format html` and `--format csv` for the period: records in, bytes out.
+ * Give it the cases received up to the period's end (`reportStoreRange`): the log keeps those
+ * received in the period, and the report counts remedies and the Ombudsman over them all.
  */
 export type ReportFileKind = 'report-html' | 'log-csv';
 export const REPORT_FILE_KINDS: readonly ReportFileKind[] = ['report-html', 'log-csv'];
@@ -42,7 +44,7 @@ export const REPORT_FILE_WORDS: Record<ReportFileKind, string> = {
 export function renderReportFile(kind: ReportFileKind, records: readonly CaseRecord[], ctx: ReportContext, period: { from: CalendarDate; to: CalendarDate }): ReportFile {
   const name = reportFileName(kind, period);
   if (kind === 'log-csv') {
-    return { kind, name, contentType: 'text/csv; charset=utf-8', fileType: 'csv', body: Buffer.from(UTF8_BOM + complaintsLogCsv(records, ctx), 'utf8') };
+    return { kind, name, contentType: 'text/csv; charset=utf-8', fileType: 'csv', body: Buffer.from(UTF8_BOM + complaintsLogCsv(records, ctx, period), 'utf8') };
   }
   const html = renderHtmlReport(buildReport(records, ctx, { from: period.from, to: period.to, homes: null }));
   return { kind, name, contentType: 'text/html; charset=utf-8', fileType: 'html', body: Buffer.from(html, 'utf8') };

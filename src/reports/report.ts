@@ -2,13 +2,16 @@ import type { CalendarDate } from '../domain/calendar-date';
 import type { CaseRecord } from '../domain/case-record';
 import type { Timeliness } from '../domain/timeliness';
 import { caseFacts, type CaseFacts, type ReportContext } from './case-facts';
+import { ombudsmanCases, type OmbudsmanCase } from './follow-up-figures';
 import { learningByCategory, type LearningGroup } from './learning';
 import { inPeriod, performanceFromFacts, type PerformanceFigures, type PeriodOptions } from './performance';
 
 /**
  * The full report for a period: the performance figures, the learning, and, where the
  * policy has a third stage (City of London: a Chief Officer), a confidential briefing on the
- * stage 3 complaints. Facts are computed once per case and shared.
+ * stage 3 complaints. Facts are computed once per case and shared. Give it every case received
+ * up to the period's end (`reportStoreRange`): the complaints received in the period are picked
+ * out here, and the remedies and the Ombudsman are counted by their own dates over them all.
  */
 export interface Stage3Item {
   reference: string;
@@ -30,13 +33,20 @@ export interface ComplaintsReport {
   learning: LearningGroup[];
   /** Null when the policy has no stage 3. */
   stage3: Stage3Item[] | null;
+  /** The cases at the Housing Ombudsman the governing body hears about (referred or determined in the period, or with an order or request open). */
+  ombudsmanCases: OmbudsmanCase[];
+}
+
+/** The receipt dates of the cases a report for [from, to] reads from the store: everything received up to `to`. */
+export function reportStoreRange(period: { from: CalendarDate; to: CalendarDate }): { from: CalendarDate; to: CalendarDate } {
+  return { from: '0001-01-01', to: period.to };
 }
 
 export function reportFromFacts(all: readonly CaseFacts[], ctx: ReportContext, options: PeriodOptions): ComplaintsReport {
   const facts = all.filter((f) => inPeriod(f, options.from, options.to));
   const hasStage3 = ctx.policy.stages.length >= 3;
   return {
-    figures: performanceFromFacts(facts, ctx, options),
+    figures: performanceFromFacts(all, ctx, options),
     learning: learningByCategory(facts),
     stage3: hasStage3
       ? facts.flatMap((f) => f.stages.filter((s) => s.stage === 3).map((s): Stage3Item => ({
@@ -44,6 +54,7 @@ export function reportFromFacts(all: readonly CaseFacts[], ctx: ReportContext, o
         due: s.respond?.due ?? null, onTime: s.respond?.onTime ?? 'n/a', outcome: s.outcome ?? '', remedy: s.remedy, state: f.state, demo: f.demo,
       })))
       : null,
+    ombudsmanCases: ombudsmanCases(all, options.from, options.to),
   };
 }
 

@@ -15,7 +15,8 @@ import { buildReport } from '../../src/reports/report';
 import type { CaseRecord } from '../../src/domain/case-record';
 
 // The HTML report in Debian's Chromium: a desktop and a phone-sized screenshot go to
-// test/e2e/screenshots/ (report.png, report-phone.png), and the page must load nothing.
+// test/e2e/screenshots/ (report.png, report-phone.png; the Remedies and Ombudsman sections in
+// report-remedies.png, report-ombudsman.png and report-ombudsman-phone.png), and the page must load nothing.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.resolve(__dirname, '../e2e/screenshots');
 
@@ -51,6 +52,10 @@ describe('browser: the HTML complaints report', function () {
     assert.ok(await page.getByText('Learning from complaints').isVisible());
     await page.screenshot({ path: path.join(SHOTS, 'report.png'), fullPage: true, clip: { x: 0, y: 0, width: 1200, height: 1500 } });
     await page.screenshot({ path: path.join(SHOTS, 'report-full.png'), fullPage: true });
+    assert.ok(await page.getByRole('heading', { name: 'Remedies' }).isVisible());
+    assert.ok(await page.getByRole('heading', { name: 'The Housing Ombudsman' }).isVisible());
+    await page.locator('#remedies').screenshot({ path: path.join(SHOTS, 'report-remedies.png') });
+    await page.locator('#ombudsman').screenshot({ path: path.join(SHOTS, 'report-ombudsman.png') });
     assert.deepEqual(requests, []);
     await page.close();
   });
@@ -61,6 +66,7 @@ describe('browser: the HTML complaints report', function () {
     const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
     await page.screenshot({ path: path.join(SHOTS, 'report-phone.png'), fullPage: false });
+    await page.locator('#ombudsman').screenshot({ path: path.join(SHOTS, 'report-ombudsman-phone.png') });
     await page.close();
   });
 

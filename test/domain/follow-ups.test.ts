@@ -60,6 +60,17 @@ describe('after the response: remedies and the Ombudsman stage', () => {
     assert.deepEqual([order.id, order.due, order.metOn, result.view.items.o1?.source], ['o1', '2027-05-31', '2027-05-20', 'ombudsman-order']);
   });
 
+  it('a pause of the complaint at stage 2 does not move a stage 1 remedy\'s date', () => {
+    const result = derive('hos-2024', [...RESPONDED,
+      { type: 'escalation-requested', on: '2027-01-06' }, { type: 'acknowledged', on: '2027-01-07' },
+      { type: 'paused', on: '2027-01-08', reason: 'Mediation', complainantConsented: true }, { type: 'resumed', on: '2027-01-15' },
+    ]);
+    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.deepEqual(result.view.deadlines.filter((d) => d.kind === 'action').map((d) => d.due), ['2027-01-04', '2027-01-19']);
+    // The stage 2 response did move: 20 working days from 7 Jan is 4 Feb, + 5 paused (11-15 Jan) = 11 Feb.
+    assert.equal(result.view.deadlines.find((d) => d.stage === 2 && d.kind === 'respond')?.due, '2027-02-11');
+  });
+
   const refusals: Array<[string, CaseEvent[], string, RegExp]> = [
     ['completing an action the case does not have', [...RESPONDED, { type: 'action-completed', on: '2027-01-06', actionId: 'a9', evidence: 'x' }], 'CASE.NO_SUCH_ITEM', /no action "a9"/],
     ['completing one already done', [...RESPONDED, { type: 'action-completed', on: '2027-01-06', actionId: 'a1', evidence: 'x' }, { type: 'action-completed', on: '2027-01-07', actionId: 'a1', evidence: 'y' }], 'CASE.ALREADY_DONE', /already done on 2027-01-06/],

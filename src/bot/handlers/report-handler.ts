@@ -1,3 +1,4 @@
+import { reportStoreRange } from '../../reports/report';
 import type { Attachment } from 'botbuilder';
 import { z } from 'zod';
 import { londonDateOf } from '../../domain/calendar-date';
@@ -85,7 +86,10 @@ export async function reportSummary(person: DirectoryPerson, periodText: string,
     };
   }
   const today = londonDateOf(deps.ctx.now());
-  const records = await deps.stores.cases.casesReceivedBetween(period.from, period.to);
+  // Every case received up to the period's end: a remedy or an Ombudsman order falling in the
+  // period may belong to an earlier complaint (the figures pick each thing out by its own date).
+  const range = reportStoreRange(period);
+  const records = await deps.stores.cases.casesReceivedBetween(range.from, range.to);
   const ctx = { policy: deps.ctx.policy, calendar: deps.ctx.calendar, today };
   const figures = performanceFigures(records, ctx, { from: period.from, to: period.to });
   if (delivery === 'link') {

@@ -1,12 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addCalendarDays, londonDateOf } from '../../src/domain/calendar-date';
 import { startPlayground, type RunningPlayground } from '../../src/dev/start-playground';
 import { actionData, cardText, pressData } from '../support/bot-driver';
-import { freePort } from '../support/bot-process';
+import { startDemoBotProcess, type BotProcess } from '../support/bot-process';
 import { PlaygroundClient, type ChatMessage } from '../support/playground-client';
 import { COMPLAINANT, COMPLAINT } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
@@ -19,30 +18,19 @@ describe('e2e: a remedy followed to completion in the Agents Playground', functi
   this.timeout(120_000);
   const root = path.resolve(__dirname, '../..');
   const today = londonDateOf(new Date());
-  let bot: ChildProcess | undefined;
+  let bot: BotProcess | undefined;
   let playground: RunningPlayground | undefined;
   let chat: PlaygroundClient | undefined;
-  let output = '';
 
   after(async () => {
     chat?.close();
     await playground?.stop();
-    if (bot && bot.exitCode === null) await new Promise((resolve) => { bot!.once('exit', resolve); bot!.kill('SIGTERM'); });
+    await bot?.stop();
   });
 
   it('the overdue action\'s reminder reaches the handler, who marks it done from it; the case shows one done, one open', async () => {
-    const port = await freePort();
-    bot = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test/reminders/support/demo-bot-entry.ts')], {
-      cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'follow-ups-e2e-')), PORT: String(port), REMINDER_SWEEP_SECONDS: '1', REMINDER_WORKING_HOURS: '00:00-24:00', LOG_LEVEL: 'warn' },
-    });
-    bot.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
-    bot.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
-    const botUrl = `http://localhost:${port}`;
-    await waitFor(async () => {
-      if (bot!.exitCode !== null) throw new Error(`the bot exited:\n${output}`);
-      return fetch(`${botUrl}/healthz`).then((r) => r.ok, () => false);
-    }, { timeoutMs: 30_000, intervalMs: 100, what: () => `the bot to answer /healthz:\n${output}` });
+    bot = await startDemoBotProcess({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'follow-ups-e2e-')), LOG_LEVEL: 'warn' });
+    const botUrl = bot.url;
     playground = await startPlayground({
       appEndpoint: `${botUrl}/api/messages`, configPath: path.join(root, '.m365agentsplayground.yml'),
       workDir: mkdtempSync(path.join(tmpdir(), 'playground-follow-ups-')), port: 0,
@@ -78,7 +66,7 @@ describe('e2e: a remedy followed to completion in the Agents Playground', functi
 
     // The reminder for the overdue action arrives (the sweep runs every second), with Mark done.
     const reminder = await waitFor(() => chat!.messages().find((m) => new RegExp(`${reference}: Action a1`).test(cardText(content(m)))), {
-      timeoutMs: 20_000, what: () => `the action's reminder; the chat has: ${chat!.messages().map((m) => cardText(content(m)).split('\n')[0]).join(' / ')}\n${output}`,
+      timeoutMs: 20_000, what: () => `the action's reminder; the chat has: ${chat!.messages().map((m) => cardText(content(m)).split('\n')[0]).join(' / ')}\n${bot!.output()}`,
     });
     assert.match(cardText(content(reminder)), /Replace the kitchen window/);
     const doneForm = await chat.press(reminder, 'case.action-done.form', pressData(content(reminder), 'case.action-done.form'));

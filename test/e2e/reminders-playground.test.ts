@@ -1,11 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startPlayground, type RunningPlayground } from '../../src/dev/start-playground';
 import { cardText, pressData } from '../support/bot-driver';
-import { freePort } from '../support/bot-process';
+import { startDemoBotProcess, type BotProcess } from '../support/bot-process';
 import { PlaygroundClient, type ChatMessage } from '../support/playground-client';
 import { waitFor } from '../support/wait-for';
 
@@ -23,31 +22,21 @@ function sweepsDone(log: string): SweepDone[] {
 describe('e2e: the demo reminder in the Agents Playground', function () {
   this.timeout(90_000);
   const root = path.resolve(__dirname, '../..');
-  let bot: ChildProcess | undefined;
+  let bot: BotProcess | undefined;
   let playground: RunningPlayground | undefined;
   let chat: PlaygroundClient | undefined;
-  let output = '';
 
   after(async () => {
     chat?.close();
     await playground?.stop();
-    if (bot && bot.exitCode === null) await new Promise((resolve) => { bot!.once('exit', resolve); bot!.kill('SIGTERM'); });
+    await bot?.stop();
   });
 
   it('sends Alex a reminder card with Acknowledge within seconds of the chat opening', async () => {
-    const port = await freePort();
-    bot = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test/reminders/support/demo-bot-entry.ts')], {
-      cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'reminders-e2e-')), PORT: String(port), REMINDER_SWEEP_SECONDS: '1', REMINDER_WORKING_HOURS: '00:00-24:00', LOG_LEVEL: 'debug' },
-    });
-    bot.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
-    bot.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
-    const botUrl = `http://localhost:${port}`;
-    await waitFor(async () => {
-      if (bot!.exitCode !== null) throw new Error(`the bot exited:\n${output}`);
-      return fetch(`${botUrl}/healthz`).then((r) => r.ok, () => false);
-    }, { timeoutMs: 30_000, intervalMs: 100, what: () => `the bot to answer /healthz:\n${output}` });
-    assert.match(output, /SEEDED \{"seeded":true,"reference":"HC-\d{4}-00001"/);
+    bot = await startDemoBotProcess({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'reminders-e2e-')), LOG_LEVEL: 'debug' });
+    const botUrl = bot.url;
+    const output = (): string => bot!.output();
+    assert.match(output(), /SEEDED \{"seeded":true,"reference":"HC-\d{4}-00001"/);
 
     playground = await startPlayground({
       appEndpoint: `${botUrl}/api/messages`, configPath: path.join(root, '.m365agentsplayground.yml'),
@@ -59,7 +48,7 @@ describe('e2e: the demo reminder in the Agents Playground', function () {
 
     const isReminder = (m: ChatMessage) => /Stage 1 acknowledgement due in 1 working day/.test(cardText(m.attachments[0]?.content));
     const reminder = await waitFor(() => chat!.messages().find(isReminder), {
-      timeoutMs: 20_000, what: () => `a reminder in the chat; it has: ${chat!.messages().map((m) => cardText(m.attachments[0]?.content).split('\n')[0]).join(' / ')}\n${output}`,
+      timeoutMs: 20_000, what: () => `a reminder in the chat; it has: ${chat!.messages().map((m) => cardText(m.attachments[0]?.content).split('\n')[0]).join(' / ')}\n${output()}`,
     });
     const card = reminder.attachments[0]!.content;
     assert.match(cardText(card), /HC-\d{4}-00001: Stage 1 acknowledgement due in 1 working day[\s\S]*Jordan Example, Riverside/);
@@ -70,9 +59,9 @@ describe('e2e: the demo reminder in the Agents Playground', function () {
     // Only one reminder, however many sweeps ran meanwhile: the timer's next two sweeps, begun
     // after the acknowledgement, send nothing.
     const acknowledged = new Date().toISOString();
-    const sweepsSince = () => sweepsDone(output).filter((sweep) => sweep.startedAt >= acknowledged);
+    const sweepsSince = () => sweepsDone(output()).filter((sweep) => sweep.startedAt >= acknowledged);
     const later = await waitFor(() => sweepsSince().length >= 2 && sweepsSince(), {
-      timeoutMs: 10_000, what: () => `two sweeps from the bot's timer after ${acknowledged}:\n${output}`,
+      timeoutMs: 10_000, what: () => `two sweeps from the bot's timer after ${acknowledged}:\n${output()}`,
     });
     assert.deepEqual(later.map((sweep) => sweep.counts.sent), later.map(() => 0), 'the later sweeps sent nothing');
     assert.equal(chat.messages().filter(isReminder).length, 1);

@@ -19,10 +19,10 @@ export async function freePort(): Promise<number> {
 export interface BotProcess { url: string; process: ChildProcess; output(): string; stop(signal?: NodeJS.Signals): Promise<void> }
 
 /** Starts the bot as its own process, the production entry point, with the given settings. */
-export async function startBotProcess(env: Record<string, string>, fixedPort?: number): Promise<BotProcess> {
+export async function startBotProcess(env: Record<string, string>, fixedPort?: number, entry = 'src/index.ts'): Promise<BotProcess> {
   const port = fixedPort ?? await freePort();
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/index.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry)], {
     cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info', ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
@@ -40,4 +40,12 @@ export async function startBotProcess(env: Record<string, string>, fixedPort?: n
       child.kill(signal);
     }),
   };
+}
+
+/**
+ * The bot as `npm run dev` runs it, without the Playground: the demo case seeded, reminders
+ * every second on any day and at any hour (test/reminders/support/demo-bot-entry.ts).
+ */
+export function startDemoBotProcess(env: Record<string, string>): Promise<BotProcess> {
+  return startBotProcess({ REMINDER_SWEEP_SECONDS: '1', REMINDER_WORKING_HOURS: '00:00-24:00', ...env }, undefined, 'test/reminders/support/demo-bot-entry.ts');
 }

@@ -60,11 +60,21 @@ describe('after the response on the cards: remedies and the Ombudsman', function
     assert.match(card, /Action a2\nPay £50 for the delay \(£50\.00\) · compensation · due Fri 4 Dec 2026/);
   });
 
+  it('an action gets a new date with a reason; the case then says the resident is to be told it', async () => {
+    const res = await press(ALEX, 'case.action-redate', { reasonCategory: 'a2', on: '2026-12-11', text: 'Finance pays fortnightly' });
+    assert.match(cardText(res.body.value), /Action a2 is now due Fri 11 Dec 2026/);
+    const card = await caseCard(ALEX);
+    assert.match(card, /Action a2\nPay £50 for the delay \(£50\.00\) · compensation · due Fri 11 Dec 2026/);
+    assert.match(card, /The resident is still to be told of the new date for an action/);
+    const told = await press(ALEX, 'case.resident-told', { on: '2026-11-23', reasonCategory: 'action-redated', channel: 'letter', text: 'Letter with the new date' });
+    assert.match(cardText(told.body.value), /Recorded: the resident was told of the new date for an action/);
+  });
+
   it('the case closes with an action open, and the action is still the handler\'s to do', async () => {
     await press(ALEX, 'case.close');
     assert.equal((await stored()).state, 'closed');
     await bot.driver.say(ALEX, 'my actions');
-    assert.match(cardText(bot.connector.cards().at(-1)), /a2: Pay £50 for the delay, due Fri 4 Dec 2026 \(9 working days left\)/);
+    assert.match(cardText(bot.connector.cards().at(-1)), /a2: Pay £50 for the delay, due Fri 11 Dec 2026 \(14 working days left\)/);
   });
 
   it('the Ombudsman stage: referral, a request for the complaints team, the determination with an order due in 10 working days', async () => {

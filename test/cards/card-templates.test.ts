@@ -110,7 +110,7 @@ describe('card templates', () => {
     assert.deepEqual(forms.map(([name]) => name), [
       'form: acknowledge', 'form: record-response', 'form: request-extension', 'form: decide-extension', 'form: record-resident-told', 'form: reassign', 'form: escalate', 'form: propose-escalation-refusal',
       'form: decide-escalation-refusal', 'form: pause', 'form: add-note', 'form: propose-behaviour', 'form: decide-behaviour', 'form: withdraw',
-      'form: complete-action', 'form: refer-to-ombudsman', 'form: record-ombudsman-request', 'form: send-ombudsman-information',
+      'form: complete-action', 'form: redate-action', 'form: refer-to-ombudsman', 'form: record-ombudsman-request', 'form: send-ombudsman-information',
       'form: record-determination', 'form: comply-with-order',
     ]);
     const titles = (card: AdaptiveCardJson) => (card.actions as Array<{ title: string }>).map((a) => a.title);

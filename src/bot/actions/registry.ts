@@ -4,6 +4,7 @@ import { addNoteAction } from './add-note';
 import type { CaseCardAction } from './case-card-action';
 import { closeAction } from './close';
 import { completeActionAction } from './complete-action';
+import { redateActionAction } from './redate-action';
 import { complyWithOrderAction } from './comply-with-order';
 import { recordDeterminationAction } from './record-determination';
 import { recordOmbudsmanRequestAction } from './record-ombudsman-request';
@@ -49,6 +50,7 @@ export const CASE_CARD_ACTIONS: { [N in CaseCommandName]: CaseCardAction<N> } = 
   'decide-behaviour': decideBehaviourAction,
   withdraw: withdrawAction,
   'complete-action': completeActionAction,
+  'redate-action': redateActionAction,
   'refer-to-ombudsman': referToOmbudsmanAction,
   'record-ombudsman-request': recordOmbudsmanRequestAction,
   'send-ombudsman-information': sendOmbudsmanInformationAction,

@@ -1,6 +1,7 @@
 import type { CaseCommand } from './command';
 import { acknowledge, type AcknowledgeInput } from './acknowledge';
 import { completeAction, type CompleteActionInput } from './complete-action';
+import { redateAction, type RedateActionInput } from './redate-action';
 import { complyWithOrder, type ComplyWithOrderInput } from './comply-with-order';
 import { recordDetermination, type RecordDeterminationInput } from './record-determination';
 import { recordOmbudsmanRequest, type RecordOmbudsmanRequestInput } from './record-ombudsman-request';
@@ -45,6 +46,7 @@ export interface CommandInputs {
   'decide-behaviour': DecideBehaviourInput;
   withdraw: WithdrawInput;
   'complete-action': CompleteActionInput;
+  'redate-action': RedateActionInput;
   'refer-to-ombudsman': ReferToOmbudsmanInput;
   'record-ombudsman-request': RecordOmbudsmanRequestInput;
   'send-ombudsman-information': SendOmbudsmanInformationInput;
@@ -81,6 +83,7 @@ export const CASE_COMMANDS: { [N in CaseCommandName]: CaseCommand<CommandInputs[
   'decide-behaviour': decideBehaviour,
   withdraw,
   'complete-action': completeAction,
+  'redate-action': redateAction,
   'refer-to-ombudsman': referToOmbudsman,
   'record-ombudsman-request': recordOmbudsmanRequest,
   'send-ombudsman-information': sendOmbudsmanInformation,

@@ -37,6 +37,7 @@ const SAMPLES: { [N in CaseCommandName]: CommandInputs[N] } = {
   'decide-behaviour': { decision: 'no-action', reasons: 'One-off', restrictions: '', reviewOn: null },
   withdraw: { on: '2027-01-06', evidence: 'Email of 6 Jan' },
   'complete-action': { actionId: 'a1', on: '2027-01-06', evidence: 'Fitted; photo on file' },
+  'redate-action': { actionId: 'a1', due: '2027-01-29', reason: 'The glazier is booked up' },
   'refer-to-ombudsman': { reference: 'HOS-202612345', on: '2027-01-06' },
   'record-ombudsman-request': { due: '2027-01-20', what: 'The complaint file' },
   'send-ombudsman-information': { requestId: 'r1', on: '2027-01-06', what: '' },

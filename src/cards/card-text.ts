@@ -116,6 +116,7 @@ export const EVENT_LABELS: Record<CaseEventType, string> = {
   'action-completed': 'Action done', 'action-redated': 'Action re-dated', 'ombudsman-referred': 'Referred to the Ombudsman',
   'ombudsman-information-requested': 'The Ombudsman asked for information', 'ombudsman-information-sent': 'Information sent to the Ombudsman',
   'ombudsman-determined': 'The Ombudsman\'s determination', 'ombudsman-order-complied': 'Ombudsman order complied with',
+  'correspondence-attached': 'Correspondence attached',
 };
 
 /** How an acknowledgement or a decision went to the resident, in words. */

@@ -1,7 +1,7 @@
 import { compareDates } from '../domain/calendar-date';
 import type { CaseRecord, StoredEvent } from '../domain/case-record';
 import { isRunningDeadline, isTerminal, type CaseView } from '../domain/case-state';
-import type { OmbudsmanFindingKind, RemedyKind } from '../domain/case-events';
+import type { CorrespondenceDirection, OmbudsmanFindingKind, RemedyKind } from '../domain/case-events';
 import { viewOf } from '../domain/case-view';
 import { findPerson, type Directory } from '../domain/directory';
 import type { Policy } from '../domain/policy';
@@ -115,6 +115,17 @@ function ombudsmanFacts(view: CaseView) {
   ];
 }
 
+const DIRECTION_WORDS: Record<CorrespondenceDirection, string> = {
+  'from-resident': 'from the resident', 'to-resident': 'to the resident', internal: 'internal', 'from-contractor': 'from a contractor', other: 'other',
+};
+
+/** A file's size as people read it: "830 KB", "2.4 MB". */
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
 /** What an event recorded besides its note: the evidence of a done action, the Ombudsman's reference... */
 function eventDetail(e: StoredEvent): string {
   switch (e.type) {
@@ -125,6 +136,8 @@ function eventDetail(e: StoredEvent): string {
     case 'ombudsman-information-requested': return `Request ${e.requestId}, due ${formatDate(e.due)}`;
     case 'ombudsman-information-sent': return `Request ${e.requestId}`;
     case 'ombudsman-determined': return e.findings.map((f) => FINDINGS[f.finding]).join('; ');
+    case 'correspondence-attached':
+      return `${e.fileName} (${formatSize(e.size)}, SHA-256 ${e.sha256.slice(0, 12)}…) · ${DIRECTION_WORDS[e.direction]} · dated ${formatDate(e.dated)}: ${e.description}`;
     default: return '';
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDate } from './calendar-date';
 import type { StoredEvent } from './case-events';
-import { CONTACT_METHODS, OMBUDSMAN_FINDINGS, REMEDY_KINDS, RESPONSE_OUTCOMES, TELL_ABOUT } from './case-events';
+import { CONTACT_METHODS, CORRESPONDENCE_DIRECTIONS, OMBUDSMAN_FINDINGS, REMEDY_KINDS, RESPONSE_OUTCOMES, TELL_ABOUT } from './case-events';
 
 /**
  * The shape of a stored event, checked when a case is read back from a store, so the rest of
@@ -50,5 +50,9 @@ export const storedEventSchema = z.discriminatedUnion('type', [
   event('closed', {}),
   event('withdrawn', {}),
   event('note', {}),
+  event('correspondence-attached', {
+    fileId: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().int(), sha256: z.string(),
+    direction: z.enum(CORRESPONDENCE_DIRECTIONS), dated: date, description: z.string(),
+  }),
   event('resident-told', { about: z.enum(TELL_ABOUT), method: z.enum(CONTACT_METHODS) }),
 ]) satisfies z.ZodType<StoredEvent>; // the compiler checks the schema yields the domain's event type

@@ -64,6 +64,10 @@ export type OmbudsmanFindingKind = 'no-maladministration' | 'service-failure' | 
 export const OMBUDSMAN_FINDINGS: readonly OmbudsmanFindingKind[] = ['no-maladministration', 'service-failure', 'maladministration', 'severe-maladministration'];
 export interface OmbudsmanFinding { finding: OmbudsmanFindingKind; about?: string }
 
+/** Which way a piece of correspondence went (issue 14: the record of all correspondence the Code requires). */
+export type CorrespondenceDirection = 'from-resident' | 'to-resident' | 'internal' | 'from-contractor' | 'other';
+export const CORRESPONDENCE_DIRECTIONS: readonly CorrespondenceDirection[] = ['from-resident', 'to-resident', 'internal', 'from-contractor', 'other'];
+
 export type CaseEvent = EventAudit & (
   /** A policy's informal stage (stage 0) is opened before any formal complaint. */
   | { type: 'informal-opened' }
@@ -125,6 +129,15 @@ export type CaseEvent = EventAudit & (
   | { type: 'closed' }
   | { type: 'withdrawn' }
   | { type: 'note' }
+  /**
+   * A file attached to the case as correspondence (stored outside the case document). Its
+   * SHA-256 is kept here, so the history proves what was attached and a pack can show it is
+   * unchanged. `dated` is the correspondence's own date; `on` is when it was attached.
+   */
+  | {
+    type: 'correspondence-attached'; fileId: string; fileName: string; contentType: string; size: number; sha256: string;
+    direction: CorrespondenceDirection; dated: CalendarDate; description: string;
+  }
   /** A member of staff records that the resident was told of a decision, how and when (`on`). */
   | { type: 'resident-told'; about: TellAbout; method: ContactMethod }
 );
@@ -142,7 +155,7 @@ const EVENT_TYPE_SET = {
   'behaviour-proposed': true, 'behaviour-decided': true,
   'escalation-refusal-proposed': true, 'escalation-refused': true, 'escalation-refusal-rejected': true, 'resident-told': true,
   'action-completed': true, 'action-redated': true, 'ombudsman-referred': true, 'ombudsman-information-requested': true,
-  'ombudsman-information-sent': true, 'ombudsman-determined': true, 'ombudsman-order-complied': true,
+  'ombudsman-information-sent': true, 'ombudsman-determined': true, 'ombudsman-order-complied': true, 'correspondence-attached': true,
 } satisfies Record<CaseEventType, true>;
 
 export const CASE_EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as CaseEventType[];

@@ -1,5 +1,5 @@
 import type { CalendarDate } from './calendar-date';
-import type { ActionItem, ExtensionReasonCategory, OmbudsmanFinding, ResponseOutcome, TellAbout } from './case-events';
+import type { ActionItem, CaseEvent, ExtensionReasonCategory, OmbudsmanFinding, ResponseOutcome, TellAbout } from './case-events';
 
 /** Where a case stands, derived from its events. */
 export type CaseState =
@@ -105,6 +105,8 @@ export interface CaseView {
   toTell: Array<{ about: TellAbout; since: CalendarDate }>;
   /** Remedies and actions promised in responses, and Ombudsman orders, by id; their dates are deadlines (kind action / ombudsman-order). */
   items: Record<string, TrackedItem>;
+  /** The correspondence attached to the case, oldest first (the files themselves are stored apart). */
+  correspondence: Array<Extract<CaseEvent, { type: 'correspondence-attached' }>>;
   /** The Ombudsman stage, once the resident has gone to the Ombudsman. */
   ombudsman: { reference: string; referredOn: CalendarDate; determinedOn: CalendarDate | null; findings: OmbudsmanFinding[] } | null;
 }

@@ -43,6 +43,8 @@ export function applyEvent(view: CaseView | null, event: CaseEvent, ctx: Timelin
   }
   const next = { ...view, lastEventOn: event.on };
   if (event.type === 'note') return { ok: true, view: next };
+  // Correspondence is recorded whatever the case's state, like a note.
+  if (event.type === 'correspondence-attached') return attachCorrespondence(next, event);
   // Telling the resident of a decision may come after the case is finished, and while it is paused.
   if (event.type === 'resident-told') return residentTold(next, event, ctx);
   // Remedies and the Ombudsman stage are followed up whatever the case's state.
@@ -127,7 +129,7 @@ function startCase(event: CaseEvent, ctx: TimelineContext): StepResult {
     stage: 0, state: 'informal', deadlines: [], extensionDaysUsed: {}, pausedSince: null, receivedOn: {},
     lastResponse: null, escalationWindowCloses: null, closedOn: null, acknowledgedOn: {}, stateBeforePause: null,
     lastEventOn: event.on, assignedTo: null, handlersByStage: {}, pendingExtension: null, behaviourProposedOn: null,
-    escalationRefusalProposedOn: null, escalationRefusedOn: null, toTell: [], items: {}, ombudsman: null,
+    escalationRefusalProposedOn: null, escalationRefusedOn: null, toTell: [], items: {}, ombudsman: null, correspondence: [],
   };
   if (event.type === 'informal-opened') {
     const informal = ctx.policy.informalStage;
@@ -296,6 +298,18 @@ function escalate(view: CaseView, event: Extract<CaseEvent, { type: 'escalation-
   return started.ok ? { ok: true, view: { ...started.view, assignedTo: null } } : started;
 }
 
+
+/** A file attached as correspondence: its facts are checked (the file itself is the file store's). */
+function attachCorrespondence(view: CaseView, event: Extract<CaseEvent, { type: 'correspondence-attached' }>): StepResult {
+  if (!/^[0-9a-f]{64}$/.test(event.sha256)) return refuse('CASE.INVALID_INPUT', 'A correspondence file needs its SHA-256 content hash.');
+  if (!Number.isInteger(event.size) || event.size <= 0) return refuse('CASE.INVALID_INPUT', 'A correspondence file cannot be empty.');
+  if (!event.fileId.trim() || !event.fileName.trim()) return refuse('CASE.INVALID_INPUT', 'A correspondence file needs its id and name.');
+  if (!isCalendarDate(event.dated) || compareDates(event.dated, event.on) > 0) {
+    return { ...refuse('CASE.INVALID_DATE', 'The correspondence cannot be dated after the day it is attached.'), field: 'dated' };
+  }
+  if (view.correspondence.some((c) => c.fileId === event.fileId)) return refuse('CASE.INVALID_INPUT', `The file ${event.fileId} is already attached.`);
+  return { ok: true, view: { ...view, correspondence: [...view.correspondence, event] } };
+}
 
 /** How the history and refusals name what the resident is to be told. */
 export const TELL_WORDS: Record<TellAbout, string> = {

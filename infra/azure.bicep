@@ -66,6 +66,23 @@ param cosmosDatabaseName string = 'housing-complaints'
 @description('false (recommended): the app signs in to Cosmos DB with the managed identity and account keys are disabled. true: the account key is kept in Key Vault and given to the app as COSMOS_KEY')
 param cosmosUseAccountKey bool = false
 
+@description('FILES_BLOB_CONTAINER: the private blob container for files attached to cases')
+param filesContainerName string = 'case-files'
+
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_GZRS'
+])
+@description('Redundancy of the storage account that keeps files attached to cases (ZRS and GZRS are not offered in every region)')
+param filesStorageSku string = 'Standard_LRS'
+
+@minValue(1)
+@maxValue(365)
+@description('Days a deleted file (purge, erasure) can still be restored before it is gone for good')
+param filesSoftDeleteDays int = 7
+
 @description('COMPLAINT_POLICY: a policy preset id (npm run -s complaints -- policy list) or the path of a policy JSON file on the web app')
 param complaintPolicy string = 'hos-2024'
 
@@ -125,6 +142,9 @@ var reminderRunSecretName = 'reminder-run-secret'
 // Built-in role ids
 var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 var cosmosDataContributorRoleId = '00000000-0000-0000-0000-000000000002'
+// Storage account names: 3-24 lower-case letters and digits, unique across Azure.
+var filesStorageAccountName = take('${replace(toLower(resourceBaseName), '-', '')}files${uniqueString(resourceGroup().id)}', 24)
+var storageBlobDataContributorRoleId = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: resourceBaseName
@@ -270,6 +290,61 @@ resource cosmosKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (co
   }
 }
 
+// --- Blob Storage: files attached to cases (src/files; docs/storage.md)
+
+resource filesStorage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: filesStorageAccountName
+  location: location
+  kind: 'StorageV2'
+  tags: tags
+  sku: {
+    name: filesStorageSku
+  }
+  properties: {
+    accessTier: 'Hot'
+    allowBlobPublicAccess: false
+    // The app signs in with the managed identity; no account keys, no shared access signatures.
+    allowSharedKeyAccess: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource filesBlobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: filesStorage
+  name: 'default'
+  properties: {
+    deleteRetentionPolicy: {
+      enabled: true
+      days: filesSoftDeleteDays
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: filesSoftDeleteDays
+    }
+  }
+}
+
+resource filesContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: filesBlobService
+  name: filesContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// Read, write and delete blobs in that one container, nothing else.
+resource filesBlobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(filesContainer.id, identity.id, storageBlobDataContributorRoleId)
+  scope: filesContainer
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributorRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 // --- App Service
 
 resource serverfarm 'Microsoft.Web/serverfarms@2023-12-01' = {
@@ -345,6 +420,19 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           value: cosmosDatabaseName
         }
         {
+          name: 'FILES_BLOB_URL'
+          value: filesStorage.properties.primaryEndpoints.blob
+        }
+        {
+          name: 'FILES_BLOB_CONTAINER'
+          value: filesContainerName
+        }
+        {
+          // Azurite and local trials only: in Azure the app signs in with the managed identity.
+          name: 'FILES_BLOB_CONNECTION_STRING'
+          value: ''
+        }
+        {
           name: 'COMPLAINT_POLICY'
           value: complaintPolicy
         }
@@ -408,6 +496,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     keyVaultSecretsUser
     cosmosDataContributor
     cosmosContainer
+    filesBlobDataContributor
   ]
 }
 
@@ -465,5 +554,6 @@ output AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
 output WEB_APP_NAME string = webApp.name
 output KEY_VAULT_NAME string = keyVault.name
 output COSMOS_ACCOUNT_NAME string = cosmos.name
+output FILES_STORAGE_ACCOUNT_NAME string = filesStorage.name
 @description('The managed identity\'s object (principal) id: grant it the Graph application permissions (docs/deploy.md)')
 output MANAGED_IDENTITY_PRINCIPAL_ID string = identity.properties.principalId

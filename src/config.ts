@@ -16,6 +16,9 @@ export const SETTINGS = {
   COSMOS_ENDPOINT: 'Cosmos DB account endpoint, e.g. https://acct.documents.azure.com:443/; unset uses the embedded database',
   COSMOS_KEY: 'Cosmos DB account key; unset uses the managed identity',
   COSMOS_DATABASE: 'Cosmos DB database name',
+  FILES_BLOB_URL: 'Azure Blob Storage endpoint for files attached to cases, e.g. https://acct.blob.core.windows.net, signed in as the managed identity; unset keeps them in DATA_DIR/files',
+  FILES_BLOB_CONTAINER: 'the private blob container for files attached to cases',
+  FILES_BLOB_CONNECTION_STRING: 'a storage connection string with an account key, for Azurite or local trials only (in Azure leave it empty and use FILES_BLOB_URL); it wins over FILES_BLOB_URL',
   COMPLAINT_POLICY: 'policy preset id (npm run -s complaints -- policy list) or path to a policy JSON file',
   DIRECTORY_FILE: 'path to the staff directory JSON (people, roles, estates, managers); unset uses the demo directory',
   LOG_LEVEL: 'pino log level: fatal, error, warn, info, debug or trace',
@@ -48,6 +51,9 @@ const schema = z.object({
   COSMOS_ENDPOINT: z.preprocess(blankToUndefined, z.url().optional()),
   COSMOS_KEY: optionalText,
   COSMOS_DATABASE: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,255}$/).default('housing-complaints')),
+  FILES_BLOB_URL: z.preprocess(blankToUndefined, z.url().optional()),
+  FILES_BLOB_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/, 'must be 3-63 lower-case letters, digits and single hyphens').default('case-files')),
+  FILES_BLOB_CONNECTION_STRING: optionalText,
   COMPLAINT_POLICY: z.preprocess(blankToUndefined, z.string().default('hos-2024')),
   DIRECTORY_FILE: optionalText,
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info')),
@@ -67,6 +73,11 @@ export interface AppConfig {
   /** The only tenant whose activities are accepted; undefined in local unauthenticated runs. */
   tenantId: string | undefined;
   store: { kind: 'sqlite'; dataDir: string } | { kind: 'cosmos'; endpoint: string; key: string | undefined; databaseName: string };
+  /** Where files attached to cases are kept. */
+  files:
+    | { kind: 'folder'; dir: string }
+    | { kind: 'blob'; containerName: string; accountUrl: string }
+    | { kind: 'blob'; containerName: string; connectionString: string };
   policy: string;
   directoryFile: string | undefined;
   logLevel: string;
@@ -112,6 +123,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     store: e.COSMOS_ENDPOINT
       ? { kind: 'cosmos', endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, databaseName: e.COSMOS_DATABASE }
       : { kind: 'sqlite', dataDir: path.resolve(e.DATA_DIR) },
+    files: e.FILES_BLOB_CONNECTION_STRING
+      ? { kind: 'blob', containerName: e.FILES_BLOB_CONTAINER, connectionString: e.FILES_BLOB_CONNECTION_STRING }
+      : e.FILES_BLOB_URL
+        ? { kind: 'blob', containerName: e.FILES_BLOB_CONTAINER, accountUrl: e.FILES_BLOB_URL }
+        : { kind: 'folder', dir: path.resolve(e.DATA_DIR, 'files') },
     policy: e.COMPLAINT_POLICY,
     directoryFile: e.DIRECTORY_FILE,
     logLevel: e.LOG_LEVEL,

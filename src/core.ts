@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { calendarForPolicy } from './calendar/policy-calendar';
 import type { CaseContext } from './cases/case-context';
 import { ConfigError, type AppConfig } from './config';
+import { createFileStore, type FileStoreOptions } from './files/create-file-store';
+import type { FileStore } from './files/file-store.port';
 import { loadDirectory } from './directory/load-directory';
 import type { Directory } from './domain/directory';
 import type { Policy } from './domain/policy';
@@ -13,13 +15,15 @@ import type { Stores } from './store/stores';
 /**
  * What the settings give every entry point (the bot, `npm run dev` and the admin CLI): the
  * policy and its working-day calendar, the directory, the stores, and the case context
- * built from them. `close()` closes the stores.
+ * built from them, and the file store. `close()` closes the stores.
  */
 export interface Core {
   policy: Policy;
   calendar: WorkingDayCalendar;
   directory: Directory;
   stores: Stores;
+  /** Files attached to cases (DATA_DIR/files, or Azure Blob Storage). */
+  files: FileStore;
   ctx: CaseContext;
   close(): Promise<void>;
 }
@@ -44,6 +48,21 @@ export function storeOptionsFor(config: Pick<AppConfig, 'store' | 'bot'>): Store
 }
 
 /**
+ * The file store the settings select, on the same pattern as the case store: a folder in
+ * DATA_DIR, or Blob Storage with a connection string (Azurite, local only) or, in Azure, the
+ * account URL and Entra ID (a user-assigned bot's own managed identity, else the default chain).
+ */
+export function fileStoreOptionsFor(config: Pick<AppConfig, 'files' | 'bot'>): FileStoreOptions {
+  const files = config.files;
+  if (files.kind === 'folder') return { kind: 'folder', dir: files.dir };
+  if ('connectionString' in files) return { kind: 'blob', containerName: files.containerName, connectionString: files.connectionString };
+  return {
+    kind: 'blob', containerName: files.containerName, accountUrl: files.accountUrl,
+    ...(config.bot?.appType === 'UserAssignedMSI' ? { managedIdentityClientId: config.bot.appId } : {}),
+  };
+}
+
+/**
  * Loads the policy and the directory, then opens the stores. A setting that is not usable
  * (COMPLAINT_POLICY, DIRECTORY_FILE) is a ConfigError naming it, raised before any store is
  * opened.
@@ -60,6 +79,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     throw new ConfigError(err instanceof Error ? err.message : String(err), { cause: err });
   }
   const stores = await createStores(storeOptionsFor(config));
+  const files = createFileStore(fileStoreOptionsFor(config));
   const ctx: CaseContext = { policy, calendar, directory, now: options.now ?? (() => new Date()), newId: randomUUID };
-  return { policy, calendar, directory, stores, ctx, close: () => stores.close() };
+  return { policy, calendar, directory, stores, files, ctx, close: () => stores.close() };
 }

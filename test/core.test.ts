@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ConfigError, loadConfig, SETTINGS } from '../src/config';
-import { buildCore, storeOptionsFor } from '../src/core';
+import { buildCore, fileStoreOptionsFor, storeOptionsFor } from '../src/core';
 import { DEMO_DIRECTORY } from '../src/directory/demo-directory';
 import { findPreset } from '../src/policies/preset-registry';
 import { createStores } from '../src/store/create-stores';
@@ -39,6 +39,9 @@ describe('buildCore', () => {
       assert.deepEqual({ ok: health.ok, kind: health.kind }, { ok: true, kind: 'sqlite' });
       assert.deepEqual(await core.stores.cases.casesReceivedBetween('1900-01-01', '9999-12-31'), []);
       assert.equal((await core.stores.keyValue.put('core-test', { kept: true })).ok, true);
+      assert.equal(core.files.kind, 'folder');
+      const file = await core.files.put({ caseId: 'core-case', fileName: 'note.txt', contentType: 'text/plain', bytes: Buffer.from('a phone note') });
+      assert.ok(existsSync(path.join(dataDir, 'files', 'core-case', file.fileId)), 'files are kept in DATA_DIR/files');
     } finally {
       await core.close();
     }
@@ -104,6 +107,28 @@ describe('storeOptionsFor', () => {
     assert.deepEqual(storeOptionsFor(loadConfig({ ...singleTenant, COSMOS_KEY: 'k' })), { ...cosmos, key: 'k' });
     assert.deepEqual(storeOptionsFor(loadConfig(singleTenant)), cosmos);
     assert.deepEqual(storeOptionsFor(loadConfig(COSMOS)), cosmos);
+  });
+});
+
+describe('fileStoreOptionsFor', () => {
+  const BLOB = { FILES_BLOB_URL: 'https://acct.blob.core.windows.net' };
+
+  it('a folder in DATA_DIR by default', () => {
+    assert.deepEqual(fileStoreOptionsFor(loadConfig({ DATA_DIR: '/srv/complaints' })), { kind: 'folder', dir: '/srv/complaints/files' });
+  });
+
+  it('Blob Storage by URL: a user-assigned bot signs in as its own managed identity, anything else with the default chain', () => {
+    const msi = loadConfig({ ...BLOB, MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT });
+    assert.deepEqual(fileStoreOptionsFor(msi), { kind: 'blob', accountUrl: BLOB.FILES_BLOB_URL, containerName: 'case-files', managedIdentityClientId: APP_ID });
+    const singleTenant = loadConfig({ ...BLOB, FILES_BLOB_CONTAINER: 'letters', MicrosoftAppId: APP_ID, MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT, MicrosoftAppPassword: 'p' });
+    assert.deepEqual(fileStoreOptionsFor(singleTenant), { kind: 'blob', accountUrl: BLOB.FILES_BLOB_URL, containerName: 'letters' });
+  });
+
+  it('a connection string (Azurite) wins over the URL, and a bad container name is refused, naming the setting', () => {
+    const config = loadConfig({ ...BLOB, FILES_BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true' });
+    assert.deepEqual(fileStoreOptionsFor(config), { kind: 'blob', connectionString: 'UseDevelopmentStorage=true', containerName: 'case-files' });
+    assert.throws(() => loadConfig({ FILES_BLOB_CONTAINER: 'Case_Files' }), /FILES_BLOB_CONTAINER: must be 3-63 lower-case letters.*private blob container/);
+    assert.throws(() => loadConfig({ FILES_BLOB_URL: 'not a url' }), /FILES_BLOB_URL: .*Azure Blob Storage endpoint/);
   });
 });
 

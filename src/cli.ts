@@ -2,6 +2,7 @@
 import { readStdin, UsageError } from './cli/cli-io';
 import { deadlinesCommand } from './cli/deadlines-command';
 import { demoCommand, INTO_LIVE_STORE_FLAG } from './cli/demo-command';
+import { letterCommand } from './cli/letter-command';
 import { policyCheck, policyList } from './cli/policy-commands';
 import { purgeCommand } from './cli/purge-command';
 import { reportCommand, type CliResult } from './cli/report-command';
@@ -23,7 +24,12 @@ const USAGE = `Usage: complaints <command>
   demo --cases N [--seed S] [--into-live-store]
                                            fill the store with N invented cases (marked demo) over the last
                                            18 months; refuses a Cosmos DB account or a store holding real
-                                           cases (exit 2) unless --into-live-store is given`;
+                                           cases (exit 2) unless --into-live-store is given
+  letter <reference> --kind <kind> --format docx|pdf [--template file.docx] [--landlord file.json] [--date YYYY-MM-DD]
+                                           a letter drafted from the case (kinds: acknowledgement, extension,
+                                           stage-1-response, stage-2-response, refusal-to-escalate,
+                                           behaviour-decision) to stdout, e.g. > letter.docx; exit 2 when
+                                           the case or kind is unknown or a required item is missing`;
 
 function option(args: readonly string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -49,6 +55,12 @@ export async function runCli(args: readonly string[], stdin: NodeJS.ReadableStre
   if (command === 'demo') {
     return demoCommand(loadConfigFromEnvironment(), { cases: option(args, '--cases'), seed: option(args, '--seed'), intoLiveStore: args.includes(INTO_LIVE_STORE_FLAG) });
   }
+  if (command === 'letter') {
+    return letterCommand(loadConfigFromEnvironment(), {
+      reference: sub, kind: option(args, '--kind'), format: option(args, '--format'), template: option(args, '--template'),
+      landlord: option(args, '--landlord'), date: option(args, '--date'),
+    });
+  }
   if (command === undefined || command === 'help' || command === '--help') return { exitCode: 0, stderr: USAGE };
   throw new UsageError(`Unknown command: ${args.join(' ')}`);
 }
@@ -56,7 +68,13 @@ export async function runCli(args: readonly string[], stdin: NodeJS.ReadableStre
 async function main(): Promise<void> {
   try {
     const result = await runCli(process.argv.slice(2), process.stdin);
-    if (result.text !== undefined) process.stdout.write(result.text);
+    if (result.bytes !== undefined && process.stdout.isTTY) {
+      process.stderr.write('The letter is a file: redirect it, e.g. complaints letter HC-2026-00042 --kind acknowledgement --format pdf > letter.pdf\n');
+      process.exitCode = 2;
+      return;
+    }
+    if (result.bytes !== undefined) process.stdout.write(result.bytes);
+    else if (result.text !== undefined) process.stdout.write(result.text);
     else if (result.stdout !== undefined) process.stdout.write(`${JSON.stringify(result.stdout, null, 2)}\n`);
     if (result.stderr) process.stderr.write(`${result.stderr}\n`);
     process.exitCode = result.exitCode;

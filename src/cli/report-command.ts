@@ -9,8 +9,8 @@ import { inPeriod } from '../reports/performance';
 import { reportFromFacts, reportStoreRange } from '../reports/report';
 import { UsageError, type CommandResult } from './cli-io';
 
-/** A command result that may be plain text (CSV, HTML) rather than JSON. */
-export type CliResult = CommandResult & { text?: string };
+/** A command result that may be plain text (CSV, HTML) or a file's bytes (a letter) rather than JSON. */
+export type CliResult = CommandResult & { text?: string; bytes?: Uint8Array };
 
 export const REPORT_FORMATS = ['csv', 'json', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

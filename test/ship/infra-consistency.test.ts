@@ -6,6 +6,7 @@ import { PLATFORM_PROVIDED, PLATFORM_SETTINGS } from '../../infra/platform-setti
 import { cosmosContainersJson, COSMOS_CONTAINERS_JSON } from '../../scripts/write-cosmos-containers';
 import { parseEnvFile, placeholdersIn } from '../../scripts/package-app';
 import { SETTINGS } from '../../src/config';
+import { DEFAULT_FILES_CONTAINER } from '../../src/files/blob-file-store';
 import { ALL_CONTAINERS } from '../../src/store/cosmos-containers';
 import { DEFAULT_DATABASE_NAME } from '../../src/store/cosmos-options';
 import {
@@ -81,6 +82,13 @@ function resourceBody(bicep: string, type: string): string {
   const found = declarations(bicep, 'resource').filter((d) => d.target.split('@')[0] === type);
   assert.equal(found.length, 1, `expected one ${type} resource, found ${found.length}`);
   return found[0]!.body;
+}
+
+function resourceNamed(bicep: string, symbol: string, type: string): string {
+  const found = declarations(bicep, 'resource').find((d) => d.symbol === symbol);
+  assert.ok(found, `resource ${symbol} is missing`);
+  assert.equal(found.target.split('@')[0], type);
+  return found.body;
 }
 
 describe('ship: infrastructure consistency', () => {
@@ -212,7 +220,7 @@ describe('ship: infrastructure consistency', () => {
     it('Key Vault is RBAC-only and the identity may read its secrets', () => {
       const kv = objectEntries(objectEntries(resourceBody(bicep, 'Microsoft.KeyVault/vaults')).get('properties')!);
       assert.equal(kv.get('enableRbacAuthorization'), 'true');
-      assert.match(resourceBody(bicep, 'Microsoft.Authorization/roleAssignments'), /keyVaultSecretsUserRoleId/);
+      assert.match(resourceNamed(bicep, 'keyVaultSecretsUser', 'Microsoft.Authorization/roleAssignments'), /keyVaultSecretsUserRoleId/);
       assert.match(bicep, /var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'/);
     });
 
@@ -262,6 +270,30 @@ describe('ship: infrastructure consistency', () => {
     });
   });
 
+  describe('Blob Storage for files attached to cases', () => {
+    it('a private container, no public or key access, and the identity may read and write blobs in it only', () => {
+      const account = objectEntries(objectEntries(resourceBody(bicep, 'Microsoft.Storage/storageAccounts')).get('properties')!);
+      assert.equal(account.get('allowBlobPublicAccess'), 'false');
+      assert.equal(account.get('allowSharedKeyAccess'), 'false');
+      assert.equal(account.get('minimumTlsVersion'), '\'TLS1_2\'');
+      const container = objectEntries(resourceBody(bicep, 'Microsoft.Storage/storageAccounts/blobServices/containers'));
+      assert.equal(container.get('name'), 'filesContainerName');
+      assert.match(container.get('properties') ?? '', /publicAccess: 'None'/);
+      assert.equal(stringLiteral(param(params(bicep), 'filesContainerName').defaultText ?? ''), DEFAULT_FILES_CONTAINER);
+      const role = objectEntries(resourceNamed(bicep, 'filesBlobDataContributor', 'Microsoft.Authorization/roleAssignments'));
+      assert.equal(role.get('scope'), 'filesContainer');
+      const props = objectEntries(role.get('properties')!);
+      assert.equal(props.get('principalId'), 'identity.properties.principalId');
+      assert.match(props.get('roleDefinitionId') ?? '', /storageBlobDataContributorRoleId/);
+      assert.match(bicep, /var storageBlobDataContributorRoleId = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'/);
+      const set = new Map(appSettings(bicep).map((s) => [s.name, s.valueText]));
+      assert.equal(set.get('FILES_BLOB_URL'), 'filesStorage.properties.primaryEndpoints.blob');
+      assert.equal(set.get('FILES_BLOB_CONTAINER'), 'filesContainerName');
+      assert.equal(set.get('FILES_BLOB_CONNECTION_STRING'), '\'\'', 'no connection string (account key) in Azure');
+      assert.match(objectEntries(resourceBody(bicep, 'Microsoft.Web/sites')).get('dependsOn') ?? '', /filesBlobDataContributor/);
+    });
+  });
+
   describe('Agents Toolkit files', () => {
     const yml = parseYaml(read('m365agents.yml')) as {
       version: string; environmentFolderPath: string;
@@ -297,17 +329,18 @@ describe('ship: infrastructure consistency', () => {
       for (const name of used) assert.ok(name in envDev, `${name} is used but env/.env.dev does not list it`);
     });
 
-    it('the toolkit and docs/deploy.md stage the same runtime files: the build, the card templates and production dependencies', () => {
+    it('the toolkit and docs/deploy.md stage the same runtime files: the build, the card and letter templates and production dependencies', () => {
       const stage = String(yml.deploy.find((s) => s.uses === 'script')!.with!.run);
       const copied = (text: string) => /cp -R ((?:[\w.-]+ )+)"?[$\w/]+"?\/? ?&?/.exec(text)?.[1]?.trim().split(' ');
       const fromToolkit = copied(stage);
       const fromDocs = copied(read('docs/deploy.md'));
       assert.ok(fromToolkit && fromDocs, 'both copy files into a staging folder');
       assert.deepEqual(fromToolkit, fromDocs);
-      for (const needed of ['dist', 'cards', 'package.json', 'package-lock.json']) assert.ok(fromToolkit.includes(needed), needed);
+      for (const needed of ['dist', 'cards', 'templates', 'package.json', 'package-lock.json']) assert.ok(fromToolkit.includes(needed), needed);
       assert.match(stage, /npm ci --omit=dev/);
       assert.match(read('docs/deploy.md'), /npm ci --omit=dev/);
       assert.match(read('src/cards/card-template.ts'), /path\.resolve\(__dirname, '\.\.\/\.\.\/cards'\)/, 'the card templates are read from <root>/cards at run time');
+      assert.match(read('src/documents/letter-files.ts'), /join\(__dirname, '\.\.', '\.\.', 'templates'\)/, 'the letter template is read from <root>/templates at run time');
     });
 
     it('docs/deploy.md links only to headings it has', () => {

@@ -89,6 +89,12 @@ param complaintPolicy string = 'hos-2024'
 @description('DIRECTORY_FILE: the staff directory JSON on the web app. Upload it there before the first start (docs/deploy.md); empty uses the invented demo directory')
 param directoryFile string = '/home/site/config/directory.json'
 
+@description('LANDLORD_FILE: the landlord JSON for letters (name, address, contact) on the web app; empty uses the invented example letterhead, and Teams says so on every draft')
+param landlordFile string = ''
+
+@description('LETTER_TEMPLATE: the landlord\'s Word letter template on the web app; empty uses the plain default that ships')
+param letterTemplate string = ''
+
 @description('DATA_DIR: the embedded database folder, used only when COSMOS_ENDPOINT is empty (never here); kept under /home, which survives restarts')
 param dataDir string = '/home/data/complaints'
 
@@ -439,6 +445,14 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'DIRECTORY_FILE'
           value: directoryFile
+        }
+        {
+          name: 'LANDLORD_FILE'
+          value: landlordFile
+        }
+        {
+          name: 'LETTER_TEMPLATE'
+          value: letterTemplate
         }
         {
           name: 'LOG_LEVEL'

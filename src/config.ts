@@ -21,6 +21,8 @@ export const SETTINGS = {
   FILES_BLOB_CONNECTION_STRING: 'a storage connection string with an account key, for Azurite or local trials only (in Azure leave it empty and use FILES_BLOB_URL); it wins over FILES_BLOB_URL',
   COMPLAINT_POLICY: 'policy preset id (npm run -s complaints -- policy list) or path to a policy JSON file',
   DIRECTORY_FILE: 'path to the staff directory JSON (people, roles, estates, managers); unset uses the demo directory',
+  LANDLORD_FILE: 'path to the landlord JSON (name, address and contact details for letters); unset uses the invented example',
+  LETTER_TEMPLATE: 'path to the landlord\'s Word letter template (.docx with its letterhead); unset uses the plain default',
   LOG_LEVEL: 'pino log level: fatal, error, warn, info, debug or trace',
   REMINDER_SWEEP_SECONDS: 'how often the in-process reminder sweep runs, in seconds; 0 turns the timer off (POST /api/reminders/run still works)',
   REMINDER_WORKING_HOURS: 'when reminders may be sent, Europe/London, as HH:MM-HH:MM (never on weekends or bank holidays)',
@@ -56,6 +58,8 @@ const schema = z.object({
   FILES_BLOB_CONNECTION_STRING: optionalText,
   COMPLAINT_POLICY: z.preprocess(blankToUndefined, z.string().default('hos-2024')),
   DIRECTORY_FILE: optionalText,
+  LANDLORD_FILE: optionalText,
+  LETTER_TEMPLATE: optionalText,
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info')),
   REMINDER_SWEEP_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(86_400).default(300)),
   REMINDER_WORKING_HOURS: z.preprocess(blankToUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'must look like 09:00-17:00').default('09:00-17:00')),
@@ -80,6 +84,8 @@ export interface AppConfig {
     | { kind: 'blob'; containerName: string; connectionString: string };
   policy: string;
   directoryFile: string | undefined;
+  /** The landlord's details and Word template for letters; undefined uses the shipped example and default. */
+  letters: { landlordFile: string | undefined; templateFile: string | undefined };
   logLevel: string;
   reminders: { sweepSeconds: number; workingHours: { start: string; end: string }; runSecret: string | undefined };
   graph: { baseUrl: string; teamsAppCatalogId: string | undefined };
@@ -130,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
         : { kind: 'folder', dir: path.resolve(e.DATA_DIR, 'files') },
     policy: e.COMPLAINT_POLICY,
     directoryFile: e.DIRECTORY_FILE,
+    letters: { landlordFile: e.LANDLORD_FILE, templateFile: e.LETTER_TEMPLATE },
     logLevel: e.LOG_LEVEL,
     reminders: {
       sweepSeconds: e.REMINDER_SWEEP_SECONDS,

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { calendarForPolicy } from './calendar/policy-calendar';
 import type { CaseContext } from './cases/case-context';
 import { ConfigError, type AppConfig } from './config';
+import { EXAMPLE_LANDLORD_FILE, readLandlord, readLetterTemplate } from './documents/letter-files';
+import type { Landlord } from './documents/letters/letter';
 import { createFileStore, type FileStoreOptions } from './files/create-file-store';
 import type { FileStore } from './files/file-store.port';
 import { loadDirectory } from './directory/load-directory';
@@ -24,6 +26,8 @@ export interface Core {
   stores: Stores;
   /** Files attached to cases (DATA_DIR/files, or Azure Blob Storage). */
   files: FileStore;
+  /** What letters are made with: the landlord's details and Word template (read once, at start). */
+  letters: LetterMaterials;
   ctx: CaseContext;
   close(): Promise<void>;
 }
@@ -62,9 +66,32 @@ export function fileStoreOptionsFor(config: Pick<AppConfig, 'files' | 'bot'>): F
   };
 }
 
+/** The landlord's letterhead details and Word template; `exampleLandlord` when LANDLORD_FILE is unset. */
+export interface LetterMaterials {
+  landlord: Landlord;
+  template: Buffer;
+  exampleLandlord: boolean;
+}
+
+/** LANDLORD_FILE and LETTER_TEMPLATE read and checked; an unusable one is a ConfigError naming it. */
+export function loadLetterMaterials(config: Pick<AppConfig, 'letters'>): LetterMaterials {
+  const { landlordFile, templateFile } = config.letters;
+  const landlord = asSetting('LANDLORD_FILE', () => readLandlord(landlordFile ?? EXAMPLE_LANDLORD_FILE));
+  const template = asSetting('LETTER_TEMPLATE', () => readLetterTemplate(templateFile));
+  return { landlord, template, exampleLandlord: landlordFile === undefined };
+}
+
+function asSetting<T>(setting: string, read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    throw new ConfigError(`${setting}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+}
+
 /**
  * Loads the policy and the directory, then opens the stores. A setting that is not usable
- * (COMPLAINT_POLICY, DIRECTORY_FILE) is a ConfigError naming it, raised before any store is
+ * (COMPLAINT_POLICY, DIRECTORY_FILE, LANDLORD_FILE, LETTER_TEMPLATE) is a ConfigError naming it, raised before any store is
  * opened.
  */
 export async function buildCore(config: AppConfig, options: CoreOptions = {}): Promise<Core> {
@@ -78,8 +105,9 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
   } catch (err) {
     throw new ConfigError(err instanceof Error ? err.message : String(err), { cause: err });
   }
+  const letters = loadLetterMaterials(config);
   const stores = await createStores(storeOptionsFor(config));
   const files = createFileStore(fileStoreOptionsFor(config));
   const ctx: CaseContext = { policy, calendar, directory, now: options.now ?? (() => new Date()), newId: randomUUID };
-  return { policy, calendar, directory, stores, files, ctx, close: () => stores.close() };
+  return { policy, calendar, directory, stores, files, letters, ctx, close: () => stores.close() };
 }

@@ -87,6 +87,26 @@ describe('buildCore', () => {
     await assert.rejects(buildCore(loadConfig({ DATA_DIR: dataDir, DIRECTORY_FILE: file })), (err: Error) =>
       err instanceof ConfigError && err.message.startsWith(`DIRECTORY_FILE ${file} cannot be read as JSON`));
   });
+
+  it('refuses an unusable LANDLORD_FILE or LETTER_TEMPLATE, naming the setting, and says when the letterhead is the invented example', async () => {
+    const landlord = path.join(dataDir, 'landlord.json');
+    writeFileSync(landlord, JSON.stringify({ name: 'Northgate Homes' }));
+    await assert.rejects(buildCore(loadConfig({ DATA_DIR: dataDir, LANDLORD_FILE: landlord })), (err: Error) =>
+      err instanceof ConfigError && err.message.startsWith('LANDLORD_FILE: ') && err.message.includes('addressLines'));
+    await assert.rejects(buildCore(loadConfig({ DATA_DIR: dataDir, LETTER_TEMPLATE: path.join(dataDir, 'nope.docx') })), (err: Error) =>
+      err instanceof ConfigError && err.message.startsWith('LETTER_TEMPLATE: Cannot read the letter template'));
+    writeFileSync(landlord, JSON.stringify({ name: 'Northgate Homes', addressLines: ['1 High Street'] }));
+    const core = await buildCore(loadConfig({ DATA_DIR: dataDir, LANDLORD_FILE: landlord }));
+    try {
+      assert.equal(core.letters.landlord.name, 'Northgate Homes');
+      assert.equal(core.letters.exampleLandlord, false);
+    } finally {
+      await core.close();
+    }
+    const example = await buildCore(loadConfig({ DATA_DIR: dataDir }));
+    await example.close();
+    assert.equal(example.letters.exampleLandlord, true);
+  });
 });
 
 describe('storeOptionsFor', () => {

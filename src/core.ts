@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { calendarForPolicy } from './calendar/policy-calendar';
 import type { CaseContext } from './cases/case-context';
 import { ConfigError, type AppConfig } from './config';
-import { EXAMPLE_LANDLORD_FILE, readLandlord, readLetterTemplate } from './documents/letter-files';
-import type { Landlord } from './documents/letters/letter';
+import { EXAMPLE_LANDLORD_FILE, readLandlord, readLetterTemplate, type LandlordSettings } from './documents/letter-files';
 import { createFileStore, type FileStoreOptions } from './files/create-file-store';
 import type { FileStore } from './files/file-store.port';
 import { loadDirectory } from './directory/load-directory';
@@ -68,7 +67,8 @@ export function fileStoreOptionsFor(config: Pick<AppConfig, 'files' | 'bot'>): F
 
 /** The landlord's letterhead details and Word template; `exampleLandlord` when LANDLORD_FILE is unset. */
 export interface LetterMaterials {
-  landlord: Landlord;
+  /** Also holds the homes per TSM group (`homes`), which the Tenant Satisfaction Measures need. */
+  landlord: LandlordSettings;
   template: Buffer;
   exampleLandlord: boolean;
 }

@@ -2,7 +2,7 @@ import type { Directory } from '../domain/directory';
 import type { Policy } from '../domain/policy';
 import { COMPLAINANT_FIELDS, COMPLAINT_FIELDS, type IntakeDraft } from '../intake/intake-draft';
 import type { FieldErrors } from '../intake/intake-fields';
-import { CATEGORIES, CHANNELS, choices, CONTACT_METHODS, SERVICE_AREAS, STAFF_ROLES } from '../intake/intake-options';
+import { CATEGORIES, CHANNELS, choices, CONTACT_METHODS, SERVICE_AREAS, STAFF_ROLES, TENURE_OPTIONS } from '../intake/intake-options';
 import { renderCard, type AdaptiveCardJson } from './card-template';
 import { formatDate } from './card-text';
 
@@ -31,6 +31,7 @@ export function intakeStepCard(input: IntakeCardInput): AdaptiveCardJson {
       errors: complete(COMPLAINANT_FIELDS, input.errors),
       contactChoices: choices(CONTACT_METHODS),
       estateChoices: input.directory.estates.map((e) => ({ title: e, value: e })),
+      tenureChoices: choices(TENURE_OPTIONS),
     });
   }
   if (draft.step === 'complaint') {
@@ -59,6 +60,7 @@ function reviewFacts(draft: IntakeDraft) {
     complainantFacts: [
       fact('Name', p.complainantName), fact('Email', p.contactEmail), fact('Phone', p.contactPhone),
       fact('Prefers', label(CONTACT_METHODS, p.preferredContact)), fact('Address', p.address), fact('Estate', p.estate),
+      fact('Tenure', label(TENURE_OPTIONS, p.tenure || 'not-known')),
       fact('Representative', p.hasRepresentative === 'true' ? `${p.representativeName} (consent: ${yes(p.representativeConsent)})` : 'None'),
       fact('Vulnerabilities', p.vulnerabilities), fact('Adjustments', p.adjustments),
     ],

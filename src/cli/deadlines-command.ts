@@ -1,5 +1,6 @@
 import { calendarForPolicy } from '../calendar/policy-calendar';
 import { deriveCase } from '../domain/case-timeline';
+import { tsmGroupOf } from '../domain/tenure';
 import { loadPolicy } from '../policies/load-policy';
 import type { CommandResult } from './cli-io';
 import { parseTimeline } from './timeline-input';
@@ -28,6 +29,8 @@ export function deadlinesCommand(policyName: string, input: string): CommandResu
       // A follow-up (an action, an Ombudsman request or order) names its id.
       deadlines: view.deadlines.map((d) => ({ stage: d.stage, kind: d.kind, ...(d.id ? { id: d.id } : {}), due: d.due, metOn: d.metOn })),
       ...(view.escalationWindowCloses ? { escalationWindowCloses: view.escalationWindowCloses } : {}),
+      // The tenure given on the received event, and the Tenant Satisfaction Measures group it counts in.
+      ...(timeline.tenure ? { tenure: timeline.tenure, tsmGroup: tsmGroupOf(timeline.tenure) } : {}),
     },
   };
 }

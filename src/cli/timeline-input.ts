@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../domain/calendar-date';
+import { TENURES, type Tenure } from '../domain/tenure';
 import { CONTACT_METHODS, OMBUDSMAN_FINDINGS, REMEDY_KINDS, RESPONSE_OUTCOMES, TELL_ABOUT, type CaseEvent } from '../domain/case-events';
 
 /** The `deadlines` command's stdin: `{"events":[{"type":"received","on":"2026-12-18"}, ...]}`. */
@@ -12,7 +13,11 @@ const item = z.object({
 
 const eventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('informal-opened'), ...audit }).strict(),
-  z.object({ type: z.literal('received'), ...audit, stage: z.number().int().min(1).optional(), issueOccurredOn: date.optional(), lateAcceptanceReason: z.string().optional() }).strict(),
+  // tenure is the resident's (what intake records on the case), not part of the event: parseTimeline lifts it out.
+  z.object({
+    type: z.literal('received'), ...audit, stage: z.number().int().min(1).optional(), issueOccurredOn: date.optional(), lateAcceptanceReason: z.string().optional(),
+    tenure: z.enum(TENURES).optional(),
+  }).strict(),
   z.object({ type: z.literal('acknowledged'), ...audit, method: z.enum(CONTACT_METHODS).optional() }).strict(),
   z.object({
     type: z.literal('extended'), ...audit, workingDays: z.number().int(), reason: z.string(),
@@ -51,7 +56,7 @@ const eventSchema = z.discriminatedUnion('type', [
 
 const timelineSchema = z.object({ events: z.array(eventSchema).min(1).max(10_000) }).strict();
 
-export type TimelineParse = { ok: true; events: CaseEvent[] } | { ok: false, errors: string[] };
+export type TimelineParse = { ok: true; events: CaseEvent[]; tenure: Tenure | null } | { ok: false, errors: string[] };
 
 export function parseTimeline(text: string): TimelineParse {
   let json: unknown;
@@ -64,5 +69,12 @@ export function parseTimeline(text: string): TimelineParse {
   if (!parsed.success) {
     return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`) };
   }
-  return { ok: true, events: parsed.data.events as CaseEvent[] };
+  let tenure: Tenure | null = null;
+  const events = parsed.data.events.map((e) => {
+    if (e.type !== 'received') return e;
+    const { tenure: given, ...event } = e;
+    tenure ??= given ?? null;
+    return event;
+  });
+  return { ok: true, events: events as CaseEvent[], tenure };
 }

@@ -15,13 +15,26 @@ export const EXAMPLE_LANDLORD_FILE = join(TEMPLATES, 'landlord.example.json');
 
 export class LetterFileError extends Error {}
 
+const homeCount = z.number().int('must be a whole number of homes').min(0, 'cannot be negative');
+/**
+ * The homes the landlord owns, as the Regulator of Social Housing counts them for the Tenant
+ * Satisfaction Measures: low-cost rental (LCRA: social and affordable rent) and low-cost home
+ * ownership (LCHO: shared ownership). Letters do not need it; the TSM figures do.
+ */
+const homesSchema = z.object({ lcra: homeCount, lcho: homeCount }).strict();
+export type Homes = z.infer<typeof homesSchema>;
+
 const landlordSchema = z.object({
   name: z.string().trim().min(1),
   addressLines: z.array(z.string().trim().min(1)).max(8),
   phone: z.string().trim().optional(),
   email: z.string().trim().optional(),
   website: z.string().trim().optional(),
+  homes: homesSchema.optional(),
 }).strict();
+
+/** The landlord file: the letterhead, and the homes the TSM figures are counted per. */
+export type LandlordSettings = Landlord & { homes?: Homes };
 
 function read(path: string, what: string): Buffer {
   try {
@@ -35,8 +48,8 @@ export function readLetterTemplate(path: string = DEFAULT_LETTER_TEMPLATE): Buff
   return read(path, 'letter template');
 }
 
-/** The landlord's details from a JSON file: { name, addressLines, phone?, email?, website? }. */
-export function readLandlord(path: string = EXAMPLE_LANDLORD_FILE): Landlord {
+/** The landlord's details from a JSON file: { name, addressLines, phone?, email?, website?, homes?: { lcra, lcho } }. */
+export function readLandlord(path: string = EXAMPLE_LANDLORD_FILE): LandlordSettings {
   let data: unknown;
   try {
     data = JSON.parse(read(path, 'landlord file').toString('utf8'));

@@ -22,6 +22,8 @@ export const complainantDetailsSchema = z.object({
   representativeConsent: z.boolean(),
   vulnerabilities: z.string(),
   adjustments: z.string(),
+  /** One of TENURES (tenure.ts); absent on cases logged before intake asked, read as not known. */
+  tenure: z.string().optional(),
 }).loose();
 
 export const complaintDetailsSchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compareDates, isCalendarDate, type CalendarDate } from '../domain/calendar-date';
-import { CATEGORIES, CHANNELS, CONTACT_METHODS, keysOf, SERVICE_AREAS, STAFF_ROLES } from './intake-options';
+import { CATEGORIES, CHANNELS, CONTACT_METHODS, keysOf, SERVICE_AREAS, STAFF_ROLES, TENURE_OPTIONS } from './intake-options';
 
 /**
  * The intake steps' fields, checked at the edge. Card inputs arrive as strings (toggles as
@@ -26,6 +26,8 @@ export const complainantSchema = z.object({
   representativeConsent: toggle,
   vulnerabilities: optionalText('Vulnerabilities', LIMITS.long),
   adjustments: optionalText('Reasonable adjustments', LIMITS.long),
+  // Not known is an honest answer, and the default for a form (or an older card) that did not ask.
+  tenure: z.preprocess((v) => (v === '' || v === undefined ? 'not-known' : v), choice('the resident\'s tenure', TENURE_OPTIONS)),
 }).superRefine((v, ctx) => {
   if (v.preferredContact === 'email' && !v.contactEmail) ctx.addIssue({ code: 'custom', path: ['contactEmail'], message: 'Email is the preferred contact method: enter the address' });
   if (v.preferredContact === 'phone' && !v.contactPhone) ctx.addIssue({ code: 'custom', path: ['contactPhone'], message: 'Phone is the preferred contact method: enter the number' });

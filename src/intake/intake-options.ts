@@ -1,3 +1,4 @@
+import type { Tenure } from '../domain/tenure';
 /** The choices offered on the intake cards, with the words shown to staff. */
 export const CONTACT_METHODS = { email: 'Email', phone: 'Phone', letter: 'Letter', 'in-person': 'In person' } as const;
 export const CHANNELS = {
@@ -8,6 +9,11 @@ export const CATEGORIES = {
   communication: 'Communication', 'rent-charges': 'Rent and service charges', neighbourhood: 'Estate and neighbourhood', other: 'Other',
 } as const;
 export const SERVICE_AREAS = { 'housing-management': 'Housing management', property: 'Property and repairs', benefits: 'Benefits', other: 'Other' } as const;
+/** The resident's tenure (domain/tenure.ts TENURES), worded for staff. */
+export const TENURE_OPTIONS = {
+  'social-or-affordable-rent': 'Social or affordable rent', 'shared-ownership': 'Shared ownership', leaseholder: 'Leaseholder',
+  other: 'Other', 'not-known': 'Not known',
+} as const satisfies Record<Tenure, string>;
 export const STAFF_ROLES = { EM: 'Estate Manager', AHM: 'Area Housing Manager', other: 'Other member of staff' } as const;
 
 export function choices(options: Record<string, string>): Array<{ title: string; value: string }> {

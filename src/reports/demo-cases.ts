@@ -1,3 +1,4 @@
+import type { Tenure } from '../domain/tenure';
 import { addCalendarDays, compareDates, type CalendarDate } from '../domain/calendar-date';
 import { OMBUDSMAN_FINDINGS, type ActionItem, type CaseEvent, type ResponseOutcome } from '../domain/case-events';
 import { deriveCase } from '../domain/case-timeline';
@@ -108,7 +109,7 @@ export function* generateDemoCases(options: DemoOptions): Generator<NewCaseRecor
       complainant: {
         complainantName: `Demo Resident ${n}`, contactEmail: `resident${n}@example.invalid`, contactPhone: '', preferredContact: 'email',
         address: `${between(1, 99)} ${pick(STREETS)}, ${estate}`, estate, hasRepresentative: false, representativeName: '', representativeConsent: false,
-        vulnerabilities: '', adjustments: '',
+        vulnerabilities: '', adjustments: '', tenure: demoTenure(i),
       },
       complaint: {
         channel: pick(CHANNEL_KEYS), receivedOn: received, issueOccurredOn: addCalendarDays(received, -between(1, 25)),
@@ -281,4 +282,16 @@ export function* generateDemoCases(options: DemoOptions): Generator<NewCaseRecor
       if (checked.ok) events.splice(0, events.length, ...merged);
     }
   }
+}
+
+/**
+ * Mostly social rent, some shared owners, a few leaseholders and unknowns, taken from the
+ * case's number rather than the random stream, so the rest of a seed's demo data is as before.
+ */
+function demoTenure(i: number): Tenure {
+  const r = (i * 37) % 100;
+  if (r < 80) return 'social-or-affordable-rent';
+  if (r < 90) return 'shared-ownership';
+  if (r < 96) return 'leaseholder';
+  return r < 98 ? 'other' : 'not-known';
 }

@@ -83,6 +83,8 @@ export interface CaseFacts {
   category: string;
   serviceArea: string;
   estate: string;
+  /** The resident's tenure as intake recorded it (tenure.ts); 'not-known' for cases logged before it was asked. */
+  tenure: string;
   officerId: string;
   state: CaseState;
   /** The stage the case is at now (0 = informal). */
@@ -211,6 +213,7 @@ export function caseFacts(record: CaseRecord, ctx: ReportContext): CaseFacts {
     category: record.category ?? details.complaint.category,
     serviceArea: record.serviceArea ?? details.complaint.serviceArea,
     estate: record.estate ?? details.complainant.estate,
+    tenure: details.complainant.tenure || 'not-known',
     officerId: record.responsibleOfficerId ?? '',
     state,
     stage: derived.ok ? derived.view.stage : record.stage,

@@ -6,6 +6,8 @@ import { letterCommand } from './cli/letter-command';
 import { policyCheck, policyList } from './cli/policy-commands';
 import { purgeCommand } from './cli/purge-command';
 import { reportCommand, type CliResult } from './cli/report-command';
+import { tsmCommand } from './cli/tsm-command';
+import { selfAssessmentCommand } from './cli/self-assessment-command';
 import { ConfigError, loadConfigFromEnvironment } from './config';
 
 /**
@@ -21,6 +23,14 @@ const USAGE = `Usage: complaints <command>
   report --from YYYY-MM-DD --to YYYY-MM-DD --format csv|json|html [--homes N]
                                            cases received in the period: the complaints log (csv),
                                            figures and learning (json) or the full report (html)
+  report --tsm --year YYYY [--format json|text]
+                                           the Tenant Satisfaction Measures CH01 and CH02 (LCRA, LCHO) for the
+                                           year from 1 April, with numerators and denominators; needs "homes"
+                                           in the landlord file (LANDLORD_FILE)
+  self-assessment --year YYYY --format html|docx|json [--evidence file.json]
+                                           the Complaint Handling Code self-assessment for the year, filled in
+                                           from the policy check and the year's figures, with the landlord's
+                                           evidence (exit 2 naming the provision when the file is unusable)
   demo --cases N [--seed S] [--into-live-store]
                                            fill the store with N invented cases (marked demo) over the last
                                            18 months; refuses a Cosmos DB account or a store holding real
@@ -49,6 +59,10 @@ export async function runCli(args: readonly string[], stdin: NodeJS.ReadableStre
     return deadlinesCommand(policy, await readStdin(stdin));
   }
   if (command === 'purge') return purgeCommand(loadConfigFromEnvironment(), option(args, '--closed-before'), args.includes('--dry-run'));
+  if (command === 'report' && args.includes('--tsm')) return tsmCommand(loadConfigFromEnvironment(), { year: option(args, '--year'), format: option(args, '--format') });
+  if (command === 'self-assessment') {
+    return selfAssessmentCommand(loadConfigFromEnvironment(), { year: option(args, '--year'), format: option(args, '--format'), evidence: option(args, '--evidence') });
+  }
   if (command === 'report') {
     return reportCommand(loadConfigFromEnvironment(), { from: option(args, '--from'), to: option(args, '--to'), format: option(args, '--format'), homes: option(args, '--homes') });
   }

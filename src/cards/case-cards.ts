@@ -175,7 +175,7 @@ export function caseDetailCard(record: CaseRecord, ctx: CaseCardContext, buttons
   return renderCard('case-detail', {
     ...bannerOf(banner), actions: caseActions(record, buttons), showPersonal,
     complaint: complaintFacts(record), complainant: showPersonal ? complainantFacts(record) : [], responses: responses(record),
-    followUps: followUps(viewOf(record, ctx), ctx), ombudsman: ombudsmanFacts(viewOf(record, ctx)), pending: pendingNotes(record, ctx), userIds: refreshUserIds(record, ctx),
+    followUps: followUps(viewOf(record, ctx), ctx), ombudsman: ombudsmanFacts(viewOf(record, ctx)), ombudsmanTitle: `The ${ctx.policy.ombudsman.name}`, pending: pendingNotes(record, ctx), userIds: refreshUserIds(record, ctx),
     reference: record.reference, caseId: record.id, stateLabel: STATE_LABELS[record.state], summary: summary(record),
     facts: caseFacts(record, ctx), deadlines: deadlines(record, ctx),
     history: [...record.events].reverse().map((e) => ({

@@ -117,12 +117,12 @@ const EVIDENCE: Record<RemedyKind, string> = {
 };
 
 /** What the owner of a follow-up is to do, in plain words, with the button that records it. */
-function followUpAdvice(record: CaseRecord, deadline: Deadline, about: FollowUpAbout | null): string {
+function followUpAdvice(record: CaseRecord, deadline: Deadline, about: FollowUpAbout | null, policy: Policy): string {
   const due = formatDate(deadline.due);
   const item = about?.item;
   const closed = isTerminal(record.state) ? ' The case is closed, but this still has to be done.' : '';
   if (deadline.kind === 'ombudsman-information') {
-    return `Send the Housing Ombudsman the information it asked for by ${due}, then press "Information sent". A late reply can lead the Ombudsman to find a complaint-handling failure.`;
+    return `Send the ${policy.ombudsman.name} the information it asked for by ${due}, then press "Information sent". A late reply can lead the Ombudsman to find a complaint-handling failure.`;
   }
   const todo = item?.kind === 'compensation' && item.amountPence !== undefined ? `Pay the resident the compensation of ${formatPounds(item.amountPence)}`
     : item?.kind === 'apology' ? 'Give the resident the apology' : 'Make sure this is done';
@@ -149,7 +149,7 @@ export function reminderCard(input: ReminderCardInput): ReminderMessage {
     { title: 'Status', value: s.status },
     { title: 'Case', value: STATE_LABELS[record.state] },
   ];
-  const advice = FOLLOW_UP_KINDS.includes(deadline.kind) ? followUpAdvice(record, deadline, about) : ADVICE[deadline.kind] ?? 'Open the case to see what is needed.';
+  const advice = FOLLOW_UP_KINDS.includes(deadline.kind) ? followUpAdvice(record, deadline, about, input.policy) : ADVICE[deadline.kind] ?? 'Open the case to see what is needed.';
   const lateNote = input.pointOn && input.pointOn < today ? `This reminder was due on ${formatDate(input.pointOn)} and is sent late.` : '';
   const card = render('reminder', {
     headline, color: s.color, summary: caseSummary(record), facts, advice, lateNote,

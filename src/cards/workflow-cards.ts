@@ -6,7 +6,7 @@ import { findPerson, hasRole, managersOf, type DirectoryPerson } from '../domain
 import { stageOf } from '../domain/policy';
 import { renderCard, type AdaptiveCardJson } from './card-template';
 import { bannerOf, formatDate, OUTCOME_WORDS, type Banner, type CaseCardContext } from './card-text';
-import { ITEM_LABELS, prefill } from './response-items';
+import { itemLabel, prefill } from './response-items';
 import type { FormSpec } from './workflow-forms';
 
 /** A button on the case card: the bot decides which the viewer gets (those whose command would succeed). */
@@ -89,7 +89,7 @@ export function respondFormCard(record: CaseRecord, ctx: CaseCardContext, input:
   const items = [...new Set([...rules.always, ...rules.whenUpheld, ...rules.whenNotUpheld])].filter((i) => i !== 'decision').map((item) => {
     const when = rules.always.includes(item) ? '' : rules.whenUpheld.includes(item) && rules.whenNotUpheld.includes(item) ? '' : rules.whenUpheld.includes(item) ? ' (if upheld or partly upheld)' : ' (if not upheld)';
     return {
-      id: `item-${item}`, label: `${ITEM_LABELS[item]}${when}`, hint: '',
+      id: `item-${item}`, label: `${itemLabel(item, ctx.policy)}${when}`, hint: '',
       value: input.values[`item-${item}`] ?? prefill(item, ctx.policy, record.stage, definition, handler),
       error: input.errors[`item-${item}`] ?? '',
     };
@@ -161,7 +161,7 @@ export function refusalDecisionCard(record: CaseRecord, ctx: CaseCardContext, de
   return renderCard('case-decision', {
     title: `Refuse escalation: ${record.reference}`,
     subtitle: `${record.details.complainant.complainantName} · handled by ${findPerson(ctx.directory, record.responsibleOfficerId)?.name ?? 'nobody'}`,
-    intro: decided || 'The resident asked to escalate. Refusing needs a valid reason; they are told it with the Housing Ombudsman\'s details.',
+    intro: decided || `The resident asked to escalate. Refusing needs a valid reason; they are told it with the ${ctx.policy.ombudsman.name}'s details.`,
     ...bannerOf(''), open,
     facts: [{ title: 'Reason given', value: proposal?.why ?? '-' }, { title: 'Proposed by', value: findPerson(ctx.directory, proposal?.by)?.name ?? '-' }],
     actions: open ? [

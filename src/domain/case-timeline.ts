@@ -280,12 +280,12 @@ function respond(view: CaseView, stage: PolicyStage | undefined, on: CalendarDat
 }
 
 function escalate(view: CaseView, event: Extract<CaseEvent, { type: 'escalation-requested' }>, ctx: TimelineContext): StepResult {
-  if (view.escalationRefusedOn) return refuse('CASE.ESCALATION_REFUSED', `Escalation was refused on ${view.escalationRefusedOn} with the manager's approval; the resident can go to the Housing Ombudsman.`);
+  if (view.escalationRefusedOn) return refuse('CASE.ESCALATION_REFUSED', `Escalation was refused on ${view.escalationRefusedOn} with the manager's approval; the resident can go to the ${ctx.policy.ombudsman.name}.`);
   // The manager decides a proposed refusal first; rejecting it escalates the complaint.
   if (view.escalationRefusalProposedOn) return refuse('CASE.NOT_ALLOWED_IN_STATE', `A proposal to refuse this escalation (${view.escalationRefusalProposedOn}) is waiting for the manager's decision; rejecting it escalates the complaint.`);
   if (view.state !== 'responded') return refuse('CASE.NOT_ALLOWED_IN_STATE', `A complaint is escalated after its stage ${view.stage} response; the case is ${describeState(view)}.`);
   const next = stageOf(ctx.policy, view.stage + 1);
-  if (!next) return refuse('CASE.NO_FURTHER_STAGE', `Stage ${view.stage} is the last stage of this policy; the resident can now go to the Housing Ombudsman.`);
+  if (!next) return refuse('CASE.NO_FURTHER_STAGE', `Stage ${view.stage} is the last stage of this policy; the resident can now go to the ${ctx.policy.ombudsman.name}.`);
   const current = stageOf(ctx.policy, view.stage);
   if (view.escalationWindowCloses && compareDates(event.on, view.escalationWindowCloses) > 0 && !event.lateAcceptanceReason?.trim()) {
     return refuse('CASE.ESCALATION_OUT_OF_TIME', `The window to escalate closed on ${view.escalationWindowCloses}; give the reason for accepting it late.`);

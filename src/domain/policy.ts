@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDate } from './calendar-date';
+import { MODEL_PROCEDURES } from './model-procedure';
+import { ombudsmanSchema } from './ombudsman';
 
 /**
  * A landlord's complaint policy as data. Each seed procedure is one preset
@@ -21,7 +23,7 @@ export const RESPONSE_CONTENTS = [
   'remedy',                // what will be done to put things right
   'outstanding-actions',   // with owners and dates
   'how-to-escalate',       // how to go to the next stage, and by when
-  'ombudsman-details',     // how to go to the Housing Ombudsman (final stage)
+  'ombudsman-details',     // how to go to the policy's ombudsman (final stage)
   'summary',               // summary of the complaint and outcome (seed 004)
   'background',            // relevant background (seed 004)
   'apology',               // seed 004, when upheld
@@ -99,6 +101,10 @@ export const policySchema = z.object({
   /** The document this policy is read from, and how it was read. */
   source: z.string().min(1),
   nation: z.enum(NATIONS),
+  /** The national model the policy is checked against (the Code, the SPSO's or the PSOW's). */
+  modelProcedure: z.enum(MODEL_PROCEDURES),
+  /** Where the resident goes when the procedure is over, and what they are told about it. */
+  ombudsman: ombudsmanSchema,
   closureDays: z.array(calendarDate),
   informalStage: informalStageSchema.nullable(),
   stages: z.array(stageSchema).min(1),
@@ -148,13 +154,20 @@ export type StageWindow = PolicyStage['respond'];
 
 export type PolicyParseResult = { ok: true; policy: Policy } | { ok: false; errors: string[] };
 
+/** The field a problem is in, as its path; a stage is also named by its number ("stages.1.name (stage 2)"). */
+function fieldOf(path: PropertyKey[]): string {
+  if (!path.length) return '(policy)';
+  const field = path.map(String).join('.');
+  return path[0] === 'stages' && typeof path[1] === 'number' ? `${field} (stage ${path[1] + 1})` : field;
+}
+
 /** Validates untrusted policy data, returning one plain sentence per problem. */
 export function parsePolicy(data: unknown): PolicyParseResult {
   const parsed = policySchema.safeParse(data);
   if (parsed.success) return { ok: true, policy: parsed.data };
   return {
     ok: false,
-    errors: parsed.error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(policy)'}: ${issue.message}`),
+    errors: parsed.error.issues.map((issue) => `${fieldOf(issue.path)}: ${issue.message}`),
   };
 }
 

@@ -1,5 +1,6 @@
 import { DEFAULT_REMINDERS, type Policy, type PolicyStage } from '../domain/policy';
 import { CODE_CONTENTS_BEFORE_FINAL, CODE_CONTENTS_FINAL } from './response-contents';
+import { HOUSING_OMBUDSMAN } from './ombudsmen';
 
 /**
  * A landlord's briefing note on the Code's changes from 1 April 2024 (seed 003). It gives
@@ -34,6 +35,8 @@ export const briefingInterim2024: Policy = {
   name: 'Briefing note 2024: interim rules until the new policy is agreed',
   source: `${SOURCE} (interim rules)`,
   nation: 'england-and-wales',
+  modelProcedure: 'hos-code-2024',
+  ombudsman: HOUSING_OMBUDSMAN,
   closureDays: [],
   informalStage: null,
   stages: [

@@ -1,4 +1,5 @@
 import { DEFAULT_REMINDERS, type Policy } from '../domain/policy';
+import { HOUSING_OMBUDSMAN } from './ombudsmen';
 
 /**
  * City of London, Housing Services Complaints Procedure (seed 000). An informal stage run by
@@ -12,6 +13,8 @@ export const cityOfLondon: Policy = {
   name: 'City of London Housing Services Complaints Procedure',
   source: 'City of London, Housing Services Complaints Procedure (follows the corporate complaints procedure)',
   nation: 'england-and-wales',
+  modelProcedure: 'hos-code-2024',
+  ombudsman: HOUSING_OMBUDSMAN,
   closureDays: [],
   informalStage: {
     name: 'Informal stage (local estate staff)',

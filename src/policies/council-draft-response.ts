@@ -1,4 +1,5 @@
 import { DEFAULT_REMINDERS, type Policy, type PolicyStage } from '../domain/policy';
+import { HOUSING_OMBUDSMAN } from './ombudsmen';
 
 /**
  * A council's Complaint Handling Procedure, appendix 1 (seed 004): two stages
@@ -43,6 +44,8 @@ export const councilDraftResponse: Policy = {
   name: 'Council Complaint Handling Procedure (draft response for housing complaints)',
   source: 'A council\'s Complaints policy and procedure, Appendix 1 - Complaint Handling Procedure, housing variations',
   nation: 'england-and-wales',
+  modelProcedure: 'hos-code-2024',
+  ombudsman: HOUSING_OMBUDSMAN,
   closureDays: [],
   informalStage: null,
   stages: [stage(1, 'Stage 1 - Investigation', 'INVESTIGATING-OFFICER', 10), stage(2, 'Stage 2 - Review', 'REVIEWING-OFFICER', 20)],

@@ -1,4 +1,5 @@
 import { DEFAULT_REMINDERS, type Policy } from '../domain/policy';
+import { HOUSING_OMBUDSMAN } from './ombudsmen';
 
 /**
  * Herefordshire Council, Housing Tenants Complaints Policy and Procedure 2021-2024 (seed 002):
@@ -10,6 +11,8 @@ export const herefordshire2021: Policy = {
   name: 'Herefordshire Council Housing Tenants Complaints Procedure 2021-2024',
   source: 'Herefordshire Council, Housing Tenants Complaints Policy and Procedure 2021-2024, version 2.0',
   nation: 'england-and-wales',
+  modelProcedure: 'hos-code-2024',
+  ombudsman: HOUSING_OMBUDSMAN,
   closureDays: [],
   // "Any informal complaints ... should be recorded, monitored and resolved by the service
   // area": outside the two-stage procedure, so not modelled as a stage.

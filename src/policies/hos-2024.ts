@@ -1,5 +1,6 @@
 import { DEFAULT_REMINDERS, type Policy } from '../domain/policy';
 import { CODE_CONTENTS_BEFORE_FINAL, CODE_CONTENTS_FINAL } from './response-contents';
+import { HOUSING_OMBUDSMAN } from './ombudsmen';
 
 /**
  * The Housing Ombudsman's Complaint Handling Code, statutory from 1 April 2024: the default.
@@ -14,6 +15,8 @@ export const hos2024: Policy = {
   name: 'Housing Ombudsman Complaint Handling Code 2024',
   source: 'Housing Ombudsman Service, Complaint Handling Code (statutory from 1 April 2024)',
   nation: 'england-and-wales',
+  modelProcedure: 'hos-code-2024',
+  ombudsman: HOUSING_OMBUDSMAN,
   closureDays: [],
   informalStage: null,
   stages: [

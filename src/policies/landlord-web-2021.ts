@@ -1,4 +1,5 @@
 import { DEFAULT_REMINDERS, type Policy } from '../domain/policy';
+import { HOUSING_OMBUDSMAN } from './ombudsmen';
 
 /**
  * A landlord's public Housing Complaints Procedure web page (seed 001), written after the
@@ -11,6 +12,8 @@ export const landlordWeb2021: Policy = {
   name: 'Housing Complaints Procedure (landlord web page, stage 0 to stage 2)',
   source: 'A landlord\'s public web page, Housing Complaints Procedure (after the 2020 Code)',
   nation: 'england-and-wales',
+  modelProcedure: 'hos-code-2024',
+  ombudsman: HOUSING_OMBUDSMAN,
   closureDays: [],
   informalStage: {
     name: 'Stage 0 - Investigation',

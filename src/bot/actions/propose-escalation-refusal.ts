@@ -12,7 +12,7 @@ export const proposeEscalationRefusalAction: CaseCardAction<'propose-escalation-
   button: { title: 'Refuse escalation', verb: 'case.refuse-escalation.form' },
   form: (record, scope, input) => actionFormCard({
     ...FORM_DEFAULTS, title: 'Refuse the resident\'s request to escalate', submitVerb: 'case.refuse-escalation', submitTitle: 'Ask my manager',
-    textLabel: 'The valid reason (told to the resident, with the Housing Ombudsman\'s details)',
+    textLabel: 'The valid reason (told to the resident, with the Ombudsman\'s details)',
     intro: 'Residents need not give reasons for escalating; a refusal needs a valid reason and your manager\'s approval.',
   }, record, scope.cards, input),
   submitVerbs: ['case.refuse-escalation'],

@@ -4,12 +4,12 @@ import { FORM_DEFAULTS } from '../../cards/workflow-forms';
 import type { CaseCardAction } from './case-card-action';
 import { parseForm, pastDate, text } from './form-fields';
 
-/** The resident has gone to the Housing Ombudsman: its case reference and the date. */
+/** The resident has gone to the policy's ombudsman: its case reference and the date. */
 export const referToOmbudsmanAction: CaseCardAction<'refer-to-ombudsman'> = {
   command: 'refer-to-ombudsman',
   button: { title: 'Referred to the Ombudsman', verb: 'case.ombudsman-referred.form' },
   form: (record, scope, input) => actionFormCard({
-    ...FORM_DEFAULTS, title: 'The resident has gone to the Housing Ombudsman', submitVerb: 'case.ombudsman-referred', submitTitle: 'Record referral',
+    ...FORM_DEFAULTS, title: 'The resident has gone to the Ombudsman', submitVerb: 'case.ombudsman-referred', submitTitle: 'Record referral',
     dateLabel: 'Date the Ombudsman told us', textLabel: 'The Ombudsman\'s case reference',
   }, record, scope.cards, input),
   submitVerbs: ['case.ombudsman-referred'],

@@ -4,7 +4,7 @@ import type { CaseView } from '../../domain/case-state';
 import { notAvailable, type ComposedLetter, type LetterRefusal } from './letter';
 import type { LetterContext } from './letter-context';
 import { contactLine, frame, latest, stageWords } from './letter-parts';
-import { OMBUDSMAN_REQUIREMENT, ombudsmanSection } from './ombudsman-section';
+import { ombudsmanRequirement, ombudsmanSection } from './ombudsman-section';
 
 /** An approved extension: the reason, the new date, and the Ombudsman's details (the Code). */
 export function extensionLetter(record: CaseRecord, view: CaseView, ctx: LetterContext): ComposedLetter | LetterRefusal {
@@ -23,7 +23,7 @@ export function extensionLetter(record: CaseRecord, view: CaseView, ctx: LetterC
       heading: 'When you will hear from us',
       paragraphs: [deadline ? `We will now send you our response by ${formatDate(deadline.due)}.` : ''].filter(Boolean),
     },
-    ombudsmanSection('If you are not happy with this', 'You can contact the Housing Ombudsman for advice at any time, including about this extension:'),
+    ombudsmanSection('If you are not happy with this', ctx.policy.ombudsman.told.extension, ctx.policy.ombudsman),
   ]);
   letter.sections.push({ paragraphs: [contactLine(letter)] });
   return {
@@ -31,7 +31,7 @@ export function extensionLetter(record: CaseRecord, view: CaseView, ctx: LetterC
     requirements: [
       { name: 'The reason for the extension', text: reason },
       { name: 'The new response date', text: deadline ? formatDate(deadline.due) : '' },
-      OMBUDSMAN_REQUIREMENT,
+      ombudsmanRequirement(ctx.policy.ombudsman),
     ],
   };
 }

@@ -1,11 +1,12 @@
-import { OMBUDSMAN_DETAILS } from '../../domain/ombudsman';
+import { ombudsmanLines, type Ombudsman } from '../../domain/ombudsman';
 import type { LetterRequirement, LetterSection } from './letter';
 
-/** The Housing Ombudsman's details, one line each, as a letter lists them. */
-export const OMBUDSMAN_LINES = OMBUDSMAN_DETAILS.split(/;\s*/);
-
-export function ombudsmanSection(heading: string, lead: string): LetterSection {
-  return { heading, paragraphs: [lead], list: OMBUDSMAN_LINES };
+/** The policy's ombudsman: what the resident is told (the lead), then its details one per line. */
+export function ombudsmanSection(heading: string, lead: string, ombudsman: Ombudsman): LetterSection {
+  return { heading, paragraphs: [lead], list: ombudsmanLines(ombudsman) };
 }
 
-export const OMBUDSMAN_REQUIREMENT: LetterRequirement = { name: 'The Ombudsman', text: OMBUDSMAN_LINES.join(' ') };
+/** A letter that must give the ombudsman's details is checked for every line of them. */
+export function ombudsmanRequirement(ombudsman: Ombudsman): LetterRequirement {
+  return { name: 'The Ombudsman', text: ombudsmanLines(ombudsman).join(' ') };
+}

@@ -3,7 +3,7 @@ import type { CaseView } from '../../domain/case-state';
 import { notAvailable, type ComposedLetter, type LetterRefusal } from './letter';
 import type { LetterContext } from './letter-context';
 import { contactLine, frame, latest, stageWords } from './letter-parts';
-import { OMBUDSMAN_REQUIREMENT, ombudsmanSection } from './ombudsman-section';
+import { ombudsmanRequirement, ombudsmanSection } from './ombudsman-section';
 
 /** A refused escalation: the reason, and that the resident may go to the Ombudsman now, with its details. */
 export function refusalToEscalateLetter(record: CaseRecord, view: CaseView, ctx: LetterContext): ComposedLetter | LetterRefusal {
@@ -15,8 +15,8 @@ export function refusalToEscalateLetter(record: CaseRecord, view: CaseView, ctx:
   const letter = frame(record, ctx, 'refusal-to-escalate', view.assignedTo, `Your complaint: we cannot take it to ${stageWords(next)}`, [
     { paragraphs: [`You asked us to take your complaint to ${stageWords(next)} of our complaints procedure. We have decided not to do this.`] },
     { heading: 'Why', paragraphs: [reason] },
-    ombudsmanSection('What you can do now', 'You can ask the Housing Ombudsman to look at your complaint now. You do not need to wait. Their details are:'),
+    ombudsmanSection('What you can do now', ctx.policy.ombudsman.told.escalationRefused, ctx.policy.ombudsman),
   ]);
   letter.sections.push({ paragraphs: [contactLine(letter)] });
-  return { letter, requirements: [{ name: 'The reason for refusing', text: reason }, OMBUDSMAN_REQUIREMENT] };
+  return { letter, requirements: [{ name: 'The reason for refusing', text: reason }, ombudsmanRequirement(ctx.policy.ombudsman)] };
 }

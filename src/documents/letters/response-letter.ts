@@ -3,12 +3,12 @@ import type { ResponseOutcome } from '../../domain/case-events';
 import type { CaseRecord } from '../../domain/case-record';
 import type { CaseView } from '../../domain/case-state';
 import { findPerson } from '../../domain/directory';
+import { ombudsmanLines } from '../../domain/ombudsman';
 import type { ResponseContent } from '../../domain/policy';
 import { requiredContents, RESPONSE_CONTENT_NAMES } from '../../domain/response-contents';
 import { notAvailable, type ComposedLetter, type LetterRefusal, type LetterSection } from './letter';
 import type { LetterContext } from './letter-context';
 import { contactLine, frame, itemLine, latest, stageWords } from './letter-parts';
-import { OMBUDSMAN_LINES } from './ombudsman-section';
 
 const OUTCOME_SENTENCES: Record<ResponseOutcome, string> = {
   upheld: 'We have upheld your complaint.',
@@ -33,7 +33,8 @@ const HEADINGS: Record<ResponseContent, string> = {
   'responsible-officer': 'Who will make sure it happens',
   'lessons-learned': 'What we have learned',
   'how-to-escalate': 'If you are not happy with this response',
-  'ombudsman-details': 'The Housing Ombudsman',
+  // Named from the policy: the Housing Ombudsman, the SPSO, the PSOW (see responseLetter).
+  'ombudsman-details': 'The Ombudsman',
 };
 
 /** The order items appear in: the story first (what, what we found, what we decided, what we will do), then where to go next. */
@@ -86,8 +87,8 @@ export function responseLetter(record: CaseRecord, view: CaseView, ctx: LetterCo
       paragraphs: [...paragraphsOf(content['how-to-escalate']), ...(windowCloses ? [`Please ask us by ${formatDate(windowCloses)}.`] : [])],
     },
     'ombudsman-details': {
-      paragraphs: [...paragraphsOf(content['ombudsman-details']), 'You can ask the Housing Ombudsman to look at your complaint. Their details are:'],
-      list: OMBUDSMAN_LINES,
+      paragraphs: [...paragraphsOf(content['ombudsman-details']), ctx.policy.ombudsman.told.finalResponse],
+      list: ombudsmanLines(ctx.policy.ombudsman),
     },
   };
   // The remedies are listed once: under the remedy when there is one, else under the timescales.
@@ -106,7 +107,7 @@ export function responseLetter(record: CaseRecord, view: CaseView, ctx: LetterCo
   };
   const required = requiredContents(ctx.policy, stage, event.outcome);
   const sections = ORDER.filter((item) => hasWords(body[item]) && (item !== 'ombudsman-details' || isFinal || required.includes(item) || content[item]?.trim()))
-    .map((item) => ({ heading: HEADINGS[item], ...body[item] }));
+    .map((item) => ({ heading: item === 'ombudsman-details' ? `The ${ctx.policy.ombudsman.name}` : HEADINGS[item], ...body[item] }));
   const letter = frame(record, ctx, stage === 1 ? 'stage-1-response' : 'stage-2-response', officerId, `Your complaint: our ${stageWords(stage)} response`, [intro, ...sections]);
   letter.sections.push({ paragraphs: [contactLine(letter)] });
 
@@ -117,7 +118,7 @@ export function responseLetter(record: CaseRecord, view: CaseView, ctx: LetterCo
     if (item === 'decision') return [OUTCOME_SENTENCES[event.outcome]];
     if (item === 'complaint-definition') return body[item].paragraphs;
     if (item === 'remedy' || item === 'action-timescales') return [...recorded, ...(body[item].list ?? [])];
-    if (item === 'ombudsman-details') return [...recorded, ...OMBUDSMAN_LINES];
+    if (item === 'ombudsman-details') return [...recorded, ...ombudsmanLines(ctx.policy.ombudsman)];
     return recorded;
   };
   const requirements = required.map((item) => ({ name: RESPONSE_CONTENT_NAMES[item], text: evidence(item).join('\n') }));

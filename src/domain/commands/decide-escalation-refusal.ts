@@ -1,4 +1,4 @@
-import { OMBUDSMAN_DETAILS } from '../ombudsman';
+import { ombudsmanDetails } from '../ombudsman';
 import { notPermitted, type CaseCommand } from './command';
 import { relationTo } from './case-relations';
 import { escalationEvents } from './escalation-routing';
@@ -22,7 +22,7 @@ export const decideEscalationRefusal: CaseCommand<DecideEscalationRefusalInput> 
   events(file, actor, input, ctx) {
     const said = input.comment.trim() ? `: "${input.comment.trim()}"` : '';
     if (input.approve) {
-      return { ok: true, events: [{ type: 'escalation-refused', on: ctx.today, why: `Refusal approved by ${actor.name}${said}. The resident is to be told the reason and the Ombudsman's details (${OMBUDSMAN_DETAILS}).` }] };
+      return { ok: true, events: [{ type: 'escalation-refused', on: ctx.today, why: `Refusal approved by ${actor.name}${said}. The resident is to be told the reason and the Ombudsman's details (${ombudsmanDetails(ctx.policy.ombudsman)}).` }] };
     }
     const escalation = escalationEvents(file, ctx.today, 'Escalated after the refusal was rejected', ctx);
     if (!escalation.ok) return escalation;

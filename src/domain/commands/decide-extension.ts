@@ -1,6 +1,6 @@
 import { formatDate } from '../calendar-date';
 import { findRunning } from '../timeline-helpers';
-import { OMBUDSMAN_DETAILS } from '../ombudsman';
+import { ombudsmanDetails } from '../ombudsman';
 import { notPermitted, type CaseCommand } from './command';
 import { relationTo } from './case-relations';
 
@@ -37,7 +37,7 @@ export const decideExtension: CaseCommand<DecideExtensionInput> = {
         ...(pending.reasonCategory ? { reasonCategory: pending.reasonCategory } : {}),
         ...(pending.complainantAgreed ? { complainantAgreed: true } : {}),
         // Approving tells nobody: the resident is to be told, and the handler records when they were (resident-told).
-        why: `Approved by ${actor.name}${said}. The resident is to be told the reason, the new date${newDate} and the Ombudsman's details (${OMBUDSMAN_DETAILS}).`,
+        why: `Approved by ${actor.name}${said}. The resident is to be told the reason, the new date${newDate} and the Ombudsman's details (${ombudsmanDetails(ctx.policy.ombudsman)}).`,
       }],
     };
   },

@@ -4,7 +4,7 @@ import { relationTo } from './case-relations';
 import { isTerminal } from '../case-state';
 import { stageOf } from '../policy';
 
-/** The resident has taken the complaint to the Housing Ombudsman: its case reference and the date. */
+/** The resident has taken the complaint to the policy's ombudsman: its case reference and the date. */
 export interface ReferToOmbudsmanInput { reference: string; on: CalendarDate }
 
 export const referToOmbudsman: CaseCommand<ReferToOmbudsmanInput> = {

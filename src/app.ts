@@ -5,7 +5,10 @@ import { ComplaintsBot } from './bot/complaints-bot';
 import { createAdapter } from './bot/create-adapter';
 import { createHttpServer } from './bot/http-server';
 import { ProactiveNotifier } from './bot/proactive-notifier';
-import { ReportFiles, type FileDeliveryMode } from './bot/report-files';
+import { caseFileSource, letterSource } from './bot/files/case-sources';
+import { CaseUploads } from './bot/documents/case-uploads';
+import { FileOffers, type FileDeliveryMode } from './bot/files/file-offers';
+import { reportSource } from './bot/files/report-source';
 import { buildCore } from './core';
 import { createGraphServices } from './graph/create-graph-services';
 import { IntakeFlow } from './intake/intake-flow';
@@ -55,17 +58,28 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const intake = new IntakeFlow({ drafts: stores.keyValue, cases: stores.cases, ctx });
   // Links to report files use the public address (App Service), else the one we listen on (known below).
   let publicUrl = config.publicUrl;
-  const reportFiles = new ReportFiles({
-    stores, ctx, logger: logger.child({ part: 'report-files' }), baseUrl: () => publicUrl ?? '',
+  const filesLogger = logger.child({ part: 'files' });
+  const fileOffers = new FileOffers({
+    keyValue: stores.keyValue, ctx, logger: filesLogger, baseUrl: () => publicUrl ?? '',
     delivery: options.reportFileDelivery ?? 'auto', allowHttpUpload: config.bot === null,
+    sources: {
+      report: reportSource(stores.cases, ctx),
+      letter: letterSource(stores.cases, ctx, core.letters),
+      'case-file': caseFileSource(stores.cases, ctx, core.files, filesLogger),
+    },
   });
-  const bot = new ComplaintsBot({ ctx, stores, intake, notifier, logger, tenantId: config.tenantId, mailbox: { mail: graph.mail, address: graph.complaintsMailbox }, reportFiles });
+  const uploads = new CaseUploads({ keyValue: stores.keyValue, cases: stores.cases, files: core.files, ctx, logger: filesLogger, baseUrl: () => publicUrl ?? '' });
+  if (core.letters.exampleLandlord) logger.warn('LANDLORD_FILE is not set: letters carry the invented example letterhead.');
+  const bot = new ComplaintsBot({
+    ctx, stores, intake, notifier, logger, tenantId: config.tenantId, mailbox: { mail: graph.mail, address: graph.complaintsMailbox },
+    fileOffers, files: core.files, letters: core.letters, uploads,
+  });
   const sweeper = new ReminderSweeper({
     stores, ctx, teams: notifier, keptCards, mail: graph.mail, complaintsMailbox: graph.complaintsMailbox, installer: graph.installer, people: graph.people,
     workingHours: config.reminders.workingHours, logger: logger.child({ part: 'reminders' }), ...options.reminders,
   });
   const timer = new ReminderTimer(() => sweeper.run(), config.reminders.sweepSeconds, logger);
-  const server = createHttpServer(adapter, bot, stores, logger, { secret: config.reminders.runSecret, run: () => sweeper.run() }, reportFiles);
+  const server = createHttpServer(adapter, bot, stores, logger, { secret: config.reminders.runSecret, run: () => sweeper.run() }, fileOffers, uploads);
 
   await new Promise<void>((resolve) => { server.listen(config.port, '0.0.0.0', resolve); });
   // restify types address() loosely; a listening server on a TCP port has a number port.

@@ -31,7 +31,7 @@ export const SETTINGS = {
   TEAMS_APP_CATALOG_ID: 'the app\'s id in the Teams app catalog, used to install it for people so they can be messaged; unset: no installs',
   COMPLAINTS_MAILBOX: 'the complaints mailbox the PIM reads (copies of complaints, responses, stage changes, daily digest); unset: copies are only logged',
   MAIL_SENDER: 'mailbox (user or shared) that sends the bot\'s mail through Graph; unset: mail is only logged',
-  WEBSITE_HOSTNAME: 'the web app\'s host name, set by App Service; the report files\' short-lived links are https://<it>/api/reports/files/...; unset: the local address',
+  WEBSITE_HOSTNAME: 'the web app\'s host name, set by App Service; short-lived links to files are https://<it>/api/files/...; unset: the local address',
 } as const;
 
 export type SettingName = keyof typeof SETTINGS;

@@ -4,7 +4,10 @@ import type { IntakeFlow } from '../intake/intake-flow';
 import type { MailSender } from '../graph/mail-sender.port';
 import type { Stores } from '../store/stores';
 import type { ProactiveNotifier } from './proactive-notifier';
-import type { ReportFiles } from './report-files';
+import type { FileStore } from '../files/file-store.port';
+import type { LetterMaterials } from '../core';
+import type { CaseUploads } from './documents/case-uploads';
+import type { FileOffers } from './files/file-offers';
 
 /** Everything the bot's handlers use, built in the composition root (src/index.ts). */
 export interface BotDependencies {
@@ -17,6 +20,12 @@ export interface BotDependencies {
   tenantId: string | undefined;
   /** Where copies for the Complaints Log go (seed 000); no address: nothing is copied. */
   mailbox: { mail: MailSender; address: string | undefined };
-  /** The report's files: file consent cards in Teams, short-lived links elsewhere. */
-  reportFiles: ReportFiles;
+  /** Files for a person (the report's files, letters, a case's files): file consent cards in Teams, short-lived links elsewhere. */
+  fileOffers: FileOffers;
+  /** Files attached to cases. */
+  files: FileStore;
+  /** "Add a file" links to the upload page. */
+  uploads: CaseUploads;
+  /** The landlord's letterhead and Word template, for letters. */
+  letters: LetterMaterials;
 }

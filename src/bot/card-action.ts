@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_ACTION_VERBS } from './actions/registry';
+import { DOCUMENT_VERBS } from './documents/document-buttons';
 
 /**
  * A card action as it arrives, in an `adaptiveCard/action` invoke (`activity.value.action`)
@@ -9,7 +10,7 @@ import { CASE_ACTION_VERBS } from './actions/registry';
  */
 const BASE_VERBS = ['intake.start', 'intake.next', 'intake.back', 'intake.cancel', 'intake.submit', 'cases.mine', 'approvals.mine', 'case.view', 'case.refresh', 'log.page', 'report.links'];
 /** Every verb a card may send: the intake's, the views', and each case action's (src/bot/actions/registry.ts). */
-export const VERBS: ReadonlySet<string> = new Set([...BASE_VERBS, ...CASE_ACTION_VERBS]);
+export const VERBS: ReadonlySet<string> = new Set([...BASE_VERBS, ...CASE_ACTION_VERBS, ...DOCUMENT_VERBS]);
 const verb = z.string().refine((v) => VERBS.has(v), 'not a verb this bot knows');
 
 const data = z.record(z.string().max(100), z.unknown()).refine((d) => Object.keys(d).length <= 60, 'too many fields');

@@ -1,4 +1,4 @@
-import { ActivityHandler, ActivityTypes, CardFactory, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, CardFactory, type Activity, type Attachment, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { findByAadObjectId, type DirectoryPerson } from '../domain/directory';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { noticeCard, welcomeCard, type CommandName } from '../cards/general-cards';
@@ -10,8 +10,12 @@ import { cardId, parseInvokeAction, parseSubmitAction, type CardAction } from '.
 import { parseCommand } from './commands';
 import { awaitingDecision, myActions, myApprovals, myCases, viewCase, viewCaseByReference } from './handlers/case-handler';
 import { intakeCard } from './handlers/intake-handler';
-import { canSeeReports, complaintsLog, complaintsLogPage, reportSummary } from './handlers/report-handler';
+import { canSeeReports } from '../domain/report-access';
+import { complaintsLog, complaintsLogPage, reportSummary } from './handlers/report-handler';
 import { runCaseAction } from './actions/run-case-action';
+import { runDocumentAction } from './documents/document-actions';
+import { isDocumentVerb } from './documents/document-buttons';
+import type { FileDelivery } from './files/file-offers';
 
 /**
  * Teams refuses a message over about 28 KB. A card over this many bytes is not sent: a
@@ -20,7 +24,8 @@ import { runCaseAction } from './actions/run-case-action';
 export const MAX_CARD_BYTES = 26 * 1024;
 
 /** A card to show in place of the one acted on, or a new message with a short toast. */
-type ActionReply = { replace: AdaptiveCardJson } | { send: AdaptiveCardJson; toast: string };
+/** The card to show in place of the pressed one (and any file consent cards to send after it), or a new card with a toast. */
+type ActionReply = { replace: AdaptiveCardJson; files?: Attachment[] } | { send: AdaptiveCardJson; toast: string };
 
 /**
  * The Teams bot: thin. It identifies the person from the directory (never from card data),
@@ -101,8 +106,9 @@ export class ComplaintsBot extends ActivityHandler {
         await this.send(context, noticeCard({ title: 'That action was not understood', text: 'The card sent something this bot does not recognise, so nothing was changed. Type "help" to see what you can do.', tone: 'error' }));
         return;
       }
-      const reply = await this.act(person, action);
+      const reply = await this.act(person, action, this.deps.fileOffers.deliveryFor(context.activity));
       await this.send(context, 'replace' in reply ? reply.replace : reply.send);
+      if ('replace' in reply) for (const file of reply.files ?? []) await context.sendActivity({ attachments: [file] });
       return;
     }
     const command = parseCommand(context.activity.text);
@@ -114,7 +120,7 @@ export class ComplaintsBot extends ActivityHandler {
       case 'case': return this.send(context, await viewCaseByReference(command.reference, person, this.deps));
       case 'log': return this.send(context, await complaintsLog(person, command.filters, command.unknown, this.deps));
       case 'report': {
-        const reply = await reportSummary(person, command.period, this.deps, this.deps.reportFiles.deliveryFor(context.activity));
+        const reply = await reportSummary(person, command.period, this.deps, this.deps.fileOffers.deliveryFor(context.activity));
         await this.send(context, reply.card);
         // One file consent card a message, as Teams' own samples send them.
         for (const file of reply.files) await context.sendActivity({ attachments: [file] });
@@ -133,7 +139,7 @@ export class ComplaintsBot extends ActivityHandler {
     if (context.activity.name === 'fileConsent/invoke') {
       const person = this.person(context);
       if (person) await this.deps.notifier.remember(context);
-      return this.deps.reportFiles.onFileConsent(context, person);
+      return this.deps.fileOffers.onFileConsent(context, person);
     }
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
     return { status: 200, body: await this.adaptiveCardAction(context) };
@@ -145,13 +151,17 @@ export class ComplaintsBot extends ActivityHandler {
     await this.deps.notifier.remember(context);
     const action = parseInvokeAction(context.activity.value);
     if (!action) return cardResponse(noticeCard({ title: 'That action was not understood', text: 'Nothing was changed. Type "help" to see what you can do.', tone: 'error' }));
-    const reply = await this.act(person, action);
-    if ('replace' in reply) return cardResponse(this.fitted(reply.replace));
+    const reply = await this.act(person, action, this.deps.fileOffers.deliveryFor(context.activity));
+    if ('replace' in reply) {
+      // One file consent card a message, as Teams' own samples send them.
+      for (const file of reply.files ?? []) await context.sendActivity({ attachments: [file] });
+      return cardResponse(this.fitted(reply.replace));
+    }
     await this.send(context, reply.send);
     return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: reply.toast };
   }
 
-  private async act(person: DirectoryPerson, action: CardAction): Promise<ActionReply> {
+  private async act(person: DirectoryPerson, action: CardAction, delivery: FileDelivery): Promise<ActionReply> {
     const { data } = action;
     const intakeId = cardId(data, 'intakeId');
     const step = typeof data.step === 'string' ? data.step : '';
@@ -170,6 +180,10 @@ export class ComplaintsBot extends ActivityHandler {
           return data.refresh === true ? { replace: card } : { send: card, toast: 'The case is below.' };
         }
         default:
+          if (isDocumentVerb(action.verb)) {
+            const reply = await runDocumentAction(person, action.verb, data, cardId(data, 'caseId'), delivery, this.deps);
+            return { replace: reply.card, files: reply.files };
+          }
           if (action.verb.startsWith('case.')) return { replace: await runCaseAction(person, action.verb, data, cardId(data, 'caseId'), versionOf(data), this.deps) };
           break;
       }

@@ -3,7 +3,11 @@ import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
 import { isAuthorizedRun } from '../reminders/run-authorization';
 import type { Stores } from '../store/stores';
-import type { ReportFiles } from './report-files';
+import { MAX_FILE_BYTES } from '../files/file-store.port';
+import { contentTypeForFileName } from '../files/file-checks';
+import type { CaseUploads } from './documents/case-uploads';
+import { uploadPage } from './documents/upload-page';
+import type { FileOffers } from './files/file-offers';
 
 /** The reminder sweep as the HTTP route sees it. */
 export interface ReminderRunRoute {
@@ -16,13 +20,16 @@ export interface ReminderRunRoute {
  * HTTP: POST /api/messages for the Bot Framework, GET /healthz for App Service's health
  * check (the process is up and the store answers), POST /api/reminders/run for an
  * outside scheduler to trigger the reminder sweep (Authorization: Bearer <secret>), and
- * GET /api/reports/files/<token> for a report file's short-lived link (src/bot/report-files.ts).
+ * GET /api/files/<token> for a file's short-lived link (src/bot/files/file-offers.ts).
  */
-export function createHttpServer(adapter: CloudAdapter, bot: ActivityHandler, stores: Stores, logger: Logger, reminders?: ReminderRunRoute, reportFiles?: Pick<ReportFiles, 'serveLink'>): restify.Server {
+export function createHttpServer(
+  adapter: CloudAdapter, bot: ActivityHandler, stores: Stores, logger: Logger, reminders?: ReminderRunRoute, fileOffers?: Pick<FileOffers, 'serveLink'>,
+  uploads?: Pick<CaseUploads, 'describe' | 'receive'>,
+): restify.Server {
   const server = restify.createServer({ name: 'housing-complaints-bot' });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
 
-  server.post('/api/messages', async (req, res) => {
+  // Only the Bot Framework's JSON is parsed for us; the upload route reads its own bytes.
+  server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }), async (req, res) => {
     await adapter.process(req, res, (context) => bot.run(context));
   });
 
@@ -50,17 +57,17 @@ export function createHttpServer(adapter: CloudAdapter, bot: ActivityHandler, st
 
   // The token is the only key: one answer (404) for unknown, expired and refused alike, and
   // nothing cached or passed on as a referrer. The HTML report runs no script (CSP sandbox).
-  server.get('/api/reports/files/:token', async (req, res) => {
+  server.get('/api/files/:token', async (req, res) => {
     const token = (req.params as Record<string, unknown>).token;
     res.header('Cache-Control', 'no-store');
     res.header('Referrer-Policy', 'no-referrer');
     res.header('X-Content-Type-Options', 'nosniff');
     res.header('X-Robots-Tag', 'noindex');
     try {
-      const file = reportFiles && typeof token === 'string' ? await reportFiles.serveLink(token) : null;
+      const file = fileOffers && typeof token === 'string' ? await fileOffers.serveLink(token) : null;
       if (!file) {
         res.status(404);
-        res.json({ error: 'Not found: this link has expired or is not valid. Type the report command in Teams again for a new one.' });
+        res.json({ error: 'Not found: this link has expired or is not valid. Ask for the file in Teams again for a new link.' });
         return;
       }
       const html = file.fileType === 'html';
@@ -72,9 +79,69 @@ export function createHttpServer(adapter: CloudAdapter, bot: ActivityHandler, st
       });
       res.end(file.body);
     } catch (err) {
-      logger.error({ err }, 'GET /api/reports/files: the file could not be made');
+      logger.error({ err }, 'GET /api/files: the file could not be made');
       res.status(500);
       res.json({ error: 'The file could not be made just now; try again in a moment.' });
+    }
+  });
+
+  // "Add a file": the page with a file input, and the bytes it sends (src/bot/documents).
+  server.get('/api/files/upload/:token', async (req, res) => {
+    const token = (req.params as Record<string, unknown>).token;
+    noStore(res);
+    const found = uploads && typeof token === 'string' ? await uploads.describe(token) : null;
+    if (!found) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('This upload link has expired or has been used. Press "Add a file" on the case card in Teams for a new one.');
+      return;
+    }
+    const { html, nonce } = uploadPage({ reference: found.reference, facts: found.facts, maxBytes: MAX_FILE_BYTES });
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; form-action 'none'; frame-ancestors 'none'`,
+    });
+    res.end(html);
+  });
+
+  server.post('/api/files/upload/:token', async (req, res) => {
+    const token = (req.params as Record<string, unknown>).token;
+    noStore(res);
+    if (!uploads || typeof token !== 'string') {
+      res.status(404);
+      res.json({ message: 'Not found.' });
+      return;
+    }
+    // A declared length over the cap is answered before reading; a body that outgrows it is cut off.
+    const declaredLength = Number(req.header('content-length', 'NaN'));
+    const read = declaredLength > MAX_FILE_BYTES ? 'too-big' : await readBody(req, MAX_FILE_BYTES);
+    if (read === 'too-big') {
+      res.header('Connection', 'close');
+      res.status(413);
+      res.json({ message: `The file is over ${MAX_FILE_BYTES / (1024 * 1024)} MB, the limit per file, so nothing was stored. Split it, or save a smaller copy.` });
+      return;
+    }
+    let fileName = 'file';
+    try {
+      fileName = decodeURIComponent(req.header('x-file-name', '')).slice(0, 400) || 'file';
+    } catch {
+      // a name that is not valid percent-encoding: keep the placeholder; the type check still applies
+    }
+    const declared = req.header('content-type', '').replace(/;.*$/s, '').trim().toLowerCase();
+    const contentType = !declared || declared === 'application/octet-stream' ? contentTypeForFileName(fileName) ?? declared : declared;
+    try {
+      const outcome = await uploads.receive(token, { fileName, contentType, bytes: read });
+      if (outcome.ok) {
+        const f = outcome.file;
+        res.status(200);
+        res.json({ message: `Attached to ${outcome.record.reference}: ${f.fileName} (${f.size} bytes). SHA-256 ${f.sha256}. You can close this page; the case's history shows the file.`, fileId: f.fileId, sha256: f.sha256 });
+        return;
+      }
+      res.status('gone' in outcome ? 410 : 422);
+      res.json({ message: outcome.message });
+    } catch (err) {
+      logger.error({ err }, 'POST /api/files/upload: the file could not be attached');
+      res.status(500);
+      res.json({ message: 'The file could not be attached just now, and nothing was kept. Try again in a few minutes.' });
     }
   });
 
@@ -85,4 +152,26 @@ export function createHttpServer(adapter: CloudAdapter, bot: ActivityHandler, st
     res.json({ status: store.ok ? 'ok' : 'unavailable', store });
   });
   return server;
+}
+
+function noStore(res: restify.Response): void {
+  res.header('Cache-Control', 'no-store');
+  res.header('Referrer-Policy', 'no-referrer');
+  res.header('X-Content-Type-Options', 'nosniff');
+  res.header('X-Robots-Tag', 'noindex');
+}
+
+/** The request body, up to `max` bytes; past that it stops reading and says so. */
+async function readBody(req: restify.Request, max: number): Promise<Buffer | 'too-big'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > max) {
+      req.destroy();
+      return 'too-big';
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }

@@ -1,5 +1,5 @@
 import { formatDate, type CalendarDate } from '../domain/calendar-date';
-import type { CaseEventType, ContactMethod, RemedyKind, ResponseOutcome } from '../domain/case-events';
+import type { CaseEventType, ContactMethod, CorrespondenceDirection, RemedyKind, ResponseOutcome } from '../domain/case-events';
 import type { CaseState, Deadline, DeadlineKind } from '../domain/case-state';
 import type { Directory } from '../domain/directory';
 import type { Policy } from '../domain/policy';
@@ -140,4 +140,16 @@ export function bannerOf(banner: Banner): { banner: string; bannerStyle: 'good' 
 
 export function bannerText(banner: Banner): string {
   return typeof banner === 'string' ? banner : banner.text;
+}
+
+/** Which way a piece of correspondence went, in words. */
+export const DIRECTION_WORDS: Record<CorrespondenceDirection, string> = {
+  'from-resident': 'from the resident', 'to-resident': 'to the resident', internal: 'internal', 'from-contractor': 'from a contractor', other: 'other',
+};
+
+/** A file's size as people read it: "830 KB", "2.4 MB". */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

@@ -1,14 +1,14 @@
 import { compareDates } from '../domain/calendar-date';
 import type { CaseRecord, StoredEvent } from '../domain/case-record';
 import { isRunningDeadline, isTerminal, type CaseView } from '../domain/case-state';
-import type { CorrespondenceDirection, OmbudsmanFindingKind, RemedyKind } from '../domain/case-events';
+import type { OmbudsmanFindingKind, RemedyKind } from '../domain/case-events';
 import { viewOf } from '../domain/case-view';
 import { findPerson, type Directory } from '../domain/directory';
 import type { Policy } from '../domain/policy';
 import { CATEGORIES, CHANNELS, CONTACT_METHODS, SERVICE_AREAS } from '../intake/intake-options';
 import { RESPONSE_CONTENT_NAMES } from '../domain/response-contents';
 import { renderCard, type AdaptiveCardJson } from './card-template';
-import { acknowledgementMethod, bannerOf, daysLeft, wordFor, type Banner, formatInstant, OUTCOME_WORDS, deadlineLabel, deadlineRow, EVENT_LABELS, formatDate, STATE_LABELS, type CaseCardContext } from './card-text';
+import { acknowledgementMethod, bannerOf, daysLeft, DIRECTION_WORDS, formatSize, wordFor, type Banner, formatInstant, OUTCOME_WORDS, deadlineLabel, deadlineRow, EVENT_LABELS, formatDate, STATE_LABELS, type CaseCardContext } from './card-text';
 import { caseActions, pendingNotes, refreshUserIds, type CaseButton } from './workflow-cards';
 
 export type { CaseCardContext } from './card-text';
@@ -115,16 +115,6 @@ function ombudsmanFacts(view: CaseView) {
   ];
 }
 
-const DIRECTION_WORDS: Record<CorrespondenceDirection, string> = {
-  'from-resident': 'from the resident', 'to-resident': 'to the resident', internal: 'internal', 'from-contractor': 'from a contractor', other: 'other',
-};
-
-/** A file's size as people read it: "830 KB", "2.4 MB". */
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 /** What an event recorded besides its note: the evidence of a done action, the Ombudsman's reference... */
 function eventDetail(e: StoredEvent): string {
@@ -173,7 +163,9 @@ export function assignedCard(record: CaseRecord, ctx: CaseCardContext): Adaptive
  */
 export function caseDetailCard(record: CaseRecord, ctx: CaseCardContext, buttons: readonly CaseButton[], banner: Banner = '', showPersonal = false): AdaptiveCardJson {
   return renderCard('case-detail', {
-    ...bannerOf(banner), actions: caseActions(record, buttons), showPersonal,
+    // The case's own actions on the card's action bar; its files and letters in a row of their own.
+    ...bannerOf(banner), actions: caseActions(record, buttons.filter((b) => !b.documents)), showPersonal,
+    documentActions: caseActions(record, buttons.filter((b) => b.documents)).filter((a) => a.verb !== 'case.refresh'),
     complaint: complaintFacts(record), complainant: showPersonal ? complainantFacts(record) : [], responses: responses(record),
     followUps: followUps(viewOf(record, ctx), ctx), ombudsman: ombudsmanFacts(viewOf(record, ctx)), ombudsmanTitle: `The ${ctx.policy.ombudsman.name}`, pending: pendingNotes(record, ctx), userIds: refreshUserIds(record, ctx),
     reference: record.reference, caseId: record.id, stateLabel: STATE_LABELS[record.state], summary: summary(record),

@@ -10,7 +10,7 @@ import { itemLabel, prefill } from './response-items';
 import type { FormSpec } from './workflow-forms';
 
 /** A button on the case card: the bot decides which the viewer gets (those whose command would succeed). */
-export interface CaseButton { title: string; verb: string }
+export interface CaseButton { title: string; verb: string; /** Shown in the case card's "Files and letters" row rather than its action bar. */ documents?: boolean }
 
 /** Who should see this card refresh itself: the handler, their managers and the PIM (at most 60). */
 export function refreshUserIds(record: CaseRecord, ctx: CaseCardContext): string[] {

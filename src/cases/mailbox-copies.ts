@@ -1,6 +1,6 @@
 import { findPerson } from '../domain/directory';
 import { deadlineLabel, formatDate, STATE_LABELS } from '../cards/card-text';
-import type { MailMessage } from '../graph/mail-sender.port';
+import type { MailAttachment, MailMessage } from '../graph/mail-sender.port';
 import type { CaseRecord } from '../domain/case-record';
 import type { CaseContext } from './case-context';
 
@@ -8,13 +8,16 @@ import type { CaseContext } from './case-context';
  * Copies for the complaints mailbox, so the PIM can keep the Complaints Log (seed 000: a copy
  * of each complaint with its response deadlines, each response, and each stage change).
  */
-export type CopyKind = 'new-complaint' | 'response' | 'stage-change';
+export type CopyKind = 'new-complaint' | 'response' | 'stage-change' | 'letter-sent';
+
+/** A letter recorded as sent: the copy says which, when, and carries the PDF. */
+export interface SentLetter { words: string; sentOn: string; attachment: MailAttachment }
 
 const SUBJECT: Record<CopyKind, string> = {
-  'new-complaint': 'New complaint', response: 'Response sent', 'stage-change': 'Escalated',
+  'new-complaint': 'New complaint', response: 'Response sent', 'stage-change': 'Escalated', 'letter-sent': 'Letter sent',
 };
 
-export function mailboxCopy(kind: CopyKind, record: CaseRecord, ctx: CaseContext, mailbox: string): MailMessage {
+export function mailboxCopy(kind: CopyKind, record: CaseRecord, ctx: CaseContext, mailbox: string, letter?: SentLetter): MailMessage {
   const d = record.details;
   const officer = findPerson(ctx.directory, record.responsibleOfficerId);
   const running = record.deadlines.filter((x) => x.metOn === null);
@@ -39,5 +42,9 @@ export function mailboxCopy(kind: CopyKind, record: CaseRecord, ctx: CaseContext
       for (const [item, text] of Object.entries(response.content ?? {})) lines.push(`  ${item}: ${text}`);
     }
   }
-  return { to: mailbox, subject: `[Complaints] ${SUBJECT[kind]} ${record.reference} (stage ${record.stage})`, text: lines.join('\n') };
+  if (letter) lines.push('', `Letter: ${letter.words}, sent ${formatDate(letter.sentOn)}; the PDF is attached.`);
+  return {
+    to: mailbox, subject: `[Complaints] ${SUBJECT[kind]} ${record.reference} (stage ${record.stage})`, text: lines.join('\n'),
+    ...(letter ? { attachments: [letter.attachment] } : {}),
+  };
 }

@@ -172,6 +172,18 @@ export class BlobFileStore implements FileStore {
     return files.sort(byAge);
   }
 
+  async delete(caseId: string, fileId: string): Promise<boolean> {
+    checkId(caseId, 'case');
+    checkId(fileId, 'file');
+    try {
+      const res = await this.container.getBlockBlobClient(`${caseId}/${fileId}`).deleteIfExists({ deleteSnapshots: 'include' });
+      return res.succeeded;
+    } catch (err) {
+      if (err instanceof RestError && err.code === 'ContainerNotFound') return false;
+      throw this.failure(err, `delete file ${fileId} of case ${caseId}`);
+    }
+  }
+
   async deleteCase(caseId: string): Promise<number> {
     checkId(caseId, 'case');
     let count = 0;

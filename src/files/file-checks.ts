@@ -61,7 +61,9 @@ export function normaliseContentType(contentType: string): string {
   return ALIASES[bare] ?? bare;
 }
 
-const ALLOWED_LIST = 'PDF, JPEG, PNG, GIF, HEIC, Word (.docx, .doc), email (.eml, .msg) and plain text';
+/** The allowed types in words, for refusals and for the page that takes files. */
+export const ALLOWED_TYPE_WORDS = 'PDF, JPEG, PNG, GIF, HEIC, Word (.docx, .doc), email (.eml, .msg) and plain text';
+const ALLOWED_LIST = ALLOWED_TYPE_WORDS;
 
 function sizeText(n: number): string {
   return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB` : `${Math.ceil(n / 1024)} KB`;

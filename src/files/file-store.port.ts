@@ -30,6 +30,11 @@ export interface FileStore {
   openStream(caseId: string, fileId: string): Promise<{ file: StoredFile; stream: Readable }>;
   /** A case's files, oldest first (then by id). Empty for a case with none. */
   list(caseId: string): Promise<StoredFile[]>;
+  /**
+   * Removes one file; false when it was not there. For undoing a file stored for an attachment
+   * the case then refused: once a case's history names a file, it is not deleted on its own.
+   */
+  delete(caseId: string, fileId: string): Promise<boolean>;
   /** Removes every file of a case (purge, erasure); returns how many were removed. */
   deleteCase(caseId: string): Promise<number>;
   /** Can the store be reached? Never throws. */

@@ -112,6 +112,19 @@ export class FolderFileStore implements FileStore {
     return files.sort(byAge);
   }
 
+  async delete(caseId: string, fileId: string): Promise<boolean> {
+    checkId(fileId, 'file');
+    const bytesPath = path.join(this.caseDir(caseId), fileId);
+    try {
+      await fs.rm(bytesPath); // the bytes first: without them the file is gone, whatever happens to the record
+      await fs.rm(`${bytesPath}.json`, { force: true });
+      return true;
+    } catch (err) {
+      if (isNotFound(err)) return false;
+      throw new FileStoreError('FILES.UNAVAILABLE', `Could not delete file ${fileId} of case ${caseId}: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
   async deleteCase(caseId: string): Promise<number> {
     const dir = this.caseDir(caseId);
     const count = (await this.list(caseId)).length;

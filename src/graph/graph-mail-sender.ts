@@ -1,6 +1,6 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { graphStatusOf } from './graph-client';
-import { MailError, recipientsOf, type MailMessage, type MailSender } from './mail-sender.port';
+import { MAX_ATTACHMENT_BYTES, MailError, recipientsOf, type MailMessage, type MailSender } from './mail-sender.port';
 
 /**
  * Sends mail as MAIL_SENDER (a user or shared mailbox) through Graph:
@@ -15,12 +15,20 @@ export class GraphMailSender implements MailSender {
   async send(message: MailMessage): Promise<void> {
     const to = recipientsOf(message);
     if (to.length === 0) throw new MailError('A message needs at least one recipient', undefined);
+    const attachments = message.attachments ?? [];
+    const total = attachments.reduce((sum, a) => sum + a.bytes.byteLength, 0);
+    if (total > MAX_ATTACHMENT_BYTES) throw new MailError(`"${message.subject}" has ${total} bytes of attachments; sendMail takes at most ${MAX_ATTACHMENT_BYTES}`, undefined);
     try {
       await this.client.api(`/users/${encodeURIComponent(this.sender)}/sendMail`).post({
         message: {
           subject: message.subject,
           body: message.html ? { contentType: 'HTML', content: message.html } : { contentType: 'Text', content: message.text },
           toRecipients: to.map((address) => ({ emailAddress: { address } })),
+          ...(attachments.length ? {
+            attachments: attachments.map((a) => ({
+              '@odata.type': '#microsoft.graph.fileAttachment', name: a.name, contentType: a.contentType, contentBytes: Buffer.from(a.bytes).toString('base64'),
+            })),
+          } : {}),
         },
         saveToSentItems: true,
       });

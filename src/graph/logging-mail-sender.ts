@@ -12,7 +12,7 @@ export class LoggingMailSender implements MailSender {
   constructor(private readonly logger: Logger) {}
 
   async send(message: MailMessage): Promise<void> {
-    this.logger.info({ to: recipientsOf(message), subject: message.subject }, 'mail not configured (MAIL_SENDER / COMPLAINTS_MAILBOX): logged, not sent');
+    this.logger.info({ to: recipientsOf(message), subject: message.subject, attachments: (message.attachments ?? []).map((a) => ({ name: a.name, bytes: a.bytes.byteLength })) }, 'mail not configured (MAIL_SENDER / COMPLAINTS_MAILBOX): logged, not sent');
     this.logger.debug({ text: message.text }, 'mail body');
   }
 }

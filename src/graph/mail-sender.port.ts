@@ -12,7 +12,17 @@ export interface MailMessage {
   text: string;
   /** Optional HTML body. */
   html?: string;
+  /** Files sent with it (a letter as sent); their total size is limited (MAX_ATTACHMENT_BYTES). */
+  attachments?: MailAttachment[];
 }
+
+export interface MailAttachment { name: string; contentType: string; bytes: Uint8Array }
+
+/**
+ * Graph's sendMail takes attachments inline up to about 3 MB in all (larger ones need an
+ * upload session on a draft). Letters are tens of kilobytes; a bigger file is refused plainly.
+ */
+export const MAX_ATTACHMENT_BYTES = 3 * 1024 * 1024;
 
 export interface MailSender {
   /**

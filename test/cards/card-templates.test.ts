@@ -6,6 +6,7 @@ import { assignedCard, caseDetailCard, confirmationCard, myApprovalsCard, myCase
 import { noticeCard, welcomeCard } from '../../src/cards/general-cards';
 import { intakeStepCard } from '../../src/cards/intake-cards';
 import { extensionDecisionCard, respondFormCard } from '../../src/cards/workflow-cards';
+import { caseFilesCard, documentsCard } from '../../src/cards/document-cards';
 import type { ActionScope } from '../../src/bot/actions/case-card-action';
 import { CASE_ACTION_NAMES, CASE_CARD_ACTIONS } from '../../src/bot/actions/registry';
 import { buttonsFor } from '../../src/bot/actions/run-case-action';
@@ -65,6 +66,11 @@ const draft = (step: IntakeDraft['step'], extra: Partial<IntakeDraft> = {}): Int
   intakeId: 'intake-1', status: 'open', step, complainant: COMPLAINANT, complaint: COMPLAINT, startedBy: 'alex.morgan', startedAt: '2026-11-23T10:00:00Z', ...extra,
 });
 
+const withFiles = sampleCase([
+  ...cases.drafted.events,
+  ev({ type: 'correspondence-attached', on: '2026-12-01', fileId: '6f1c2c9e-5b1a-4c8e-9d3f-1a2b3c4d5e6f', fileName: 'damp-bedroom.jpg', contentType: 'image/jpeg', size: 183_000, sha256: 'a'.repeat(64), direction: 'from-resident', dated: '2026-11-30', description: 'Photo of damp' }, 4),
+]);
+
 const samples: Array<[string, AdaptiveCardJson]> = [
   ['welcome (known person)', welcomeCard({ title: 'Hello Alex', policyName: policy.name, note: 'You are AHM.' })],
   ['welcome (no note)', welcomeCard({ title: 'What I can do', policyName: policy.name })],
@@ -95,13 +101,23 @@ const samples: Array<[string, AdaptiveCardJson]> = [
   ['respond form with errors', respondFormCard(cases.drafted, ctx, { values: { outcome: 'upheld' }, errors: { 'item-apology': 'Required' }, banner: 'x' })],
   ['extension decision, open', extensionDecisionCard(cases.pending, ctx, '')],
   ['extension decision, decided', extensionDecisionCard(cases.new, ctx, 'Already approved by Priya Shah.')],
+  ['files on the case, none', caseFilesCard(cases.new, ctx)],
+  ['files on the case', caseFilesCard(withFiles, ctx, { text: 'Attached.', tone: 'good' })],
+  ['letters to draft', documentsCard(cases.new, {
+    title: 'Draft a letter', text: 'Each letter is drafted from the case.', note: 'The letterhead is an invented example.',
+    letters: [{ kind: 'acknowledgement', name: 'Acknowledgement', available: true, why: '' }, { kind: 'stage-1-response', name: 'Stage 1 response', available: false, why: 'There is no stage 1 response yet.' }],
+  })],
+  ['a drafted letter, with its link and Record as sent', documentsCard(cases.new, {
+    title: 'Draft: the acknowledgement', banner: { text: 'Every item is in it.', tone: 'good' }, links: [{ title: 'Download', url: 'http://localhost:3978/api/files/abc' }],
+    recordSent: { letterKind: 'acknowledgement', on: '2026-12-02', max: '2026-12-02' },
+  })],
 ];
 
 describe('card templates', () => {
   it('every template in cards/ has at least one sample here', () => {
     const files = readdirSync(CARDS_DIR).filter((f) => f.endsWith('.json')).sort();
     assert.deepEqual(files, [
-      'case-action-form.json', 'case-assigned.json', 'case-confirmation.json', 'case-decision.json', 'case-detail.json', 'case-determination.json', 'case-respond.json', 'complaints-log.json', 'intake-complainant.json', 'intake-complaint.json',
+      'case-action-form.json', 'case-assigned.json', 'case-confirmation.json', 'case-decision.json', 'case-detail.json', 'case-determination.json', 'case-documents.json', 'case-respond.json', 'complaints-log.json', 'intake-complainant.json', 'intake-complaint.json',
       'intake-review.json', 'my-approvals.json', 'my-cases.json', 'notice.json', 'overdue.json', 'reminder.json', 'report-file.json', 'report-summary.json', 'welcome.json',
     ]);
   });
@@ -119,6 +135,9 @@ describe('card templates', () => {
     assert.deepEqual(titles(scopeOf(ALEX).caseCard(cases.pending, ALEX)), ['Draft response sent', 'Record response', 'Add note', 'Withdraw', 'Refresh']);
     // Priya is Alex's manager: she decides the extension and may reassign; as AD she decides the behaviour report.
     assert.deepEqual(titles(scopeOf(PRIYA).caseCard(cases.pending, PRIYA)), ['Decide extension', 'Reassign', 'Add note', 'Decide on behaviour', 'Refresh']);
+    // The files and letters are a row of their own, for those who act on the case.
+    const row = (card: AdaptiveCardJson) => JSON.stringify(card).match(/"Files and letters".*?"actions":(\[.*?\])\}\]/)?.[1] ?? '';
+    assert.deepEqual((JSON.parse(row(scopeOf(ALEX).caseCard(withFiles, ALEX)) || '[]') as Array<{ title: string }>).map((a) => a.title), ['Add a file', 'Files (1)', 'Draft letter']);
   });
 
   for (const [name, card] of samples) {

@@ -78,7 +78,7 @@ describe('e2e: the complaints log and report in the Agents Playground', function
     assert.match(cardText(card), /Complaints received\n20\n/);
     const links = (card.actions as Array<{ type: string; title: string; url: string }>).filter((a) => a.type === 'Action.OpenUrl');
     assert.deepEqual(links.map((l) => l.title), ['Full report (HTML)', 'Complaints log (CSV)']);
-    assert.ok(links[1]!.url.startsWith(`${bot.url}/api/reports/files/`), links[1]!.url);
+    assert.ok(links[1]!.url.startsWith(`${bot.url}/api/files/`), links[1]!.url);
     const csv = await fetch(links[1]!.url);
     assert.equal(csv.status, 200);
     assert.equal((await csv.text()).trim().split('\n').length, 21);

@@ -143,7 +143,13 @@ export function fileStoreContract(name: string, harness: () => FileStoreHarness)
       assert.notEqual(other.fileId, first.fileId, 'the same bytes get a new id');
       assert.equal(other.sha256, first.sha256);
 
-      assert.equal(await store.deleteCase(a), 3);
+      assert.equal(await store.delete(a, second.fileId), true, 'one file removed');
+      assert.equal(await store.delete(a, second.fileId), false, 'and not there the second time');
+      await assert.rejects(store.get(a, second.fileId), withCode('FILES.NOT_FOUND'));
+      assert.equal(await store.delete(b, first.fileId), false, 'a file of another case is not touched');
+      assert.deepEqual((await store.list(a)).map((f) => f.fileId), [first.fileId, third.fileId]);
+
+      assert.equal(await store.deleteCase(a), 2);
       assert.deepEqual(await store.list(a), []);
       assert.deepEqual(await h.rawNames(a), []);
       await assert.rejects(store.get(a, first.fileId), withCode('FILES.NOT_FOUND'));
@@ -177,6 +183,7 @@ export function fileStoreContract(name: string, harness: () => FileStoreHarness)
       await assert.rejects(store.get(caseId, '../../passwd'), withCode('FILES.INVALID_ID'));
       await assert.rejects(store.list('a/b'), withCode('FILES.INVALID_ID'));
       await assert.rejects(store.deleteCase(''), withCode('FILES.INVALID_ID'));
+      await assert.rejects(store.delete(newCase(), '../x'), withCode('FILES.INVALID_ID'));
       await assert.rejects(store.put({ caseId: '..', ...SAMPLES.pdf }), withCode('FILES.INVALID_ID'));
       await assert.rejects(store.get(caseId, randomUUID()), withCode('FILES.NOT_FOUND'));
       await assert.rejects(store.openStream(caseId, randomUUID()), withCode('FILES.NOT_FOUND'));

@@ -5,7 +5,7 @@ import { createGraphClient } from '../../src/graph/graph-client';
 import { GraphMailSender } from '../../src/graph/graph-mail-sender';
 import { GraphPeople } from '../../src/graph/graph-people';
 import { LoggingMailSender } from '../../src/graph/logging-mail-sender';
-import { MailError } from '../../src/graph/mail-sender.port';
+import { MAX_ATTACHMENT_BYTES, MailError } from '../../src/graph/mail-sender.port';
 import { TeamsAppInstaller } from '../../src/graph/teams-app-installer';
 import { FAKE_GRAPH_TOKEN, FakeGraph, fakeCredential } from '../support/fake-graph';
 import { testConfig } from '../support/test-app';
@@ -103,9 +103,20 @@ describe('Microsoft Graph: installs, managers and mail through the real Graph cl
       await mail.send({ to: 'complaints@example.org', subject: 'Digest', text: 'plain', html: '<p>rich</p>' });
       await mail.send({ to: ['a@example.org', 'b@example.org'], subject: 'Plain', text: 'just text' });
       assert.deepEqual(graph.mail, [
-        { sender: 'complaints-bot@example.org', to: ['complaints@example.org'], subject: 'Digest', contentType: 'HTML', content: '<p>rich</p>' },
-        { sender: 'complaints-bot@example.org', to: ['a@example.org', 'b@example.org'], subject: 'Plain', contentType: 'Text', content: 'just text' },
+        { sender: 'complaints-bot@example.org', to: ['complaints@example.org'], subject: 'Digest', contentType: 'HTML', content: '<p>rich</p>', attachments: [] },
+        { sender: 'complaints-bot@example.org', to: ['a@example.org', 'b@example.org'], subject: 'Plain', contentType: 'Text', content: 'just text', attachments: [] },
       ]);
+    });
+
+    it('sends files as inline file attachments, byte for byte, and refuses more than sendMail takes before calling Graph', async () => {
+      const mail = new GraphMailSender(client(), 'complaints-bot@example.org');
+      const pdf = Buffer.from('%PDF-1.7 a letter');
+      await mail.send({ to: 'complaints@example.org', subject: 'Letter', text: 't', attachments: [{ name: 'HC-2026-00042-acknowledgement-2026-11-23.pdf', contentType: 'application/pdf', bytes: pdf }] });
+      assert.deepEqual(graph.mail[0]!.attachments, [{ name: 'HC-2026-00042-acknowledgement-2026-11-23.pdf', contentType: 'application/pdf', bytes: pdf }]);
+      const requests = graph.requests.length;
+      await assert.rejects(mail.send({ to: 'x@example.org', subject: 'Too big', text: 't', attachments: [{ name: 'big.pdf', contentType: 'application/pdf', bytes: Buffer.alloc(MAX_ATTACHMENT_BYTES + 1) }] }),
+        (err: unknown) => err instanceof MailError && /at most 3145728/.test(err.message));
+      assert.equal(graph.requests.length, requests, 'nothing was sent to Graph');
     });
 
     it('retries a throttled send and reports a refused one as a MailError with its status', async () => {

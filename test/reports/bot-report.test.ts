@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cardBytes, LOG_CARD_BUDGET_BYTES } from '../../src/cards/report-cards';
 import { reportCommand } from '../../src/cli/report-command';
-import { CONSENT_HOURS, FILE_CONSENT_CARD, FILE_INFO_CARD, LINK_MINUTES, uploadToUploadUrl } from '../../src/bot/report-files';
+import { CONSENT_HOURS, FILE_CONSENT_CARD, FILE_INFO_CARD, LINK_MINUTES } from '../../src/bot/files/file-offers';
+import { uploadToUploadUrl } from '../../src/bot/files/onedrive-upload';
 import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
 import type { CaseEvent } from '../../src/domain/case-events';
 import type { CaseRecord } from '../../src/domain/case-record';
@@ -233,7 +234,7 @@ describe('bot: the report files by short-lived link (Agents Playground, or anywh
     const card = await sayCard(bot, PRIYA, 'report 2026-Q4');
     const [html, csv] = links(card);
     for (const l of [html!, csv!]) {
-      assert.match(l.url, new RegExp(`^${bot.app.url}/api/reports/files/[A-Za-z0-9_-]{43}$`), 'a random token and nothing else: no name, period or person');
+      assert.match(l.url, new RegExp(`^${bot.app.url}/api/files/[A-Za-z0-9_-]{43}$`), 'a random token and nothing else: no name, period or person');
     }
     const res = await fetch(csv!.url);
     assert.equal(res.status, 200);
@@ -270,7 +271,7 @@ describe('bot: the report files by short-lived link (Agents Playground, or anywh
   it('refuses an unknown or malformed token, and a link made for one file cannot fetch another', async () => {
     clock.now = MONDAY_23_NOV;
     const [html, csv] = links(await sayCard(bot, PRIYA, 'report 2026-Q4'));
-    const base = `${bot.app.url}/api/reports/files/`;
+    const base = `${bot.app.url}/api/files/`;
     for (const token of ['x'.repeat(43), 'short', `${csv!.url.slice(base.length)}x`, '..%2F..%2Fhealthz']) {
       assert.equal((await fetch(base + token)).status, 404, token);
     }
@@ -410,10 +411,10 @@ describe('bot: the report files by file consent (a Teams personal chat)', functi
   it('Decline sends nothing and says so; a consent token is not a link, nor a link token a consent', async () => {
     const { html } = await offers(PRIYA);
     const before = upload.uploads.length;
-    assert.equal((await fetch(`${bot.app.url}/api/reports/files/${html.content.acceptContext.token}`)).status, 404);
+    assert.equal((await fetch(`${bot.app.url}/api/files/${html.content.acceptContext.token}`)).status, 404);
     await bot.driver.fileConsent(PRIYA, { type: 'fileUpload', action: 'decline', context: html.content.declineContext });
     assert.equal(upload.uploads.length, before);
-    assert.match(cardText(bot.connector.cards().at(-1)), /Not sent: the full report[\s\S]*You declined the full report for 2026 Q4/);
+    assert.match(cardText(bot.connector.cards().at(-1)), /Not sent: Full report \(HTML\)[\s\S]*You declined the full report for 2026 Q4/);
   });
 
   it('when the upload fails, offers a link to the file instead', async () => {
@@ -425,7 +426,7 @@ describe('bot: the report files by file consent (a Teams personal chat)', functi
       upload.failWith(null);
     }
     const card = bot.connector.cards().at(-1)!;
-    assert.match(cardText(card), /Not saved: the complaints log[\s\S]*could not be saved to your OneDrive/);
+    assert.match(cardText(card), /Not saved: Complaints log \(CSV\)[\s\S]*could not be saved to your OneDrive/);
     const [link] = links(card);
     const res = await fetch(link!.url);
     assert.equal(res.status, 200);

@@ -53,7 +53,7 @@ describe('reports: the complaints log and report cards', () => {
     caseId: `c-${group}-${i}`, reference: `HC-2026-${String(i).padStart(5, '0')}`, complainant: '', stage: 1, estate: '', category: '', officer: 'x', nextDueOn: '2026-11-01',
   }));
   const figures = performanceFigures(marchCases(), { policy: HOS, calendar: HOS_CALENDAR, today: TODAY }, MARCH);
-  const links = { delivery: 'link' as const, links: [{ title: 'Full report (HTML)', url: 'http://localhost:3978/api/reports/files/a' }, { title: 'Complaints log (CSV)', url: 'http://localhost:3978/api/reports/files/b' }], expiresAt: '2026-11-23T10:15:00.000Z', minutes: 15, period: '2026-03' };
+  const links = { delivery: 'link' as const, links: [{ title: 'Full report (HTML)', url: 'http://localhost:3978/api/files/a' }, { title: 'Complaints log (CSV)', url: 'http://localhost:3978/api/files/b' }], expiresAt: '2026-11-23T10:15:00.000Z', minutes: 15, period: '2026-03' };
   const samples: Array<[string, AdaptiveCardJson]> = [
     ['log, several', complaintsLogCard({ log: openCasesLog(open, {}, today, DEMO_DIRECTORY), filters: {}, page: 1, filterLabel: 'all open cases', notice: '', today, calendar: HOS_CALENDAR })],
     ['log, empty with a notice', complaintsLogCard({ log: { overdue: [], thisWeek: [], later: [], total: 0 }, filters: { estate: 'Nowhere' }, page: 1, filterLabel: 'estate "Nowhere"', notice: 'Not understood: "x"', today, calendar: HOS_CALENDAR })],

@@ -21,7 +21,7 @@ export const fakeCredential: TokenCredential & { scopes: string[] } = {
 
 export interface GraphRequestRecord { method: string; path: string; body: unknown; authorization: string | undefined; at: number }
 export interface Fault { status: number; retryAfter?: string; body?: unknown }
-export interface SentMail { sender: string; to: string[]; subject: string; contentType: string; content: string }
+export interface SentMail { sender: string; to: string[]; subject: string; contentType: string; content: string; attachments: Array<{ name: string; contentType: string; bytes: Buffer }> }
 
 export class FakeGraph {
   readonly requests: GraphRequestRecord[] = [];
@@ -106,10 +106,14 @@ export class FakeGraph {
     }
     m = /^\/v1\.0\/users\/([^/]+)\/sendMail$/.exec(path);
     if (m && method === 'POST') {
-      const message = (body as { message: { subject: string; body: { contentType: string; content: string }; toRecipients: Array<{ emailAddress: { address: string } }> } }).message;
+      type GraphAttachment = { '@odata.type': string; name: string; contentType: string; contentBytes: string };
+      const message = (body as { message: { subject: string; body: { contentType: string; content: string }; toRecipients: Array<{ emailAddress: { address: string } }>; attachments?: GraphAttachment[] } }).message;
+      const attachments = message.attachments ?? [];
+      if (attachments.some((a) => a['@odata.type'] !== '#microsoft.graph.fileAttachment')) return error(400, 'ErrorInvalidRequest', 'Only file attachments are taken inline.');
       this.mail.push({
         sender: m[1]!, subject: message.subject, contentType: message.body.contentType, content: message.body.content,
         to: message.toRecipients.map((r) => r.emailAddress.address),
+        attachments: attachments.map((a) => ({ name: a.name, contentType: a.contentType, bytes: Buffer.from(a.contentBytes, 'base64') })),
       });
       return send(202);
     }

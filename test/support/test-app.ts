@@ -4,6 +4,8 @@ import path from 'node:path';
 import pino from 'pino';
 import { startApp, type AppOptions, type RunningApp } from '../../src/app';
 import type { AppConfig } from '../../src/config';
+import { FolderFileStore } from '../../src/files/folder-file-store';
+import type { FileStore } from '../../src/files/file-store.port';
 import { createStores } from '../../src/store/create-stores';
 import type { Stores } from '../../src/store/stores';
 import { actionData, BotDriver, TENANT, type TeamsUser } from './bot-driver';
@@ -19,6 +21,8 @@ export interface TestBot {
   dataDir: string;
   /** A second connection to the app's database, to check what was stored. */
   stores: Stores;
+  /** The app's file store (the folder in dataDir), to check what was kept. */
+  files: FileStore;
   stop(): Promise<void>;
 }
 
@@ -40,7 +44,7 @@ export async function startTestBot(options: { dataDir?: string; now?: Date; conf
   const app = await startApp(testConfig(dataDir, options.config), { now: () => now, logger: pino({ level: 'silent' }), ...options.app });
   const stores = await createStores({ kind: 'sqlite', dataDir });
   return {
-    app, connector, dataDir, stores,
+    app, connector, dataDir, stores, files: new FolderFileStore({ dir: path.join(dataDir, 'files') }),
     driver: new BotDriver(app.url, connector),
     stop: async () => {
       await stores.close();

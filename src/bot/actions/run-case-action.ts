@@ -13,6 +13,7 @@ import { SYSTEM_ACTOR } from '../../domain/commands/system-note';
 import type { DirectoryPerson } from '../../domain/directory';
 import type { BotDependencies } from '../bot-dependencies';
 import type { ActionRefusal, ActionScope, CaseCardAction } from './case-card-action';
+import { documentButtons } from '../documents/document-buttons';
 import { valuesOf } from './form-fields';
 import { actionForVerb, CASE_ACTION_NAMES, CASE_CARD_ACTIONS } from './registry';
 
@@ -35,9 +36,10 @@ export function scopeFor(person: DirectoryPerson, deps: BotDependencies): Action
 /** The buttons `viewer` gets on the case card: exactly the actions whose command's `allowed` passes. */
 export function buttonsFor(record: CaseRecord, viewer: DirectoryPerson, scope: ActionScope): CaseButton[] {
   const file = { record, view: viewOf(record, scope.cards) };
-  return CASE_ACTION_NAMES
-    .filter((name) => CASE_COMMANDS[name].allowed(file, viewer, scope.commands) === null)
-    .map((name) => CASE_CARD_ACTIONS[name].button);
+  return [
+    ...CASE_ACTION_NAMES.filter((name) => CASE_COMMANDS[name].allowed(file, viewer, scope.commands) === null).map((name) => CASE_CARD_ACTIONS[name].button),
+    ...documentButtons(record, viewer, scope.commands),
+  ];
 }
 
 /**

@@ -2,7 +2,8 @@ import { reportStoreRange } from '../../reports/report';
 import type { Attachment } from 'botbuilder';
 import { z } from 'zod';
 import { londonDateOf } from '../../domain/calendar-date';
-import { hasRole, type DirectoryPerson } from '../../domain/directory';
+import type { DirectoryPerson } from '../../domain/directory';
+import { canSeeReports } from '../../domain/report-access';
 import type { AdaptiveCardJson } from '../../cards/card-template';
 import { noticeCard } from '../../cards/general-cards';
 import { complaintsLogCard, reportSummaryCard } from '../../cards/report-cards';
@@ -11,14 +12,8 @@ import { parsePeriod } from '../../reports/periods';
 import { performanceFigures } from '../../reports/performance';
 import { REPORT_FILE_KINDS, renderReportFile } from '../../reports/report-files';
 import type { BotDependencies } from '../bot-dependencies';
-import type { FileDelivery } from '../report-files';
+import type { FileDelivery } from '../files/file-offers';
 
-/** Who may see the whole log and the figures: the PIM (keeps the log), the Complaints Team, and managers (AHM, AD). */
-export const REPORT_ROLES = ['PIM', 'COMPLAINTS-TEAM', 'AHM', 'AD', 'AD-HN', 'AD-BP'] as const;
-
-export function canSeeReports(person: DirectoryPerson): boolean {
-  return REPORT_ROLES.some((role) => hasRole(person, role));
-}
 
 function refusal(what: string): AdaptiveCardJson {
   return noticeCard({
@@ -92,11 +87,13 @@ export async function reportSummary(person: DirectoryPerson, periodText: string,
   const records = await deps.stores.cases.casesReceivedBetween(range.from, range.to);
   const ctx = { policy: deps.ctx.policy, calendar: deps.ctx.calendar, today };
   const figures = performanceFigures(records, ctx, { from: period.from, to: period.to });
+  const subjects = REPORT_FILE_KINDS.map((kind) => ({ source: 'report' as const, kind, period }));
   if (delivery === 'link') {
-    const offer = await deps.reportFiles.offerLinks(person, period);
-    return { card: reportSummaryCard(figures, period.label, { delivery, ...offer, period: periodText.trim() }), files: [] };
+    const links = await Promise.all(subjects.map((subject) => deps.fileOffers.offerLink(person, subject)));
+    const [first] = links;
+    return { card: reportSummaryCard(figures, period.label, { delivery, links: links.map(({ title, url }) => ({ title, url })), expiresAt: first?.expiresAt ?? '', minutes: first?.minutes ?? 0, period: periodText.trim() }), files: [] };
   }
   // Made now only for their sizes, which the consent cards show; uploaded as made when accepted.
-  const files = REPORT_FILE_KINDS.map((kind) => renderReportFile(kind, records, ctx, period));
-  return { card: reportSummaryCard(figures, period.label, { delivery }), files: await deps.reportFiles.consentCards(person, period, files) };
+  const files = await Promise.all(subjects.map((subject) => deps.fileOffers.consentCard(person, subject, renderReportFile(subject.kind, records, ctx, period))));
+  return { card: reportSummaryCard(figures, period.label, { delivery }), files };
 }

@@ -1,0 +1,25 @@
+import type { CaseContext } from '../../cases/case-context';
+import { londonDateOf } from '../../domain/calendar-date';
+import { reportStoreRange } from '../../reports/report';
+import { REPORT_FILE_TITLES, REPORT_FILE_WORDS, renderReportFile } from '../../reports/report-files';
+import type { CaseStore } from '../../store/case-store.port';
+import { canSeeReports } from '../../domain/report-access';
+import type { FileSource } from './offered-file';
+
+/** The report's two files (the HTML report and the complaints log CSV), for those who may see reports. */
+export function reportSource(cases: CaseStore, ctx: CaseContext): FileSource<'report'> {
+  return {
+    words: (s) => `${REPORT_FILE_WORDS[s.kind]} for ${s.period.label}`,
+    title: (s) => REPORT_FILE_TITLES[s.kind],
+    description: (s) => (s.kind === 'report-html'
+      ? `Complaints report, ${s.period.label}: figures, charts, breakdowns and learning. Opens in a web browser.`
+      : `Complaints log, ${s.period.label}: one row per case received, for a spreadsheet.`),
+    again: 'Type "report" and the period again for the files.',
+    mayHave: (person) => Promise.resolve(canSeeReports(person)),
+    async render(s) {
+      const range = reportStoreRange(s.period); // earlier complaints' remedies and orders count in this period too
+      const records = await cases.casesReceivedBetween(range.from, range.to);
+      return renderReportFile(s.kind, records, { policy: ctx.policy, calendar: ctx.calendar, today: londonDateOf(ctx.now()) }, s.period);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { Letter, LetterKind } from './letters/letter';
+import { renderDocx } from './render/docx-letter';
+import { renderPdf } from './render/pdf-letter';
+
+export type LetterFormat = 'docx' | 'pdf';
+
+export const LETTER_CONTENT_TYPES: Record<LetterFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+};
+
+/** The words for each kind, as a person says them: "the stage 1 response". */
+export const LETTER_WORDS: Record<LetterKind, string> = {
+  acknowledgement: 'the acknowledgement',
+  extension: 'the extension letter',
+  'stage-1-response': 'the stage 1 response',
+  'stage-2-response': 'the stage 2 response',
+  'refusal-to-escalate': 'the refusal to escalate',
+  'behaviour-decision': 'the behaviour decision',
+};
+
+/** e.g. HC-2026-00042-stage-1-response-2026-11-29.docx: the reference, the kind and the date; no names. */
+export function letterFileName(letter: Pick<Letter, 'reference' | 'kind' | 'date'>, format: LetterFormat): string {
+  return `${letter.reference}-${letter.kind}-${letter.date}.${format}`;
+}
+
+/** The letter as a Word document (in the landlord's template) or a PDF. */
+export async function renderLetterFile(letter: Letter, format: LetterFormat, template: Uint8Array): Promise<{ name: string; contentType: string; fileType: LetterFormat; body: Buffer }> {
+  const body = format === 'docx' ? renderDocx(letter, template) : await renderPdf(letter);
+  return { name: letterFileName(letter, format), contentType: LETTER_CONTENT_TYPES[format], fileType: format, body };
+}

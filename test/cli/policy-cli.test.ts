@@ -9,9 +9,14 @@ describe('complaints policy (CLI)', () => {
   it('policy list prints the presets as JSON', () => {
     const { code, stdout } = runCli(['policy', 'list']);
     assert.equal(code, 0);
-    const list = JSON.parse(stdout) as Array<{ id: string; departuresFromCode: number }>;
-    assert.equal(list.length, 7);
-    assert.deepEqual(list.find((p) => p.id === 'hos-2024')?.departuresFromCode, 0);
+    const list = JSON.parse(stdout) as Array<{ id: string; nation: string; ombudsman: string; checkedAgainst: string; departuresFromModel: number }>;
+    assert.equal(list.length, 9);
+    assert.deepEqual(list.find((p) => p.id === 'hos-2024')?.departuresFromModel, 0);
+    // Each preset is described against its own nation's model procedure, with its own ombudsman.
+    assert.deepEqual(list.filter((p) => p.id.endsWith('-model')).map(({ id, nation, ombudsman, checkedAgainst, departuresFromModel }) => ({ id, nation, ombudsman, checkedAgainst, departuresFromModel })), [
+      { id: 'spso-model', nation: 'scotland', ombudsman: 'Scottish Public Services Ombudsman', checkedAgainst: 'the SPSO model complaints handling procedure', departuresFromModel: 0 },
+      { id: 'psow-model', nation: 'england-and-wales', ombudsman: 'Public Services Ombudsman for Wales', checkedAgainst: 'the PSOW model concerns and complaints policy', departuresFromModel: 0 },
+    ]);
   });
 
   it('policy check city-of-london names its three stages and its informal stage, exit 1', () => {
@@ -26,7 +31,42 @@ describe('complaints policy (CLI)', () => {
   it('policy check hos-2024 passes, exit 0', () => {
     const { code, stdout } = runCli(['policy', 'check', 'hos-2024']);
     assert.equal(code, 0);
-    assert.deepEqual(JSON.parse(stdout), { policy: 'hos-2024', compliesWithCode: true, departures: [] });
+    assert.deepEqual(JSON.parse(stdout), { policy: 'hos-2024', checkedAgainst: 'the Housing Ombudsman\'s Complaint Handling Code 2024', compliesWithModel: true, departures: [] });
+  });
+
+  it('policy check spso-model and psow-model describe each against its own model, not the English Code, exit 0', () => {
+    for (const [id, model] of [['spso-model', 'the SPSO model complaints handling procedure'], ['psow-model', 'the PSOW model concerns and complaints policy']]) {
+      const { code, stdout } = runCli(['policy', 'check', id!]);
+      assert.equal(code, 0, stdout);
+      assert.deepEqual(JSON.parse(stdout), { policy: id, checkedAgainst: model, compliesWithModel: true, departures: [] });
+    }
+  });
+
+  it('policy check of a file that extends spso-model names its departures from the SPSO\'s model in its words', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'policy-'));
+    const file = path.join(dir, 'glenview.json');
+    // Stage 1 in 10 working days with no cap on extending it, and complaints only within 3 months.
+    writeFileSync(file, JSON.stringify({ extends: 'spso-model', id: 'glenview-ha', timeLimitMonths: 3, stages: { 1: { respond: { workingDays: 10 }, extension: { capWorkingDays: null } } } }));
+    const { code, stdout } = runCli(['policy', 'check', file]);
+    assert.equal(code, 1);
+    const report = JSON.parse(stdout) as { policy: string; checkedAgainst: string; departures: Array<{ code: string; where: string; policy: string; codeRule: string }> };
+    assert.equal(report.policy, 'glenview-ha');
+    assert.equal(report.checkedAgainst, 'the SPSO model complaints handling procedure');
+    assert.deepEqual(report.departures, [
+      { code: 'SPSO.TIME_LIMIT_TOO_SHORT', where: 'policy', policy: 'accepts complaints only within 3 months of the issue', codeRule: 'A complaint is normally accepted within six months of the problem, or of the customer finding out about it.' },
+      { code: 'SPSO.RESPONSE_TOO_LONG', where: 'stage 1', policy: 'responds within 10 working days of receipt', codeRule: 'Respond within 5 working days of receipt.' },
+      { code: 'SPSO.EXTENSION_OVER_CAP', where: 'stage 1', policy: 'sets no limit on extensions', codeRule: 'An extension of at most 5 further working days, only in exceptional circumstances, with the customer told why and the new date.' },
+    ]);
+    assert.doesNotMatch(stdout, /Housing Ombudsman|CODE\./);
+  });
+
+  it('a policy file that extends a preset with a mistake: exit 2, the field named', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'policy-'));
+    const file = path.join(dir, 'bad-extends.json');
+    writeFileSync(file, JSON.stringify({ extends: 'psow-model', id: 'cwm-homes', stages: { 2: { acknowledge: { workingDays: -1 } } } }));
+    const { code, stderr } = runCli(['policy', 'check', file]);
+    assert.equal(code, 2);
+    assert.match(stderr, /stages\.1\.acknowledge\.workingDays \(stage 2\): /);
   });
 
   it('policy check of a landlord\'s own JSON file, and exit 2 with the errors when it is invalid', () => {

@@ -8,6 +8,7 @@ describe('policy presets', () => {
   it('ships one preset per source document, the Code first as the default', () => {
     assert.deepEqual(listPresets().map((p) => p.id), [
       'hos-2024', 'city-of-london', 'landlord-web-2021', 'herefordshire-2021', 'briefing-interim-2024', 'briefing-new-2024', 'council-draft-response',
+      'spso-model', 'psow-model',
     ]);
   });
 
@@ -28,15 +29,36 @@ describe('policy presets', () => {
     'briefing-interim-2024': ['stage 1 CODE.NO_ACKNOWLEDGEMENT', 'stage 2 CODE.NO_ACKNOWLEDGEMENT'],
     'briefing-new-2024': [],
     'council-draft-response': ['stage 1 CODE.RESPONSE_CONTENTS', 'stage 2 CODE.RESPONSE_CONTENTS'],
+    // Each model preset is checked against its own model, which it follows.
+    'spso-model': [],
+    'psow-model': [],
   };
   for (const [id, expected] of Object.entries(expectedDepartures)) {
-    it(`${id}: the checker lists ${expected.length ? expected.length + ' departures from the Code' : 'no departure from the Code'}`, () => {
+    it(`${id}: the checker lists ${expected.length ? expected.length + ' departures from' : 'no departure from'} ${id.endsWith('-model') ? 'its own model procedure' : 'the Code'}`, () => {
       const policy = findPreset(id);
       assert.ok(policy);
       const got = checkPolicy(policy).map((d) => (d.where.startsWith('stage') ? `${d.where} ${d.code}` : d.code));
       assert.deepEqual(got, expected);
     });
   }
+
+  it('the Scottish and Welsh presets name their nation, ombudsman and model, and say where the model was read between the lines', () => {
+    const spso = findPreset('spso-model')!;
+    const psow = findPreset('psow-model')!;
+    assert.deepEqual([spso.nation, spso.modelProcedure, spso.ombudsman.name], ['scotland', 'spso-mchp', 'Scottish Public Services Ombudsman']);
+    assert.deepEqual([psow.nation, psow.modelProcedure, psow.ombudsman.name], ['england-and-wales', 'psow-model', 'Public Services Ombudsman for Wales']);
+    for (const p of [spso, psow]) assert.ok(p.notes.some((n) => n.startsWith('Read between the lines')), p.id);
+  });
+
+  it('checks a policy against the model it names: the SPSO preset read against the English Code departs from it', () => {
+    const asIfEnglish = { ...findPreset('spso-model')!, modelProcedure: 'hos-code-2024' as const };
+    const got = checkPolicy(asIfEnglish).map((d) => (d.where.startsWith('stage') ? `${d.where} ${d.code}` : d.code));
+    // The Code wants 12 months, an acknowledgement at stage 1, the Code's response contents, a cap at stage 2.
+    assert.deepEqual(got, [
+      'CODE.TIME_LIMIT_TOO_SHORT', 'stage 1 CODE.NO_ACKNOWLEDGEMENT', 'stage 1 CODE.RESPONSE_CONTENTS',
+      'stage 2 CODE.EXTENSION_OVER_CAP', 'stage 2 CODE.RESPONSE_CONTENTS',
+    ]);
+  });
 
   it('names the missing response contents and the Code\'s rule', () => {
     const council = checkPolicy(findPreset('council-draft-response')!);
@@ -87,7 +109,7 @@ describe('policy validation', () => {
     bad.stages[0]!.acknowledge = null;
     const result = parsePolicy(bad);
     assert.equal(result.ok, false);
-    if (!result.ok) assert.deepEqual(result.errors, ['stages.0.respond.from: the response counts from acknowledgement, but the stage has no acknowledge window']);
+    if (!result.ok) assert.deepEqual(result.errors, ['stages.0.respond.from (stage 1): the response counts from acknowledgement, but the stage has no acknowledge window']);
   });
 
   it('refuses stages numbered out of order', () => {

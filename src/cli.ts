@@ -8,6 +8,7 @@ import { purgeCommand } from './cli/purge-command';
 import { reportCommand, type CliResult } from './cli/report-command';
 import { tsmCommand } from './cli/tsm-command';
 import { selfAssessmentCommand } from './cli/self-assessment-command';
+import { annualReportCommand } from './cli/annual-report-command';
 import { ConfigError, loadConfigFromEnvironment } from './config';
 
 /**
@@ -31,6 +32,10 @@ const USAGE = `Usage: complaints <command>
                                            the Complaint Handling Code self-assessment for the year, filled in
                                            from the policy check and the year's figures, with the landlord's
                                            evidence (exit 2 naming the provision when the file is unusable)
+  annual-report --year YYYY --format html|docx|json [--evidence file.json]
+                                           the annual complaints performance and service improvement report:
+                                           performance, TSMs, lessons, remedies, the Ombudsman, the
+                                           self-assessment and a place for the governing body's response
   demo --cases N [--seed S] [--into-live-store]
                                            fill the store with N invented cases (marked demo) over the last
                                            18 months; refuses a Cosmos DB account or a store holding real
@@ -60,6 +65,9 @@ export async function runCli(args: readonly string[], stdin: NodeJS.ReadableStre
   }
   if (command === 'purge') return purgeCommand(loadConfigFromEnvironment(), option(args, '--closed-before'), args.includes('--dry-run'));
   if (command === 'report' && args.includes('--tsm')) return tsmCommand(loadConfigFromEnvironment(), { year: option(args, '--year'), format: option(args, '--format') });
+  if (command === 'annual-report') {
+    return annualReportCommand(loadConfigFromEnvironment(), { year: option(args, '--year'), format: option(args, '--format'), evidence: option(args, '--evidence') });
+  }
   if (command === 'self-assessment') {
     return selfAssessmentCommand(loadConfigFromEnvironment(), { year: option(args, '--year'), format: option(args, '--format'), evidence: option(args, '--evidence') });
   }

@@ -37,7 +37,9 @@ export const psowModel: Policy = {
     },
     {
       number: 2, name: 'Stage 2 (formal investigation)', handlerRole: 'AD', substituteHandlers: {},
-      // "We will formally acknowledge your complaint within 5 working days."
+      // Read between the lines: the formal complaint acknowledged within 5 working days. The stored
+      // pages did not show the model's own sentence for this figure, and Welsh landlords' versions
+      // promise less (2 or 3 working days); 5 is the model's ceiling as adopted by Welsh councils.
       acknowledge: { workingDays: 5, from: 'receipt' },
       // Read between the lines: "within 20 working days", counted from receipt of the formal complaint.
       respond: { workingDays: 20, from: 'receipt' },
@@ -62,6 +64,7 @@ export const psowModel: Policy = {
     'Stage 1 is informal resolution, aimed at within ten working days, with no acknowledgement step; a concern that is complex or serious starts at stage 2: record it as received at stage 2.',
     'Stage 2 is a formal investigation: acknowledged within five working days, answered within 20; when it will take longer the complainant is told why, how long, and kept updated.',
     'Read between the lines: the model gives no extension at stage 1 (an unresolved concern goes to stage 2), and counts the 20 working days from receipt of the formal complaint.',
+    'Read between the lines: the acknowledgement of a formal complaint within five working days could not be checked against the model\'s own words; landlords that promise sooner can extend this preset with a shorter window.',
     'Read between the lines: the model sets no window for asking for a formal investigation, so none is set.',
     'Time limit: normally six months from the events; a concern accepted later records why (the Ombudsman itself takes complaints within a year of the events coming to light).',
     'Wales shares England\'s bank holidays, so the nation is England and Wales; the ombudsman and the model make it Welsh.',

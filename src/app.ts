@@ -7,6 +7,7 @@ import { createHttpServer } from './bot/http-server';
 import { ProactiveNotifier } from './bot/proactive-notifier';
 import { caseFileSource, letterSource } from './bot/files/case-sources';
 import { CaseUploads } from './bot/documents/case-uploads';
+import { TeamsFiles } from './bot/documents/teams-files';
 import { FileOffers, type FileDeliveryMode } from './bot/files/file-offers';
 import { reportSource } from './bot/files/report-source';
 import { buildCore } from './core';
@@ -69,10 +70,11 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     },
   });
   const uploads = new CaseUploads({ keyValue: stores.keyValue, cases: stores.cases, files: core.files, ctx, logger: filesLogger, baseUrl: () => publicUrl ?? '' });
+  const teamsFiles = new TeamsFiles({ keyValue: stores.keyValue, cases: stores.cases, files: core.files, ctx, logger: filesLogger, allowHttpDownload: config.bot === null });
   if (core.letters.exampleLandlord) logger.warn('LANDLORD_FILE is not set: letters carry the invented example letterhead.');
   const bot = new ComplaintsBot({
     ctx, stores, intake, notifier, logger, tenantId: config.tenantId, mailbox: { mail: graph.mail, address: graph.complaintsMailbox },
-    fileOffers, files: core.files, letters: core.letters, uploads,
+    fileOffers, files: core.files, letters: core.letters, uploads, teamsFiles,
   });
   const sweeper = new ReminderSweeper({
     stores, ctx, teams: notifier, keptCards, mail: graph.mail, complaintsMailbox: graph.complaintsMailbox, installer: graph.installer, people: graph.people,

@@ -7,6 +7,7 @@ import type { ProactiveNotifier } from './proactive-notifier';
 import type { FileStore } from '../files/file-store.port';
 import type { LetterMaterials } from '../core';
 import type { CaseUploads } from './documents/case-uploads';
+import type { TeamsFiles } from './documents/teams-files';
 import type { FileOffers } from './files/file-offers';
 
 /** Everything the bot's handlers use, built in the composition root (src/index.ts). */
@@ -26,6 +27,8 @@ export interface BotDependencies {
   files: FileStore;
   /** "Add a file" links to the upload page. */
   uploads: CaseUploads;
+  /** Files dropped into the chat in Teams. */
+  teamsFiles: TeamsFiles;
   /** The landlord's letterhead and Word template, for letters. */
   letters: LetterMaterials;
 }

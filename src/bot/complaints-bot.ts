@@ -12,7 +12,7 @@ import { awaitingDecision, myActions, myApprovals, myCases, viewCase, viewCaseBy
 import { intakeCard } from './handlers/intake-handler';
 import { canSeeReports } from '../domain/report-access';
 import { complaintsLog, complaintsLogPage, reportSummary } from './handlers/report-handler';
-import { runCaseAction } from './actions/run-case-action';
+import { runCaseAction, scopeFor } from './actions/run-case-action';
 import { runDocumentAction } from './documents/document-actions';
 import { isDocumentVerb } from './documents/document-buttons';
 import type { FileDelivery } from './files/file-offers';
@@ -25,6 +25,9 @@ export const MAX_CARD_BYTES = 26 * 1024;
 
 /** A card to show in place of the one acted on, or a new message with a short toast. */
 /** The card to show in place of the pressed one (and any file consent cards to send after it), or a new card with a toast. */
+/** Files a message may carry that the bot asks about; more are refused with a word, not silently. */
+const MAX_FILES_A_MESSAGE = 5;
+
 type ActionReply = { replace: AdaptiveCardJson; files?: Attachment[] } | { send: AdaptiveCardJson; toast: string };
 
 /**
@@ -111,6 +114,13 @@ export class ComplaintsBot extends ActivityHandler {
       if ('replace' in reply) for (const file of reply.files ?? []) await context.sendActivity({ attachments: [file] });
       return;
     }
+    // Files dropped into the chat (Teams personal chat): each one is asked which case it is for.
+    const files = this.deps.teamsFiles.filesIn(context.activity);
+    if (files.length > 0) {
+      for (const file of files.slice(0, MAX_FILES_A_MESSAGE)) await this.send(context, await this.deps.teamsFiles.ask(person, file, (context.activity as Partial<Activity>).text ?? ''));
+      if (files.length > MAX_FILES_A_MESSAGE) await this.send(context, noticeCard({ title: 'Some files were left', text: `I take ${MAX_FILES_A_MESSAGE} files a message; send the others again.`, tone: 'warning' }));
+      return;
+    }
     const command = parseCommand(context.activity.text);
     switch (command.kind) {
       case 'new-complaint': return this.send(context, await intakeCard(await this.deps.intake.start(person), person, this.deps));
@@ -174,6 +184,12 @@ export class ComplaintsBot extends ActivityHandler {
         case 'report.links': {
           const period = typeof data.period === 'string' ? data.period.slice(0, 40) : '';
           return { replace: (await reportSummary(person, period, this.deps, 'link')).card };
+        }
+        case 'file.attach': {
+          const attached = await this.deps.teamsFiles.attach(person, data);
+          if (!attached.ok) return { replace: attached.card };
+          const { record, file } = attached.result;
+          return { replace: scopeFor(person, this.deps).caseCard(record, person, { text: `Attached to ${record.reference}: ${file.fileName} (SHA-256 ${file.sha256.slice(0, 12)}…).`, tone: 'good' }) };
         }
         case 'case.view': {
           const card = await viewCase(cardId(data, 'caseId'), person, this.deps);

@@ -54,3 +54,31 @@ export function caseFilesCard(record: CaseRecord, ctx: CaseCardContext, banner: 
     })),
   });
 }
+
+export interface FileArrivedInput {
+  fileName: string;
+  fileToken: string;
+  caseChoices: Array<{ title: string; value: string }>;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  banner?: Banner;
+  today: string;
+  directions: Array<{ title: string; value: string }>;
+}
+
+/** A file sent to the bot in a Teams chat: which case it belongs to, and what it is. */
+export function fileArrivedCard(input: FileArrivedInput): AdaptiveCardJson {
+  const field = (k: string) => input.values[k] ?? '';
+  const error = (k: string) => input.errors[k] ?? '';
+  return renderCard('file-arrived', {
+    ...bannerOf(input.banner ?? ''),
+    title: `Attach ${input.fileName} to a case`,
+    fileToken: input.fileToken,
+    caseChoices: input.caseChoices,
+    referenceLabel: input.caseChoices.length > 0 ? 'Or the case reference' : 'The case reference',
+    directionChoices: input.directions,
+    today: input.today,
+    values: { caseId: field('caseId'), reference: field('reference'), on: field('on') || input.today, channel: field('channel'), text: field('text') },
+    errors: { reference: error('reference'), on: error('on'), channel: error('channel'), text: error('text') },
+  });
+}

@@ -232,3 +232,90 @@ describe('a case\'s files and letters from the case card', function () {
     assert.equal(sha256(copy.attachments[0]!.bytes), letter.sha256, 'the mailbox gets the same PDF the case keeps');
   });
 });
+
+// A file dropped into the personal chat in Teams arrives as a file.download.info attachment
+// with a pre-authorised download URL: here a local server plays Teams' file host.
+describe('a file sent to the bot in a Teams chat', function () {
+  this.timeout(60_000);
+  let bot: TestBot;
+  let host: import('node:http').Server;
+  let hostUrl = '';
+  const served = new Map<string, Buffer>();
+  let caseId = '';
+  let reference = '';
+  const sendFile = async (user: TeamsUser, name: string, path: string, text = '') => {
+    const before = bot.connector.sent.length;
+    await bot.driver.say(user, text, undefined, [{ contentType: 'application/vnd.microsoft.teams.file.download.info', name, content: { downloadUrl: `${hostUrl}${path}`, uniqueId: 'x', fileType: name.split('.').pop() } }]);
+    await bot.connector.waitFor(before + 1);
+    return bot.connector.cards().at(-1);
+  };
+
+  before(async () => {
+    const http = await import('node:http');
+    host = http.createServer((req, res) => {
+      const body = served.get(req.url ?? '');
+      if (!body) { res.writeHead(404); res.end(); return; }
+      res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(body.length) });
+      res.end(body);
+    });
+    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+    hostUrl = `http://127.0.0.1:${(host.address() as import('node:net').AddressInfo).port}`;
+    served.set('/scan.pdf', Buffer.from(SAMPLES.pdf.bytes));
+    served.set('/huge.pdf', Buffer.alloc(25 * 1024 * 1024 + 10, 0x25));
+    bot = await startTestBot();
+    for (const user of [ALEX, TAYLOR]) await bot.driver.say(user, 'help');
+    ({ caseId, reference } = await logComplaint(bot, ALEX));
+  });
+  after(async () => {
+    await bot.stop();
+    await new Promise<void>((resolve) => host.close(() => resolve()));
+  });
+
+  it('a type that cannot be attached is refused at once, naming the allowed types; nothing is kept', async () => {
+    const card = await sendFile(ALEX, 'tool.exe', '/scan.pdf');
+    assert.match(cardText(card), /tool\.exe cannot be attached\nFiles may be PDF, JPEG/);
+    assert.deepEqual(await bot.files.list(caseId), []);
+  });
+
+  it('a PDF: the bot asks which case (the reference typed with it is filled in), then attaches it; the question cannot be answered twice', async () => {
+    const card = await sendFile(ALEX, 'scan.pdf', '/scan.pdf', `for ${reference.toLowerCase()}`);
+    assert.match(cardText(card), /Attach scan\.pdf to a case/);
+    assert.equal(input(card, 'reference')?.value, reference);
+    assert.ok(input(card, 'caseId'), 'Alex\'s open cases are offered');
+    const fileToken = String((card as { actions: Array<{ data: { fileToken: string } }> }).actions[0]!.data.fileToken);
+
+    const missing = await bot.driver.execute(ALEX, 'file.attach', { fileToken, reference, on: '2026-11-23', channel: 'from-resident', text: '' });
+    assert.match(cardText(missing.body.value), /What it is is required/);
+
+    const done = await bot.driver.execute(ALEX, 'file.attach', { fileToken, reference, on: '2026-11-23', channel: 'from-resident', text: 'Scanned letter from Robin' });
+    assert.match(cardText(done.body.value), new RegExp(`Attached to ${reference}: scan\\.pdf \\(SHA-256 ${sha256(SAMPLES.pdf.bytes).slice(0, 12)}…\\)`));
+    assert.match(cardText(done.body.value), /scan\.pdf \([0-9]+ bytes, SHA-256 [0-9a-f]{12}…\) · from the resident · dated Mon 23 Nov 2026: Scanned letter from Robin/);
+    assert.equal((await bot.files.list(caseId)).length, 1);
+
+    const twice = await bot.driver.execute(ALEX, 'file.attach', { fileToken, reference, on: '2026-11-23', channel: 'from-resident', text: 'Again' });
+    assert.match(cardText(twice.body.value), /This file is no longer waiting/);
+    assert.equal((await bot.files.list(caseId)).length, 1);
+  });
+
+  it('someone outside the case, or a wrong reference, is told it is not a case they act on; nothing is kept', async () => {
+    const card = await sendFile(TAYLOR, 'scan.pdf', '/scan.pdf');
+    const fileToken = String((card as { actions: Array<{ data: { fileToken: string } }> }).actions[0]!.data.fileToken);
+    const facts = { on: '2026-11-23', channel: 'internal', text: 'Note' };
+    const theirs = await bot.driver.execute(TAYLOR, 'file.attach', { fileToken, reference, ...facts });
+    const none = await bot.driver.execute(TAYLOR, 'file.attach', { fileToken, reference: 'HC-2026-99999', ...facts });
+    assert.match(cardText(theirs.body.value), /That is not a case you act on/);
+    const said = (card: unknown) => cardText(card).replaceAll(reference, 'REF').replace('HC-2026-99999', 'REF');
+    assert.equal(said(theirs.body.value), said(none.body.value), 'the same answer whether the case exists or not (but for the reference typed)');
+    // The question is Taylor's: Alex cannot answer it.
+    assert.match(cardText((await bot.driver.execute(ALEX, 'file.attach', { fileToken, reference, ...facts })).body.value), /no longer waiting/);
+    assert.equal((await bot.files.list(caseId)).length, 1);
+  });
+
+  it('a file over 25 MB is refused when fetched, with the limit, and nothing is kept', async () => {
+    const card = await sendFile(ALEX, 'huge.pdf', '/huge.pdf');
+    const fileToken = String((card as { actions: Array<{ data: { fileToken: string } }> }).actions[0]!.data.fileToken);
+    const res = await bot.driver.execute(ALEX, 'file.attach', { fileToken, reference, on: '2026-11-23', channel: 'from-resident', text: 'Big scan' });
+    assert.match(cardText(res.body.value), /huge\.pdf is too big\nFiles can be at most 25 MB each, so nothing was kept/);
+    assert.equal((await bot.files.list(caseId)).length, 1);
+  });
+});

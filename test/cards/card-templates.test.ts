@@ -6,7 +6,7 @@ import { assignedCard, caseDetailCard, confirmationCard, myApprovalsCard, myCase
 import { noticeCard, welcomeCard } from '../../src/cards/general-cards';
 import { intakeStepCard } from '../../src/cards/intake-cards';
 import { extensionDecisionCard, respondFormCard } from '../../src/cards/workflow-cards';
-import { caseFilesCard, documentsCard } from '../../src/cards/document-cards';
+import { caseFilesCard, documentsCard, fileArrivedCard } from '../../src/cards/document-cards';
 import type { ActionScope } from '../../src/bot/actions/case-card-action';
 import { CASE_ACTION_NAMES, CASE_CARD_ACTIONS } from '../../src/bot/actions/registry';
 import { buttonsFor } from '../../src/bot/actions/run-case-action';
@@ -101,6 +101,10 @@ const samples: Array<[string, AdaptiveCardJson]> = [
   ['respond form with errors', respondFormCard(cases.drafted, ctx, { values: { outcome: 'upheld' }, errors: { 'item-apology': 'Required' }, banner: 'x' })],
   ['extension decision, open', extensionDecisionCard(cases.pending, ctx, '')],
   ['extension decision, decided', extensionDecisionCard(cases.new, ctx, 'Already approved by Priya Shah.')],
+  ['a file sent in the chat: which case?', fileArrivedCard({
+    fileName: 'scan.pdf', fileToken: 't', caseChoices: [{ title: 'HC-2026-00042 · Robin Example', value: 'case-1' }], values: { reference: 'HC-2026-00042' }, errors: { text: 'What it is is required' },
+    banner: 'Some answers need attention.', today: '2026-12-02', directions: [{ title: 'From the resident', value: 'from-resident' }],
+  })],
   ['files on the case, none', caseFilesCard(cases.new, ctx)],
   ['files on the case', caseFilesCard(withFiles, ctx, { text: 'Attached.', tone: 'good' })],
   ['letters to draft', documentsCard(cases.new, {
@@ -117,7 +121,7 @@ describe('card templates', () => {
   it('every template in cards/ has at least one sample here', () => {
     const files = readdirSync(CARDS_DIR).filter((f) => f.endsWith('.json')).sort();
     assert.deepEqual(files, [
-      'case-action-form.json', 'case-assigned.json', 'case-confirmation.json', 'case-decision.json', 'case-detail.json', 'case-determination.json', 'case-documents.json', 'case-respond.json', 'complaints-log.json', 'intake-complainant.json', 'intake-complaint.json',
+      'case-action-form.json', 'case-assigned.json', 'case-confirmation.json', 'case-decision.json', 'case-detail.json', 'case-determination.json', 'case-documents.json', 'case-respond.json', 'complaints-log.json', 'file-arrived.json', 'intake-complainant.json', 'intake-complaint.json',
       'intake-review.json', 'my-approvals.json', 'my-cases.json', 'notice.json', 'overdue.json', 'reminder.json', 'report-file.json', 'report-summary.json', 'welcome.json',
     ]);
   });

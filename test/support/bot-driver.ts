@@ -38,8 +38,8 @@ export class BotDriver {
   }
 
   /** A typed message; resolves once the bot has replied (the turn is complete). */
-  async say(user: TeamsUser, text: string, value?: unknown): Promise<{ status: number }> {
-    return this.post({ ...this.base(user), type: 'message', text, ...(value !== undefined ? { value } : {}) });
+  async say(user: TeamsUser, text: string, value?: unknown, attachments?: unknown[]): Promise<{ status: number }> {
+    return this.post({ ...this.base(user), type: 'message', text, ...(value !== undefined ? { value } : {}), ...(attachments ? { attachments } : {}) });
   }
 
   /** A press of an Action.Execute button: the invoke's HTTP response carries the new card. */

@@ -5,15 +5,32 @@ import { UsageError, type CommandResult } from './cli-io';
 
 /**
  * Retention: removes whole finished cases (closed, withdrawn or refused) closed before a
- * date, from the store the settings select. Nothing else ever deletes a case. --dry-run lists
- * what would go and changes nothing.
+ * date, from the store the settings select, and then the files attached to them. Nothing else
+ * ever deletes a case. --dry-run lists what would go and changes nothing.
+ *
+ * The cases go first (conditionally: a case reopened meanwhile stays, with its files); a file
+ * store that then fails leaves files of cases already removed, which are named with exit 1 so
+ * they can be removed by hand: they hold personal data past its retention.
  */
 export async function purgeCommand(config: AppConfig, closedBefore: string | undefined, dryRun: boolean): Promise<CommandResult> {
   if (!closedBefore || !isCalendarDate(closedBefore)) throw new UsageError('purge needs --closed-before YYYY-MM-DD.');
   const core = await buildCore(config);
   try {
-    const references = await core.stores.cases.purgeClosedBefore(closedBefore, { dryRun });
-    return { exitCode: 0, stdout: { dryRun, closedBefore, count: references.length, [dryRun ? 'wouldRemove' : 'removed']: references } };
+    const cases = await core.stores.cases.purgeClosedBefore(closedBefore, { dryRun });
+    const references = cases.map((c) => c.reference);
+    if (dryRun) return { exitCode: 0, stdout: { dryRun, closedBefore, count: cases.length, wouldRemove: references } };
+    let filesRemoved = 0;
+    const filesLeft: Array<{ caseId: string; reference: string; error: string }> = [];
+    for (const c of cases) {
+      try {
+        filesRemoved += await core.files.deleteCase(c.id);
+      } catch (err) {
+        filesLeft.push({ caseId: c.id, reference: c.reference, error: err instanceof Error ? err.message : String(err) });
+      }
+    }
+    const stdout = { dryRun, closedBefore, count: cases.length, removed: references, filesRemoved, ...(filesLeft.length ? { filesLeft } : {}) };
+    if (filesLeft.length === 0) return { exitCode: 0, stdout };
+    return { exitCode: 1, stdout, stderr: `The cases were removed, but the files of ${filesLeft.length} of them could not be: ${filesLeft.map((f) => `${f.reference} (${f.caseId}): ${f.error}`).join('; ')}. Remove them from the file store by hand (folder or container path <case id>/).` };
   } finally {
     await core.close();
   }

@@ -21,6 +21,9 @@ export interface DueDeadline {
   demo: boolean;
 }
 
+/** A case removed (or, in a dry run, to be removed) by purgeClosedBefore. */
+export interface PurgedCase { id: string; reference: string }
+
 /** Which cases `countCases` counts: all of them, only demo ones, or only real (non-demo) ones. */
 export interface CaseCountFilter {
   /** true: demo cases only (`details.demo`); false: real cases only; absent: every case. */
@@ -56,8 +59,8 @@ export interface CaseStore {
   casesClosedBetween(from: CalendarDate, to: CalendarDate): Promise<CaseRecord[]>;
   /**
    * Removes whole closed, withdrawn or refused cases closed before `date`, with their reminder claims;
-   * returns their references. References are never reused afterwards.
+   * returns their ids and references, by reference. References are never reused afterwards.
    */
-  purgeClosedBefore(date: CalendarDate, options: { dryRun: boolean }): Promise<string[]>;
+  purgeClosedBefore(date: CalendarDate, options: { dryRun: boolean }): Promise<PurgedCase[]>;
   close(): Promise<void>;
 }

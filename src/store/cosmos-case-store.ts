@@ -5,7 +5,7 @@ import type { CaseRecord, NewCaseRecord } from '../domain/case-record';
 import {
   assertAppendOnly, assertNewCase, assertSameIdentity, assertStorableCase, formatReference, withoutReferenceYear,
 } from './case-record-rules';
-import type { CaseCountFilter, CaseStore, DueDeadline, SaveResult } from './case-store.port';
+import type { CaseCountFilter, CaseStore, DueDeadline, PurgedCase, SaveResult } from './case-store.port';
 import { fromCaseDocument, toCaseDocument, writeIdOf } from './cosmos-case-documents';
 import { CosmosConnection } from './cosmos-connection';
 import { CASES_CONTAINER, REFERENCES_CONTAINER, REMINDER_CLAIMS_CONTAINER } from './cosmos-containers';
@@ -177,13 +177,13 @@ export class CosmosCaseStore implements CaseStore {
     });
   }
 
-  async purgeClosedBefore(date: CalendarDate, options: { dryRun: boolean }): Promise<string[]> {
+  async purgeClosedBefore(date: CalendarDate, options: { dryRun: boolean }): Promise<PurgedCase[]> {
     const candidates = (await this.query<{ id: string; reference: string; _etag: string }>('finding cases to purge', {
       query: 'SELECT c.id, c.reference, c._etag FROM c WHERE c.q.open = false AND c.closedOn < @date',
       parameters: [{ name: '@date', value: date }],
     })).sort((a, b) => a.reference.localeCompare(b.reference));
-    if (options.dryRun) return candidates.map((c) => c.reference);
-    const purged: string[] = [];
+    if (options.dryRun) return candidates.map((c) => ({ id: c.id, reference: c.reference }));
+    const purged: PurgedCase[] = [];
     // One operation (and one time limit) per case, so a long purge is not cut short.
     for (const c of candidates) {
       const done = await this.connection.guard(`purging case ${c.reference}`, async (abortSignal) => {
@@ -200,7 +200,7 @@ export class CosmosCaseStore implements CaseStore {
         await deleteClaimsOfCase(this.claims, this.connection.retry, c.id, abortSignal);
         return true;
       });
-      if (done) purged.push(c.reference);
+      if (done) purged.push({ id: c.id, reference: c.reference });
     }
     return purged;
   }

@@ -6,7 +6,7 @@ import {
   assertAppendOnly, assertNewCase, assertSameIdentity, assertStorableCase, dueSortKey, earliestDue,
   formatReference, isDemoCase, isOpenState, runningDeadlines, withoutReferenceYear,
 } from './case-record-rules';
-import type { CaseCountFilter, CaseStore, DueDeadline, SaveResult } from './case-store.port';
+import type { CaseCountFilter, CaseStore, DueDeadline, PurgedCase, SaveResult } from './case-store.port';
 import { SqliteConnection, type SqliteOptions } from './sqlite-connection';
 import { statement } from './sqlite-statements';
 
@@ -144,8 +144,8 @@ export class SqliteCaseStore implements CaseStore {
     return rows.map(fromRow);
   }
 
-  async purgeClosedBefore(date: CalendarDate, options: { dryRun: boolean }): Promise<string[]> {
-    const purge = this.db.transaction((): string[] => {
+  async purgeClosedBefore(date: CalendarDate, options: { dryRun: boolean }): Promise<PurgedCase[]> {
+    const purge = this.db.transaction((): PurgedCase[] => {
       const rows = statement(this.db, 'SELECT id, reference FROM cases WHERE is_open = 0 AND closed_on < ? ORDER BY reference').all(date) as { id: string; reference: string }[];
       if (!options.dryRun) {
         const del = statement(this.db, 'DELETE FROM cases WHERE id = ?');
@@ -155,7 +155,7 @@ export class SqliteCaseStore implements CaseStore {
           delClaims.run(r.id);
         }
       }
-      return rows.map((r) => r.reference);
+      return rows.map((r) => ({ id: r.id, reference: r.reference }));
     });
     const references = purge.immediate();
     // Move the deleted pages out of the WAL into the (secure_delete-zeroed) main file.

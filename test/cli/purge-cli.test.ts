@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { FolderFileStore } from '../../src/files/folder-file-store';
 import { createStores } from '../../src/store/create-stores';
 import { closedCase, newCase } from '../support/case-fixtures';
 import { runCli } from '../support/run-cli';
@@ -16,13 +17,21 @@ describe('complaints purge (CLI)', function () {
     const recent = await stores.cases.createCase(closedCase('2026-05-01'));
     const open = await stores.cases.createCase(newCase());
     await stores.close();
+    // The old case has two files attached; the recent one has one, which must stay.
+    const files = new FolderFileStore({ dir: path.join(dataDir, 'files') });
+    const pdf = { fileName: 'letter.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.7\n%%EOF\n') };
+    await files.put({ caseId: old.id, ...pdf });
+    await files.put({ caseId: old.id, ...pdf, fileName: 'reply.pdf' });
+    await files.put({ caseId: recent.id, ...pdf });
 
     const dry = runCli(['purge', '--closed-before', '2020-01-01', '--dry-run'], '', { DATA_DIR: dataDir });
     assert.equal(dry.code, 0, dry.stderr);
     assert.deepEqual(JSON.parse(dry.stdout), { dryRun: true, closedBefore: '2020-01-01', count: 1, wouldRemove: [old.reference] });
 
     const real = runCli(['purge', '--closed-before', '2020-01-01'], '', { DATA_DIR: dataDir });
-    assert.deepEqual(JSON.parse(real.stdout), { dryRun: false, closedBefore: '2020-01-01', count: 1, removed: [old.reference] });
+    assert.deepEqual(JSON.parse(real.stdout), { dryRun: false, closedBefore: '2020-01-01', count: 1, removed: [old.reference], filesRemoved: 2 });
+    assert.deepEqual(await files.list(old.id), []);
+    assert.equal((await files.list(recent.id)).length, 1);
 
     const after = await createStores({ kind: 'sqlite', dataDir });
     try {

@@ -115,7 +115,7 @@ export function caseQueriesContract(factory: StoreFactory): void {
       assert.ok(saved.ok);
       assert.equal(saved.record.details.demo, true);
       assert.equal(await cases.countCases({ demo: true }), 2);
-      assert.deepEqual(await cases.purgeClosedBefore('2026-03-15', { dryRun: false }), [demoClosed.reference]);
+      assert.deepEqual(await cases.purgeClosedBefore('2026-03-15', { dryRun: false }), [{ id: demoClosed.id, reference: demoClosed.reference }]);
       assert.deepEqual([await cases.countCases(), await cases.countCases({ demo: true }), await cases.countCases({ demo: false })], [8, 1, 7]);
     });
 
@@ -142,17 +142,17 @@ export function caseQueriesContract(factory: StoreFactory): void {
     });
 
     it('purges closed and withdrawn cases closed before a date, after a dry run that changes nothing', async () => {
-      assert.deepEqual(await cases.purgeClosedBefore('2026-03-16', { dryRun: true }), [s.c.reference]);
+      assert.deepEqual(await cases.purgeClosedBefore('2026-03-16', { dryRun: true }), [{ id: s.c.id, reference: s.c.reference }]);
       assert.deepEqual(await cases.getCase(s.c.id), s.c);
-      assert.deepEqual(await cases.purgeClosedBefore('2026-03-16', { dryRun: false }), [s.c.reference]);
+      assert.deepEqual(await cases.purgeClosedBefore('2026-03-16', { dryRun: false }), [{ id: s.c.id, reference: s.c.reference }]);
       assert.equal(await cases.getCase(s.c.id), undefined);
       assert.equal(await cases.getCaseByReference(s.c.reference), undefined);
       assert.deepEqual(await cases.casesClosedBetween('2026-01-01', '2026-12-31').then(refs), [s.f.reference]);
-      assert.deepEqual(await cases.purgeClosedBefore('2026-12-31', { dryRun: false }), [s.f.reference]);
+      assert.deepEqual(await cases.purgeClosedBefore('2026-12-31', { dryRun: false }), [{ id: s.f.id, reference: s.f.reference }]);
       // A refused complaint is finished too: purged once past the date, never listed as open.
       const refused = await cases.createCase(closedCase('2026-03-10', { state: 'refused', responsibleOfficerId: AYESHA }));
       assert.ok(!refs(await cases.openCasesByOfficer(AYESHA)).includes(refused.reference));
-      assert.deepEqual(await cases.purgeClosedBefore('2026-12-31', { dryRun: false }), [refused.reference]);
+      assert.deepEqual(await cases.purgeClosedBefore('2026-12-31', { dryRun: false }), [{ id: refused.id, reference: refused.reference }]);
       // Open cases are never purged, whatever the date.
       assert.deepEqual(refs(await cases.casesReceivedBetween('2000-01-01', '2100-01-01')).sort(), [s.a, s.b, s.d, s.e].map((r) => r.reference).sort());
     });

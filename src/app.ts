@@ -11,6 +11,8 @@ import { TeamsFiles } from './bot/documents/teams-files';
 import { FileOffers, type FileDeliveryMode } from './bot/files/file-offers';
 import { reportSource } from './bot/files/report-source';
 import { buildCore } from './core';
+import { registerDashboardRoutes } from './dashboard/dashboard-routes';
+import { dashboardDeps } from './dashboard/dashboard-setup';
 import { createGraphServices } from './graph/create-graph-services';
 import { IntakeFlow } from './intake/intake-flow';
 import { KeptCards } from './reminders/kept-cards';
@@ -82,6 +84,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   });
   const timer = new ReminderTimer(() => sweeper.run(), config.reminders.sweepSeconds, logger);
   const server = createHttpServer(adapter, bot, stores, logger, { secret: config.reminders.runSecret, run: () => sweeper.run() }, fileOffers, uploads);
+  // The dashboard personal tab (src/dashboard): Teams sign-in, or the demo people in a local run.
+  registerDashboardRoutes(server, dashboardDeps(config, core, logger));
 
   await new Promise<void>((resolve) => { server.listen(config.port, '0.0.0.0', resolve); });
   // restify types address() loosely; a listening server on a TCP port has a number port.

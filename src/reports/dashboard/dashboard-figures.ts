@@ -1,0 +1,115 @@
+import { addMonths, compareDates, type CalendarDate } from '../../domain/calendar-date';
+import type { CaseRecord } from '../../domain/case-record';
+import type { DeadlineKind } from '../../domain/case-state';
+import type { Directory } from '../../domain/directory';
+import type { Policy } from '../../domain/policy';
+import type { WorkingDayCalendar } from '../../domain/working-days';
+import { CATEGORIES } from '../../intake/intake-options';
+import type { CaseFacts } from '../case-facts';
+import { ombudsmanCases, remedyFigures, ombudsmanFigures, type OmbudsmanCase } from '../follow-up-figures';
+import { openCasesLog, type LogItem } from '../open-cases-log';
+import { parsePeriod, type Period } from '../periods';
+import { tsmFigures, type TsmFigures } from '../tsm';
+
+/**
+ * What the complaints team's dashboard in Teams shows, worked out from the cases: the open
+ * cases by stage and by when their next deadline falls (the same buckets, from the same
+ * function, as the `log` command, so the two never disagree), what is overdue, this quarter's
+ * TSMs so far, the trend of complaints by category over twelve months, and the cases at the
+ * Ombudsman. Pure: the store is read by the caller and today is passed in.
+ */
+export interface OverdueItem { reference: string; stage: number; what: string; due: CalendarDate; workingDaysOverdue: number; officer: string; demo: boolean }
+
+export interface DashboardFigures {
+  today: CalendarDate;
+  open: { total: number; overdue: number; thisWeek: number; later: number };
+  byStage: Array<{ stage: number; name: string; overdue: number; thisWeek: number; later: number }>;
+  overdue: OverdueItem[];
+  /** Remedies, Ombudsman orders and requests not done and past due, whatever the case's state. */
+  followUpsOverdue: number;
+  quarter: Period;
+  /** Null when the landlord file has no homes. */
+  tsm: TsmFigures | null;
+  trend: { months: string[]; categories: Array<{ key: string; label: string; counts: number[] }> };
+  ombudsman: OmbudsmanCase[];
+  demoCases: number;
+}
+
+export interface DashboardInput {
+  records: readonly CaseRecord[];
+  facts: readonly CaseFacts[];
+  directory: Directory;
+  policy: Policy;
+  calendar: WorkingDayCalendar;
+  today: CalendarDate;
+  homes: { lcra: number; lcho: number } | null;
+}
+
+const WHAT: Record<DeadlineKind, string> = {
+  resolve: 'Informal resolution', acknowledge: 'Acknowledgement', respond: 'Response', draft: 'Draft response', 'comment-window': 'Comments on the draft',
+  'final-decision': 'Final decision', 'tell-resident': 'Tell the resident', action: 'Remedy', 'ombudsman-information': 'Information for the Ombudsman', 'ombudsman-order': 'Ombudsman order',
+};
+
+function stageName(policy: Policy, stage: number): string {
+  if (stage === 0) return policy.informalStage?.name ?? 'Informal stage';
+  return policy.stages.find((s) => s.number === stage)?.name ?? `Stage ${stage}`;
+}
+
+export function dashboardFigures(input: DashboardInput): DashboardFigures {
+  const { today, calendar, policy } = input;
+  const log = openCasesLog(input.records, {}, today, input.directory);
+  const byId = new Map(input.records.map((r) => [r.id, r]));
+  const stages = [...new Set([...log.overdue, ...log.thisWeek, ...log.later].map((i) => i.stage))].sort((a, b) => a - b);
+  const count = (list: readonly LogItem[], stage: number): number => list.filter((i) => i.stage === stage).length;
+
+  const overdue = log.overdue.map((item): OverdueItem => {
+    const due = item.nextDueOn as CalendarDate;
+    const deadline = byId.get(item.caseId)?.deadlines.find((d) => d.metOn === null && d.due === due);
+    return {
+      reference: item.reference, stage: item.stage, what: deadline ? WHAT[deadline.kind] : 'Deadline', due,
+      workingDaysOverdue: -calendar.workingDaysUntil(today, due), officer: item.officer, demo: item.demo === true,
+    };
+  });
+
+  const [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  const quarter = parsePeriod(`${year}-Q${Math.ceil(month / 3)}`) as Period;
+  const soFar = { ...quarter, to: today, label: 'The quarter to date' };
+  const remedies = remedyFigures(input.facts, today, today);
+  const omb = ombudsmanFigures(input.facts, today, today);
+
+  return {
+    today,
+    open: { total: log.total, overdue: log.overdue.length, thisWeek: log.thisWeek.length, later: log.later.length },
+    byStage: stages.map((stage) => ({ stage, name: stageName(policy, stage), overdue: count(log.overdue, stage), thisWeek: count(log.thisWeek, stage), later: count(log.later, stage) })),
+    overdue,
+    followUpsOverdue: remedies.outstandingNow.overdue + omb.ordersOutstanding.overdue + omb.informationOutstanding.overdue,
+    quarter: soFar,
+    tsm: input.homes ? tsmFigures(input.facts, { from: soFar.from, to: soFar.to, label: soFar.label, homes: input.homes, calendar }) : null,
+    trend: trend(input.facts, today),
+    ombudsman: ombudsmanCases(input.facts, addMonths(today, -12), today).filter((c) => c.determinedOn === null || c.ordersComplied < c.orders),
+    demoCases: input.records.filter((r) => r.details.demo === true && !['closed', 'withdrawn', 'refused'].includes(r.state)).length,
+  };
+}
+
+/** Complaints first received per month over the last twelve months (this one included), by category. */
+function trend(facts: readonly CaseFacts[], today: CalendarDate): DashboardFigures['trend'] {
+  const months: string[] = [];
+  for (let i = 11; i >= 0; i--) months.push(addMonths(`${today.slice(0, 7)}-01`, -i).slice(0, 7));
+  const first = `${months[0] ?? today.slice(0, 7)}-01`;
+  const counts = new Map<string, number[]>();
+  for (const f of facts) {
+    if (!f.receivedOn || compareDates(f.receivedOn, first) < 0 || compareDates(f.receivedOn, today) > 0) continue;
+    const at = months.indexOf(f.receivedOn.slice(0, 7));
+    if (at < 0) continue;
+    const key = f.category || 'other';
+    const row = counts.get(key) ?? months.map(() => 0);
+    row[at] = (row[at] ?? 0) + 1;
+    counts.set(key, row);
+  }
+  return {
+    months,
+    categories: [...counts.entries()]
+      .map(([key, row]) => ({ key, label: (CATEGORIES as Record<string, string>)[key] ?? key, counts: row }))
+      .sort((a, b) => b.counts.reduce((x, y) => x + y, 0) - a.counts.reduce((x, y) => x + y, 0) || a.key.localeCompare(b.key)),
+  };
+}

@@ -36,14 +36,15 @@ const within = (d: CalendarDate | null, from: CalendarDate, to: CalendarDate): d
 export function codeYearFigures(facts: readonly CaseFacts[], period: { from: CalendarDate; to: CalendarDate }, calendar: WorkingDayCalendar, today: CalendarDate): CodeYearFigures {
   const { from, to } = period;
   const stage = (n: 1 | 2): StageCodeFigures => {
-    const cap = n === 1 ? CODE.stage1.extensionCapWorkingDays : CODE.stage2.extensionCapWorkingDays;
+    const rules = n === 1 ? CODE.stage1 : CODE.stage2;
+    const cap = rules.extensionCapWorkingDays;
     const all = facts.flatMap((f) => f.stages.filter((s) => s.stage === n));
     const received = all.filter((s) => within(s.receivedOn, from, to));
     let ackMet = 0;
     let ackOf = 0;
     for (const s of received) {
       const inTime = acknowledgedWithinCode(s, calendar);
-      const lastDay = calendar.addWorkingDays(s.receivedOn, CODE.stage1.acknowledgeWorkingDays);
+      const lastDay = calendar.addWorkingDays(s.receivedOn, rules.acknowledgeWorkingDays);
       if (inTime === null && compareDates(today, lastDay) <= 0) continue; // still within its 5 days
       ackOf++;
       if (inTime === true) ackMet++;

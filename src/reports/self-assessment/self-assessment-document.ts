@@ -30,7 +30,7 @@ export function selfAssessmentBlocks(a: SelfAssessment, options: { newPage?: boo
   for (const sec of a.sections) {
     blocks.push({ kind: 'heading', level: 3, text: `Section ${sec.number}: ${sec.title}` });
     blocks.push({
-      kind: 'table', head: ['Provision', 'Code requirement', 'Complies', 'Evidence, commentary and explanations'], widths: [9, 33, 11, 47],
+      kind: 'table', head: ['Provision', 'Code requirement', 'Complies', 'Evidence, commentary and explanations'], widths: [13, 29, 11, 47],
       rows: sec.provisions.map((p) => [cell(p.id, undefined, true), cell(p.asks), cell(COMPLIANCE_WORDS[p.complies], TONES[p.complies]), cell(evidenceLines(p))]),
     });
   }

@@ -1,6 +1,7 @@
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import { formatDate } from '../../domain/calendar-date';
 import type { Letter } from '../letters/letter';
+import { printable, wrap } from '../pdf/pdf-text';
 
 /**
  * The final letter as a PDF, with the same words as the Word document: A4, a standard font
@@ -19,50 +20,6 @@ const ACCENT = rgb(0.12, 0.22, 0.39);
 const GREY = rgb(0.3, 0.3, 0.3);
 
 interface Fonts { regular: PDFFont; bold: PDFFont }
-
-const graphemes = new Intl.Segmenter('en-GB', { granularity: 'grapheme' });
-
-/** Letters with no accent to strip that the standard fonts lack. */
-const PLAIN: Record<string, string> = { Ł: 'L', ł: 'l', Ø: 'O', ø: 'o', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', '→': '->', '←': '<-', '≤': '<=', '≥': '>=' };
-
-/**
- * Characters the standard fonts cannot show (Windows-1252 only) become their nearest plain
- * form (ă to a, Ł to L), else "?", so a typed arrow or emoji never fails the letter. The Word
- * document keeps every character.
- */
-function printable(font: PDFFont, text: string): string {
-  const known = new Set(font.getCharacterSet());
-  const shows = (s: string): boolean => Array.from(s).every((ch) => known.has(ch.codePointAt(0) ?? 0));
-  const plain = text.normalize('NFC').replace(/[\u2010-\u2012]/g, '-').replace(/\t/g, ' ');
-  return Array.from(graphemes.segment(plain), ({ segment }) => {
-    if (shows(segment)) return segment;
-    const near = PLAIN[segment] ?? segment.normalize('NFD').replace(/\p{M}/gu, '');
-    return near && shows(near) ? near : '?';
-  }).join('');
-}
-
-/** Breaks text into lines no wider than `width`; a word longer than a line is split. */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  for (const para of text.split('\n')) {
-    let line = '';
-    for (const word of para.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) <= width) { line = candidate; continue; }
-      if (line) lines.push(line);
-      let rest = word;
-      while (font.widthOfTextAtSize(rest, size) > width) {
-        let cut = rest.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut -= 1;
-        lines.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
-      }
-      line = rest;
-    }
-    lines.push(line);
-  }
-  return lines;
-}
 
 class Writer {
   page!: PDFPage;

@@ -52,10 +52,28 @@ async function sourcePdf(): Promise<Uint8Array> {
   return pdf.save();
 }
 
+/** A PDF whose trailer says it is encrypted, as a password-protected scan's would. */
+async function encryptedPdf(): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.addPage();
+  pdf.context.trailerInfo.Encrypt = pdf.context.register(pdf.context.obj({ Filter: 'Standard', V: 2, R: 3 }));
+  return pdf.save();
+}
+
 function png(): Uint8Array {
   const image = new PNG({ width: 60, height: 40 });
   image.data.fill(180);
   return PNG.sync.write(image);
+}
+
+/** An 8 × 6 px JPEG, drawn on a canvas in Chromium and saved as JPEG (pdf-lib cannot make one). */
+const JPEG = Buffer.from('/9j/4AAQSkZJRgABAQAAAQABAAD/4gHYSUNDX1BST0ZJTEUAAQEAAAHIAAAAAAQwAABtbnRyUkdCIFhZWiAH4AABAAEAAAAAAABhY3NwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQAA9tYAAQAAAADTLQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAlkZXNjAAAA8AAAACRyWFlaAAABFAAAABRnWFlaAAABKAAAABRiWFlaAAABPAAAABR3dHB0AAABUAAAABRyVFJDAAABZAAAAChnVFJDAAABZAAAAChiVFJDAAABZAAAAChjcHJ0AAABjAAAADxtbHVjAAAAAAAAAAEAAAAMZW5VUwAAAAgAAAAcAHMAUgBHAEJYWVogAAAAAAAAb6IAADj1AAADkFhZWiAAAAAAAABimQAAt4UAABjaWFlaIAAAAAAAACSgAAAPhAAAts9YWVogAAAAAAAA9tYAAQAAAADTLXBhcmEAAAAAAAQAAAACZmYAAPKnAAANWQAAE9AAAApbAAAAAAAAAABtbHVjAAAAAAAAAAEAAAAMZW5VUwAAACAAAAAcAEcAbwBvAGcAbABlACAASQBuAGMALgAgADIAMAAxADb/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAAGAAgDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAT/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAAAAT/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwC0ASP/2Q==', 'base64');
+
+/** The image XObjects a page draws from. */
+function imagesOn(pdf: PDFDocument, index: number): PDFRawStream[] {
+  const xobjects = pdf.getPage(index).node.Resources()?.lookup(PDFName.of('XObject'), PDFDict);
+  return (xobjects?.values() ?? []).map((ref) => pdf.context.lookup(ref))
+    .filter((o): o is PDFRawStream => o instanceof PDFRawStream && o.dict.get(PDFName.of('Subtype')) === PDFName.of('Image'));
 }
 
 const NOTE = 'Phone call from the resident, 6 March 2026, 10:12.\r\nShe said the mould is back above the window.\r\n\r\nAgreed a visit on Tuesday.';
@@ -206,9 +224,20 @@ describe('the document PDF', function () {
   it('embeds an attached image on its page under the heading and the warning', function () {
     const page = pageOf(pages, 'Attachment 2: damp-bedroom.png');
     assert.ok(flat(pages[page] ?? '').includes('This file has changed since it was attached.'));
-    const xobjects = pdf.getPage(page).node.Resources()?.lookup(PDFName.of('XObject'), PDFDict);
-    const images = (xobjects?.values() ?? []).map((ref) => pdf.context.lookup(ref)).filter((o) => o instanceof PDFRawStream && o.dict.get(PDFName.of('Subtype')) === PDFName.of('Image'));
-    assert.equal(images.length, 1);
+    assert.equal(imagesOn(pdf, page).length, 1);
+  });
+
+  it('embeds a JPEG as it is (DCT), even from bytes that are a view into a larger buffer', async function () {
+    // Node's small Buffers share one pool; pdf-lib's JPEG reader ignores a view's offset.
+    const view = new Uint8Array([0, 0, ...JPEG, 0]).subarray(2, 2 + JPEG.length);
+    const one = await renderDocumentPdf({ title: 'Photo', subtitle: [], blocks: [] }, { ...OPTIONS, appendices: [
+      { title: 'Attachment 1: wall.jpg', lines: [], content: { type: 'image', format: 'jpeg', bytes: view } },
+    ] });
+    const loaded = await PDFDocument.load(one);
+    const [image, ...more] = imagesOn(loaded, 1);
+    assert.equal(more.length, 0);
+    assert.equal(image?.dict.get(PDFName.of('Filter')), PDFName.of('DCTDecode'));
+    assert.equal(image?.dict.lookup(PDFName.of('Width'), PDFNumber).asNumber(), 8);
   });
 
   it('prints an attached text file and the reason a file cannot be shown', function () {
@@ -222,14 +251,16 @@ describe('the document PDF', function () {
       { title: 'Attachment 1: scan.pdf', lines: [], content: { type: 'pdf', bytes: new TextEncoder().encode('not a pdf at all') } },
       { title: 'Attachment 2: photo.png', lines: [], content: { type: 'image', format: 'png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]) } },
       { title: 'Attachment 3: photo.jpg', lines: [], content: { type: 'image', format: 'jpeg', bytes: new Uint8Array([0xff, 0xd8, 0xff]) } },
-      { title: 'Attachment 4: note.txt', lines: [], content: { type: 'text', text: 'Still here.' } },
+      { title: 'Attachment 4: locked.pdf', lines: [], content: { type: 'pdf', bytes: await encryptedPdf() } },
+      { title: 'Attachment 5: note.txt', lines: [], content: { type: 'text', text: 'Still here.' } },
     ];
     const read = await pdfText(await renderDocumentPdf({ title: 'Pack', subtitle: [], blocks: [] }, { ...OPTIONS, appendices: broken }));
-    assert.equal(read.length, 5);
+    assert.equal(read.length, 6);
     assert.match(flat(read[1] ?? ''), /Attachment 1: scan\.pdf This file could not be read as a PDF, so its pages could not be included here \(.+\)\./);
     assert.match(flat(read[2] ?? ''), /Attachment 2: photo\.png This file could not be read as a PNG image, so it is not shown here/);
     assert.match(flat(read[3] ?? ''), /Attachment 3: photo\.jpg This file could not be read as a JPEG image, so it is not shown here/);
-    assert.ok(flat(read[4] ?? '').includes('Still here.'));
+    assert.ok(flat(read[4] ?? '').includes('This PDF is password-protected (encrypted), so its pages could not be included here.'), read[4]);
+    assert.ok(flat(read[5] ?? '').includes('Still here.'));
   });
 
   it('keeps a heading with the first line of what follows, wherever the page ends', async function () {

@@ -21,16 +21,25 @@ function reason(e: unknown): string {
   return first.length > 200 ? `${first.slice(0, 200)}…` : first;
 }
 
+/**
+ * The bytes in an ArrayBuffer of their own. pdf-lib's JPEG reader reads `bytes.buffer` from its
+ * start, ignoring a view's offset, so a Buffer from Node's shared pool (any small Buffer, or a
+ * slice) would read as "SOI not found"; a copy costs little next to the embedding.
+ */
+function own(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+}
+
 /** Loads the attached PDF and copies its pages into the pack, or says why it cannot. */
 async function copyPdf(flow: Flow, bytes: Uint8Array): Promise<{ pages: PDFPage[] } | { problem: string }> {
   try {
-    const source = await PDFDocument.load(bytes, { updateMetadata: false });
+    const source = await PDFDocument.load(own(bytes), { updateMetadata: false });
     const indices = source.getPageIndices();
     if (!indices.length) return { problem: 'This PDF has no pages to include.' };
     return { pages: await flow.pdf.copyPages(source, indices) };
   } catch (e) {
-    const encrypted = e instanceof Error && e.name === 'EncryptedPDFError';
-    return { problem: encrypted
+    // pdf-lib's EncryptedPDFError is compiled to ES5, where `instanceof` an Error subclass fails: its message is what can be read.
+    return { problem: reason(e).includes('is encrypted')
       ? 'This PDF is password-protected (encrypted), so its pages could not be included here.'
       : `This file could not be read as a PDF, so its pages could not be included here (${reason(e)}).` };
   }
@@ -38,7 +47,7 @@ async function copyPdf(flow: Flow, bytes: Uint8Array): Promise<{ pages: PDFPage[
 
 async function embedImage(flow: Flow, format: 'jpeg' | 'png', bytes: Uint8Array): Promise<PDFImage | string> {
   try {
-    return format === 'jpeg' ? await flow.pdf.embedJpg(bytes) : await flow.pdf.embedPng(bytes);
+    return format === 'jpeg' ? await flow.pdf.embedJpg(own(bytes)) : await flow.pdf.embedPng(own(bytes));
   } catch (e) {
     return `This file could not be read as a ${format === 'jpeg' ? 'JPEG' : 'PNG'} image, so it is not shown here (${reason(e)}).`;
   }

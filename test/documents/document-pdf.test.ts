@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, StandardFonts, type PDFObject } from 'pdf-lib';
 import { PNG } from 'pngjs';
+import { getDocumentProxy } from 'unpdf';
 import { jpegQuarterTurns } from '../../src/documents/pdf/jpeg-orientation';
 import { renderDocumentPdf, type PdfAppendix, type PdfRenderOptions } from '../../src/documents/pdf/document-pdf';
 import { cell, type Block, type Cell, type ReportDocument } from '../../src/reports/document-model';
@@ -209,6 +210,18 @@ describe('the document PDF', function () {
       const drawn = m.title === 'Attachments' ? 'Attachment 1: invoice.pdf' : m.title.replace('🙂', '?');
       assert.ok(flat(pages[m.page] ?? '').includes(drawn), `${m.title} opens page ${m.page + 1}`);
     }
+  });
+
+  it('has bookmarks pdf.js reads the same way (a second reader, not the writer\'s own library)', async function () {
+    const reader = await getDocumentProxy(new Uint8Array(bytes));
+    interface Item { title: string; dest: unknown; items: Item[] }
+    const list = async (items: Item[]): Promise<unknown[]> => Promise.all(items.map(async (i) => {
+      const dest = i.dest as [Parameters<typeof reader.getPageIndex>[0], ...unknown[]];
+      return { title: i.title, page: await reader.getPageIndex(dest[0]), items: await list(i.items) };
+    }));
+    const shape = (m: Mark): unknown => ({ title: m.title, page: m.page, items: m.children.map(shape) });
+    assert.deepEqual(await list(await reader.getOutline() as Item[]), bookmarks(pdf).marks.map(shape));
+    assert.equal(await reader.getPageMode(), 'UseOutlines');
   });
 
   it('merges an attached PDF\'s pages after its heading page', function () {

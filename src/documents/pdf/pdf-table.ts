@@ -24,7 +24,7 @@ interface RowLayout { cells: CellLayout[]; height: number; header: boolean }
 
 /** Column widths in points: `widths` made relative to their sum; a missing or nonsense width takes the average. */
 export function columnWidths(table: Table): number[] {
-  const count = Math.max(table.head.length, ...table.rows.map((r) => r.length), 1);
+  const count = table.rows.reduce((most, r) => Math.max(most, r.length), Math.max(table.head.length, 1));
   const given = Array.from({ length: count }, (_, i) => table.widths[i]).map((w) => (w !== undefined && Number.isFinite(w) && w > 0 ? w : undefined));
   const known = given.filter((w): w is number => w !== undefined);
   const average = known.length ? known.reduce((a, b) => a + b, 0) / known.length : 1;

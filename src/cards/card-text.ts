@@ -117,6 +117,7 @@ export const EVENT_LABELS: Record<CaseEventType, string> = {
   'ombudsman-information-requested': 'The Ombudsman asked for information', 'ombudsman-information-sent': 'Information sent to the Ombudsman',
   'ombudsman-determined': 'The Ombudsman\'s determination', 'ombudsman-order-complied': 'Ombudsman order complied with',
   'correspondence-attached': 'Correspondence attached',
+  'evidence-pack-made': 'Evidence pack made',
 };
 
 /** How an acknowledgement or a decision went to the resident, in words. */

@@ -88,7 +88,8 @@ function responses(record: CaseRecord) {
 const REMEDY_WORDS: Record<RemedyKind, string> = {
   repair: 'repair or works', apology: 'apology', compensation: 'compensation', 'policy-change': 'change of policy', training: 'staff training', other: 'other',
 };
-const FINDINGS: Record<OmbudsmanFindingKind, string> = {
+/** The Ombudsman's findings in words (the evidence pack uses them too). */
+export const FINDINGS: Record<OmbudsmanFindingKind, string> = {
   'no-maladministration': 'no maladministration', 'service-failure': 'service failure', maladministration: 'maladministration', 'severe-maladministration': 'severe maladministration',
 };
 
@@ -126,6 +127,7 @@ function eventDetail(e: StoredEvent): string {
     case 'ombudsman-information-requested': return `Request ${e.requestId}, due ${formatDate(e.due)}`;
     case 'ombudsman-information-sent': return `Request ${e.requestId}`;
     case 'ombudsman-determined': return e.findings.map((f) => FINDINGS[f.finding]).join('; ');
+    case 'evidence-pack-made': return `${e.format.toUpperCase()}, ${e.parts === 1 ? 'one part' : `${e.parts} parts`}`;
     case 'correspondence-attached':
       return `${e.fileName} (${formatSize(e.size)}, SHA-256 ${e.sha256.slice(0, 12)}…) · ${DIRECTION_WORDS[e.direction]} · dated ${formatDate(e.dated)}: ${e.description}`;
     default: return '';

@@ -9,6 +9,14 @@ import { hasRole, managersOf, type Directory, type DirectoryPerson } from './dir
  * Performance and Information Manager who keeps the Complaints Log. One rule, applied
  * wherever a case is shown.
  */
+/**
+ * Who may have the case's evidence pack (everything on the case, for the Ombudsman): those who
+ * act on it, and the complaints team, who answer the Ombudsman's requests.
+ */
+export function mayHaveEvidencePack(file: { record: CaseRecord; view: CaseView }, person: DirectoryPerson, directory: Directory): boolean {
+  return actsOnCase(file, person, directory) || hasRole(person, 'COMPLAINTS-TEAM');
+}
+
 export function actsOnCase(file: { record: CaseRecord; view: CaseView }, person: DirectoryPerson, directory: Directory): boolean {
   const handlers = Object.values(file.view.handlersByStage).flat();
   return handlers.includes(person.id)

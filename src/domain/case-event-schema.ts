@@ -55,4 +55,5 @@ export const storedEventSchema = z.discriminatedUnion('type', [
     direction: z.enum(CORRESPONDENCE_DIRECTIONS), dated: date, description: z.string(),
   }),
   event('resident-told', { about: z.enum(TELL_ABOUT), method: z.enum(CONTACT_METHODS) }),
+  event('evidence-pack-made', { format: z.enum(['pdf', 'html']), parts: z.number().int().min(1) }),
 ]) satisfies z.ZodType<StoredEvent>; // the compiler checks the schema yields the domain's event type

@@ -140,6 +140,11 @@ export type CaseEvent = EventAudit & (
   }
   /** A member of staff records that the resident was told of a decision, how and when (`on`). */
   | { type: 'resident-told'; about: TellAbout; method: ContactMethod }
+  /**
+   * The case's evidence pack was made (for the Ombudsman): it discloses the resident's personal
+   * data, so who made it and when is kept like any other action. It changes nothing else.
+   */
+  | { type: 'evidence-pack-made'; format: 'pdf' | 'html'; parts: number }
 );
 
 export type CaseEventType = CaseEvent['type'];
@@ -156,6 +161,7 @@ const EVENT_TYPE_SET = {
   'escalation-refusal-proposed': true, 'escalation-refused': true, 'escalation-refusal-rejected': true, 'resident-told': true,
   'action-completed': true, 'action-redated': true, 'ombudsman-referred': true, 'ombudsman-information-requested': true,
   'ombudsman-information-sent': true, 'ombudsman-determined': true, 'ombudsman-order-complied': true, 'correspondence-attached': true,
+  'evidence-pack-made': true,
 } satisfies Record<CaseEventType, true>;
 
 export const CASE_EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as CaseEventType[];

@@ -102,7 +102,7 @@ function staleCard(record: CaseRecord, version: string | null, data: Record<stri
   if (version === record.version) return false;
   const seen = data.seen;
   if (typeof seen !== 'number' || !Number.isInteger(seen) || seen < 0 || seen > record.events.length) return true;
-  return !record.events.slice(seen).every((e) => e.type === 'note' && e.by === SYSTEM_ACTOR.id);
+  return !record.events.slice(seen).every((e) => (e.type === 'note' && e.by === SYSTEM_ACTOR.id) || e.type === 'evidence-pack-made');
 }
 
 function defaultRefused(record: CaseRecord, refusal: ActionRefusal, scope: ActionScope): AdaptiveCardJson {

@@ -5,7 +5,7 @@ import { ComplaintsBot } from './bot/complaints-bot';
 import { createAdapter } from './bot/create-adapter';
 import { createHttpServer } from './bot/http-server';
 import { ProactiveNotifier } from './bot/proactive-notifier';
-import { caseFileSource, letterSource } from './bot/files/case-sources';
+import { caseFileSource, evidencePackSource, letterSource } from './bot/files/case-sources';
 import { CaseUploads } from './bot/documents/case-uploads';
 import { TeamsFiles } from './bot/documents/teams-files';
 import { FileOffers, type FileDeliveryMode } from './bot/files/file-offers';
@@ -69,6 +69,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       report: reportSource(stores.cases, ctx),
       letter: letterSource(stores.cases, ctx, core.letters),
       'case-file': caseFileSource(stores.cases, ctx, core.files, filesLogger),
+      'evidence-pack': evidencePackSource(stores.cases, ctx, core.files, core.letters),
     },
   });
   const uploads = new CaseUploads({ keyValue: stores.keyValue, cases: stores.cases, files: core.files, ctx, logger: filesLogger, baseUrl: () => publicUrl ?? '' });

@@ -2,6 +2,7 @@
 import { readStdin, UsageError } from './cli/cli-io';
 import { deadlinesCommand } from './cli/deadlines-command';
 import { demoCommand, INTO_LIVE_STORE_FLAG } from './cli/demo-command';
+import { evidenceCommand } from './cli/evidence-command';
 import { letterCommand } from './cli/letter-command';
 import { policyCheck, policyList } from './cli/policy-commands';
 import { purgeCommand } from './cli/purge-command';
@@ -40,6 +41,9 @@ const USAGE = `Usage: complaints <command>
                                            fill the store with N invented cases (marked demo) over the last
                                            18 months; refuses a Cosmos DB account or a store holding real
                                            cases (exit 2) unless --into-live-store is given
+  evidence <reference> --format pdf|html [--out dir]
+                                           the case's evidence pack for the Ombudsman to stdout (e.g. > pack.pdf),
+                                           or its parts into dir when it is over 20 MB; recorded on the case
   letter <reference> --kind <kind> --format docx|pdf [--template file.docx] [--landlord file.json] [--date YYYY-MM-DD]
                                            a letter drafted from the case (kinds: acknowledgement, extension,
                                            stage-1-response, stage-2-response, refusal-to-escalate,
@@ -77,6 +81,9 @@ export async function runCli(args: readonly string[], stdin: NodeJS.ReadableStre
   if (command === 'demo') {
     return demoCommand(loadConfigFromEnvironment(), { cases: option(args, '--cases'), seed: option(args, '--seed'), intoLiveStore: args.includes(INTO_LIVE_STORE_FLAG) });
   }
+  if (command === 'evidence') {
+    return evidenceCommand(loadConfigFromEnvironment(), { reference: sub, format: option(args, '--format'), out: option(args, '--out') });
+  }
   if (command === 'letter') {
     return letterCommand(loadConfigFromEnvironment(), {
       reference: sub, kind: option(args, '--kind'), format: option(args, '--format'), template: option(args, '--template'),
@@ -91,7 +98,7 @@ async function main(): Promise<void> {
   try {
     const result = await runCli(process.argv.slice(2), process.stdin);
     if (result.bytes !== undefined && process.stdout.isTTY) {
-      process.stderr.write('The letter is a file: redirect it, e.g. complaints letter HC-2026-00042 --kind acknowledgement --format pdf > letter.pdf\n');
+      process.stderr.write('The output is a file: redirect it, e.g. complaints letter HC-2026-00042 --kind acknowledgement --format pdf > letter.pdf\n');
       process.exitCode = 2;
       return;
     }

@@ -1,15 +1,15 @@
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { ConfigError, loadConfig, SETTINGS } from '../src/config';
+import { ConfigError, loadConfig } from '../src/config';
 import { buildCore, fileStoreOptionsFor, storeOptionsFor } from '../src/core';
 import { DEMO_DIRECTORY } from '../src/directory/demo-directory';
 import { findPreset } from '../src/policies/preset-registry';
 import { createStores } from '../src/store/create-stores';
 import { freshDatabaseName, startLocalCosmos, type LocalCosmos } from './support/cosmos-server';
+import { runCliAsync } from './support/run-cli';
 import { makeTempDir, removeTempDir } from './support/temp-dir';
 
 const COSMOS = { COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/', COSMOS_DATABASE: 'complaints' };
@@ -225,23 +225,3 @@ describe('CLI store commands with Cosmos DB and a user-assigned managed identity
     assert.match(run.stderr, /--into-live-store/);
   });
 });
-
-/** `complaints ...` as test/support/run-cli.ts runs it, but without blocking this process (which serves the fakes it talks to). */
-function runCliAsync(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const root = path.resolve(__dirname, '..');
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli.ts'), ...args], { cwd: root, env: { ...cleanEnv(), ...env }, stdio: 'pipe' });
-  child.stdin.end();
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
-  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { child.kill(); reject(new Error(`complaints ${args.join(' ')} timed out; stderr: ${stderr}`)); }, 60_000);
-    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
-  });
-}
-
-/** This process's environment without the app's settings or any Azure sign-in ones, so that only those a test gives apply. */
-function cleanEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !(name in SETTINGS) && !/^(AZURE_|IDENTITY_|MSI_|IMDS_)/.test(name)));
-}

@@ -10,6 +10,7 @@ import { freePort } from '../../test/support/bot-process';
 import { createBenchCases } from './bench-cases';
 import { load, type LoadResult } from './load';
 import { startServer, type ServerProcess } from './processes';
+import { evidencePackFigures, type PackFigures } from './evidence-pack';
 import { scaleFigures, type ScaleFigures } from './scale';
 
 /**
@@ -106,18 +107,19 @@ async function main(): Promise<void> {
   connector.close();
 
   const scale: ScaleFigures = await scaleFigures(quick);
+  const evidencePack: PackFigures = await evidencePackFigures(quick);
   const rpsOf = (name: string, c: number) => results.find((r) => r.name === name && r.concurrency === c)?.rps ?? 0;
   const scenarios: Scenario[] = results.map((r) => ({
     ...r,
     ratioToFloor: rpsOf('floor', r.concurrency) ? r.rps / rpsOf('floor', r.concurrency) : null,
     ratioToPeer: rpsOf('echo', r.concurrency) ? r.rps / rpsOf('echo', r.concurrency) : null,
   }));
-  const output = { machine: `${process.platform} ${process.arch}, ${cpus().length} cores, node ${process.version}`, quick, secondsPerRun: SECONDS, scenarios, peakRssMb: Math.round(peakRssMb), ...scale };
+  const output = { machine: `${process.platform} ${process.arch}, ${cpus().length} cores, node ${process.version}`, quick, secondsPerRun: SECONDS, scenarios, peakRssMb: Math.round(peakRssMb), ...scale, evidencePack };
   if (json) { process.stdout.write(`${JSON.stringify(output, null, 2)}\n`); return; }
   printTable(output, scenarios);
 }
 
-function printTable(output: { machine: string; peakRssMb: number } & ScaleFigures, scenarios: Scenario[]): void {
+function printTable(output: { machine: string; peakRssMb: number; evidencePack: PackFigures } & ScaleFigures, scenarios: Scenario[]): void {
   const f = (n: number | null, d = 0) => (n === null ? '-' : n.toFixed(d));
   const lines = [`Machine: ${output.machine}`, '', 'scenario               conc      rps   p50 ms   p99 ms  x floor  x echo  errors'];
   for (const s of scenarios) lines.push(`${s.name.padEnd(22)} ${String(s.concurrency).padStart(4)} ${f(s.rps).padStart(8)} ${f(s.p50Ms, 1).padStart(8)} ${f(s.p99Ms, 1).padStart(8)} ${f(s.ratioToFloor, 2).padStart(8)} ${f(s.ratioToPeer, 2).padStart(7)} ${String(s.errors).padStart(7)}`);
@@ -132,6 +134,8 @@ function printTable(output: { machine: string; peakRssMb: number } & ScaleFigure
   if (output.sweepQuery) lines.push(`  sweep query on Cosmos DB: ${output.sweepQuery}`);
   lines.push(`  deadline engine: ${f(output.deadlineEngine.timelinesPerSecond)} timelines/s (${output.deadlineEngine.eventsPerTimeline} events each)`);
   for (const r of output.report) lines.push(`  report over ${r.cases} cases: ${r.ms.toFixed(0)} ms`);
+  const p = output.evidencePack;
+  lines.push(`  evidence pack, ${p.events} events, no attachments: median ${p.medianMs.toFixed(0)} ms, worst ${p.maxMs.toFixed(0)} ms of ${p.runs}, ${Math.round(p.bytes / 1024)} KB (target < 2000 ms: ${p.maxMs < 2000 ? 'met' : 'missed'})`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -7,6 +7,9 @@ import { fakeCredential, FakeGraph } from '../support/fake-graph';
 import { logComplaint, startTestBot, type TestBot } from '../support/test-app';
 import { docxText, flat, pdfText } from '../documents/read-back';
 import { SAMPLES } from '../files/file-store.contract';
+import { PACK_SECTIONS } from '../../src/documents/evidence/evidence-pack';
+
+const MORGAN = { name: 'Morgan Lee', aadObjectId: '00000000-0000-4000-8000-000000000007' }; // the PIM and complaints team
 
 /** An Area Housing Manager for another estate: in the directory, not in this case's circle. */
 const TAYLOR = { name: 'Taylor Reed', aadObjectId: '00000000-0000-4000-8000-000000000004' };
@@ -79,7 +82,7 @@ describe('a case\'s files and letters from the case card', function () {
       config: { graph: { baseUrl: graph.baseUrl, teamsAppCatalogId: undefined }, mail: { complaintsMailbox: 'complaints@example.org', sender: 'bot@example.org' } },
       app: { graphCredential: fakeCredential },
     });
-    for (const user of [ALEX, PRIYA, TAYLOR, STRANGER]) await bot.driver.say(user, 'help');
+    for (const user of [ALEX, PRIYA, TAYLOR, STRANGER, MORGAN]) await bot.driver.say(user, 'help');
     ({ caseId, reference } = await logComplaint(bot, ALEX));
     await press(ALEX, 'case.acknowledge', ACK_SENT);
   });
@@ -230,6 +233,29 @@ describe('a case\'s files and letters from the case card', function () {
     assert.match(copy.content, /Letter: the stage 1 response, sent Mon 23 Nov 2026; the PDF is attached\./);
     assert.deepEqual(copy.attachments.map((a) => [a.name, a.contentType]), [[letter.fileName, 'application/pdf']]);
     assert.equal(sha256(copy.attachments[0]!.bytes), letter.sha256, 'the mailbox gets the same PDF the case keeps');
+  });
+
+  it('"Evidence pack": a PDF with every section for the handler and the complaints team, recorded on the case; not for someone outside it', async () => {
+    const events = (await stored()).events.length;
+    assert.match(cardText(await press(TAYLOR, 'case.pack')), /Not yours to see/);
+    assert.equal((await stored()).events.length, events, 'nothing recorded for a refused request');
+
+    const card = await press(MORGAN, 'case.pack');
+    assert.match(cardText(card), /Evidence pack\n[\s\S]*One PDF: the case, the complaint, the timeline/);
+    const [link] = openUrls(card);
+    assert.ok(link, cardText(card));
+    const res = await fetch(link.url);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-disposition') ?? '', new RegExp(`filename="${reference}-evidence-pack-2026-11-23\\.pdf"`));
+    const text = flat((await pdfText(new Uint8Array(await res.arrayBuffer()))).join('\n'));
+    for (const section of PACK_SECTIONS) assert.ok(text.includes(section), section);
+    assert.ok(text.includes('Made Mon 23 Nov 2026 at 10:00 by Morgan Lee (PIM)'), text.slice(0, 300));
+    // The photo was changed behind the app's back in an earlier test: the pack says so.
+    assert.ok(text.includes('damp-bedroom.jpg (changed)'), 'the changed photo is flagged');
+
+    const made = (await stored()).events.at(-1);
+    assert.deepEqual([made?.type, made?.by], ['evidence-pack-made', 'morgan.lee']);
+    assert.match(cardText(await press(ALEX, 'case.refresh')), /Evidence pack made\nby Morgan Lee[^\n]*\nPDF, one part/);
   });
 });
 

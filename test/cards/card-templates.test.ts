@@ -141,7 +141,7 @@ describe('card templates', () => {
     assert.deepEqual(titles(scopeOf(PRIYA).caseCard(cases.pending, PRIYA)), ['Decide extension', 'Reassign', 'Add note', 'Decide on behaviour', 'Refresh']);
     // The files and letters are a row of their own, for those who act on the case.
     const row = (card: AdaptiveCardJson) => JSON.stringify(card).match(/"Files and letters".*?"actions":(\[.*?\])\}\]/)?.[1] ?? '';
-    assert.deepEqual((JSON.parse(row(scopeOf(ALEX).caseCard(withFiles, ALEX)) || '[]') as Array<{ title: string }>).map((a) => a.title), ['Add a file', 'Files (1)', 'Draft letter']);
+    assert.deepEqual((JSON.parse(row(scopeOf(ALEX).caseCard(withFiles, ALEX)) || '[]') as Array<{ title: string }>).map((a) => a.title), ['Add a file', 'Files (1)', 'Draft letter', 'Evidence pack']);
   });
 
   for (const [name, card] of samples) {

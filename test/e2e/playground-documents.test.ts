@@ -10,7 +10,8 @@ import { startDemoBotProcess, type BotProcess } from '../support/bot-process';
 import { PlaygroundClient, type ChatMessage } from '../support/playground-client';
 import { COMPLAINANT, COMPLAINT } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
-import { docxText, flat } from '../documents/read-back';
+import { PACK_SECTIONS } from '../../src/documents/evidence/evidence-pack';
+import { docxText, flat, pdfText } from '../documents/read-back';
 import { SAMPLES } from '../files/file-store.contract';
 
 /** The URL of a card's first Action.OpenUrl. */
@@ -98,5 +99,16 @@ describe('e2e: files and letters on a case in the Agents Playground', function (
     assert.match(cardText(recorded), new RegExp(`Recorded: the stage 1 response, sent ${formatDate(today)}`));
     assert.match(cardText(recorded), new RegExp(`${reference}-stage-1-response-${today}\\.pdf \\([0-9.]+ KB, SHA-256 [0-9a-f]{12}…\\) · to the resident · dated ${formatDate(today)}: Stage 1 response letter, as sent`));
     assert.match(cardText(recorded), /Files \(2\)/);
+
+    // The evidence pack (issue 15): one PDF with every section, the photo's check, and the letter merged in.
+    const pack = await chat.press(card, 'case.pack', pressData(recorded, 'case.pack'));
+    assert.match(cardText(pack), /Evidence pack\n[\s\S]*One PDF/);
+    const pdf = await fetch(openUrl(pack));
+    assert.equal(pdf.status, 200);
+    const text = flat((await pdfText(new Uint8Array(await pdf.arrayBuffer()))).join('\n'));
+    for (const section of PACK_SECTIONS) assert.ok(text.includes(section), section);
+    assert.ok(text.includes(`Complaint file ${reference}`) && text.includes('Photo of the kitchen window') && text.includes(ITEMS['item-reasons']), text.slice(0, 400));
+    const history = cardText(await chat.press(card, 'case.refresh', { caseId: actionData(acknowledged, 'case.refresh').caseId }));
+    assert.match(history, /Evidence pack made\nby Alex Morgan[^\n]*\nPDF, one part/);
   });
 });

@@ -9,7 +9,10 @@ import { LETTER_WORDS, renderLetterFile } from '../../documents/letter-file';
 import { composeLetter } from '../../documents/letters/compose-letter';
 import { LETTER_KINDS, isLetterKind } from '../../documents/letters/letter';
 import { formatDate, londonDateOf } from '../../domain/calendar-date';
-import { actsOnCase } from '../../domain/case-access';
+import { actsOnCase, mayHaveEvidencePack } from '../../domain/case-access';
+import { makeEvidencePack } from '../../documents/evidence/make-evidence-pack';
+import { recordEvidencePack } from '../../domain/commands/record-evidence-pack';
+import { runCaseCommand } from '../../cases/run-case-command';
 import { CORRESPONDENCE_DIRECTIONS, type CorrespondenceDirection } from '../../domain/case-events';
 import type { CaseRecord } from '../../domain/case-record';
 import { viewOf } from '../../domain/case-view';
@@ -56,9 +59,10 @@ export async function runDocumentAction(person: DirectoryPerson, verb: DocumentV
   const scope = scopeFor(person, deps);
   const only = (card: AdaptiveCardJson): DocumentReply => ({ card, files: [] });
   // One answer whether the case does not exist or is not theirs to see: nothing about it leaks.
-  if (!record || !actsOnCase({ record, view: viewOf(record, deps.ctx) }, person, deps.ctx.directory)) {
-    return only(documentsNotYours());
-  }
+  // The complaints team may have the evidence pack of any case; the rest is for those who act on it.
+  const file = record ? { record, view: viewOf(record, deps.ctx) } : null;
+  const allowed = file && (verb === 'case.pack' ? mayHaveEvidencePack(file, person, deps.ctx.directory) : actsOnCase(file, person, deps.ctx.directory));
+  if (!record || !allowed) return only(documentsNotYours());
   switch (verb) {
     case 'case.file.add': return only(addFileForm(record, scope.cards, {}, {}, ''));
     case 'case.file.link': return only(await uploadLink(person, record, data, deps, scope.cards));
@@ -67,6 +71,7 @@ export async function runDocumentAction(person: DirectoryPerson, verb: DocumentV
     case 'case.letters': return only(lettersCard(record, deps));
     case 'case.letter.draft': return draftLetter(person, record, data, delivery, deps);
     case 'case.letter.sent': return only(await recordSent(person, record, data, deps));
+    case 'case.pack': return evidencePack(person, record, delivery, deps);
   }
 }
 
@@ -179,4 +184,31 @@ async function recordSent(person: DirectoryPerson, record: CaseRecord, data: Rec
   if (!result.ok) return scope.caseCard(record, person, result.message);
   await copyToMailbox('letter-sent', result.record, deps, { words, sentOn: on.data, attachment: { name: pdf.name, contentType: pdf.contentType, bytes: pdf.body } });
   return scope.caseCard(result.record, person, { text: `Recorded: ${words}, sent ${formatDate(on.data)}. Its PDF is on the case as correspondence to the resident (SHA-256 ${result.file.sha256.slice(0, 12)}…).`, tone: 'good' });
+}
+
+/**
+ * The evidence pack: made now (to know its parts and sizes), recorded on the case (who, when:
+ * it discloses personal data), then given as a link or a file consent card per part. Each is
+ * made again when fetched, from the case as it is then.
+ */
+async function evidencePack(person: DirectoryPerson, record: CaseRecord, delivery: FileDelivery, deps: BotDependencies): Promise<DocumentReply> {
+  const generatedAt = deps.ctx.now();
+  const parts = await makeEvidencePack(record, {
+    policy: deps.ctx.policy, calendar: deps.ctx.calendar, directory: deps.ctx.directory, today: londonDateOf(generatedAt), generatedAt,
+    generatedBy: `${person.name} (${person.roles[0] ?? 'staff'})`, landlordName: deps.letters.landlord.name,
+  }, deps.files, 'pdf');
+  const recorded = await runCaseCommand(deps.stores.cases, deps.ctx, record.id, { seenVersion: null, current: record }, person, recordEvidencePack, { format: 'pdf', parts: parts.length });
+  if (!recorded.ok) return { card: scopeFor(person, deps).caseCard(record, person, `The pack was not made: ${recorded.message}`), files: [] };
+  deps.logger.info({ reference: record.reference, parts: parts.length, bytes: parts.reduce((n, p) => n + p.body.length, 0) }, 'evidence pack made');
+  const subjects = parts.map((_, i) => ({ source: 'evidence-pack' as const, caseId: record.id, part: i + 1, by: person.id }));
+  const text = `${parts.length === 1 ? 'One PDF' : `${parts.length} PDFs, each under the Ombudsman portal's 20 MB`}: the case, the complaint, the timeline, the deadlines, vulnerabilities, the correspondence, the responses, remedies and the Ombudsman, and the attached files, each checked against its SHA-256. Making it is recorded on the case.`;
+  if (delivery === 'link') {
+    const links = await Promise.all(subjects.map((s) => deps.fileOffers.offerLink(person, s)));
+    return {
+      card: documentsCard(recorded.record, { title: 'Evidence pack', text, links: links.map((l) => ({ title: `Download: ${l.title}`, url: l.url })), note: `The links are yours and work for ${links[0]?.minutes ?? 15} minutes; do not forward them.` }),
+      files: [],
+    };
+  }
+  const files = await Promise.all(parts.map((part, i) => deps.fileOffers.consentCard(person, { source: 'evidence-pack', caseId: record.id, part: i + 1, by: person.id }, part)));
+  return { card: documentsCard(recorded.record, { title: 'Evidence pack', text, note: 'Choose Allow on the cards below to save the pack to your OneDrive.' }), files };
 }

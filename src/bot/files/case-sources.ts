@@ -4,7 +4,9 @@ import type { LetterMaterials } from '../../core';
 import { LETTER_WORDS, renderLetterFile } from '../../documents/letter-file';
 import { composeLetter } from '../../documents/letters/compose-letter';
 import { londonDateOf } from '../../domain/calendar-date';
-import { actsOnCase } from '../../domain/case-access';
+import { actsOnCase, mayHaveEvidencePack } from '../../domain/case-access';
+import { findPerson } from '../../domain/directory';
+import { makeEvidencePack } from '../../documents/evidence/make-evidence-pack';
 import type { CaseRecord } from '../../domain/case-record';
 import { viewOf } from '../../domain/case-view';
 import type { DirectoryPerson } from '../../domain/directory';
@@ -54,6 +56,31 @@ export function caseFileSource(cases: CaseStore, ctx: CaseContext, files: FileSt
         logger.warn({ caseId: s.caseId, fileId: s.fileId, code: err.code }, 'an attached file could not be handed out');
         return null;
       }
+    },
+  };
+}
+
+/** The case's evidence pack (PDF), made when fetched from the case and its files as they are then. */
+export function evidencePackSource(cases: CaseStore, ctx: CaseContext, files: FileStore, letters: LetterMaterials): FileSource<'evidence-pack'> {
+  return {
+    words: (s) => `the evidence pack${s.part > 1 ? `, part ${s.part}` : ''}`,
+    title: (s) => `Evidence pack (PDF${s.part > 1 ? `, part ${s.part}` : ''})`,
+    description: () => 'The complaint file for the Ombudsman: the record, the timeline, the deadlines, the correspondence and the attached files.',
+    again: 'Press "Evidence pack" on the case card again.',
+    async mayHave(person, s) {
+      const record = await cases.getCase(s.caseId);
+      return !!record && mayHaveEvidencePack({ record, view: viewOf(record, ctx) }, person, ctx.directory);
+    },
+    async render(s) {
+      const record = await cases.getCase(s.caseId);
+      if (!record) return null;
+      const generatedAt = ctx.now();
+      const by = findPerson(ctx.directory, s.by);
+      const parts = await makeEvidencePack(record, {
+        policy: ctx.policy, calendar: ctx.calendar, directory: ctx.directory, today: londonDateOf(generatedAt), generatedAt,
+        generatedBy: by ? `${by.name} (${by.roles[0] ?? 'staff'})` : s.by, landlordName: letters.landlord.name,
+      }, files, 'pdf');
+      return parts[s.part - 1] ?? null;
     },
   };
 }

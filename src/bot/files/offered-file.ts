@@ -11,6 +11,8 @@ export const offerSubject = z.discriminatedUnion('source', [
   z.object({ source: z.literal('report'), kind: z.enum(['report-html', 'log-csv']), period: z.object({ from: z.string(), to: z.string(), label: z.string() }) }),
   z.object({ source: z.literal('letter'), caseId: z.string(), letterKind: z.enum(LETTER_KINDS), format: z.enum(['docx', 'pdf']) }),
   z.object({ source: z.literal('case-file'), caseId: z.string(), fileId: z.string() }),
+  /** One part (1-based) of the case's evidence pack, made for `by` (a directory id). */
+  z.object({ source: z.literal('evidence-pack'), caseId: z.string(), part: z.number().int().min(1), by: z.string() }),
 ]);
 export type OfferSubject = z.infer<typeof offerSubject>;
 export type OfferSource = OfferSubject['source'];

@@ -4,6 +4,7 @@ import type { Timeliness } from '../domain/timeliness';
 import { caseFacts, type CaseFacts, type ReportContext } from './case-facts';
 import { ombudsmanCases, type OmbudsmanCase } from './follow-up-figures';
 import { learningByCategory, type LearningGroup } from './learning';
+import { nationalMeasures, type NationalMeasures } from './national-measures';
 import { inPeriod, performanceFromFacts, type PerformanceFigures, type PeriodOptions } from './performance';
 
 /**
@@ -33,8 +34,10 @@ export interface ComplaintsReport {
   learning: LearningGroup[];
   /** Null when the policy has no stage 3. */
   stage3: Stage3Item[] | null;
-  /** The cases at the Housing Ombudsman the governing body hears about (referred or determined in the period, or with an order or request open). */
+  /** The cases at the policy's ombudsman the governing body hears about (referred or determined in the period, or with an order or request open). */
   ombudsmanCases: OmbudsmanCase[];
+  /** The regulator's measures for the policy's nation, or that they are England's TSMs (national-measures.ts). */
+  national: NationalMeasures;
 }
 
 /** The receipt dates of the cases a report for [from, to] reads from the store: everything received up to `to`. */
@@ -55,6 +58,8 @@ export function reportFromFacts(all: readonly CaseFacts[], ctx: ReportContext, o
       })))
       : null,
     ombudsmanCases: ombudsmanCases(all, options.from, options.to),
+    // Counted by each stage's own dates over every case given, not only those first received in the period.
+    national: nationalMeasures(all, ctx.policy, ctx.calendar, { from: options.from, to: options.to }),
   };
 }
 

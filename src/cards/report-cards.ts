@@ -133,7 +133,7 @@ export function reportSummaryCard(figures: PerformanceFigures, periodLabel: stri
   const gbp = (pence: number): string => `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: pence % 100 ? 2 : 0, maximumFractionDigits: 2 })}`;
   facts.push({ title: 'Compensation', value: `${gbp(rem.compensationOffered.pence)} offered, ${gbp(rem.compensationPaid.pence)} paid` });
   const omb = figures.ombudsman;
-  facts.push({ title: 'Housing Ombudsman', value: `${omb.referred} referred, ${omb.determined} determined, ${omb.ordersOutstanding.overdue} order${omb.ordersOutstanding.overdue === 1 ? '' : 's'} overdue` });
+  facts.push({ title: figures.policy.ombudsman, value: `${omb.referred} referred, ${omb.determined} determined, ${omb.ordersOutstanding.overdue} order${omb.ordersOutstanding.overdue === 1 ? '' : 's'} overdue` });
   const top = figures.byCategory[0];
   if (top) facts.push({ title: 'Most common category', value: `${top.label} (${top.received})` });
   const what = 'The full report (charts, breakdowns, remedies, the Ombudsman and learning) and the complaints log (one row per case, for a spreadsheet)';

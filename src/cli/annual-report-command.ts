@@ -1,12 +1,22 @@
 import { londonDateOf, type CalendarDate } from '../domain/calendar-date';
 import type { AppConfig } from '../config';
+import { modelProcedureOf } from '../domain/model-procedures';
+import type { Policy } from '../domain/policy';
 import { annualReportDocument } from '../reports/annual-report/annual-report-document';
+import { countsTsms, tsmAreEnglands } from '../reports/national-measures';
+import type { Period } from '../reports/periods';
 import { reportFromFacts } from '../reports/report';
 import { codeYearFigures } from '../reports/self-assessment/code-year-figures';
 import { tsmFigures } from '../reports/tsm';
 import { loadCodeYear, parseYear } from './code-year';
 import type { CliResult } from './report-command';
 import { assessYear, documentResult, parseFormat, readEvidence } from './self-assessment-command';
+
+/** Why there is no annual report under a Scottish or Welsh policy, and the command that gives the year's figures. */
+export function annualReportIsEnglands(policy: Policy, period: Period): string {
+  return `The annual complaints performance and service improvement report is the one England's Complaint Handling Code asks for (8.1, 8.2), with the Code's self-assessment; the policy ${policy.id} follows ${modelProcedureOf(policy.modelProcedure).name}. `
+    + `${tsmAreEnglands(policy)} For the year's figures${policy.modelProcedure === 'spso-mchp' ? ', with the Scottish Housing Regulator\'s annual return figures' : ' by stage'}, run: complaints report --from ${period.from} --to ${period.to} --format html`;
+}
 
 export interface AnnualReportArgs { year: string | undefined; format: string | undefined; evidence: string | undefined }
 
@@ -22,6 +32,8 @@ export async function annualReportCommand(config: AppConfig, args: AnnualReportA
   if (!evidence.ok) return { exitCode: 2, stderr: evidence.message };
   const year = await loadCodeYear(config, period, today);
   try {
+    // England's document (Code 8.1, 8.2, with the Code's self-assessment and the RSH's TSMs): under another model, say what to run instead.
+    if (!countsTsms(year.core.policy)) return { exitCode: 2, stderr: annualReportIsEnglands(year.core.policy, period) };
     const assessed = assessYear(year, evidence.evidence);
     if (!assessed.ok) return { exitCode: 2, stderr: assessed.message };
     const { core, ctx, facts } = year;

@@ -1,7 +1,8 @@
 import { CATEGORIES } from '../intake/intake-options';
 import type { ComplaintsReport } from './report';
 import type { FollowUpCounts, Money, OmbudsmanCase, OmbudsmanFigures, Outstanding, RemedyBreakdown, RemedyFigures } from './follow-up-figures';
-import type { Breakdown, Rate, StageFigures } from './performance';
+import { nationalSection } from './national-measures-html';
+import type { Breakdown, PerformanceFigures, Rate, StageFigures } from './performance';
 import { escapeHtml as h, monthlyBarChart, percentBarChart } from './svg-charts';
 
 /**
@@ -132,13 +133,15 @@ function followUpRow(label: string, c: FollowUpCounts, o: Outstanding): string {
     + `<td class="num">${pct(c.onTime.percent)}</td><td class="num${o.overdue ? ' no' : ''}">${num(o.overdue)}</td><td class="num">${num(o.notYetDue)}</td></tr>`;
 }
 
-function ombudsmanSection(o: OmbudsmanFigures, cases: readonly OmbudsmanCase[]): string {
+function ombudsmanSection(o: OmbudsmanFigures, cases: readonly OmbudsmanCase[], policy: PerformanceFigures['policy']): string {
+  // Code 9.7 is England's duty to report to the governing body; under another model the section stands on its own.
+  const why = policy.modelProcedure === 'hos-code-2024' ? 'For the governing body (Complaint Handling Code 9.7)' : 'For the governing body';
   const findings = o.findings.map((x) => `<tr><th scope="row">${h(x.label)}</th><td class="num">${num(x.count)}</td></tr>`).join('');
   const rows = cases.slice(0, MAX_OMBUDSMAN_ROWS).map((c) => `<tr><td class="ref">${h(c.reference)}${c.demo ? `<br>${demoPill}` : ''}</td><td>${h((CATEGORIES as Record<string, string>)[c.category] ?? c.category)}</td><td class="num">${h(c.referredOn)}</td>`
     + `<td class="num">${h(c.determinedOn ?? 'awaited')}</td><td>${h(c.findings.join('; ') || '–')}</td><td class="num">${c.orders ? `${num(c.ordersComplied)} of ${num(c.orders)}` : '–'}</td>`
     + `<td class="num${c.ordersOverdue ? ' no' : ''}">${c.nextOrderDue ? `${h(c.nextOrderDue)}${c.ordersOverdue ? ' (overdue)' : ''}` : '–'}</td></tr>`).join('');
-  return `<section id="ombudsman" class="page"><h2>The Housing Ombudsman</h2>`
-    + `<p class="lead">For the governing body (Complaint Handling Code 9.7): the complaints residents took to the Ombudsman, what it found, and whether its orders were complied with.</p><ul class="tiles small">`
+  return `<section id="ombudsman" class="page"><h2>The ${h(policy.ombudsman)}</h2>`
+    + `<p class="lead">${why}: the complaints residents took to the ${h(policy.ombudsman)}, what it found, and whether its orders were complied with.</p><ul class="tiles small">`
     + `${tile(num(o.referred), 'referred in the period')}${tile(num(o.determined), o.determined === 1 ? 'determination in the period' : 'determinations in the period')}`
     + `${tile(num(o.ordersMade), o.ordersMade === 1 ? 'order made' : 'orders made')}${tile(pct(o.orders.onTime.percent), 'orders complied with on time')}`
     + `${tile(num(o.ordersOutstanding.overdue), o.ordersOutstanding.overdue === 1 ? 'order overdue now' : 'orders overdue now')}${tile(pct(o.information.onTime.percent), 'information sent on time')}</ul>`
@@ -214,12 +217,12 @@ ${tile(num(f.ombudsman.referred), 'referred to the Ombudsman')}
 <p class="small">${f.escalation.map((e) => `Escalation from stage ${e.fromStage} to ${e.toStage}: ${pct(e.percent)} (${num(e.escalated)} of ${num(e.responded)} responses).`).join(' ')}
 Extensions: ${f.stages.map((s) => `stage ${s.stage} ${num(s.casesExtended)} case${s.casesExtended === 1 ? '' : 's'} (${num(s.extensionWorkingDays)} working days)`).join(', ')}.
 ${f.informalOpened ? `${num(f.informalOpened)} began at the informal stage.` : ''} ${num(f.withdrawn)} withdrawn; ${num(f.stillOpen)} still open.</p></section>
-<section id="outcomes"><h2>Outcomes</h2>${outcomesTable(f.stages)}</section>
+${nationalSection(report.national)}<section id="outcomes"><h2>Outcomes</h2>${outcomesTable(f.stages)}</section>
 <section id="refused"><h2>Complaints not accepted</h2>${f.refused.count
     ? `<div class="scroll"><table><thead><tr><th>Reason</th><th class="num">Complaints</th></tr></thead><tbody>${f.refused.reasons.map((r) => `<tr><td>${h(r.reason)}</td><td class="num">${num(r.count)}</td></tr>`).join('')}</tbody></table></div>`
     : '<p class="muted">None in the period.</p>'}</section>
 ${remediesSection(f.remedies)}
-${ombudsmanSection(f.ombudsman, report.ombudsmanCases)}
+${ombudsmanSection(f.ombudsman, report.ombudsmanCases, f.policy)}
 <section id="breakdowns" class="page"><h2>What complaints were about</h2>${breakdownTable('By category', f.byCategory)}${breakdownTable('By service area', f.byServiceArea)}</section>
 <section id="learning" class="page"><h2>Learning from complaints</h2>${learning || '<p class="muted">No lessons learned were recorded on responses in the period.</p>'}</section>
 ${stage3}

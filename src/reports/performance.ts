@@ -1,6 +1,7 @@
 import { compareDates, type CalendarDate } from '../domain/calendar-date';
 import { CATEGORIES, SERVICE_AREAS } from '../intake/intake-options';
 import type { CaseRecord } from '../domain/case-record';
+import type { ModelProcedureId } from '../domain/model-procedure';
 import { caseFacts, type CaseFacts, type DeadlineFacts, type ReportContext } from './case-facts';
 import { FOLLOW_UP_COUNTING_NOTES, ombudsmanFigures, remedyFigures, type OmbudsmanFigures, type RemedyFigures } from './follow-up-figures';
 
@@ -51,7 +52,8 @@ export interface Breakdown {
 export interface PerformanceFigures {
   period: { from: CalendarDate; to: CalendarDate };
   generatedOn: CalendarDate;
-  policy: { id: string; name: string };
+  /** The ombudsman's name and the model procedure, so every report names the right ombudsman and regulator's measures. */
+  policy: { id: string; name: string; ombudsman: string; modelProcedure: ModelProcedureId };
   homes: number | null;
   /** Every case first received in the period, refused ones included. */
   casesReceived: number;
@@ -69,7 +71,7 @@ export interface PerformanceFigures {
   monthly: Array<{ month: string; received: number }>;
   /** Remedies promised in responses, followed to completion (by their own dates; see follow-up-figures.ts). */
   remedies: RemedyFigures;
-  /** The Housing Ombudsman stage, for the governing body (by its own dates). */
+  /** The ombudsman stage (the policy's ombudsman), for the governing body (by its own dates). */
   ombudsman: OmbudsmanFigures;
   /** What is counted, in words, for the reader of the figures. */
   counting: string[];
@@ -178,7 +180,7 @@ export function performanceFromFacts(all: readonly CaseFacts[], ctx: ReportConte
   return {
     period: { from, to },
     generatedOn: ctx.today,
-    policy: { id: ctx.policy.id, name: ctx.policy.name },
+    policy: { id: ctx.policy.id, name: ctx.policy.name, ombudsman: ctx.policy.ombudsman.name, modelProcedure: ctx.policy.modelProcedure },
     homes,
     casesReceived: facts.length,
     demoCases,

@@ -12,7 +12,9 @@ import { outcomeBlocks, timelinessBlocks, tsmBlocks, volumeBlocks } from './perf
  * The annual complaints performance and service improvement report the Code (8.1, 8.2) asks
  * for, as one document: the year's performance with the TSMs, the lessons learned, remedies,
  * the Ombudsman's determinations and orders, the self-assessment, and a place for the
- * governing body's response, which is published with it. Pure.
+ * governing body's response, which is published with it. Pure. It is England's document: under
+ * another nation's model `annual-report` refuses before building it (annual-report-command.ts),
+ * as the self-assessment and the TSMs in it are the Code's and the Regulator of Social Housing's.
  */
 export interface AnnualReportInput {
   landlordName: string;
@@ -49,7 +51,7 @@ export function annualReportDocument(input: AnnualReportInput): ReportDocument {
       ...outcomeBlocks(f),
       ...learningBlocks(input.report.learning),
       ...remedyBlocks(f.remedies),
-      ...ombudsmanBlocks(f.ombudsman, input.report.ombudsmanCases),
+      ...ombudsmanBlocks(f.ombudsman, input.report.ombudsmanCases, f.policy.ombudsman),
       ...selfAssessmentBlocks(input.assessment, { newPage: true }),
       ...response,
     ],

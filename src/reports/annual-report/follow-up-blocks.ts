@@ -40,10 +40,11 @@ export function remedyBlocks(r: RemedyFigures): Block[] {
   ];
 }
 
-export function ombudsmanBlocks(o: OmbudsmanFigures, cases: readonly OmbudsmanCase[]): Block[] {
+/** `ombudsman` is the policy's ombudsman as a sentence names it after "the" (figures.policy.ombudsman). */
+export function ombudsmanBlocks(o: OmbudsmanFigures, cases: readonly OmbudsmanCase[], ombudsman: string): Block[] {
   const blocks: Block[] = [
-    { kind: 'heading', level: 2, text: 'The Housing Ombudsman: determinations, orders and compliance' },
-    { kind: 'paragraph', text: `${count(o.referred, 'complaint was', 'complaints were')} referred to the Housing Ombudsman in the year and ${count(o.determined, 'was', 'were')} determined, with ${count(o.ordersMade, 'order', 'orders')} (compensation ordered: ${gbp(o.compensationOrdered)}).` },
+    { kind: 'heading', level: 2, text: `The ${ombudsman}: determinations, orders and compliance` },
+    { kind: 'paragraph', text: `${count(o.referred, 'complaint was', 'complaints were')} referred to the ${ombudsman} in the year and ${count(o.determined, 'was', 'were')} determined, with ${count(o.ordersMade, 'order', 'orders')} (compensation ordered: ${gbp(o.compensationOrdered)}).` },
     { kind: 'table', head: ['Finding', 'Count'], widths: [80, 20], rows: o.findings.map((f) => [cell(f.label), cell(n(f.count))]) },
     { kind: 'list', items: [
       `${due(o.orders, 'order', 'orders')}; outstanding now: ${n(o.ordersOutstanding.overdue)} overdue, ${n(o.ordersOutstanding.notYetDue)} not yet due.`,

@@ -9,6 +9,7 @@ import type { CaseFacts } from '../case-facts';
 import { ombudsmanCases, remedyFigures, ombudsmanFigures, type OmbudsmanCase } from '../follow-up-figures';
 import { openCasesLog, type LogItem } from '../open-cases-log';
 import { parsePeriod, type Period } from '../periods';
+import { countsTsms, nationalMeasures, type NationalMeasures } from '../national-measures';
 import { tsmFigures, type TsmFigures } from '../tsm';
 
 /**
@@ -28,8 +29,12 @@ export interface DashboardFigures {
   /** Remedies, Ombudsman orders and requests not done and past due, whatever the case's state. */
   followUpsOverdue: number;
   quarter: Period;
-  /** Null when the landlord file has no homes. */
+  /** Null when the landlord file has no homes, or the policy is not England's Code (see `national`). */
   tsm: TsmFigures | null;
+  /** The quarter so far by the regulator of the policy's nation: England's TSMs (above), or the stage counts with why there are no TSMs. */
+  national: NationalMeasures;
+  /** The policy's ombudsman, as a sentence names it after "the". */
+  ombudsmanName: string;
   trend: { months: string[]; categories: Array<{ key: string; label: string; counts: number[] }> };
   ombudsman: OmbudsmanCase[];
   demoCases: number;
@@ -84,7 +89,9 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
     overdue,
     followUpsOverdue: remedies.outstandingNow.overdue + omb.ordersOutstanding.overdue + omb.informationOutstanding.overdue,
     quarter: soFar,
-    tsm: input.homes ? tsmFigures(input.facts, { from: soFar.from, to: soFar.to, label: soFar.label, homes: input.homes, calendar }) : null,
+    tsm: input.homes && countsTsms(policy) ? tsmFigures(input.facts, { from: soFar.from, to: soFar.to, label: soFar.label, homes: input.homes, calendar }) : null,
+    national: nationalMeasures(input.facts, policy, calendar, soFar),
+    ombudsmanName: policy.ombudsman.name,
     trend: trend(input.facts, today),
     ombudsman: ombudsmanCases(input.facts, addMonths(today, -12), today).filter((c) => c.determinedOn === null || c.ordersComplied < c.orders),
     demoCases: input.records.filter((r) => r.details.demo === true && !['closed', 'withdrawn', 'refused'].includes(r.state)).length,

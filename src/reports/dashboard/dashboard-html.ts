@@ -36,6 +36,15 @@ font:15px/1.45 "Segoe UI",system-ui,-apple-system,sans-serif;color:var(--ink);ma
 const n = (v: number): string => v.toLocaleString('en-GB');
 const MAX_OVERDUE_ROWS = 40;
 
+/** Under a Scottish or Welsh policy: the quarter's complaints by stage (shr-return.ts), in place of England's TSMs. */
+function quarterStages(f: DashboardFigures): string {
+  if (f.national.kind === 'england-tsm') return '';
+  const rows = f.national.figures.stages.map((s) => `<tr><th scope="row">${h(s.name)}</th><td class="num">${n(s.received)}</td><td class="num">${n(s.respondedInFull)}</td>`
+    + `<td class="num"><strong>${s.withinTimescalePercent === null ? 'n/a' : `${s.withinTimescalePercent}%`}</strong> <span class="muted small">${n(s.withinTimescale)} of ${n(s.respondedInFull)}</span></td><td class="num">${s.averageWorkingDays ?? '–'}</td></tr>`).join('');
+  return `<div class="scroll"><table><thead><tr><th>Stage</th><th class="num">Received</th><th class="num">Responded in full</th><th class="num">Within timescale</th><th class="num">Average working days</th></tr></thead><tbody>${rows}</tbody></table></div>`
+    + `<p class="muted small">${h(f.quarter.label)} (${h(formatDate(f.quarter.from))} to ${h(formatDate(f.quarter.to))}); a stage 1 complaint escalated counts at both stages.</p>`;
+}
+
 export function dashboardFragment(f: DashboardFigures, viewer: string): string {
   const demo = f.demoCases > 0 ? ` <span class="pill">includes ${n(f.demoCases)} demo cases</span>` : '';
   const overdueRows = f.overdue.slice(0, MAX_OVERDUE_ROWS).map((o) => `<tr><td>${h(o.reference)}${o.demo ? ' <span class="pill">demo</span>' : ''}</td><td class="num">${o.stage}</td><td>${h(o.what)}</td>`
@@ -52,6 +61,9 @@ export function dashboardFragment(f: DashboardFigures, viewer: string): string {
       return `<tr><th scope="row">${h(name)}</th>${cellFor('LCRA')}${cellFor('LCHO')}</tr>`;
     }).join('')}</tbody></table></div><p class="muted small">${h(f.quarter.label)} (${h(formatDate(f.quarter.from))} to ${h(formatDate(f.quarter.to))}); CH01 is not annualised.</p>`
     : '<p class="muted">The Tenant Satisfaction Measures need the number of homes: add "homes" to the landlord file (LANDLORD_FILE).</p>';
+  const measures = f.national.kind === 'england-tsm'
+    ? `<section><h2>This quarter's Tenant Satisfaction Measures</h2>${tsm}</section>`
+    : `<section><h2>This quarter by stage${f.national.kind === 'scotland-arc' ? ', as the Scottish Housing Regulator counts it' : ', within the policy\'s timescales'}</h2>${quarterStages(f)}<p class="muted small">${h(f.national.tsmNote)}</p></section>`;
   const omb = f.ombudsman.length
     ? `<div class="scroll"><table><thead><tr><th>Complaint</th><th>Referred</th><th>Determined</th><th class="num">Orders complied</th></tr></thead><tbody>${f.ombudsman.map((c) => `<tr><td>${h(c.reference)}${c.demo ? ' <span class="pill">demo</span>' : ''}</td><td>${h(formatDate(c.referredOn))}</td><td>${c.determinedOn ? h(formatDate(c.determinedOn)) : '<span class="muted">not yet</span>'}</td><td class="num${c.ordersOverdue ? ' late' : ''}">${n(c.ordersComplied)} of ${n(c.orders)}</td></tr>`).join('')}</tbody></table></div>`
     : '<p class="muted">No case at the Ombudsman is open.</p>';
@@ -65,12 +77,12 @@ export function dashboardFragment(f: DashboardFigures, viewer: string): string {
 </ul>
 <div class="grid">
 <section><h2>Open cases by stage and deadline</h2>${stageBars(f.byStage)}</section>
-<section><h2>This quarter's Tenant Satisfaction Measures</h2>${tsm}</section>
+${measures}
 </div>
 <section><h2>Overdue</h2>${f.overdue.length ? `<div class="scroll"><table><thead><tr><th>Case</th><th class="num">Stage</th><th>What</th><th>Was due</th><th class="num">Working days late</th><th>Officer</th></tr></thead><tbody>${overdueRows}</tbody></table></div>${f.overdue.length > MAX_OVERDUE_ROWS ? `<p class="muted small">And ${n(f.overdue.length - MAX_OVERDUE_ROWS)} more: type "log" to the bot for them all.</p>` : ''}` : '<p class="muted">Nothing is overdue.</p>'}</section>
 <div class="grid">
 <section><h2>Complaints by category, last 12 months</h2>${trendLines(f.trend)}</section>
-<section><h2>At the Housing Ombudsman</h2>${omb}</section>
+<section><h2>At the ${h(f.ombudsmanName)}</h2>${omb}</section>
 </div>
 </div>`;
 }

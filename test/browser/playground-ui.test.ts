@@ -74,6 +74,7 @@ describe('browser: logging a complaint in the Agents Playground web UI', functio
     await pick('Email');
     await field('Address').fill('Flat 4, 1 Invented Row');
     await choose('Estate', 'Riverside');
+    await choose('The resident\'s tenure', 'Social or affordable rent');
     await field('Reasonable adjustments').fill('Write rather than phone');
     await shot('02-complainant');
     await lastCard().getByRole('button', { name: 'Next' }).click();

@@ -2,7 +2,7 @@ import type { TokenCredential } from '@azure/identity';
 import pino, { type Logger } from 'pino';
 import type { AppConfig } from './config';
 import { ComplaintsBot } from './bot/complaints-bot';
-import { createAdapter } from './bot/create-adapter';
+import { createAdapter, type BotAuthenticationOptions } from './bot/create-adapter';
 import { createHttpServer } from './bot/http-server';
 import { ProactiveNotifier } from './bot/proactive-notifier';
 import { caseFileSource, evidencePackSource, letterSource } from './bot/files/case-sources';
@@ -33,6 +33,8 @@ export interface AppOptions {
   logger?: Logger;
   /** The identity Graph calls use; by default the bot's own (tests pass a fake one). */
   graphCredential?: TokenCredential;
+  /** Where the Bot Framework's signing keys are published; tests serve their own. Default: the Bot Framework's. */
+  botAuthentication?: BotAuthenticationOptions;
   /** How `report` sends its files: `auto` (the default) chooses per conversation; tests force one. */
   reportFileDelivery?: FileDeliveryMode;
   /** Reminder sweep tuning: tests shorten waits and leases; the local demo sends on any day. */
@@ -54,7 +56,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
 
   // Installs, managers and mail (the MailSender port: Graph, or the log when not configured).
   const graph = createGraphServices(config, logger, options.graphCredential ? { credential: options.graphCredential } : {});
-  const adapter = createAdapter(config.bot, logger);
+  const adapter = createAdapter(config.bot, logger, options.botAuthentication);
   // Cards Teams did not deliver, kept per person and sent again (src/reminders/kept-cards.ts).
   const keptCards = new KeptCards({ kv: stores.keyValue, cases: stores.cases, ctx, logger: logger.child({ part: 'kept-cards' }), ...(options.reminders?.instanceId ? { instanceId: options.reminders.instanceId } : {}) });
   const notifier = new ProactiveNotifier(adapter, config.bot?.appId ?? '', stores.conversationRefs, logger, keptCards);

@@ -1,4 +1,6 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
+// botbuilder's own dependency, pinned to its version: the SDK answers 401 only for this error class.
+import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 
@@ -7,13 +9,38 @@ import type { AppConfig } from '../config';
  * Framework token for it (401 otherwise); without one it accepts unauthenticated requests,
  * which is only for local runs, and says so in the log.
  */
-export function createAdapter(bot: AppConfig['bot'], logger: Logger): CloudAdapter {
+export interface BotAuthenticationOptions {
+  /** The OpenID metadata of the Bot Framework's token issuer (tests serve their own keys). */
+  openIdMetadataUrl?: string;
+}
+
+/**
+ * The SDK answers 401 only for its own AuthenticationError; a token the JWT library rejects
+ * (unsigned, a bad signature, the wrong algorithm, expired, not yet valid) comes out as that
+ * library's error and would be a 500. Every such rejection is a 401: the caller is not who
+ * it says. Anything else (the metadata could not be fetched) stays a server error.
+ */
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError', 'SyntaxError']);
+
+class TokenRejectingAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    try {
+      return await super.authenticateRequest(activity, authHeader);
+    } catch (err) {
+      if (err instanceof AuthenticationError || !(err instanceof Error) || !TOKEN_ERRORS.has(err.name)) throw err;
+      throw new AuthenticationError(`Unauthorized: ${err.message}`, 401);
+    }
+  }
+}
+
+export function createAdapter(bot: AppConfig['bot'], logger: Logger, options: BotAuthenticationOptions = {}): CloudAdapter {
   if (!bot) logger.warn('MicrosoftAppId is not set: the bot accepts UNAUTHENTICATED requests. Use this only for local runs.');
-  const auth = new ConfigurationBotFrameworkAuthentication(bot ? {
+  const auth = new TokenRejectingAuthentication(bot ? {
     MicrosoftAppId: bot.appId,
     MicrosoftAppType: bot.appType,
     MicrosoftAppTenantId: bot.tenantId,
     ...(bot.password ? { MicrosoftAppPassword: bot.password } : {}),
+    ...(options.openIdMetadataUrl ? publicCloudWith(options.openIdMetadataUrl) : {}),
   } : {});
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
@@ -45,4 +72,22 @@ export function connectorFailureOf(err: unknown): { status: number | undefined; 
   const e = err as { name?: unknown; statusCode?: unknown; code?: unknown; request?: { url?: unknown } } | null;
   if (e?.name !== 'RestError' || typeof e.request?.url !== 'string' || !e.request.url.includes('/v3/conversations/')) return undefined;
   return { status: typeof e.statusCode === 'number' ? e.statusCode : undefined, code: typeof e.code === 'string' ? e.code : undefined };
+}
+
+/**
+ * The public cloud's settings with another OpenID metadata URL. Once any of these is given the
+ * SDK takes them all as given (the rest would be undefined), so all are set, as the SDK's own
+ * public-cloud defaults.
+ */
+function publicCloudWith(openIdMetadataUrl: string): Record<string, string | boolean> {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
 }

@@ -398,6 +398,11 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           value: botAppId
         }
         {
+          // A local trial's switch: in Azure the bot always checks who is calling it.
+          name: 'LOCAL_UNAUTHENTICATED'
+          value: 'false'
+        }
+        {
           name: 'MicrosoftAppType'
           value: botAppType
         }

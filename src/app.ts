@@ -1,6 +1,6 @@
 import type { TokenCredential } from '@azure/identity';
 import pino, { type Logger } from 'pino';
-import type { AppConfig } from './config';
+import { ConfigError, type AppConfig } from './config';
 import { ComplaintsBot } from './bot/complaints-bot';
 import { createAdapter, type BotAuthenticationOptions } from './bot/create-adapter';
 import { createHttpServer } from './bot/http-server';
@@ -21,6 +21,8 @@ import { ReminderTimer } from './reminders/reminder-timer';
 
 export interface RunningApp {
   url: string;
+  /** The interface it listens on: 127.0.0.1 for an unauthenticated local trial, all of them otherwise. */
+  host: string;
   logger: Logger;
   /** Runs a reminder sweep now (as the timer and POST /api/reminders/run do). */
   runReminders(): Promise<SweepReport>;
@@ -50,6 +52,10 @@ export interface AppOptions {
 export async function startApp(config: AppConfig, options: AppOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? pino({ level: config.logLevel, base: { app: 'housing-complaints-bot' } });
 
+  // Without an app id anyone could post activities as anyone: only a local trial that says so.
+  if (!config.bot && !config.localUnauthenticated) {
+    throw new ConfigError('MicrosoftAppId is not set, so the bot cannot check who is calling it. Set the bot\'s app id (MicrosoftAppId, MicrosoftAppType, MicrosoftAppTenantId), or for a local trial only set LOCAL_UNAUTHENTICATED=true (npm run dev does): it then listens on 127.0.0.1 and takes only local service URLs.');
+  }
   const core = await buildCore(config, { now: options.now });
   const { policy, stores, ctx } = core;
   if (!config.directoryFile) logger.warn('DIRECTORY_FILE is not set: using the invented demo directory.');
@@ -78,7 +84,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const teamsFiles = new TeamsFiles({ keyValue: stores.keyValue, cases: stores.cases, files: core.files, ctx, logger: filesLogger, allowHttpDownload: config.bot === null });
   if (core.letters.exampleLandlord) logger.warn('LANDLORD_FILE is not set: letters carry the invented example letterhead.');
   const bot = new ComplaintsBot({
-    ctx, stores, intake, notifier, logger, tenantId: config.tenantId, mailbox: { mail: graph.mail, address: graph.complaintsMailbox },
+    ctx, stores, intake, notifier, logger, tenantId: config.tenantId, loopbackOnly: config.bot === null, mailbox: { mail: graph.mail, address: graph.complaintsMailbox },
     fileOffers, files: core.files, letters: core.letters, uploads, teamsFiles,
   });
   const sweeper = new ReminderSweeper({
@@ -90,16 +96,20 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   // The dashboard personal tab (src/dashboard): Teams sign-in, or the demo people in a local run.
   registerDashboardRoutes(server, dashboardDeps(config, core, logger));
 
-  await new Promise<void>((resolve) => { server.listen(config.port, '0.0.0.0', resolve); });
+  // An unauthenticated local trial is reachable from this machine only.
+  const host = config.bot ? '0.0.0.0' : '127.0.0.1';
+  await new Promise<void>((resolve) => { server.listen(config.port, host, resolve); });
   // restify types address() loosely; a listening server on a TCP port has a number port.
   const address: { port: number } = server.address();
-  const url = `http://localhost:${address.port}`;
+  // The address it listens on, as other processes on this machine reach it (a local trial: 127.0.0.1, not ::1).
+  const url = `http://${config.bot ? 'localhost' : '127.0.0.1'}:${address.port}`;
   publicUrl ??= url;
   logger.info({ url, policy: policy.id, store: config.store.kind }, 'complaints bot listening');
   timer.start();
 
   return {
     url,
+    host,
     logger,
     runReminders: () => sweeper.run(),
     close: async () => {

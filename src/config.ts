@@ -8,7 +8,8 @@ import { z } from 'zod';
  */
 export const SETTINGS = {
   PORT: 'HTTP port the bot listens on (App Service sets it)',
-  MicrosoftAppId: 'the bot\'s Entra app (client) id; empty runs unauthenticated, for local use only',
+  MicrosoftAppId: 'the bot\'s Entra app (client) id; empty runs unauthenticated, only with LOCAL_UNAUTHENTICATED=true',
+  LOCAL_UNAUTHENTICATED: 'true lets the bot run without MicrosoftAppId for a local trial: it then listens on loopback only and takes only loopback service URLs (npm run dev sets it); never true in Azure',
   MicrosoftAppType: 'SingleTenant or UserAssignedMSI (new multi-tenant bots are not allowed)',
   MicrosoftAppTenantId: 'your Entra tenant id; activities from other tenants are refused',
   MicrosoftAppPassword: 'client secret, for SingleTenant with a secret (a Key Vault reference in Azure)',
@@ -46,6 +47,7 @@ const optionalText = z.preprocess(blankToUndefined, z.string().optional());
 const schema = z.object({
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(3978)),
   MicrosoftAppId: optionalText,
+  LOCAL_UNAUTHENTICATED: z.preprocess(blankToUndefined, z.enum(['true', 'false']).default('false')),
   MicrosoftAppType: z.preprocess(blankToUndefined, z.enum(['SingleTenant', 'UserAssignedMSI']).optional()),
   MicrosoftAppTenantId: optionalText,
   MicrosoftAppPassword: optionalText,
@@ -74,6 +76,8 @@ const schema = z.object({
 export interface AppConfig {
   port: number;
   bot: { appId: string; appType: 'SingleTenant' | 'UserAssignedMSI'; tenantId: string | undefined; password: string | undefined } | null;
+  /** No app id, on purpose: a local trial on loopback only (LOCAL_UNAUTHENTICATED=true). */
+  localUnauthenticated: boolean;
   /** The only tenant whose activities are accepted; undefined in local unauthenticated runs. */
   tenantId: string | undefined;
   store: { kind: 'sqlite'; dataDir: string } | { kind: 'cosmos'; endpoint: string; key: string | undefined; databaseName: string };
@@ -122,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
 
   return {
     port: e.PORT,
+    localUnauthenticated: e.LOCAL_UNAUTHENTICATED === 'true',
     bot: e.MicrosoftAppId && e.MicrosoftAppType
       ? { appId: e.MicrosoftAppId, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId, password: e.MicrosoftAppPassword }
       : null,

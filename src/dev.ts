@@ -22,6 +22,8 @@ async function main(): Promise<void> {
   const asIndex = process.argv.indexOf('--as');
   const personId = asIndex > 0 ? process.argv[asIndex + 1] ?? DEFAULT_USER : DEFAULT_USER;
   const config = loadConfigFromEnvironment();
+  // npm run dev is the local trial: without an app id it runs unauthenticated, on loopback only.
+  if (!config.bot) config.localUnauthenticated = true;
   config.reminders = { ...config.reminders, sweepSeconds: DEV_SWEEP_SECONDS, workingHours: { start: '00:00', end: '24:00' } };
 
   const { demo, directory } = await seedDemoCase(config);
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\n  Complaints bot:  ${app.url}/api/messages  (embedded database in ${config.store.kind === 'sqlite' ? config.store.dataDir : 'Cosmos DB'})\n`);
   process.stdout.write(`  Local Teams chat: open ${playground.url} in your browser, as ${person?.name} (${person?.roles.join(', ')})\n`);
   if (demo.seeded) process.stdout.write(`  Demo case ${demo.reference} for Alex Morgan is due ${demo.due}: its reminder arrives within ${DEV_SWEEP_SECONDS} s of opening the chat.\n`);
+  if (!config.bot) process.stdout.write('  No MicrosoftAppId: an unauthenticated local trial, listening on 127.0.0.1 and taking local service URLs only.\n');
   process.stdout.write('  Type "new complaint" to start. Ctrl+C stops both.\n\n');
 
   const stop = () => { void playground.stop().then(() => app.close()).then(() => process.exit(0)); };

@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   const seed = await createStores({ kind: 'sqlite', dataDir });
   const caseIds = await createBenchCases(seed.cases, Math.max(...CONCURRENCY), today, now);
   await seed.close();
-  const appEnv = { DATA_DIR: dataDir, LOG_LEVEL: 'error', REMINDER_SWEEP_SECONDS: '0' };
+  const appEnv = { DATA_DIR: dataDir, LOG_LEVEL: 'error', REMINDER_SWEEP_SECONDS: '0', LOCAL_UNAUTHENTICATED: 'true' };
   const submit = (url: string) => (c: number, n: number) => activity(url, c, n, {
     type: 'invoke', name: 'adaptiveCard/action',
     value: { action: { type: 'Action.Execute', verb: 'case.note', data: { caseId: caseIds[c % caseIds.length], version: 'any', on: today, channel: 'internal', text: `Benchmark note ${n}` } } },

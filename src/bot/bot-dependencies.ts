@@ -19,6 +19,8 @@ export interface BotDependencies {
   logger: Logger;
   /** The only tenant whose activities are handled; undefined for local unauthenticated runs. */
   tenantId: string | undefined;
+  /** An unauthenticated local trial: only activities whose service URL is this machine are taken. */
+  loopbackOnly?: boolean;
   /** Where copies for the Complaints Log go (seed 000); no address: nothing is copied. */
   mailbox: { mail: MailSender; address: string | undefined };
   /** Files for a person (the report's files, letters, a case's files): file consent cards in Teams, short-lived links elsewhere. */

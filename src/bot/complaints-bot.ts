@@ -58,6 +58,15 @@ export class ComplaintsBot extends ActivityHandler {
     // The activity came over the network: its parts may be missing whatever the SDK's types say.
     const activity: Partial<Activity> = context.activity;
     const tenant = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+    // Unauthenticated (a local trial), the service URL is the only thing that says where the
+    // activity came from and where replies and cards will go: this machine, or nothing.
+    if (this.deps.loopbackOnly && !isLoopbackUrl(activity.serviceUrl)) {
+      this.deps.logger.warn({ activityType: activity.type }, 'refused an activity from a service URL that is not this machine (unauthenticated local trial)');
+      if (activity.type === 'invoke') {
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403, body: { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: 'A local trial takes only local service URLs.' } } } });
+      }
+      return;
+    }
     if (expected && tenant !== expected) {
       this.deps.logger.warn({ tenant }, 'refused an activity from another tenant');
       if (activity.type === 'invoke') {
@@ -241,4 +250,15 @@ function versionOf(data: Record<string, unknown>): string | null {
 
 function cardResponse(card: AdaptiveCardJson): { statusCode: 200; type: string; value: AdaptiveCardJson } {
   return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+}
+
+/** http(s)://localhost, 127.x.x.x or [::1], any port. */
+export function isLoopbackUrl(raw: string | undefined): boolean {
+  if (!raw) return false;
+  try {
+    const host = new URL(raw).hostname;
+    return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  } catch {
+    return false;
+  }
 }

@@ -23,11 +23,12 @@ export async function startBotProcess(env: Record<string, string>, fixedPort?: n
   const port = fixedPort ?? await freePort();
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry)], {
-    cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info', ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info', LOCAL_UNAUTHENTICATED: 'true', ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
   child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
-  const url = `http://localhost:${port}`;
+  // A local trial listens on 127.0.0.1 (not ::1, which localhost may mean).
+  const url = `http://127.0.0.1:${port}`;
   await waitFor(async () => {
     if (child.exitCode !== null) throw new Error(`the bot exited (${child.exitCode}):\n${output}`);
     return fetch(`${url}/healthz`).then((res) => res.ok, () => false); // false: not listening yet

@@ -28,7 +28,7 @@ export interface TestBot {
 
 export function testConfig(dataDir: string, overrides: Partial<AppConfig> = {}): AppConfig {
   return {
-    port: 0, bot: null, tenantId: TENANT, store: { kind: 'sqlite', dataDir }, files: { kind: 'folder', dir: path.join(dataDir, 'files') }, policy: 'hos-2024', directoryFile: undefined, letters: { landlordFile: undefined, templateFile: undefined }, logLevel: 'silent',
+    port: 0, bot: null, localUnauthenticated: true, tenantId: TENANT, store: { kind: 'sqlite', dataDir }, files: { kind: 'folder', dir: path.join(dataDir, 'files') }, policy: 'hos-2024', directoryFile: undefined, letters: { landlordFile: undefined, templateFile: undefined }, logLevel: 'silent',
     reminders: { sweepSeconds: 0, workingHours: { start: '09:00', end: '17:00' }, runSecret: undefined },
     graph: { baseUrl: 'http://127.0.0.1:9/v1.0', teamsAppCatalogId: undefined },
     mail: { complaintsMailbox: undefined, sender: undefined },

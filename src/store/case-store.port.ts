@@ -30,6 +30,21 @@ export interface CaseCountFilter {
   demo?: boolean;
 }
 
+/** A case created by `createCases`: enough to find it again. */
+export interface CreatedCase { id: string; reference: string }
+
+/**
+ * What a report reads of a case (`reportCasesReceivedBetween`): the record without its version
+ * and without the complainant's personal details, which no figure uses; of the details, only
+ * the demo marker, the estate, the tenure and the complaint's category and service area.
+ */
+export interface ReportCaseDetails {
+  demo?: boolean;
+  complainant: { estate: string; tenure?: string };
+  complaint: { category: string; serviceArea: string };
+}
+export type ReportCaseRecord = Omit<CaseRecord, 'details' | 'version'> & { details: ReportCaseDetails };
+
 /**
  * The port every part of the app uses to keep cases. Two adapters implement it, the
  * embedded SQLite store and Cosmos DB, and one contract test suite runs against both.
@@ -50,6 +65,19 @@ export interface CaseStore {
   /** Running deadlines of open cases due on or before `date`, soonest first. */
   deadlinesDueBy(date: CalendarDate): Promise<DueDeadline[]>;
   casesReceivedBetween(from: CalendarDate, to: CalendarDate): Promise<CaseRecord[]>;
+  /**
+   * The cases casesReceivedBetween gives, in the same order, as reports read them: a page of
+   * `pageSize` (default 500) at a time, each page its own query, so a report over a whole store
+   * holds one page of documents at once, not every case. The documents' shape is checked only
+   * as far as the reports read them (case-report-records.ts), which is what makes it quick.
+   */
+  reportCasesReceivedBetween(from: CalendarDate, to: CalendarDate, options?: { pageSize?: number }): AsyncIterable<ReportCaseRecord>;
+  /**
+   * Creates many cases, as createCase would one by one, in as few writes as the store allows
+   * (SQLite: one transaction; Cosmos DB: one case after another). For loading (`complaints
+   * demo`): on SQLite the batch is all or nothing.
+   */
+  createCases(inputs: readonly NewCaseRecord[]): Promise<CreatedCase[]>;
   /**
    * How many cases the store holds, optionally only demo or only real ones (a case is a demo
    * case when `details.demo` is true; any other case, including one stored before the marker

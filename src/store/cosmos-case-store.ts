@@ -5,7 +5,8 @@ import type { CaseRecord, NewCaseRecord } from '../domain/case-record';
 import {
   assertAppendOnly, assertNewCase, assertSameIdentity, assertStorableCase, formatReference, withoutReferenceYear,
 } from './case-record-rules';
-import type { CaseCountFilter, CaseStore, DueDeadline, PurgedCase, SaveResult } from './case-store.port';
+import { readReportRecord } from './case-report-records';
+import type { CaseCountFilter, CaseStore, CreatedCase, DueDeadline, PurgedCase, ReportCaseRecord, SaveResult } from './case-store.port';
 import { fromCaseDocument, toCaseDocument, writeIdOf } from './cosmos-case-documents';
 import { CosmosConnection } from './cosmos-connection';
 import { CASES_CONTAINER, REFERENCES_CONTAINER, REMINDER_CLAIMS_CONTAINER } from './cosmos-containers';
@@ -158,6 +159,43 @@ export class CosmosCaseStore implements CaseStore {
       query: 'SELECT * FROM c WHERE c.receivedOn >= @from AND c.receivedOn <= @to ORDER BY c.receivedOn ASC, c.reference ASC',
       parameters: [{ name: '@from', value: from }, { name: '@to', value: to }],
     });
+  }
+
+  async *reportCasesReceivedBetween(from: CalendarDate, to: CalendarDate, options: { pageSize?: number } = {}): AsyncIterable<ReportCaseRecord> {
+    const pageSize = Math.max(1, Math.floor(options.pageSize ?? 500));
+    // Keyset pages, each its own query (with its own time limit and retries), on the
+    // receivedOn + reference composite index; only the fields the reports read come back.
+    const fields = 'c.id, c.reference, c.policyId, c.events, c.stage, c.state, c.responsibleOfficerId, c.estate, c.category, c.serviceArea, c.receivedOn, c.closedOn, c.deadlines, c.nextDueOn, '
+      + 'c.details.demo AS demo, c.details.complainant.estate AS complainantEstate, c.details.complainant.tenure AS tenure, c.details.complaint.category AS complaintCategory, c.details.complaint.serviceArea AS complaintServiceArea';
+    let after: { on: string; reference: string } | null = null;
+    for (;;) {
+      const keyset = after ? ' AND (c.receivedOn > @afterOn OR (c.receivedOn = @afterOn AND c.reference > @afterReference))' : '';
+      const rows: Doc[] = await this.query<Doc>('reading cases for a report', {
+        query: `SELECT TOP ${pageSize} ${fields} FROM c WHERE c.receivedOn >= @from AND c.receivedOn <= @to${keyset} ORDER BY c.receivedOn ASC, c.reference ASC`,
+        parameters: [{ name: '@from', value: from }, { name: '@to', value: to }, ...(after ? [{ name: '@afterOn', value: after.on }, { name: '@afterReference', value: after.reference }] : [])],
+      });
+      for (const row of rows) {
+        const { demo, complainantEstate, tenure, complaintCategory, complaintServiceArea, ...rest } = row;
+        const details = { demo, complainant: { estate: complainantEstate, tenure }, complaint: { category: complaintCategory, serviceArea: complaintServiceArea } };
+        yield readReportRecord({ ...rest, details }, `Case ${String(row.reference)} in Cosmos DB`);
+      }
+      const last = rows.at(-1);
+      if (!last || rows.length < pageSize) return;
+      after = { on: String(last.receivedOn), reference: String(last.reference) };
+    }
+  }
+
+  async createCases(inputs: readonly NewCaseRecord[]): Promise<CreatedCase[]> {
+    // Each case is its own partition, so there is no batch to put them in: one after another,
+    // each as createCase (reference, then the case). Every input is checked before the first
+    // write; after that a failure leaves the cases before it written, unlike SQLite.
+    for (const input of inputs) assertNewCase(input);
+    const created: CreatedCase[] = [];
+    for (const input of inputs) {
+      const record = await this.createCase(input);
+      created.push({ id: record.id, reference: record.reference });
+    }
+    return created;
   }
 
   async countCases(filter: CaseCountFilter = {}): Promise<number> {

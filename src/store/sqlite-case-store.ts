@@ -6,7 +6,8 @@ import {
   assertAppendOnly, assertNewCase, assertSameIdentity, assertStorableCase, dueSortKey, earliestDue,
   formatReference, isDemoCase, isOpenState, runningDeadlines, withoutReferenceYear,
 } from './case-record-rules';
-import type { CaseCountFilter, CaseStore, DueDeadline, PurgedCase, SaveResult } from './case-store.port';
+import { readReportRecord } from './case-report-records';
+import type { CaseCountFilter, CaseStore, CreatedCase, DueDeadline, PurgedCase, ReportCaseRecord, SaveResult } from './case-store.port';
 import { SqliteConnection, type SqliteOptions } from './sqlite-connection';
 import { statement } from './sqlite-statements';
 
@@ -129,6 +130,40 @@ export class SqliteCaseStore implements CaseStore {
   async casesReceivedBetween(from: CalendarDate, to: CalendarDate): Promise<CaseRecord[]> {
     const rows = statement(this.db, 'SELECT doc, version FROM cases WHERE received_on >= ? AND received_on <= ? ORDER BY received_on, reference').all(from, to) as CaseRow[];
     return rows.map(fromRow);
+  }
+
+  async *reportCasesReceivedBetween(from: CalendarDate, to: CalendarDate, options: { pageSize?: number } = {}): AsyncIterable<ReportCaseRecord> {
+    const pageSize = Math.max(1, options.pageSize ?? 500);
+    // Keyset pages on the cases_by_received index: each page is one short read, so no
+    // statement stays open on the connection between pages while the caller works. The lower
+    // bound is the last page's date, so that each page starts where the last one ended in the
+    // index (a row value "(received_on, reference) > (?, ?)" made SQLite scan from `from`).
+    const page = statement(this.db, `SELECT doc, received_on, reference FROM cases WHERE received_on >= ? AND received_on <= ?
+      AND (received_on > ? OR reference > ?) ORDER BY received_on, reference LIMIT ?`);
+    let after: [string, string] = ['', ''];
+    for (;;) {
+      const rows = page.all(after[0] > from ? after[0] : from, to, after[0], after[1], pageSize) as Array<{ doc: string; received_on: string; reference: string }>;
+      for (const row of rows) yield readReportRecord(JSON.parse(row.doc), `Case ${row.reference} in the embedded database`);
+      const last = rows.at(-1);
+      if (!last || rows.length < pageSize) return;
+      after = [last.received_on, last.reference];
+    }
+  }
+
+  async createCases(inputs: readonly NewCaseRecord[]): Promise<CreatedCase[]> {
+    for (const input of inputs) assertNewCase(input);
+    // One IMMEDIATE transaction (one fsync) for the batch, each case as createCase writes it.
+    const create = this.db.transaction((): CreatedCase[] => inputs.map((input) => {
+      const series = `${this.prefix}-${input.referenceYear}`;
+      const { last } = statement(this.db, 'INSERT INTO reference_counters (series, last) VALUES (?, 1) ON CONFLICT (series) DO UPDATE SET last = last + 1 RETURNING last')
+        .get(series) as { last: number };
+      const record: CaseRecord = { ...withoutReferenceYear(input), id: randomUUID(), reference: formatReference(this.prefix, input.referenceYear, last), version: randomUUID() };
+      statement(this.db, `INSERT INTO cases (id, reference, version, state, is_open, responsible_officer_id, received_on, closed_on, due_on, due_sort, is_demo, doc)
+        VALUES (@id, @reference, @version, @state, @isOpen, @officer, @receivedOn, @closedOn, @dueOn, @dueSort, @isDemo, @doc)`).run(this.columns(record));
+      this.writeRunning(record);
+      return { id: record.id, reference: record.reference };
+    }));
+    return create.immediate();
   }
 
   async countCases(filter: CaseCountFilter = {}): Promise<number> {

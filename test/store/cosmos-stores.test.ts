@@ -3,6 +3,7 @@ import { cosmosFactory } from '../support/store-fixtures';
 import { caseQueriesContract } from './case-queries.contract';
 import { caseStoreContract } from './case-store.contract';
 import { reminderClaimsContract } from './reminder-claims.contract';
+import { reportReadsContract } from './report-reads.contract';
 import { smallStoresContract } from './small-stores.contract';
 
 describe('Cosmos DB stores (contract, local server through @azure/cosmos)', () => {
@@ -19,5 +20,6 @@ describe('Cosmos DB stores (contract, local server through @azure/cosmos)', () =
   caseStoreContract(factory);
   caseQueriesContract(factory);
   reminderClaimsContract(factory);
+  reportReadsContract(factory);
   describe('small stores', () => smallStoresContract(factory));
 });

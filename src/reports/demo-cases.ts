@@ -11,6 +11,7 @@ import { projectView } from '../domain/case-projection';
 import type { CaseDetails } from '../domain/case-details';
 import { CATEGORIES, CHANNELS, SERVICE_AREAS } from '../intake/intake-options';
 import type { NewCaseRecord, StoredEvent } from '../domain/case-record';
+import { memoCalendar } from './memo-calendar';
 
 /**
  * Invented cases for demonstrations and load tests: N cases received over the 18 months
@@ -59,7 +60,9 @@ const LESSONS = [
 const REMEDIES = ['Repair completed and an apology given', 'Compensation of £150 for the delay', 'Apology and a named contact for future repairs', 'Service charge recalculated and refunded', 'Estate inspection booked'];
 
 export function* generateDemoCases(options: DemoOptions): Generator<NewCaseRecord> {
-  const { policy, calendar, directory, today } = options;
+  const { policy, directory, today } = options;
+  // The same calendar from tables: each case's timeline is laid down and replayed through it (memo-calendar.ts).
+  const calendar = memoCalendar(options.calendar);
   const rnd = seededRandom(options.seed);
   const frnd = seededRandom(options.seed ^ 0x5f0110);
   const fchance = (p: number): boolean => frnd() < p;

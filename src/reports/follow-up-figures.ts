@@ -172,7 +172,10 @@ function remedyBreakdown(facts: readonly CaseFacts[], keyOf: (f: CaseFacts) => s
   for (const f of facts) {
     if (!f.actions.length) continue;
     const key = keyOf(f) || 'unknown';
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    // Appended in place: copying the group for every case made this quadratic over a large store.
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
   }
   return [...groups.entries()].map(([key, list]): RemedyBreakdown => {
     const actions = list.flatMap((f) => f.actions);

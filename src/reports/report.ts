@@ -4,6 +4,7 @@ import type { Timeliness } from '../domain/timeliness';
 import { caseFacts, type CaseFacts, type ReportContext } from './case-facts';
 import { ombudsmanCases, type OmbudsmanCase } from './follow-up-figures';
 import { learningByCategory, type LearningGroup } from './learning';
+import { memoCalendar } from './memo-calendar';
 import { nationalMeasures, type NationalMeasures } from './national-measures';
 import { inPeriod, performanceFromFacts, type PerformanceFigures, type PeriodOptions } from './performance';
 
@@ -45,7 +46,9 @@ export function reportStoreRange(period: { from: CalendarDate; to: CalendarDate 
   return { from: '0001-01-01', to: period.to };
 }
 
-export function reportFromFacts(all: readonly CaseFacts[], ctx: ReportContext, options: PeriodOptions): ComplaintsReport {
+export function reportFromFacts(all: readonly CaseFacts[], given: ReportContext, options: PeriodOptions): ComplaintsReport {
+  // The same calendar, answering from tables: the figures count working days for every response (memo-calendar.ts).
+  const ctx: ReportContext = { ...given, calendar: memoCalendar(given.calendar) };
   const facts = all.filter((f) => inPeriod(f, options.from, options.to));
   const hasStage3 = ctx.policy.stages.length >= 3;
   return {

@@ -1,0 +1,132 @@
+import type { CalendarDate } from '../domain/calendar-date';
+import type { WorkingDayCalendar } from '../domain/working-days';
+
+/**
+ * The same working-day calendar, answering from tables instead of walking day by day.
+ *
+ * Why: a report over 100,000 cases (and the demo data that fills one) asks the calendar
+ * millions of times, mostly "working days between two dates", which the domain's calendar
+ * answers by stepping through every day and parsing each date string. The answers here are the
+ * calendar's own: each year's working days are read from it once (`isWorkingDay` on every day
+ * of the year), and a count between two dates is the difference of two running totals. Years
+ * outside MIN_YEAR..MAX_YEAR (a typing error, a sentinel) go to the calendar itself.
+ *
+ * Pure and deterministic like the calendar it wraps (which takes its holidays as data); one
+ * wrapper per calendar, so the tables are shared by every report made in the process.
+ */
+const MIN_YEAR = 1990;
+const MAX_YEAR = 2200;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+interface YearTable {
+  /** prefix[k]: working days among the year's first k days. */
+  prefix: Int32Array;
+  /** Working days in years MIN_YEAR..year-1. */
+  before: number;
+}
+
+const wrappers = new WeakMap<WorkingDayCalendar, WorkingDayCalendar>();
+
+export function memoCalendar(calendar: WorkingDayCalendar): WorkingDayCalendar {
+  const known = wrappers.get(calendar);
+  if (known) return known;
+  const wrapped = build(calendar);
+  wrappers.set(calendar, wrapped);
+  wrappers.set(wrapped, wrapped);
+  return wrapped;
+}
+
+function dateOfUtc(ms: number): CalendarDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function build(calendar: WorkingDayCalendar): WorkingDayCalendar {
+  const years = new Map<number, YearTable>();
+  /** A date's running total of working days since 1 January MIN_YEAR (inclusive of the date), or null outside the tables. */
+  const totals = new Map<CalendarDate, number | null>();
+
+  const yearTable = (year: number): YearTable => {
+    let table = years.get(year);
+    if (table) return table;
+    const before = year === MIN_YEAR ? 0 : (() => {
+      const previous = yearTable(year - 1);
+      return previous.before + (previous.prefix[previous.prefix.length - 1] ?? 0);
+    })();
+    const start = Date.UTC(year, 0, 1);
+    const days = Math.round((Date.UTC(year + 1, 0, 1) - start) / MS_PER_DAY);
+    const prefix = new Int32Array(days + 1);
+    for (let k = 0; k < days; k++) prefix[k + 1] = (prefix[k] ?? 0) + (calendar.isWorkingDay(dateOfUtc(start + k * MS_PER_DAY)) ? 1 : 0);
+    table = { prefix, before };
+    years.set(year, table);
+    return table;
+  };
+
+  const totalOf = (date: CalendarDate): number | null => {
+    const cached = totals.get(date);
+    if (cached !== undefined) return cached;
+    const m = ISO_DATE.exec(date);
+    let total: number | null = null;
+    if (m) {
+      const year = Number(m[1]);
+      if (year >= MIN_YEAR && year <= MAX_YEAR) {
+        const ms = Date.UTC(year, Number(m[2]) - 1, Number(m[3]));
+        // Only a real date (not 2026-02-30) is answered from the tables.
+        if (dateOfUtc(ms) === date) {
+          const table = yearTable(year);
+          const dayOfYear = Math.round((ms - Date.UTC(year, 0, 1)) / MS_PER_DAY);
+          total = table.before + (table.prefix[dayOfYear + 1] ?? 0);
+        }
+      }
+    }
+    totals.set(date, total);
+    return total;
+  };
+
+  const isWorkingDay = (date: CalendarDate): boolean => {
+    const total = totalOf(date);
+    if (total === null) return calendar.isWorkingDay(date);
+    const m = ISO_DATE.exec(date) as RegExpExecArray;
+    const year = Number(m[1]);
+    const table = yearTable(year);
+    const dayOfYear = Math.round((Date.UTC(year, Number(m[2]) - 1, Number(m[3])) - Date.UTC(year, 0, 1)) / MS_PER_DAY);
+    return (table.prefix[dayOfYear + 1] ?? 0) > (table.prefix[dayOfYear] ?? 0);
+  };
+
+  const workingDaysBetween = (from: CalendarDate, to: CalendarDate): number => {
+    if (to <= from) return 0; // as the calendar: nothing in (from, to]; ISO dates sort as strings
+    const a = totalOf(from);
+    const b = totalOf(to);
+    return a === null || b === null ? calendar.workingDaysBetween(from, to) : b - a;
+  };
+
+  /** The first date whose running total reaches `target`: that working day, found by halving in its year's table. */
+  const dateWithTotal = (target: number, fromYear: number): CalendarDate | null => {
+    for (let year = fromYear; year <= MAX_YEAR; year++) {
+      const table = yearTable(year);
+      const last = table.prefix.length - 1;
+      if (table.before + (table.prefix[last] ?? 0) < target) continue;
+      let lo = 1;
+      let hi = last;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (table.before + (table.prefix[mid] ?? 0) >= target) hi = mid;
+        else lo = mid + 1;
+      }
+      return dateOfUtc(Date.UTC(year, 0, 1) + (lo - 1) * MS_PER_DAY);
+    }
+    return null;
+  };
+
+  const addWorkingDays = (from: CalendarDate, n: number): CalendarDate => {
+    if (!Number.isInteger(n) || n <= 0) return calendar.addWorkingDays(from, n); // 0 is `from`; a bad n throws as the calendar does
+    const start = totalOf(from);
+    const found = start === null ? null : dateWithTotal(start + n, Number(from.slice(0, 4)));
+    return found ?? calendar.addWorkingDays(from, n);
+  };
+
+  const workingDaysUntil = (from: CalendarDate, due: CalendarDate): number =>
+    due >= from ? workingDaysBetween(from, due) : -workingDaysBetween(due, from);
+
+  return { isWorkingDay, addWorkingDays, workingDaysBetween, workingDaysUntil };
+}

@@ -1,9 +1,9 @@
 import { londonDateOf, isCalendarDate, type CalendarDate } from '../domain/calendar-date';
 import type { AppConfig } from '../config';
 import { buildCore } from '../core';
-import { caseFacts, type ReportContext } from '../reports/case-facts';
+import { caseFacts, type CaseFacts, type ReportContext } from '../reports/case-facts';
 import { complaintsLogHeader, complaintsLogRow } from '../reports/complaints-log';
-import { toCsv } from '../reports/csv';
+import { csvFromLines, csvLine } from '../reports/csv';
 import { renderHtmlReport } from '../reports/html-report';
 import { inPeriod } from '../reports/performance';
 import { reportFromFacts, reportStoreRange } from '../reports/report';
@@ -39,12 +39,20 @@ export async function reportCommand(config: AppConfig, args: ReportArgs, today: 
   try {
     // Every case received up to the end of the period: remedies and the Ombudsman are counted by their own dates.
     const range = reportStoreRange({ from, to });
-    const records = await core.stores.cases.casesReceivedBetween(range.from, range.to);
-    const facts = records.map((r) => caseFacts(r, ctx));
+    const cases = core.stores.cases.reportCasesReceivedBetween(range.from, range.to);
+    // Each case is turned into its facts as it is read and then dropped: only the facts, which
+    // are much smaller, are held for the whole store; the log keeps only its line of text.
     if (format === 'csv') {
       const stageCount = policy.stages.length;
-      return { exitCode: 0, text: toCsv(complaintsLogHeader(stageCount), facts.filter((f) => inPeriod(f, from, to)).map((f) => complaintsLogRow(f, stageCount))) };
+      const lines = [csvLine(complaintsLogHeader(stageCount))];
+      for await (const record of cases) {
+        const f = caseFacts(record, ctx);
+        if (inPeriod(f, from, to)) lines.push(csvLine(complaintsLogRow(f, stageCount)));
+      }
+      return { exitCode: 0, text: csvFromLines(lines) };
     }
+    const facts: CaseFacts[] = [];
+    for await (const record of cases) facts.push(caseFacts(record, ctx));
     const report = reportFromFacts(facts, ctx, { from, to, homes });
     if (format === 'json') return { exitCode: 0, stdout: report };
     return { exitCode: 0, text: renderHtmlReport(report) };

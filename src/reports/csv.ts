@@ -13,6 +13,16 @@ export function csvCell(value: CsvValue): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** One line of the file, without its line end: for a log written a row at a time. */
+export function csvLine(row: readonly CsvValue[]): string {
+  return row.map(csvCell).join(',');
+}
+
+/** The whole file from lines made by csvLine, the header's first. */
+export function csvFromLines(lines: readonly string[]): string {
+  return lines.join('\r\n') + '\r\n';
+}
+
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csvFromLines([header, ...rows].map(csvLine));
 }

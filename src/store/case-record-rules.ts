@@ -1,6 +1,7 @@
 import { isCalendarDate, type CalendarDate } from '../domain/calendar-date';
 import { isRunningDeadline, isTerminal, type CaseState } from '../domain/case-state';
 import type { CaseRecord, NewCaseRecord, StoredEvent } from '../domain/case-record';
+import { assertCaseFits } from './case-size';
 import { jsonEqual } from './json-equal';
 import { StoreError } from './store-errors';
 
@@ -80,6 +81,8 @@ export function assertStorableCase(record: Omit<CaseRecord, 'id' | 'reference' |
     if (!isCalendarDate(d.due)) throw invalid(`deadline due must be a YYYY-MM-DD date, not ${JSON.stringify(d.due)}`);
     assertDateOrNull('deadline metOn', d.metOn);
   }
+  // Last, and on every create and save: a case past Cosmos DB's item limit could never be written again (case-size.ts).
+  assertCaseFits(record);
 }
 
 export function assertNewCase(input: NewCaseRecord): void {

@@ -31,7 +31,7 @@ function asReportRecord(r: CaseRecord): ReportCaseRecord {
  * creating many cases at once; run against every adapter.
  */
 export function reportReadsContract(factory: StoreFactory): void {
-  describe('CaseStore: the report read, a page at a time, and creating many cases', () => {
+  describe('CaseStore: the report read, a page at a time, creating many cases, and the size limit', () => {
     let fixture: StoreFixture;
     let cases: CaseStore;
     beforeEach(async () => {
@@ -80,6 +80,15 @@ export function reportReadsContract(factory: StoreFactory): void {
       assert.equal(first?.receivedOn, '2026-03-02');
       assert.equal((first?.details as unknown as { complainant: Record<string, unknown> }).complainant.complainantName, undefined, 'no personal details');
       assert.deepEqual(await collect(cases.reportCasesReceivedBetween('2026-04-01', '2026-04-30')), []);
+    });
+
+    it('refuses a save that would take a case past the safe size, and keeps the case as it was', async () => {
+      const created = await cases.createCase(newCase());
+      const big = { ...created, events: [...created.events, event('note', '2026-03-03', { why: `Phone: ${'x'.repeat(1_600_000)}` } as never)] };
+      await assert.rejects(cases.saveCase(big), (err: unknown) => err instanceof StoreError && err.code === 'STORE.INVALID_INPUT' && /^Case HC-2026-00001 is too large to save/.test(err.message));
+      assert.deepEqual(await cases.getCase(created.id), created);
+      await assert.rejects(cases.createCases([{ ...newCase(), events: big.events }]), (err: unknown) => err instanceof StoreError && /too large to save/.test(err.message));
+      assert.equal(await cases.countCases(), 1);
     });
 
     it('keeps the demo marker and a missing tenure as they are stored', async () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
+import { plainCard } from './plain-text';
 
 /**
  * Card templates live in /cards as Adaptive Card JSON (schema 1.5) and are bound here with
@@ -28,5 +29,6 @@ function template(name: CardName): ACData.Template {
 }
 
 export function renderCard(name: CardName, data: object): AdaptiveCardJson {
-  return template(name).expand({ $root: data }) as AdaptiveCardJson;
+  // What people typed is shown as text, never as markdown (see plain-text.ts).
+  return plainCard(template(name).expand({ $root: data }) as AdaptiveCardJson);
 }

@@ -68,7 +68,10 @@ export class BotDriver {
 
 export interface InvokeBody { statusCode: number; type: string; value: Record<string, unknown> & { body?: unknown[]; actions?: unknown[] } }
 
-/** All the text a card shows (TextBlocks, facts, input labels and values), to assert on. */
+/**
+ * All the text a card shows (TextBlocks, facts, input labels and values), to assert on, as a
+ * person reads it: the zero-width spaces that keep typed text from being markdown are not seen.
+ */
 export function cardText(card: unknown): string {
   const out: string[] = [];
   const walk = (n: unknown): void => {
@@ -79,7 +82,7 @@ export function cardText(card: unknown): string {
     Object.values(o).forEach(walk);
   };
   walk(card);
-  return out.join('\n');
+  return out.join('\n').replace(/\u200B/g, '');
 }
 
 /** Finds an input by id in a card. */

@@ -2,7 +2,7 @@
 //
 //   user-assigned managed identity   the bot's identity towards Teams, Cosmos DB and Key Vault
 //   Azure Bot Service + Teams        ./botRegistration/azurebot.bicep
-//   App Service plan + Linux web app Node 20 LTS, `npm start`, HTTPS only, health check /healthz
+//   App Service plan + Linux web app Node 20 LTS, `npm start`, HTTPS only, health check /readyz
 //   Cosmos DB                        serverless by default; the database and containers the store
 //                                    uses (cosmos-containers.json, generated from
 //                                    src/store/cosmos-containers.ts); Built-in Data Contributor
@@ -387,7 +387,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       linuxFxVersion: linuxFxVersion
       appCommandLine: 'npm start'
       alwaysOn: true
-      healthCheckPath: '/healthz'
+      healthCheckPath: '/readyz'
       http20Enabled: true
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'

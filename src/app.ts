@@ -1,6 +1,8 @@
 import type { TokenCredential } from '@azure/identity';
 import pino, { type Logger } from 'pino';
 import { ConfigError, type AppConfig } from './config';
+import type { FileStore } from './files/file-store.port';
+import type { Stores } from './store/stores';
 import { ComplaintsBot } from './bot/complaints-bot';
 import { createAdapter, type BotAuthenticationOptions } from './bot/create-adapter';
 import { createHttpServer } from './bot/http-server';
@@ -92,7 +94,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     workingHours: config.reminders.workingHours, logger: logger.child({ part: 'reminders' }), ...options.reminders,
   });
   const timer = new ReminderTimer(() => sweeper.run(), config.reminders.sweepSeconds, logger);
-  const server = createHttpServer(adapter, bot, stores, logger, { secret: config.reminders.runSecret, run: () => sweeper.run() }, fileOffers, uploads);
+  const server = createHttpServer(adapter, bot, stores, logger, { secret: config.reminders.runSecret, run: () => sweeper.run() }, fileOffers, uploads, () => readiness(stores, core.files));
   // The dashboard personal tab (src/dashboard): Teams sign-in, or the demo people in a local run.
   registerDashboardRoutes(server, dashboardDeps(config, core, logger));
 
@@ -120,4 +122,23 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       await core.close();
     },
   };
+}
+
+/**
+ * Can the bot do its work? A write (and delete) in the store, as a card action does, and the
+ * file store's own check; null for a part that works, else what is wrong (for the log).
+ */
+async function readiness(stores: Stores, files: FileStore): Promise<Record<string, string | null>> {
+  const store = await (async () => {
+    try {
+      const key = `readyz/${process.pid}`;
+      await stores.keyValue.put(key, { at: new Date().toISOString() });
+      await stores.keyValue.delete(key);
+      return null;
+    } catch (err) {
+      return err instanceof Error ? err.message : String(err);
+    }
+  })();
+  const file = await files.ping();
+  return { store, files: file.ok ? null : file.message ?? 'not usable' };
 }

@@ -17,14 +17,16 @@ export interface ReminderRunRoute {
 }
 
 /**
- * HTTP: POST /api/messages for the Bot Framework, GET /healthz for App Service's health
- * check (the process is up and the store answers), POST /api/reminders/run for an
+ * HTTP: POST /api/messages for the Bot Framework, GET /healthz (liveness: the process is up)
+ * and GET /readyz (readiness, App Service's health check: the store and file store take a write), POST /api/reminders/run for an
  * outside scheduler to trigger the reminder sweep (Authorization: Bearer <secret>), and
  * GET /api/files/<token> for a file's short-lived link (src/bot/files/file-offers.ts).
  */
 export function createHttpServer(
   adapter: CloudAdapter, bot: ActivityHandler, stores: Stores, logger: Logger, reminders?: ReminderRunRoute, fileOffers?: Pick<FileOffers, 'serveLink'>,
   uploads?: Pick<CaseUploads, 'describe' | 'receive'>,
+  /** Each part the bot needs, and null when it works or what is wrong with it (for the log). */
+  readiness?: () => Promise<Record<string, string | null>>,
 ): restify.Server {
   const server = restify.createServer({ name: 'housing-complaints-bot' });
 
@@ -145,11 +147,24 @@ export function createHttpServer(
     }
   });
 
+  // Liveness: the process answers. Nothing about the stores (their addresses and errors are
+  // for the log, not for whoever asks); readiness says whether it can do its work.
+  // restify takes a handler with two arguments only if it is async.
+  // eslint-disable-next-line @typescript-eslint/require-await
   server.get('/healthz', async (_req, res) => {
-    const store = await stores.ping();
-    if (!store.ok) logger.error({ store }, 'health check: the store is not reachable');
-    res.status(store.ok ? 200 : 503);
-    res.json({ status: store.ok ? 'ok' : 'unavailable', store });
+    noStore(res);
+    res.json({ status: 'ok' });
+  });
+
+  // Readiness (App Service's health check): a real write to the store and the file store. Which
+  // part failed is said; why goes to the log only.
+  server.get('/readyz', async (_req, res) => {
+    noStore(res);
+    const checks = await (readiness ? readiness() : stores.ping().then((s) => ({ store: s.ok ? null : s.message })));
+    const failed = Object.entries(checks).filter(([, problem]) => problem !== null);
+    for (const [part, problem] of failed) logger.error({ part, problem }, 'readiness: a part the bot needs is not usable');
+    res.status(failed.length ? 503 : 200);
+    res.json({ status: failed.length ? 'unavailable' : 'ready', checks: Object.fromEntries(Object.entries(checks).map(([part, problem]) => [part, problem === null ? 'ok' : 'failed'])) });
   });
   return server;
 }

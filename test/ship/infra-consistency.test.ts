@@ -203,18 +203,18 @@ describe('ship: infrastructure consistency', () => {
       assert.equal(appSettings(bicep).find((s) => s.name === 'MicrosoftAppId')?.valueText, 'botAppId');
     });
 
-    it('the web app runs npm start on Node 20 LTS, HTTPS only, with the health check on /healthz', () => {
+    it('the web app runs npm start on Node 20 LTS, HTTPS only, with the health check on the readiness probe /readyz', () => {
       const props = objectEntries(objectEntries(resourceBody(bicep, 'Microsoft.Web/sites')).get('properties')!);
       assert.equal(props.get('httpsOnly'), 'true');
       assert.equal(props.get('keyVaultReferenceIdentity'), 'identity.id');
       const site = objectEntries(props.get('siteConfig')!);
       assert.equal(site.get('appCommandLine'), '\'npm start\'');
-      assert.equal(site.get('healthCheckPath'), '\'/healthz\'');
+      assert.equal(site.get('healthCheckPath'), '\'/readyz\'');
       assert.equal(site.get('linuxFxVersion'), 'linuxFxVersion');
       assert.equal(param(params(bicep), 'linuxFxVersion').defaultText, '\'NODE|20-lts\'');
       const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
       assert.ok(pkg.scripts.start, 'package.json has a start script');
-      assert.match(read('src/bot/http-server.ts'), /server\.get\('\/healthz'/, 'the app serves GET /healthz');
+      assert.match(read('src/bot/http-server.ts'), /server\.get\('\/readyz'/, 'the app serves GET /readyz');
     });
 
     it('Key Vault is RBAC-only and the identity may read its secrets', () => {

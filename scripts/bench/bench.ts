@@ -11,7 +11,7 @@ import { createBenchCases } from './bench-cases';
 import { load, type LoadResult } from './load';
 import { startServer, type ServerProcess } from './processes';
 import { evidencePackFigures, type PackFigures } from './evidence-pack';
-import { scaleFigures, type ScaleFigures } from './scale';
+import { commandLineLines, scaleFigures, type ScaleFigures } from './scale';
 
 /**
  * `npm run bench`: how fast the bot answers, side by side with the floor the platform allows,
@@ -133,7 +133,7 @@ function printTable(output: { machine: string; peakRssMb: number; evidencePack: 
   for (const r of output.sweepRatios) lines.push(`  sweep ${r.store}: ${r.largest} / ${r.smallest} cases = ${r.ratio.toFixed(2)}x (target <= 3x on the embedded store: ${r.store === 'sqlite' ? (r.ratio <= 3 ? 'met' : 'missed') : 'information only'})`);
   if (output.sweepQuery) lines.push(`  sweep query on Cosmos DB: ${output.sweepQuery}`);
   lines.push(`  deadline engine: ${f(output.deadlineEngine.timelinesPerSecond)} timelines/s (${output.deadlineEngine.eventsPerTimeline} events each)`);
-  for (const r of output.report) lines.push(`  report over ${r.cases} cases: ${r.ms.toFixed(0)} ms`);
+  lines.push(...commandLineLines(output));
   const p = output.evidencePack;
   lines.push(`  evidence pack, ${p.events} events, no attachments: median ${p.medianMs.toFixed(0)} ms, worst ${p.maxMs.toFixed(0)} ms of ${p.runs}, ${Math.round(p.bytes / 1024)} KB (target < 2000 ms: ${p.maxMs < 2000 ? 'met' : 'missed'})`);
   process.stdout.write(`${lines.join('\n')}\n`);

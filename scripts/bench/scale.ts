@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { calendarForPolicy } from '../../src/calendar/policy-calendar';
@@ -9,10 +10,6 @@ import { findPreset } from '../../src/policies/preset-registry';
 import { createStores } from '../../src/store/create-stores';
 import type { Stores } from '../../src/store/stores';
 import { startLocalCosmos } from '../../test/support/cosmos-server';
-import { complaintsLogHeader, complaintsLogRow } from '../../src/reports/complaints-log';
-import { caseFacts } from '../../src/reports/case-facts';
-import { toCsv } from '../../src/reports/csv';
-import { reportFromFacts } from '../../src/reports/report';
 import { createBenchCases } from './bench-cases';
 
 export interface ScaleFigures {
@@ -20,8 +17,22 @@ export interface ScaleFigures {
   sweepRatios: Array<{ store: string; smallest: number; largest: number; ratio: number }>;
   sweepQuery: string;
   deadlineEngine: { timelinesPerSecond: number; eventsPerTimeline: number };
-  report: Array<{ cases: number; ms: number }>;
+  /** `complaints demo --cases N` into an empty embedded store, as its own process. */
+  demo: CliRun & { cases: number };
+  /** `complaints report` over every case of that store, each format as its own process, RUNS times. */
+  report: Array<CliRun & { cases: number; format: string; run: number }>;
 }
+
+/** One command-line run: wall time of the whole process (start-up included) and its peak resident set. */
+export interface CliRun { ms: number; peakRssMb: number }
+
+/** Issue 17's targets for the command line over 100,000 cases. */
+export const REPORT_TARGET = { ms: 3_000, peakRssMb: 300 };
+export const DEMO_TARGET_MS = 20_000;
+const RUNS = 2;
+const ROOT = path.resolve(__dirname, '../..');
+/** Writes the process's peak RSS (getrusage, in KB) to stderr as it exits, so that even the last moment is counted. */
+const PEAK_RSS_PROBE = 'data:text/javascript,process.on("exit",()=>{process.stderr.write("\\npeak-rss-kb="+process.resourceUsage().maxRSS+"\\n")})';
 
 const DUE = 100;
 
@@ -86,9 +97,8 @@ function engineFigures(quick: boolean): ScaleFigures['deadlineEngine'] {
 
 export async function scaleFigures(quick: boolean): Promise<ScaleFigures> {
   const sizes = quick ? [1_000, 5_000] : [1_000, 10_000, 100_000];
-  const report: ScaleFigures['report'] = [];
-  const sqlite = await sweepFigures('sqlite', () => createStores({ kind: 'sqlite', dataDir: mkdtempSync(path.join(tmpdir(), 'bench-sweep-')) }), sizes,
-    async (stores) => { report.push(await reportFigures(stores)); });
+  const { demo, report } = await commandLineFigures(quick ? 10_000 : 100_000);
+  const sqlite = await sweepFigures('sqlite', () => createStores({ kind: 'sqlite', dataDir: mkdtempSync(path.join(tmpdir(), 'bench-sweep-')) }), sizes);
   // The local Cosmos emulator scans where the real service uses its index; smaller sizes, for information.
   const cosmos = await startLocalCosmos();
   let cosmosSweep: ScaleFigures['sweep'];
@@ -108,19 +118,66 @@ export async function scaleFigures(quick: boolean): Promise<ScaleFigures> {
     sweep, sweepRatios: ratios,
     sweepQuery: 'SELECT c.id AS caseId, c.reference, c.responsibleOfficerId, r.stage, r.kind, r.due FROM c JOIN r IN c.q.running WHERE c.q.dueOn <= @date AND r.due <= @date',
     deadlineEngine: engineFigures(quick),
+    demo,
     report,
   };
 }
 
-/** The complaints log and the performance figures over every case in the store, as the CLI makes them. */
-async function reportFigures(stores: Stores): Promise<{ cases: number; ms: number }> {
-  const policy = findPreset('hos-2024');
-  if (!policy) throw new Error('the hos-2024 preset is missing');
-  const ctx = { policy, calendar: calendarForPolicy(policy), today: londonDateOf(new Date()) };
-  const started = process.hrtime.bigint();
-  const records = await stores.cases.casesReceivedBetween('2000-01-01', '2100-12-31');
-  const facts = records.map((r) => caseFacts(r, ctx));
-  toCsv(complaintsLogHeader(policy.stages.length), facts.map((f) => complaintsLogRow(f, policy.stages.length)));
-  reportFromFacts(facts, ctx, { from: '2000-01-01', to: '2100-12-31', homes: null });
-  return { cases: records.length, ms: Number(process.hrtime.bigint() - started) / 1e6 };
+/**
+ * The admin command line as an administrator runs it (`node dist/cli.js`, compiled by the
+ * bench before this runs): the demo data, then the report over all of it in every format.
+ */
+export async function commandLineFigures(cases: number): Promise<Pick<ScaleFigures, 'demo' | 'report'>> {
+  const cli = path.join(ROOT, 'dist', 'cli.js');
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: the bench builds it (npm run -s build) before the scale figures`);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-report-'));
+  const env = { DATA_DIR: dataDir, COSMOS_ENDPOINT: '', COMPLAINT_POLICY: 'hos-2024', LOG_LEVEL: 'error' };
+  try {
+    const demo = { cases, ...await runCli(cli, ['demo', '--cases', String(cases)], env) };
+    const today = londonDateOf(new Date());
+    const report: ScaleFigures['report'] = [];
+    for (let run = 1; run <= RUNS; run++) {
+      for (const format of ['csv', 'json', 'html']) {
+        report.push({ cases, format, run, ...await runCli(cli, ['report', '--from', '2000-01-01', '--to', today, '--format', format], env) });
+      }
+    }
+    return { demo, report };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Runs the command line to the end, its output thrown away; fails on a non-zero exit. */
+function runCli(cli: string, args: string[], env: Record<string, string>): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, ['--import', PEAK_RSS_PROBE, cli, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const kb = /peak-rss-kb=(\d+)/.exec(stderr)?.[1];
+      if (code !== 0 || kb === undefined) reject(new Error(`complaints ${args.join(' ')} exited ${String(code)}: ${stderr.slice(0, 2000)}`));
+      else resolve({ ms, peakRssMb: Number(kb) / 1024 });
+    });
+  });
+}
+
+const verdict = (met: boolean): string => (met ? 'met' : 'missed');
+
+/** The command line's figures beside issue 17's targets, for the printed bench. */
+export function commandLineLines(figures: Pick<ScaleFigures, 'demo' | 'report'>): string[] {
+  const { demo } = figures;
+  const lines = [`  complaints demo --cases ${demo.cases}: ${(demo.ms / 1000).toFixed(1)} s, peak RSS ${demo.peakRssMb.toFixed(0)} MB (target < ${DEMO_TARGET_MS / 1000} s at 100,000 cases${demo.cases === 100_000 ? `: ${verdict(demo.ms < DEMO_TARGET_MS)}` : ': not measured at that size in --quick'})`];
+  for (const format of ['csv', 'json', 'html']) {
+    const runs = figures.report.filter((r) => r.format === format);
+    if (!runs.length) continue;
+    const worst = { ms: Math.max(...runs.map((r) => r.ms)), peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)) };
+    const cases = runs[0]?.cases ?? 0;
+    const met = worst.ms < REPORT_TARGET.ms && worst.peakRssMb < REPORT_TARGET.peakRssMb;
+    lines.push(`  complaints report --format ${format.padEnd(4)} over ${cases} cases: ${runs.map((r) => `${(r.ms / 1000).toFixed(2)} s`).join(', ')}; peak RSS ${runs.map((r) => `${r.peakRssMb.toFixed(0)} MB`).join(', ')} `
+      + `(target < ${REPORT_TARGET.ms / 1000} s and < ${REPORT_TARGET.peakRssMb} MB at 100,000 cases${cases === 100_000 ? `: ${verdict(met)}` : ': not measured at that size in --quick'})`);
+  }
+  return lines;
 }

@@ -46,7 +46,7 @@ function createSqliteStores(options: SqliteOptions & { referencePrefix?: string 
       if (!connection.isOpen) throw new Error(`The case database at ${connection.path} is closed`);
       connection.db.prepare('SELECT 1').get();
     }),
-    close: async () => { connection.close(); },
+    close: () => connection.close(),
   };
 }
 

@@ -1,35 +1,21 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { CalendarDate } from '../domain/calendar-date';
-import { parseCaseRecord, type CaseRecord, type NewCaseRecord } from '../domain/case-record';
-import {
-  assertAppendOnly, assertNewCase, assertSameIdentity, assertStorableCase, dueSortKey, earliestDue,
-  formatReference, isDemoCase, isOpenState, runningDeadlines, withoutReferenceYear,
-} from './case-record-rules';
+import type { CaseRecord, NewCaseRecord } from '../domain/case-record';
+import { assertNewCase, formatReference, withoutReferenceYear } from './case-record-rules';
 import { readReportRecord } from './case-report-records';
 import type { CaseCountFilter, CaseStore, CreatedCase, DueDeadline, PurgedCase, ReportCaseRecord, SaveResult } from './case-store.port';
+import { caseColumns, fromRow, toDoc, writeRunningDeadlines, type CaseRow } from './sqlite-case-rows';
 import { SqliteConnection, type SqliteOptions } from './sqlite-connection';
 import { statement } from './sqlite-statements';
+import { StoreError } from './store-errors';
 
 export interface SqliteCaseStoreOptions {
   /** Reference prefix, HC in HC-2026-00042. */
   referencePrefix?: string;
 }
 
-interface CaseRow { doc: string; version: string }
 interface DueRow { case_id: string; reference: string; responsible_officer_id: string | null; stage: number; kind: string; item_id: string | null; owner: string | null; due: string; is_demo: number }
-
-/** The document as stored: the record without its version, which lives in its own column. */
-function toDoc(record: CaseRecord): string {
-  const doc: Omit<CaseRecord, 'version'> & { version?: string } = { ...record };
-  delete doc.version;
-  return JSON.stringify(doc);
-}
-
-function fromRow(row: CaseRow): CaseRecord {
-  const doc: unknown = JSON.parse(row.doc);
-  return parseCaseRecord(typeof doc === 'object' ? { ...doc, version: row.version } : doc, 'A case row in the embedded database');
-}
 
 /**
  * The embedded default store: one SQLite file, no setup. Every write is one transaction
@@ -84,32 +70,20 @@ export class SqliteCaseStore implements CaseStore {
   }
 
   async saveCase(next: CaseRecord): Promise<SaveResult> {
-    const save = this.db.transaction((): SaveResult => {
-      const row = statement(this.db, 'SELECT doc, version FROM cases WHERE id = ?').get(next.id) as CaseRow | undefined;
-      const current = row && fromRow(row);
-      // Version first: a stale copy can look like rewritten history, but it is a race.
-      if (!current || current.version !== next.version) {
-        return {
-          ok: false,
-          code: 'STORE.STALE_VERSION',
-          message: current ? `Case ${current.reference} was changed by someone else; reload it and try again` : `Case ${next.reference} no longer exists`,
-          current,
-        };
-      }
-      assertSameIdentity(current, next);
-      assertAppendOnly(current.events, next.events, current.reference);
-      assertStorableCase(next);
-      const record: CaseRecord = { ...next, version: randomUUID() };
-      const { changes } = statement(this.db, `UPDATE cases SET version = @version, state = @state, is_open = @isOpen, responsible_officer_id = @officer,
-        received_on = @receivedOn, closed_on = @closedOn, due_on = @dueOn, due_sort = @dueSort, is_demo = @isDemo, doc = @doc
-        WHERE id = @id AND version = @expected`).run({ ...this.columns(record), expected: next.version });
-      // Cannot happen inside the IMMEDIATE transaction; kept as a guard for the invariant.
-      if (changes !== 1) throw new Error(`Case ${current.reference}: conditional update touched ${changes} rows`);
-      this.writeRunning(record);
-      return { ok: true, record };
-    });
-    const result = save.immediate();
-    return result.ok ? { ok: true, record: this.roundTrip(result.record) } : result;
+    // The write is the save thread's (sqlite-save-queue.ts): committed with the saves that
+    // arrive with it, one fsync for them all, and answered only once that commit is durable.
+    const doc = toDoc(next);
+    const version = randomUUID();
+    const reply = await this.connection.saves.save({ id: next.id, expected: next.version, version, doc });
+    if (reply.ok) return { ok: true, record: fromRow({ doc, version }) };
+    if (reply.kind === 'error') throw reply.code ? new StoreError(reply.code, reply.message) : new Error(reply.message);
+    const current = reply.current ? fromRow(reply.current) : undefined;
+    return {
+      ok: false,
+      code: 'STORE.STALE_VERSION',
+      message: current ? `Case ${current.reference} was changed by someone else; reload it and try again` : `Case ${next.reference} no longer exists`,
+      current,
+    };
   }
 
   async openCasesByOfficer(officerId: string): Promise<CaseRecord[]> {
@@ -201,31 +175,15 @@ export class SqliteCaseStore implements CaseStore {
   async close(): Promise<void> {
     if (this.released) return;
     this.released = true;
-    this.connection.release();
+    await this.connection.release();
   }
 
   private columns(record: CaseRecord): Record<string, string | number | null> {
-    const running = runningDeadlines(record);
-    return {
-      id: record.id,
-      reference: record.reference,
-      version: record.version,
-      state: record.state,
-      isOpen: isOpenState(record.state) ? 1 : 0,
-      officer: record.responsibleOfficerId,
-      receivedOn: record.receivedOn,
-      closedOn: record.closedOn,
-      dueOn: earliestDue(running),
-      dueSort: dueSortKey(running),
-      isDemo: isDemoCase(record) ? 1 : 0,
-      doc: toDoc(record),
-    };
+    return caseColumns(record);
   }
 
   private writeRunning(record: CaseRecord): void {
-    statement(this.db, 'DELETE FROM running_deadlines WHERE case_id = ?').run(record.id);
-    const insert = statement(this.db, 'INSERT INTO running_deadlines (case_id, stage, kind, item_id, owner, due) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const d of runningDeadlines(record)) insert.run(record.id, d.stage, d.kind, d.id, d.owner, d.due);
+    writeRunningDeadlines(this.db, record);
   }
 
   /** A copy as a reader would see it, so the caller's objects never alias stored state. */

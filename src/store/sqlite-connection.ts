@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { SqliteSaveQueue } from './sqlite-save-queue';
 import { migrate } from './sqlite-schema';
 import { StoreError } from './store-errors';
 
@@ -20,14 +21,16 @@ export const DEFAULT_SQLITE_FILE = 'complaints.sqlite';
 
 /**
  * One better-sqlite3 handle shared by the stores of a process, closed when the last store
- * using it is closed. All SQLite work is synchronous and runs on the event loop; the
- * stores wrap it in async methods so that callers see the same port as for Cosmos.
+ * using it is closed. Reads and most writes are synchronous and run on the event loop; the
+ * stores wrap them in async methods so that callers see the same port as for Cosmos. Case
+ * saves, the busiest writes, go to a worker thread with its own handle (`saves`).
  */
 export class SqliteConnection {
   private users = 0;
   private closed = false;
+  private queue: SqliteSaveQueue | null = null;
 
-  private constructor(readonly db: Database.Database, readonly path: string) {}
+  private constructor(readonly db: Database.Database, readonly path: string, private readonly options: SqliteOptions) {}
 
   static open(options: SqliteOptions): SqliteConnection {
     const dir = resolve(options.dataDir);
@@ -50,7 +53,14 @@ export class SqliteConnection {
       const reason = err instanceof Error ? err.message : String(err);
       throw new StoreError('STORE.UNAVAILABLE', `Could not open the case database at ${path}: ${reason}. Check that the data directory exists or can be created, is writable by this process, and that the file is an SQLite database.`, { cause: err });
     }
-    return new SqliteConnection(db, path);
+    return new SqliteConnection(db, path, options);
+  }
+
+  /** The writer thread for case saves on this file (sqlite-save-queue.ts), started on first use. */
+  get saves(): SqliteSaveQueue {
+    if (this.closed) throw new StoreError('STORE.UNAVAILABLE', `The case database at ${this.path} has been closed`);
+    this.queue ??= new SqliteSaveQueue(this.options);
+    return this.queue;
   }
 
   /** Registers a store as a user of the handle; pair with release(). */
@@ -60,16 +70,18 @@ export class SqliteConnection {
     return this.db;
   }
 
-  release(): void {
-    if (this.closed) return;
+  release(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     this.users -= 1;
-    if (this.users <= 0) this.close();
+    return this.users <= 0 ? this.close() : Promise.resolve();
   }
 
-  close(): void {
-    if (this.closed) return;
+  /** Closes the handle at once; the promise settles when the save thread has finished its saves and closed its own. */
+  close(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     this.closed = true;
     this.db.close();
+    return this.queue?.close() ?? Promise.resolve();
   }
 
   get isOpen(): boolean {

@@ -25,6 +25,6 @@ export class SqliteConversationRefStore implements ConversationRefStore {
   }
 
   close(): void {
-    this.connection.release();
+    void this.connection.release();
   }
 }

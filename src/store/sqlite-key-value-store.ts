@@ -38,6 +38,6 @@ export class SqliteKeyValueStore implements KeyValueStore {
   }
 
   close(): void {
-    this.connection.release();
+    void this.connection.release();
   }
 }

@@ -61,7 +61,7 @@ export class SqliteReminderClaimStore implements ReminderClaimStore {
   }
 
   close(): void {
-    this.connection.release();
+    void this.connection.release();
   }
 
   private row(id: string): ClaimRow | undefined {

@@ -47,50 +47,58 @@ describe('SQLite store shared by several processes', function () {
     }
   });
 
-  it('keeps every committed case, and nothing half-written, after a writer is killed mid-loop', async () => {
-    const worker = startWorker(['churn', dataDir]);
-    await worker.waitFor((l) => l.length >= 60, 30_000);
-    worker.child.kill('SIGKILL');
-    await worker.exited;
-    const committed = new Map<string, number>();
-    for (const line of worker.lines) {
-      const [, id, count] = line.split(' ');
-      if (id && count) committed.set(id, Number(count));
-    }
-    assert.ok(committed.size >= 15);
-
-    // The raw file first: intact, and each case's deadline rows agree with its document.
-    const db = new Database(join(dataDir, DEFAULT_SQLITE_FILE));
-    try {
-      assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
-      const rows = db.prepare('SELECT id, doc FROM cases').all() as { id: string; doc: string }[];
-      for (const row of rows) {
-        const doc = JSON.parse(row.doc) as CaseRecord;
-        const indexed = db.prepare('SELECT stage, kind, item_id AS id, owner, due FROM running_deadlines WHERE case_id = ? ORDER BY due, kind').all(row.id);
-        const expected = runningDeadlines(doc).sort((a, b) => a.due.localeCompare(b.due) || a.kind.localeCompare(b.kind));
-        assert.deepEqual(indexed, expected, `deadline rows of ${doc.reference}`);
+  // Saves one after another, and saves that arrive together and are committed in one
+  // transaction (group commit): either way, what was acknowledged survives a SIGKILL.
+  for (const [name, args, lines, minCases] of [
+    ['keeps every committed case, and nothing half-written, after a writer is killed mid-loop', ['churn'], 60, 15],
+    ['keeps every acknowledged save of a batch committed together, after a writer is killed mid-batch', ['burst', '20'], 200, 20],
+  ] as const) {
+    it(name, async () => {
+      const [mode, ...rest] = args;
+      const worker = startWorker([mode, dataDir, ...rest]);
+      await worker.waitFor((l) => l.length >= lines, 30_000);
+      worker.child.kill('SIGKILL');
+      await worker.exited;
+      const committed = new Map<string, number>();
+      for (const line of worker.lines) {
+        const [, id, count] = line.split(' ');
+        if (id && count) committed.set(id, Number(count));
       }
-      const orphans = db.prepare('SELECT COUNT(*) AS n FROM running_deadlines WHERE case_id NOT IN (SELECT id FROM cases)').get() as { n: number };
-      assert.equal(orphans.n, 0);
-    } finally {
-      db.close();
-    }
+      assert.ok(committed.size >= minCases);
 
-    // Then through the store: every write reported as committed is there.
-    const stores = await createStores({ kind: 'sqlite', dataDir });
-    try {
-      for (const [id, count] of committed) {
-        const record = await stores.cases.getCase(id);
-        assert.ok(record, `committed case ${id} is missing`);
-        assert.ok(record.events.length >= count, `case ${record.reference} has ${record.events.length} events, ${count} were committed`);
+      // The raw file first: intact, and each case's deadline rows agree with its document.
+      const db = new Database(join(dataDir, DEFAULT_SQLITE_FILE));
+      try {
+        assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+        const rows = db.prepare('SELECT id, doc FROM cases').all() as { id: string; doc: string }[];
+        for (const row of rows) {
+          const doc = JSON.parse(row.doc) as CaseRecord;
+          const indexed = db.prepare('SELECT stage, kind, item_id AS id, owner, due FROM running_deadlines WHERE case_id = ? ORDER BY due, kind').all(row.id);
+          const expected = runningDeadlines(doc).sort((a, b) => a.due.localeCompare(b.due) || a.kind.localeCompare(b.kind));
+          assert.deepEqual(indexed, expected, `deadline rows of ${doc.reference}`);
+        }
+        const orphans = db.prepare('SELECT COUNT(*) AS n FROM running_deadlines WHERE case_id NOT IN (SELECT id FROM cases)').get() as { n: number };
+        assert.equal(orphans.n, 0);
+      } finally {
+        db.close();
       }
-      const all = await stores.cases.casesReceivedBetween('2026-01-01', '2026-12-31');
-      const next = await stores.cases.createCase(newCase());
-      assert.equal(next.reference, `HC-2026-${String(all.length + 1).padStart(5, '0')}`);
-    } finally {
-      await stores.close();
-    }
-  });
+
+      // Then through the store: every write reported as committed is there.
+      const stores = await createStores({ kind: 'sqlite', dataDir });
+      try {
+        for (const [id, count] of committed) {
+          const record = await stores.cases.getCase(id);
+          assert.ok(record, `committed case ${id} is missing`);
+          assert.ok(record.events.length >= count, `case ${record.reference} has ${record.events.length} events, ${count} were committed`);
+        }
+        const all = await stores.cases.casesReceivedBetween('2026-01-01', '2026-12-31');
+        const next = await stores.cases.createCase(newCase());
+        assert.equal(next.reference, `HC-2026-${String(all.length + 1).padStart(5, '0')}`);
+      } finally {
+        await stores.close();
+      }
+    });
+  }
 
   it('explains clearly when the data directory cannot be used', async () => {
     // A file where the directory should be: fails the same way for root and non-root.

@@ -8,6 +8,9 @@
  *           prints "claimed true" or "claimed false".
  *   churn:  creates cases and appends events to them in an endless loop, printing
  *           "committed <id> <eventCount>" after each write has committed, until killed.
+ *   burst:  creates COUNT cases, then appends a note to every one of them at once, over and
+ *           over, so that the saves are committed in batches; prints "committed <id>
+ *           <eventCount>" as each save is acknowledged, until killed.
  */
 import { createInterface } from 'node:readline';
 import { createStores } from '../../src/store/create-stores';
@@ -55,6 +58,18 @@ async function main(): Promise<void> {
         record = result.record;
         process.stdout.write(`committed ${record.id} ${record.events.length}\n`);
       }
+    }
+  }
+  if (mode === 'burst') {
+    const records = await Promise.all(Array.from({ length: Number(count) }, (_, n) => stores.cases.createCase(newCase({ details: details({ complainant: { complainantName: `Resident ${n}` } }) }))));
+    for (const r of records) process.stdout.write(`committed ${r.id} ${r.events.length}\n`);
+    for (let round = 0; ; round += 1) {
+      await Promise.all(records.map(async (record, i) => {
+        const result = await stores.cases.saveCase(withEvent(record, event('note', '2026-03-05', { why: `Round ${round}` })));
+        if (!result.ok) throw new Error(`unexpected ${result.code}`);
+        records[i] = result.record;
+        process.stdout.write(`committed ${result.record.id} ${result.record.events.length}\n`);
+      }));
     }
   }
   throw new Error(`unknown mode ${String(mode)}`);

@@ -115,7 +115,7 @@ export function assertAppendOnly(stored: readonly StoredEvent[], next: readonly 
 }
 
 /** A save may not move a case to another id or reference. */
-export function assertSameIdentity(stored: CaseRecord, next: CaseRecord): void {
+export function assertSameIdentity(stored: Pick<CaseRecord, 'reference'>, next: Pick<CaseRecord, 'reference'>): void {
   if (stored.reference !== next.reference) {
     throw invalid(`Case ${stored.reference}: the reference cannot be changed (to ${next.reference})`);
   }

@@ -1,7 +1,7 @@
 import type { Container, SqlQuerySpec } from '@azure/cosmos';
 import { randomUUID } from 'node:crypto';
 import type { CalendarDate } from '../domain/calendar-date';
-import type { CaseRecord, NewCaseRecord } from '../domain/case-record';
+import type { CaseRecord, NewCaseRecord, StoredEvent } from '../domain/case-record';
 import {
   assertAppendOnly, assertNewCase, assertSameIdentity, assertStorableCase, formatReference, withoutReferenceYear,
 } from './case-record-rules';
@@ -10,6 +10,7 @@ import type { CaseCountFilter, CaseStore, CreatedCase, DueDeadline, PurgedCase, 
 import { fromCaseDocument, toCaseDocument, writeIdOf } from './cosmos-case-documents';
 import { CosmosConnection } from './cosmos-connection';
 import { CASES_CONTAINER, REFERENCES_CONTAINER, REMINDER_CLAIMS_CONTAINER } from './cosmos-containers';
+import { KnownVersions } from './cosmos-known-versions';
 import { statusOf } from './cosmos-errors';
 import type { CosmosStoreOptions } from './cosmos-options';
 import { CosmosReferenceAllocator } from './cosmos-reference-allocator';
@@ -38,6 +39,8 @@ const byDueThenReference = (a: DueDeadline, b: DueDeadline) =>
 export class CosmosCaseStore implements CaseStore {
   private readonly cases: Container;
   private readonly claims: Container;
+  /** Cases recently read or written, at their ETags: a save of one of them needs no second read. */
+  private readonly known = new KnownVersions();
   private readonly references: CosmosReferenceAllocator;
   private readonly prefix: string;
   private released = false;
@@ -74,7 +77,7 @@ export class CosmosCaseStore implements CaseStore {
           }
         }, abortSignal);
         if (!created) throw new Error(`Cosmos DB returned no document for new case ${reference}`);
-        return fromCaseDocument(created);
+        return this.fromDocument(created);
       } catch (err) {
         // Give the reference back only when the case is certainly not there; otherwise
         // keep it (an unused reference is a harmless gap, an unreachable case is not).
@@ -90,7 +93,7 @@ export class CosmosCaseStore implements CaseStore {
   async getCase(id: string): Promise<CaseRecord | undefined> {
     return this.connection.guard('reading a case', async (abortSignal) => {
       const doc = await this.readDocument(id, abortSignal);
-      return doc && fromCaseDocument(doc);
+      return doc && this.fromDocument(doc);
     });
   }
 
@@ -99,19 +102,25 @@ export class CosmosCaseStore implements CaseStore {
       // Two point reads: reference document, then the case it names. No query.
       const caseId = await this.references.lookup(reference, abortSignal);
       const doc = caseId === undefined ? undefined : await this.readDocument(caseId, abortSignal);
-      const record = doc && fromCaseDocument(doc);
+      const record = doc && this.fromDocument(doc);
       return record?.reference === reference ? record : undefined;
     });
   }
 
   async saveCase(next: CaseRecord): Promise<SaveResult> {
     return this.connection.guard(`saving case ${next.reference}`, async (abortSignal) => {
-      // Read first: append-only is checked against what is stored, not what the caller holds.
-      const stored = await this.readDocument(next.id, abortSignal);
-      const current = stored && fromCaseDocument(stored);
-      if (!current || current.version !== next.version) return stale(current, next);
-      assertSameIdentity(current, next);
-      assertAppendOnly(current.events, next.events, current.reference);
+      // Append-only is checked against what is stored at the version read, not what the caller
+      // holds: this store's own copy of that version if it has one (an ETag names one content,
+      // and the replace is conditional on it), else the document read again.
+      let known = this.known.get(next.id, next.version);
+      if (!known) {
+        const stored = await this.readDocument(next.id, abortSignal);
+        const current = stored && this.fromDocument(stored);
+        if (!current || current.version !== next.version) return stale(current, next);
+        known = current;
+      }
+      assertSameIdentity(known, next);
+      assertAppendOnly(known.events, next.events, known.reference);
       assertStorableCase(next);
       const writeId = randomUUID();
       const document = toCaseDocument(next, writeId);
@@ -119,14 +128,15 @@ export class CosmosCaseStore implements CaseStore {
         try {
           const { resource } = await this.cases.item(next.id, next.id).replace(document, { abortSignal, accessCondition: { type: 'IfMatch', condition: next.version } });
           if (!resource) throw new Error(`Cosmos DB returned no document for case ${next.reference}`);
-          return { ok: true, record: fromCaseDocument(resource) };
+          return { ok: true, record: this.fromDocument(resource) };
         } catch (err) {
           const status = statusOf(err);
           if (status !== 412 && status !== 404) throw err;
           const latest = await this.readDocument(next.id, abortSignal);
           // A retry that fails its condition may be failing against its own first attempt.
-          if (isRetry && latest && writeIdOf(latest) === writeId) return { ok: true, record: fromCaseDocument(latest) };
-          return stale(latest && fromCaseDocument(latest), next);
+          if (isRetry && latest && writeIdOf(latest) === writeId) return { ok: true, record: this.fromDocument(latest) };
+          if (!latest) this.known.forget(next.id);
+          return stale(latest && this.fromDocument(latest), next);
         }
       }, abortSignal);
     });
@@ -238,7 +248,10 @@ export class CosmosCaseStore implements CaseStore {
         await deleteClaimsOfCase(this.claims, this.connection.retry, c.id, abortSignal);
         return true;
       });
-      if (done) purged.push({ id: c.id, reference: c.reference });
+      if (done) {
+        this.known.forget(c.id);
+        purged.push({ id: c.id, reference: c.reference });
+      }
     }
     return purged;
   }
@@ -258,6 +271,14 @@ export class CosmosCaseStore implements CaseStore {
       if (await this.references.claim(reference, caseId, abortSignal)) return reference;
     }
     throw new StoreError('STORE.CONTENTION', `Could not find a free ${series} reference: the counter seems to be behind the references in use.`);
+  }
+
+  /** The record in a document just read or written, remembered at its version for the next save's check. */
+  private fromDocument(doc: object): CaseRecord {
+    const record = fromCaseDocument(doc);
+    // The document's own events, not the record's: the record is handed to the caller.
+    this.known.remember({ id: record.id, version: record.version, reference: record.reference, events: (doc as { events: StoredEvent[] }).events });
+    return record;
   }
 
   private async readDocument(id: string, abortSignal: AbortSignal): Promise<Doc | undefined> {

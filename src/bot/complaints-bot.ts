@@ -8,7 +8,7 @@ import { IntakeConflictError } from '../intake/intake-flow';
 import type { BotDependencies } from './bot-dependencies';
 import { cardId, parseInvokeAction, parseSubmitAction, type CardAction } from './card-action';
 import { parseCommand } from './commands';
-import { awaitingDecision, myActions, myApprovals, myCases, viewCase, viewCaseByReference } from './handlers/case-handler';
+import { awaitingDecision, caseHistory, myActions, myApprovals, myCases, viewCase, viewCaseByReference } from './handlers/case-handler';
 import { intakeCard } from './handlers/intake-handler';
 import { canSeeReports } from '../domain/report-access';
 import { complaintsLog, complaintsLogPage, reportSummary } from './handlers/report-handler';
@@ -187,7 +187,11 @@ export class ComplaintsBot extends ActivityHandler {
     try {
       switch (action.verb) {
         case 'intake.start': return { send: await intakeCard(await this.deps.intake.start(person), person, this.deps), toast: 'A new complaint form is below.' };
-        case 'cases.mine': return { send: await myCases(person, this.deps), toast: 'Your open cases are below.' };
+        case 'cases.mine': {
+          const page = typeof data.page === 'number' && Number.isInteger(data.page) ? data.page : null;
+          return page === null ? { send: await myCases(person, this.deps), toast: 'Your open cases are below.' } : { replace: await myCases(person, this.deps, page) };
+        }
+        case 'case.history': return { replace: await caseHistory(cardId(data, 'caseId'), typeof data.page === 'number' ? data.page : 1, this.deps) };
         case 'approvals.mine': return { send: await myApprovals(person, this.deps), toast: 'What waits for your decision is below.' };
         case 'log.page': return { replace: await complaintsLogPage(person, data, this.deps) };
         case 'report.links': {

@@ -46,9 +46,9 @@ const present = (facts: Array<{ title: string; value: string }>) => facts.filter
 function complaintFacts(record: CaseRecord) {
   const c = record.details.complaint;
   return present([
-    { title: 'Complaint definition', value: c.complaintDefinition },
-    { title: 'Outcome sought', value: c.outcomeSought },
-    { title: 'In their words', value: c.description },
+    { title: 'Complaint definition', value: shorten(c.complaintDefinition, TEXT_ON_CARD) },
+    { title: 'Outcome sought', value: shorten(c.outcomeSought, TEXT_ON_CARD) },
+    { title: 'In their words', value: shorten(c.description, TEXT_ON_CARD) },
     { title: 'Service area', value: wordFor(SERVICE_AREAS, c.serviceArea) },
     { title: 'Issue occurred', value: formatDate(c.issueOccurredOn) },
     { title: 'About a member of staff', value: c.aboutStaff ? [c.staffName, c.staffRole].filter(Boolean).join(', ') || 'yes' : '' },
@@ -79,7 +79,7 @@ function responses(record: CaseRecord) {
     if (e.type === 'received') stage = e.stage ?? 1;
     if (e.type === 'escalation-requested') stage += 1;
     if (e.type !== 'responded') continue;
-    const items = Object.entries(e.content ?? {}).map(([item, text]) => ({ title: wordFor(RESPONSE_CONTENT_NAMES, item), value: text ?? '' }));
+    const items = Object.entries(e.content ?? {}).map(([item, text]) => ({ title: wordFor(RESPONSE_CONTENT_NAMES, item), value: shorten(text ?? '', TEXT_ON_CARD) }));
     out.push({ title: `Stage ${stage} response, ${formatDate(e.on)}: ${OUTCOME_WORDS[e.outcome]}`, items: present(items) });
   }
   return out.reverse();
@@ -158,6 +158,27 @@ export function assignedCard(record: CaseRecord, ctx: CaseCardContext): Adaptive
   });
 }
 
+/** Events on the case card; the rest are a button away. */
+export const HISTORY_ON_CARD = 10;
+const WHY_ON_CARD = 300;
+/** A long typed text on the case card (a description, a response's item): the card is a summary. */
+const TEXT_ON_CARD = 600;
+
+/** "Some long words…" when over `max` characters. */
+export function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** One event as the history shows it: when, what, who and when recorded, and what it said. */
+export function historyEntry(e: StoredEvent, ctx: Pick<CaseCardContext, 'directory'>): { when: string; what: string; who: string; why: string } {
+  return {
+    when: formatDate(e.on),
+    what: EVENT_LABELS[e.type],
+    who: `by ${findPerson(ctx.directory, e.by)?.name ?? (e.by === 'system' ? 'the complaints bot' : e.by)}, recorded ${formatInstant(e.at)}`,
+    why: [eventDetail(e), e.why ?? ''].filter(Boolean).join(' · '),
+  };
+}
+
 /**
  * The case as one viewer sees it: the actions open to them and whether they see the
  * complainant's personal details (the bot decides both, from the domain's rules), and a
@@ -172,18 +193,22 @@ export function caseDetailCard(record: CaseRecord, ctx: CaseCardContext, buttons
     followUps: followUps(viewOf(record, ctx), ctx), ombudsman: ombudsmanFacts(viewOf(record, ctx)), ombudsmanTitle: `The ${ctx.policy.ombudsman.name}`, pending: pendingNotes(record, ctx), userIds: refreshUserIds(record, ctx),
     reference: record.reference, caseId: record.id, stateLabel: STATE_LABELS[record.state], summary: summary(record),
     facts: caseFacts(record, ctx), deadlines: deadlines(record, ctx),
-    history: [...record.events].reverse().map((e) => ({
-      when: formatDate(e.on),
-      what: EVENT_LABELS[e.type],
-      who: `by ${findPerson(ctx.directory, e.by)?.name ?? (e.by === 'system' ? 'the complaints bot' : e.by)}, recorded ${formatInstant(e.at)}`,
-      why: [eventDetail(e), e.why ?? ''].filter(Boolean).join(' · '),
-    })),
+    // The latest events only, each shortened: Teams refuses a card over about 28 KB, and a case
+    // can have hundreds of notes. "Whole history" pages through every word (history-cards.ts).
+    history: [...record.events].reverse().slice(0, HISTORY_ON_CARD).map((e) => {
+      const entry = historyEntry(e, ctx);
+      return { ...entry, why: shorten(entry.why, WHY_ON_CARD) };
+    }),
+    historyNote: record.events.length > HISTORY_ON_CARD ? `The latest ${HISTORY_ON_CARD} of ${record.events.length} events, shortened where long. "Whole history" shows every event in full.` : '',
   });
 }
 
 /** Open cases, overdue first, then by the next due date. */
-export function myCasesCard(records: CaseRecord[], ctx: CaseCardContext): AdaptiveCardJson {
-  const rows = records
+/** Cases on one page of "my cases": an AHM may have 50 or more, and a card must stay under Teams' limit. */
+export const MY_CASES_PAGE = 15;
+
+export function myCasesCard(records: CaseRecord[], ctx: CaseCardContext, page = 1): AdaptiveCardJson {
+  const all = records
     .filter((r) => !isTerminal(r.state))
     .sort((a, b) => compareDates(a.nextDueOn ?? '9999-12-31', b.nextDueOn ?? '9999-12-31'))
     .map((r) => {
@@ -196,10 +221,18 @@ export function myCasesCard(records: CaseRecord[], ctx: CaseCardContext): Adapti
         daysLeft: left.status, color: left.color, style: left.color === 'Attention' ? 'attention' : 'default',
       };
     });
-  const overdue = rows.filter((r) => r.color === 'Attention').length;
+  const overdue = all.filter((r) => r.color === 'Attention').length;
+  const pages = Math.max(1, Math.ceil(all.length / MY_CASES_PAGE));
+  const current = Math.min(Math.max(1, page), pages);
+  const rows = all.slice((current - 1) * MY_CASES_PAGE, current * MY_CASES_PAGE);
+  const paging = pages > 1 ? ` · cases ${(current - 1) * MY_CASES_PAGE + 1} to ${(current - 1) * MY_CASES_PAGE + rows.length}, page ${current} of ${pages}` : '';
   return renderCard('my-cases', {
-    subtitle: rows.length ? `${rows.length} open${overdue ? `, ${overdue} overdue` : ''} · as of ${formatDate(ctx.today)}` : `as of ${formatDate(ctx.today)}`,
+    subtitle: all.length ? `${all.length} open${overdue ? `, ${overdue} overdue` : ''} · as of ${formatDate(ctx.today)}${paging}` : `as of ${formatDate(ctx.today)}`,
     cases: rows,
+    pager: [
+      ...(current > 1 ? [{ title: 'Previous page', page: current - 1 }] : []),
+      ...(current < pages ? [{ title: 'Next page', page: current + 1 }] : []),
+    ],
   });
 }
 

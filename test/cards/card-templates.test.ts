@@ -7,6 +7,7 @@ import { noticeCard, welcomeCard } from '../../src/cards/general-cards';
 import { intakeStepCard } from '../../src/cards/intake-cards';
 import { extensionDecisionCard, respondFormCard } from '../../src/cards/workflow-cards';
 import { caseFilesCard, documentsCard, fileArrivedCard } from '../../src/cards/document-cards';
+import { caseHistoryCard } from '../../src/cards/history-cards';
 import type { ActionScope } from '../../src/bot/actions/case-card-action';
 import { CASE_ACTION_NAMES, CASE_CARD_ACTIONS } from '../../src/bot/actions/registry';
 import { buttonsFor } from '../../src/bot/actions/run-case-action';
@@ -105,6 +106,8 @@ const samples: Array<[string, AdaptiveCardJson]> = [
     fileName: 'scan.pdf', fileToken: 't', caseChoices: [{ title: 'HC-2026-00042 · Robin Example', value: 'case-1' }], values: { reference: 'HC-2026-00042' }, errors: { text: 'What it is is required' },
     banner: 'Some answers need attention.', today: '2026-12-02', directions: [{ title: 'From the resident', value: 'from-resident' }],
   })],
+  ['the whole history, one page', caseHistoryCard(cases.pending, ctx, 1)],
+  ['my cases, page 2 of 2', myCasesCard(Array.from({ length: 20 }, () => cases.new), ctx, 2)],
   ['files on the case, none', caseFilesCard(cases.new, ctx)],
   ['files on the case', caseFilesCard(withFiles, ctx, { text: 'Attached.', tone: 'good' })],
   ['letters to draft', documentsCard(cases.new, {
@@ -121,7 +124,7 @@ describe('card templates', () => {
   it('every template in cards/ has at least one sample here', () => {
     const files = readdirSync(CARDS_DIR).filter((f) => f.endsWith('.json')).sort();
     assert.deepEqual(files, [
-      'case-action-form.json', 'case-assigned.json', 'case-confirmation.json', 'case-decision.json', 'case-detail.json', 'case-determination.json', 'case-documents.json', 'case-respond.json', 'complaints-log.json', 'file-arrived.json', 'intake-complainant.json', 'intake-complaint.json',
+      'case-action-form.json', 'case-assigned.json', 'case-confirmation.json', 'case-decision.json', 'case-detail.json', 'case-determination.json', 'case-documents.json', 'case-history.json', 'case-respond.json', 'complaints-log.json', 'file-arrived.json', 'intake-complainant.json', 'intake-complaint.json',
       'intake-review.json', 'my-approvals.json', 'my-cases.json', 'notice.json', 'overdue.json', 'reminder.json', 'report-file.json', 'report-summary.json', 'welcome.json',
     ]);
   });

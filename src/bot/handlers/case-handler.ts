@@ -8,6 +8,7 @@ import { CASE_COMMANDS } from '../../domain/commands/case-commands';
 import type { ActionScope } from '../actions/case-card-action';
 import { CASE_CARD_ACTIONS } from '../actions/registry';
 import type { AdaptiveCardJson } from '../../cards/card-template';
+import { caseHistoryCard } from '../../cards/history-cards';
 import { noticeCard } from '../../cards/general-cards';
 import type { BotDependencies } from '../bot-dependencies';
 import { scopeFor } from '../actions/run-case-action';
@@ -24,8 +25,15 @@ export async function viewCaseByReference(reference: string, person: DirectoryPe
   return scopeFor(person, deps).caseCard(record, person);
 }
 
-export async function myCases(person: DirectoryPerson, deps: BotDependencies): Promise<AdaptiveCardJson> {
-  return myCasesCard(await deps.stores.cases.openCasesByOfficer(person.id), scopeFor(person, deps).cards);
+export async function myCases(person: DirectoryPerson, deps: BotDependencies, page = 1): Promise<AdaptiveCardJson> {
+  return myCasesCard(await deps.stores.cases.openCasesByOfficer(person.id), scopeFor(person, deps).cards, page);
+}
+
+/** "Whole history": every event of the case, newest first, a page at a time. */
+export async function caseHistory(caseId: string | null, page: number, deps: BotDependencies): Promise<AdaptiveCardJson> {
+  const record = caseId ? await deps.stores.cases.getCase(caseId) : undefined;
+  if (!record) return noticeCard({ title: 'Case not found', text: 'There is no such case. Type "my cases" to see yours.', tone: 'error' });
+  return caseHistoryCard(record, deps.ctx, page);
 }
 
 /** The decisions a manager may be asked for, and how each waits. */

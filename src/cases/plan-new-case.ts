@@ -4,6 +4,7 @@ import { projectView } from '../domain/case-projection';
 import type { CaseRefusal } from '../domain/case-errors';
 import { logComplaint, type LogComplaintInput } from '../domain/commands/log-complaint';
 import type { Assignment } from '../domain/responsibility';
+import { snapshotOf } from '../domain/view-snapshot';
 import type { CaseContext } from './case-context';
 
 export type PlanResult = { ok: true; record: NewCaseRecord; assignment: Assignment | null } | CaseRefusal;
@@ -30,6 +31,7 @@ export function planNewCase(input: LogComplaintInput, ctx: CaseContext): PlanRes
       serviceArea: input.complaint.serviceArea,
       referenceYear: Number(londonDateOf(now).slice(0, 4)),
       ...projectView(logged.view),
+      snapshot: snapshotOf(logged.view, events, ctx),
     },
   };
 }

@@ -3,7 +3,8 @@ import { isCalendarDate, type CalendarDate } from './calendar-date';
 import { caseDetailsSchema, type CaseDetails } from './case-details';
 import { storedEventSchema } from './case-event-schema';
 import type { StoredEvent } from './case-events';
-import { CASE_STATES, DEADLINE_KINDS, type CaseState, type Deadline } from './case-state';
+import { CASE_STATES, DEADLINE_KINDS, type CaseState, type CaseView, type Deadline } from './case-state';
+import type { ViewSnapshot } from './view-snapshot';
 
 export type { StoredEvent } from './case-events';
 
@@ -36,6 +37,11 @@ export interface CaseRecord {
   deadlines: Deadline[];
   /** Earliest due date among running (unmet) deadlines of an open case; null when none. */
   nextDueOn: CalendarDate | null;
+  /**
+   * The derived view after the events written with it (view-snapshot.ts), so that reading the
+   * case does not replay its whole history; absent on cases written before it existed.
+   */
+  snapshot?: ViewSnapshot;
   /** Opaque concurrency token (an ETag); changes on every write. */
   version: string;
 }
@@ -73,6 +79,12 @@ const caseRecordSchema = z.looseObject({
   closedOn: date.nullable(),
   deadlines: z.array(deadlineSchema),
   nextDueOn: date.nullable(),
+  // Only its frame is checked here: a view that does not fit its key is never used (view-snapshot.ts).
+  snapshot: z.object({
+    events: z.number().int().nonnegative(),
+    context: z.string(),
+    view: z.custom<CaseView>((v) => typeof v === 'object' && v !== null && !Array.isArray(v)),
+  }).optional(),
   version: z.string(),
 }) satisfies z.ZodType<CaseRecord>;
 

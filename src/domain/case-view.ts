@@ -1,6 +1,7 @@
 import type { CaseRecord } from './case-record';
 import type { CaseView } from './case-state';
-import { deriveCase, type TimelineContext } from './case-timeline';
+import type { TimelineContext } from './case-timeline';
+import { deriveStoredCase } from './view-snapshot';
 
 /** A stored case whose events no longer replay under the policy in force: a configuration error, not a user's. */
 export class CaseReplayError extends Error {
@@ -12,11 +13,15 @@ export class CaseReplayError extends Error {
 /** Derived views by record object: one card asks about a dozen actions of the same read. */
 const views = new WeakMap<CaseRecord, CaseView>();
 
-/** The domain's view of a stored case (stage, state, deadlines, what is pending), derived from its events. */
+/**
+ * The domain's view of a stored case (stage, state, deadlines, what is pending), derived from
+ * its events: from the stored snapshot and the events after it, when it was made under the
+ * same rules, else from every event.
+ */
 export function viewOf(record: CaseRecord, ctx: TimelineContext): CaseView {
   const cached = views.get(record);
   if (cached) return cached;
-  const derived = deriveCase(record.events, ctx);
+  const derived = deriveStoredCase(record, ctx);
   if (!derived.ok) throw new CaseReplayError(record.reference, ctx.policy.id, derived.message);
   views.set(record, derived.view);
   return derived.view;

@@ -28,7 +28,30 @@ function template(name: CardName): ACData.Template {
   return t;
 }
 
+/**
+ * Cards recently rendered, by template and data, as JSON. Binding a template evaluates every
+ * expression in it, far slower than parsing its result again, and the same card is asked for
+ * over and over (the help card, a case card shown to several people). The templates use no
+ * function whose result changes (only count()), so the same data always gives the same card.
+ * Each caller gets its own parsed copy, free to change.
+ */
+const rendered = new Map<string, string>();
+const RENDERED_MAX = 200;
+/** Data this large is rendered every time: keeping its card would cost more memory than it saves time. */
+const RENDERED_MAX_KEY = 64 * 1024;
+
 export function renderCard(name: CardName, data: object): AdaptiveCardJson {
+  const key = `${name}\n${JSON.stringify(data)}`;
+  const cached = rendered.get(key);
+  if (cached !== undefined) return JSON.parse(cached) as AdaptiveCardJson;
   // What people typed is shown as text, never as markdown (see plain-text.ts).
-  return plainCard(template(name).expand({ $root: data }) as AdaptiveCardJson);
+  const card = plainCard(template(name).expand({ $root: data }) as AdaptiveCardJson);
+  if (key.length <= RENDERED_MAX_KEY) {
+    if (rendered.size >= RENDERED_MAX) {
+      const oldest = rendered.keys().next();
+      if (!oldest.done) rendered.delete(oldest.value);
+    }
+    rendered.set(key, JSON.stringify(card));
+  }
+  return card;
 }

@@ -100,8 +100,13 @@ function build(calendar: WorkingDayCalendar): WorkingDayCalendar {
     return a === null || b === null ? calendar.workingDaysBetween(from, to) : b - a;
   };
 
+  /** Working days by their running total, as found: the demo data asks for the same few thousand again and again. */
+  const byTotal = new Map<number, CalendarDate>();
+
   /** The first date whose running total reaches `target`: that working day, found by halving in its year's table. */
   const dateWithTotal = (target: number, fromYear: number): CalendarDate | null => {
+    const known = byTotal.get(target);
+    if (known !== undefined) return known;
     for (let year = fromYear; year <= MAX_YEAR; year++) {
       const table = yearTable(year);
       const last = table.prefix.length - 1;
@@ -113,7 +118,9 @@ function build(calendar: WorkingDayCalendar): WorkingDayCalendar {
         if (table.before + (table.prefix[mid] ?? 0) >= target) hi = mid;
         else lo = mid + 1;
       }
-      return dateOfUtc(Date.UTC(year, 0, 1) + (lo - 1) * MS_PER_DAY);
+      const date = dateOfUtc(Date.UTC(year, 0, 1) + (lo - 1) * MS_PER_DAY);
+      byTotal.set(target, date);
+      return date;
     }
     return null;
   };

@@ -13,9 +13,39 @@ export function toDoc(record: CaseRecord): string {
   return JSON.stringify(doc);
 }
 
+/**
+ * Rows recently read through the schema, by version: the checked record as JSON, and the length
+ * of the document it came from. A version is a random token written once with its document, so
+ * the same version is the same document, and the check need not run again: reading the case
+ * again is then one JSON.parse. The schema's checks (every date of every event a real day) were
+ * most of the cost of a card and of the help card's list of cases. Bounded by characters held.
+ */
+const checked = new Map<string, { docLength: number; json: string }>();
+let checkedChars = 0;
+const CHECKED_MAX_CHARS = 16 * 1024 * 1024;
+
 export function fromRow(row: CaseRow): CaseRecord {
+  const known = checked.get(row.version);
+  if (known?.docLength === row.doc.length) return { ...(JSON.parse(known.json) as Omit<CaseRecord, 'version'>), version: row.version };
   const doc: unknown = JSON.parse(row.doc);
-  return parseCaseRecord(typeof doc === 'object' ? { ...doc, version: row.version } : doc, 'A case row in the embedded database');
+  const record = parseCaseRecord(typeof doc === 'object' ? { ...doc, version: row.version } : doc, 'A case row in the embedded database');
+  remember(row, record);
+  return record;
+}
+
+function remember(row: CaseRow, record: CaseRecord): void {
+  const json = toDoc(record);
+  if (json.length > CHECKED_MAX_CHARS / 8) return;
+  const old = checked.get(row.version);
+  if (old) checkedChars -= old.json.length;
+  checked.set(row.version, { docLength: row.doc.length, json });
+  checkedChars += json.length;
+  // The oldest first: a Map iterates in insertion order.
+  for (const [version, entry] of checked) {
+    if (checkedChars <= CHECKED_MAX_CHARS) break;
+    checked.delete(version);
+    checkedChars -= entry.json.length;
+  }
 }
 
 /** The indexed columns of a case row, derived from the record on every write. */

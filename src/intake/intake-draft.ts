@@ -6,6 +6,8 @@ export interface IntakeDraft {
   intakeId: string;
   /** submitting: claimed by one submit, so a double click cannot create two cases. */
   status: 'open' | 'submitting' | 'submitted' | 'cancelled';
+  /** When a submit claimed the form (status submitting): a claim older than SUBMIT_CLAIM_MS was cut short by a crash. */
+  claimedAt?: string;
   step: IntakeStep;
   /** Raw values as typed, per step, so Back and errors never lose what was entered. */
   complainant: Record<string, string>;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { compareDates, londonDateOf } from '../domain/calendar-date';
 import { lastDayToComplain } from '../domain/case-timeline';
 import type { DirectoryPerson } from '../domain/directory';
@@ -74,7 +75,7 @@ export class IntakeFlow {
     if (invalid) return { ...invalid, draft: await this.save(invalid.draft, etag) };
 
     // Claim the draft: of two submits racing, only one gets past this conditional write.
-    const claim = await this.deps.drafts.put(draftKey(intakeId), { ...draft, status: 'submitting' }, { ifMatch: etag });
+    const claim = await this.deps.drafts.put(draftKey(intakeId), { ...draft, status: 'submitting', claimedAt: this.deps.ctx.now().toISOString() }, { ifMatch: etag });
     if (!claim.ok) return this.afterLostRace(person, intakeId);
 
     const plan = planNewCase({
@@ -87,8 +88,11 @@ export class IntakeFlow {
       const reopened = await this.save({ ...draft, status: 'open', step: plan.field ? 'complaint' : 'review' }, claim.etag);
       return { kind: 'step', draft: reopened, errors: plan.field ? { [plan.field]: plan.message } : {}, formError: plan.message, lateNotice: '' };
     }
-    const record = await this.deps.cases.createCase(plan.record);
+    // The case's id comes from the form's, so a submit retried after a crash (the case written,
+    // the form not yet marked) finds the case instead of logging the complaint twice.
+    const { record } = await this.deps.cases.createCaseOnce(caseIdForIntake(intakeId), plan.record);
     await this.deps.drafts.put(draftKey(intakeId), { ...draft, status: 'submitted', caseId: record.id, reference: record.reference }, { ifMatch: claim.etag });
+    // Told as new even when a crashed attempt had stored it: that attempt may not have told anyone.
     return { kind: 'submitted', record, assignment: plan.assignment, repeated: false };
   }
 
@@ -110,7 +114,10 @@ export class IntakeFlow {
       const record = await this.deps.cases.getCase(draft.caseId);
       if (record) return { kind: 'submitted', record, assignment: null, repeated: true };
     }
-    if (draft.status !== 'open') return { kind: 'notice', title: 'Already being submitted', text: 'This complaint is being submitted. Type "my cases" in a moment to see it.', tone: 'info' };
+    // A claim left by a submit that never finished (the bot stopped mid-way) is taken over.
+    const abandoned = draft.status === 'submitting' && cardStep !== null && this.claimIsStale(draft);
+    if (draft.status !== 'open' && !abandoned) return { kind: 'notice', title: 'Already being submitted', text: 'This complaint is being submitted. Press Submit again in a minute if it does not appear in "my cases".', tone: 'info' };
+    if (abandoned) return { draft: { ...draft, status: 'open' }, etag: entry.etag };
     if (cardStep !== null && cardStep !== draft.step) {
       return { kind: 'step', draft, errors: {}, formError: 'That card was out of date, so nothing was changed. This is where the form is now.', lateNotice: '' };
     }
@@ -160,6 +167,11 @@ export class IntakeFlow {
     return draft;
   }
 
+  private claimIsStale(draft: IntakeDraft): boolean {
+    const at = draft.claimedAt ? Date.parse(draft.claimedAt) : NaN;
+    return Number.isNaN(at) || this.deps.ctx.now().getTime() - at > SUBMIT_CLAIM_MS;
+  }
+
   private today(): string {
     return londonDateOf(this.deps.ctx.now());
   }
@@ -181,4 +193,16 @@ type StepCheck = { errors: FieldErrors; formError: string; lateNotice: string };
 
 function failed(errors: FieldErrors): StepCheck {
   return { errors, formError: 'Some answers need attention: see the messages below each field.', lateNotice: '' };
+}
+
+/**
+ * How long a submit may hold the form: far longer than creating a case takes, so a claim older
+ * than this was left by a process that stopped mid-submit, and the next Submit takes it over.
+ */
+export const SUBMIT_CLAIM_MS = 60_000;
+
+/** The case id a form's complaint is stored under: the same for every retry of that form. */
+export function caseIdForIntake(intakeId: string): string {
+  const h = createHash('sha256').update(`intake:${intakeId}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

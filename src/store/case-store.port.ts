@@ -52,6 +52,12 @@ export type ReportCaseRecord = Omit<CaseRecord, 'details' | 'version'> & { detai
 export interface CaseStore {
   /** Allocates a unique reference (unique across processes) and stores the case. */
   createCase(input: NewCaseRecord): Promise<CaseRecord>;
+  /**
+   * The same, under an id the caller chose (derived from what is being submitted), at most
+   * once: if a case with that id exists it is returned as stored (`created: false`) and no
+   * reference is used. A retry after a crash, or a second click, ends as the one case.
+   */
+  createCaseOnce(id: string, input: NewCaseRecord): Promise<{ record: CaseRecord; created: boolean }>;
   getCase(id: string): Promise<CaseRecord | undefined>;
   getCaseByReference(reference: string): Promise<CaseRecord | undefined>;
   /**

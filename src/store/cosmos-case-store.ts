@@ -90,6 +90,38 @@ export class CosmosCaseStore implements CaseStore {
     });
   }
 
+  async createCaseOnce(id: string, input: NewCaseRecord): Promise<{ record: CaseRecord; created: boolean }> {
+    assertNewCase(input);
+    return this.connection.guard('creating a case once', async (abortSignal) => {
+      const existing = await this.readDocument(id, abortSignal);
+      if (existing) return { record: this.fromDocument(existing), created: false };
+      const reference = await this.allocateReference(input.referenceYear, id, abortSignal);
+      const writeId = randomUUID();
+      const document = toCaseDocument({ ...withoutReferenceYear(input), id, reference }, writeId);
+      try {
+        const created = await withTransientRetry(this.connection.retry, 'write', async () => {
+          try {
+            return (await this.cases.items.create(document, { abortSignal })).resource;
+          } catch (err) {
+            if (statusOf(err) !== 409) throw err;
+            // Someone (or our own earlier attempt) created it: that one stands.
+            return this.readDocument(id, abortSignal);
+          }
+        }, abortSignal);
+        if (!created) throw new Error(`Cosmos DB returned no document for new case ${reference}`);
+        const ours = writeIdOf(created) === writeId;
+        if (!ours) await this.references.release(reference, abortSignal).catch(() => undefined);
+        return { record: this.fromDocument(created), created: ours };
+      } catch (err) {
+        if (!abortSignal.aborted) {
+          const stored = await this.readDocument(id, abortSignal).catch(() => 'unknown' as const);
+          if (stored === undefined) await this.references.release(reference, abortSignal).catch(() => undefined);
+        }
+        throw err;
+      }
+    });
+  }
+
   async getCase(id: string): Promise<CaseRecord | undefined> {
     return this.connection.guard('reading a case', async (abortSignal) => {
       const doc = await this.readDocument(id, abortSignal);

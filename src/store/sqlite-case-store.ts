@@ -59,6 +59,25 @@ export class SqliteCaseStore implements CaseStore {
     return this.roundTrip(create.immediate());
   }
 
+  async createCaseOnce(id: string, input: NewCaseRecord): Promise<{ record: CaseRecord; created: boolean }> {
+    assertNewCase(input);
+    const series = `${this.prefix}-${input.referenceYear}`;
+    // The look-up and the insert in one IMMEDIATE transaction: no second writer between them.
+    const create = this.db.transaction((): { record: CaseRecord; created: boolean } => {
+      const existing = statement(this.db, 'SELECT doc, version FROM cases WHERE id = ?').get(id) as CaseRow | undefined;
+      if (existing) return { record: fromRow(existing), created: false };
+      const { last } = statement(this.db, 'INSERT INTO reference_counters (series, last) VALUES (?, 1) ON CONFLICT (series) DO UPDATE SET last = last + 1 RETURNING last')
+        .get(series) as { last: number };
+      const record: CaseRecord = { ...withoutReferenceYear(input), id, reference: formatReference(this.prefix, input.referenceYear, last), version: randomUUID() };
+      statement(this.db, `INSERT INTO cases (id, reference, version, state, is_open, responsible_officer_id, received_on, closed_on, due_on, due_sort, is_demo, doc)
+        VALUES (@id, @reference, @version, @state, @isOpen, @officer, @receivedOn, @closedOn, @dueOn, @dueSort, @isDemo, @doc)`).run(this.columns(record));
+      this.writeRunning(record);
+      return { record, created: true };
+    });
+    const result = create.immediate();
+    return result.created ? { record: this.roundTrip(result.record), created: true } : result;
+  }
+
   async getCase(id: string): Promise<CaseRecord | undefined> {
     const row = statement(this.db, 'SELECT doc, version FROM cases WHERE id = ?').get(id) as CaseRow | undefined;
     return row && fromRow(row);

@@ -32,6 +32,22 @@ export function caseStoreContract(factory: StoreFactory): void {
       assert.deepEqual(await cases.getCaseByReference('HC-2026-00001'), created);
     });
 
+    it('creates a case under a chosen id at most once: a second create, even at once, returns the stored case; a repeat uses no reference', async () => {
+      const id = 'case-from-intake-7f3a';
+      const [a, b] = await Promise.all([cases.createCaseOnce(id, newCase()), cases.createCaseOnce(id, newCase())]);
+      assert.deepEqual([a.created, b.created].sort(), [false, true], 'one created it, the other found it');
+      assert.equal(a.record.id, id);
+      assert.deepEqual(a.record, b.record);
+      // A repeat once the case exists uses no number (two at once on Cosmos DB may leave a gap).
+      const before = await cases.createCase(newCase());
+      const again = await cases.createCaseOnce(id, newCase());
+      assert.deepEqual(again, { record: a.record, created: false });
+      assert.deepEqual(await cases.getCase(id), a.record);
+      const after = await cases.createCase(newCase());
+      const n = (ref: string) => Number(ref.slice(-5));
+      assert.equal(n(after.reference), n(before.reference) + 1);
+    });
+
     it('numbers references per year', async () => {
       const a = await cases.createCase(newCase());
       const b = await cases.createCase(newCase());

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { CaseRecord, StoredEvent } from '../domain/case-record';
 import type { CaseRefusal } from '../domain/case-errors';
 import { projectView } from '../domain/case-projection';
@@ -24,7 +25,11 @@ export interface RunOptions {
   current?: CaseRecord;
 }
 
-const RETRIES_WHEN_ANY_VERSION = 5;
+/**
+ * How long an action that cannot conflict (a note, a file) keeps trying when other writes to
+ * the same case win the race: 50 people adding notes to one case at once must all be kept.
+ */
+const ANY_VERSION_BUDGET_MS = 10_000;
 
 /**
  * Everything that changes a case goes through here: read the case, check the person acted on
@@ -35,8 +40,10 @@ const RETRIES_WHEN_ANY_VERSION = 5;
 export async function runCaseCommand<Input>(
   store: CaseStore, ctx: CaseContext, caseId: string, options: RunOptions, actor: DirectoryPerson, command: CaseCommand<Input>, input: Input,
 ): Promise<CommandRunResult> {
+  const started = performance.now();
+  let latest = options.current;
   for (let attempt = 0; ; attempt++) {
-    const current = attempt === 0 && options.current ? options.current : await store.getCase(caseId);
+    const current = latest ?? await store.getCase(caseId);
     if (!current) return { ok: false, code: 'CASE.NOT_FOUND', message: 'There is no such case.' };
     if (options.seenVersion !== null && current.version !== options.seenVersion) return stale(current);
 
@@ -56,7 +63,11 @@ export async function runCaseCommand<Input>(
     const saved = await store.saveCase({ ...current, events, ...projectView(derived.view), snapshot: snapshotOf(derived.view, events, ctx) });
     if (saved.ok) return { ok: true, record: saved.record };
     if (!saved.current) return { ok: false, code: 'CASE.NOT_FOUND', message: 'The case was removed.' };
-    if (options.seenVersion !== null || attempt >= RETRIES_WHEN_ANY_VERSION) return stale(saved.current);
+    if (options.seenVersion !== null || performance.now() - started > ANY_VERSION_BUDGET_MS) return stale(saved.current);
+    // A note never conflicts with another change: try again on the case as it now is, after a
+    // short random wait so that writers racing for the same case do not collide in step again.
+    latest = saved.current;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
   }
 }
 

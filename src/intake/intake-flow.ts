@@ -63,7 +63,8 @@ export class IntakeFlow {
   async cancel(person: DirectoryPerson, intakeId: string): Promise<IntakeOutcome> {
     const loaded = await this.load(person, intakeId, null);
     if ('kind' in loaded) return loaded;
-    await this.save({ ...loaded.draft, status: 'cancelled' }, loaded.etag);
+    // What was typed goes: a cancelled form keeps only that it was cancelled, and by whom.
+    await this.save({ ...loaded.draft, status: 'cancelled', complainant: {}, complaint: {} }, loaded.etag);
     return { kind: 'notice', title: 'Complaint cancelled', text: 'Nothing was saved. Start again with "new complaint" whenever you are ready.', tone: 'info' };
   }
 
@@ -91,7 +92,8 @@ export class IntakeFlow {
     // The case's id comes from the form's, so a submit retried after a crash (the case written,
     // the form not yet marked) finds the case instead of logging the complaint twice.
     const { record } = await this.deps.cases.createCaseOnce(caseIdForIntake(intakeId), plan.record);
-    await this.deps.drafts.put(draftKey(intakeId), { ...draft, status: 'submitted', caseId: record.id, reference: record.reference }, { ifMatch: claim.etag });
+    // The case holds the complaint now; the form keeps only where it went (a later click is shown the case).
+    await this.deps.drafts.put(draftKey(intakeId), { ...draft, status: 'submitted', complainant: {}, complaint: {}, caseId: record.id, reference: record.reference }, { ifMatch: claim.etag });
     // Told as new even when a crashed attempt had stored it: that attempt may not have told anyone.
     return { kind: 'submitted', record, assignment: plan.assignment, repeated: false };
   }

@@ -81,3 +81,36 @@ describe('a submit cut short by a crash', function () {
     assert.match(caseIdForIntake(a), /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
+
+// Issue 18: a form holds a resident's name, address and vulnerabilities; once it is submitted
+// (the case holds them) or cancelled, the form keeps none of them.
+describe('a finished form keeps no personal data', function () {
+  this.timeout(30_000);
+  const policy = findPreset('hos-2024')!;
+  const ctx: CaseContext = { policy, calendar: calendarForPolicy(policy), directory: DEMO_DIRECTORY, now: () => new Date('2026-11-23T10:00:00Z'), newId: randomUUID };
+
+  for (const end of ['submit', 'cancel'] as const) {
+    it(`after ${end}, the stored form holds none of what was typed`, async () => {
+      const stores = await createStores({ kind: 'sqlite', dataDir: mkdtempSync(path.join(tmpdir(), 'intake-end-')) });
+      try {
+        const flow = new IntakeFlow({ drafts: stores.keyValue, cases: stores.cases, ctx });
+        const started = await flow.start(ALEX);
+        const intakeId = started.kind === 'step' ? started.draft.intakeId : '';
+        await flow.next(ALEX, intakeId, 'complainant', { ...COMPLAINANT, tenure: 'social-or-affordable-rent' });
+        await flow.next(ALEX, intakeId, 'complaint', COMPLAINT);
+        const outcome = end === 'submit' ? await flow.submit(ALEX, intakeId, 'review') : await flow.cancel(ALEX, intakeId);
+        assert.equal(outcome.kind, end === 'submit' ? 'submitted' : 'notice');
+        const stored = JSON.stringify((await stores.keyValue.get(`intake/${intakeId}`))?.value);
+        for (const typed of [COMPLAINANT.complainantName, COMPLAINANT.address, COMPLAINANT.vulnerabilities, COMPLAINT.description]) {
+          assert.ok(!stored.includes(typed), `the form still holds "${typed}"`);
+        }
+        if (end === 'submit') {
+          const again = await flow.submit(ALEX, intakeId, 'review');
+          assert.ok(again.kind === 'submitted' && again.repeated, 'a later click is still shown the case');
+        }
+      } finally {
+        await stores.close();
+      }
+    });
+  }
+});

@@ -273,6 +273,8 @@ resource cosmosContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/con
         version: 2
       }
       indexingPolicy: container.indexingPolicy
+      // Only bot-state has one (-1: time to live on, each entry its own); null leaves it off.
+      defaultTtl: container.?defaultTtl
     }
   }
 }]

@@ -108,6 +108,11 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   publicUrl ??= url;
   logger.info({ url, policy: policy.id, store: config.store.kind }, 'complaints bot listening');
   timer.start();
+  // Forms untouched for 30 days run out; Cosmos DB removes them itself, SQLite needs a sweep.
+  const sweepExpired = () => { stores.keyValue.deleteExpired(new Date()).catch((err: unknown) => { logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not remove run-out forms'); }); };
+  sweepExpired();
+  const housekeeping = setInterval(sweepExpired, 6 * 3_600_000);
+  housekeeping.unref();
 
   return {
     url,
@@ -115,6 +120,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     logger,
     runReminders: () => sweeper.run(),
     close: async () => {
+      clearInterval(housekeeping);
       const timerStopped = timer.stop(); // no further runs from now on
       await sweeper.stop(); // aborts waits, lets in-flight sends finish
       await timerStopped;

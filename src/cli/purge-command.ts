@@ -28,7 +28,9 @@ export async function purgeCommand(config: AppConfig, closedBefore: string | und
         filesLeft.push({ caseId: c.id, reference: c.reference, error: err instanceof Error ? err.message : String(err) });
       }
     }
-    const stdout = { dryRun, closedBefore, count: cases.length, removed: references, filesRemoved, ...(filesLeft.length ? { filesLeft } : {}) };
+    // Intake forms that ran out (untouched for 30 days) go too; Cosmos DB removes its own.
+    const expiredFormsRemoved = await core.stores.keyValue.deleteExpired(new Date());
+    const stdout = { dryRun, closedBefore, count: cases.length, removed: references, filesRemoved, expiredFormsRemoved, ...(filesLeft.length ? { filesLeft } : {}) };
     if (filesLeft.length === 0) return { exitCode: 0, stdout };
     return { exitCode: 1, stdout, stderr: `The cases were removed, but the files of ${filesLeft.length} of them could not be: ${filesLeft.map((f) => `${f.reference} (${f.caseId}): ${f.error}`).join('; ')}. Remove them from the file store by hand (folder or container path <case id>/).` };
   } finally {

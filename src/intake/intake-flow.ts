@@ -36,7 +36,7 @@ export class IntakeFlow {
       intakeId: this.deps.ctx.newId(), status: 'open', step: 'complainant', complainant: {}, complaint: {},
       startedBy: person.id, startedAt: this.deps.ctx.now().toISOString(),
     };
-    await this.deps.drafts.put(draftKey(draft.intakeId), draft, { ifAbsent: true });
+    await this.deps.drafts.put(draftKey(draft.intakeId), draft, { ifAbsent: true }, keepFor());
     return stepOutcome(draft);
   }
 
@@ -76,7 +76,7 @@ export class IntakeFlow {
     if (invalid) return { ...invalid, draft: await this.save(invalid.draft, etag) };
 
     // Claim the draft: of two submits racing, only one gets past this conditional write.
-    const claim = await this.deps.drafts.put(draftKey(intakeId), { ...draft, status: 'submitting', claimedAt: this.deps.ctx.now().toISOString() }, { ifMatch: etag });
+    const claim = await this.deps.drafts.put(draftKey(intakeId), { ...draft, status: 'submitting', claimedAt: this.deps.ctx.now().toISOString() }, { ifMatch: etag }, keepFor());
     if (!claim.ok) return this.afterLostRace(person, intakeId);
 
     const plan = planNewCase({
@@ -93,7 +93,7 @@ export class IntakeFlow {
     // the form not yet marked) finds the case instead of logging the complaint twice.
     const { record } = await this.deps.cases.createCaseOnce(caseIdForIntake(intakeId), plan.record);
     // The case holds the complaint now; the form keeps only where it went (a later click is shown the case).
-    await this.deps.drafts.put(draftKey(intakeId), { ...draft, status: 'submitted', complainant: {}, complaint: {}, caseId: record.id, reference: record.reference }, { ifMatch: claim.etag });
+    await this.deps.drafts.put(draftKey(intakeId), { ...draft, status: 'submitted', complainant: {}, complaint: {}, caseId: record.id, reference: record.reference }, { ifMatch: claim.etag }, keepFor());
     // Told as new even when a crashed attempt had stored it: that attempt may not have told anyone.
     return { kind: 'submitted', record, assignment: plan.assignment, repeated: false };
   }
@@ -164,7 +164,7 @@ export class IntakeFlow {
   }
 
   private async save(draft: IntakeDraft, etag: string): Promise<IntakeDraft> {
-    const put = await this.deps.drafts.put(draftKey(draft.intakeId), draft, { ifMatch: etag });
+    const put = await this.deps.drafts.put(draftKey(draft.intakeId), draft, { ifMatch: etag }, keepFor());
     if (!put.ok) throw new IntakeConflictError();
     return draft;
   }
@@ -208,3 +208,10 @@ export function caseIdForIntake(intakeId: string): string {
   const h = createHash('sha256').update(`intake:${intakeId}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
+
+/**
+ * A form untouched for this long is removed with what was typed in it (a resident's details
+ * with no case to keep them for). Counted on the store's clock, which removes it.
+ */
+export const FORM_KEPT_DAYS = 30;
+const keepFor = (): { expiresAt: Date } => ({ expiresAt: new Date(Date.now() + FORM_KEPT_DAYS * 86_400_000) });

@@ -86,11 +86,16 @@ export const REMINDER_CLAIMS_CONTAINER: ContainerDefinition = {
   indexingPolicy: NOTHING_INDEXED,
 };
 
-/** Bot state: partition key /id (a hash of the bot's storage key); point reads only. */
+/**
+ * Bot state: partition key /id (a hash of the bot's storage key); point reads only. Time to
+ * live on, with no default (-1): an entry given its own `ttl` (an intake form, 30 days
+ * untouched) is removed by Cosmos DB when it runs out; the rest stay.
+ */
 export const BOT_STATE_CONTAINER: ContainerDefinition = {
   id: 'bot-state',
   partitionKey: { paths: ['/id'] },
   indexingPolicy: NOTHING_INDEXED,
+  defaultTtl: -1,
 };
 
 export const ALL_CONTAINERS: readonly ContainerDefinition[] = [

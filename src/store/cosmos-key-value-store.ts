@@ -5,9 +5,12 @@ import { BOT_STATE_CONTAINER } from './cosmos-containers';
 import { statusOf } from './cosmos-errors';
 import { hashedId } from './cosmos-ids';
 import { deleteIfPresent, withTransientRetry } from './cosmos-retry';
-import type { KeyValueCondition, KeyValueEntry, KeyValuePutResult, KeyValueStore } from './key-value-store.port';
+import type { KeyValueCondition, KeyValueEntry, KeyValuePutOptions, KeyValuePutResult, KeyValueStore } from './key-value-store.port';
 
-interface EntryDocument { id: string; key: string; value: unknown; writeId: string; _etag?: string }
+/** `ttl` (seconds) is Cosmos DB's own time to live; `expiresAt` lets a read ignore an entry Cosmos DB has not yet removed. */
+interface EntryDocument { id: string; key: string; value: unknown; writeId: string; _etag?: string; ttl?: number; expiresAt?: string }
+
+const live = (doc: EntryDocument): boolean => !doc.expiresAt || doc.expiresAt > new Date().toISOString();
 
 export class CosmosKeyValueStore implements KeyValueStore {
   private readonly container: Container;
@@ -19,15 +22,21 @@ export class CosmosKeyValueStore implements KeyValueStore {
 
   async get(key: string): Promise<KeyValueEntry | undefined> {
     const doc = await this.connection.guard('reading bot state', (abortSignal) => this.read(hashedId(key), abortSignal));
-    return doc?.key === key && doc._etag ? { value: doc.value, etag: doc._etag } : undefined;
+    return doc && live(doc) && doc.key === key && doc._etag ? { value: doc.value, etag: doc._etag } : undefined;
   }
 
-  async put(key: string, value: unknown, condition?: KeyValueCondition): Promise<KeyValuePutResult> {
+  /** Cosmos DB removes entries whose `ttl` ran out itself (the container has time to live on). */
+  async deleteExpired(): Promise<number> {
+    return Promise.resolve(0);
+  }
+
+  async put(key: string, value: unknown, condition?: KeyValueCondition, options: KeyValuePutOptions = {}): Promise<KeyValuePutResult> {
     // lib.d.ts types JSON.stringify as string; it returns undefined for undefined, a function or a symbol.
     const json = JSON.stringify(value) as string | undefined;
     if (json === undefined) throw new TypeError(`Value for key "${key}" is not JSON-serialisable`);
     const id = hashedId(key);
-    const doc: EntryDocument = { id, key, value, writeId: randomUUID() };
+    const expiry = options.expiresAt ? { ttl: Math.max(1, Math.ceil((options.expiresAt.getTime() - Date.now()) / 1000)), expiresAt: options.expiresAt.toISOString() } : {};
+    const doc: EntryDocument = { id, key, value, writeId: randomUUID(), ...expiry };
     return this.connection.guard('saving bot state', (abortSignal) => withTransientRetry(this.connection.retry, 'write', async (isRetry): Promise<KeyValuePutResult> => {
       try {
         const response = !condition
@@ -40,6 +49,11 @@ export class CosmosKeyValueStore implements KeyValueStore {
         const status = statusOf(err);
         if (status !== 412 && status !== 409 && status !== 404) throw err;
         const current = await this.read(id, abortSignal);
+        // An entry whose time is up but which Cosmos DB has not removed yet is absent to us.
+        if (status === 409 && condition && 'ifAbsent' in condition && current?._etag && !live(current)) {
+          const replaced = await this.container.item(id, id).replace(doc, { abortSignal, accessCondition: { type: 'IfMatch', condition: current._etag } });
+          return { ok: true, etag: replaced.etag };
+        }
         // A retried conditional write that fails may be failing against its own first try.
         if (isRetry && current?.writeId === doc.writeId && current._etag) return { ok: true, etag: current._etag };
         return { ok: false, code: 'STORE.ETAG_MISMATCH', currentEtag: current?._etag };

@@ -21,9 +21,17 @@ export type KeyValuePutResult =
   | { ok: true; etag: string }
   | { ok: false; code: 'STORE.ETAG_MISMATCH'; currentEtag: string | undefined };
 
+/**
+ * `expiresAt`: the entry is gone after this moment (an intake form untouched for 30 days): get
+ * no longer returns it, and it is removed (Cosmos DB's time-to-live; deleteExpired on SQLite).
+ */
+export interface KeyValuePutOptions { expiresAt?: Date }
+
 export interface KeyValueStore {
   get(key: string): Promise<KeyValueEntry | undefined>;
-  put(key: string, value: unknown, condition?: KeyValueCondition): Promise<KeyValuePutResult>;
+  put(key: string, value: unknown, condition?: KeyValueCondition, options?: KeyValuePutOptions): Promise<KeyValuePutResult>;
+  /** Removes entries whose time is up; returns how many. (Cosmos DB removes them itself.) */
+  deleteExpired(now: Date): Promise<number>;
   /** Removes the entry; no error when absent. */
   delete(key: string): Promise<void>;
 }

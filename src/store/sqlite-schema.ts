@@ -80,6 +80,12 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE running_deadlines ADD COLUMN item_id TEXT;
   ALTER TABLE running_deadlines ADD COLUMN owner TEXT;
   `,
+  // 4: key/value entries may run out (an intake form untouched for 30 days holds a resident's
+  // details): read as absent once past, and swept by deleteExpired.
+  `
+  ALTER TABLE key_values ADD COLUMN expires_at TEXT;
+  CREATE INDEX key_values_by_expiry ON key_values (expires_at) WHERE expires_at IS NOT NULL;
+  `,
 ];
 
 /** Brings the file up to the current schema. Safe when several processes open it at once. */

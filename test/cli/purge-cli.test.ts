@@ -16,6 +16,9 @@ describe('complaints purge (CLI)', function () {
     const old = await stores.cases.createCase(closedCase('2019-05-01'));
     const recent = await stores.cases.createCase(closedCase('2026-05-01'));
     const open = await stores.cases.createCase(newCase());
+    // An intake form nobody touched for 30 days, and one still in use.
+    await stores.keyValue.put('intake/abandoned', { status: 'open', complainant: { complainantName: 'Someone' } }, undefined, { expiresAt: new Date(Date.now() - 1000) });
+    await stores.keyValue.put('intake/in-use', { status: 'open' }, undefined, { expiresAt: new Date(Date.now() + 86_400_000) });
     await stores.close();
     // The old case has two files attached; the recent one has one, which must stay.
     const files = new FolderFileStore({ dir: path.join(dataDir, 'files') });
@@ -29,7 +32,7 @@ describe('complaints purge (CLI)', function () {
     assert.deepEqual(JSON.parse(dry.stdout), { dryRun: true, closedBefore: '2020-01-01', count: 1, wouldRemove: [old.reference] });
 
     const real = runCli(['purge', '--closed-before', '2020-01-01'], '', { DATA_DIR: dataDir });
-    assert.deepEqual(JSON.parse(real.stdout), { dryRun: false, closedBefore: '2020-01-01', count: 1, removed: [old.reference], filesRemoved: 2 });
+    assert.deepEqual(JSON.parse(real.stdout), { dryRun: false, closedBefore: '2020-01-01', count: 1, removed: [old.reference], filesRemoved: 2, expiredFormsRemoved: 1 });
     assert.deepEqual(await files.list(old.id), []);
     assert.equal((await files.list(recent.id)).length, 1);
 
@@ -38,6 +41,7 @@ describe('complaints purge (CLI)', function () {
       assert.equal(await after.cases.getCase(old.id), undefined);
       assert.ok(await after.cases.getCase(recent.id));
       assert.ok(await after.cases.getCase(open.id));
+      assert.ok(await after.keyValue.get('intake/in-use'), 'a form in use stays');
     } finally {
       await after.close();
     }

@@ -249,6 +249,7 @@ describe('ship: infrastructure consistency', () => {
       assert.equal(resource.get('id'), 'container.id');
       assert.equal(resource.get('indexingPolicy'), 'container.indexingPolicy');
       assert.match(resource.get('partitionKey') ?? '', /paths: container\.partitionKey\.paths/);
+      assert.equal(resource.get('defaultTtl'), 'container.?defaultTtl', 'time to live as the store defines it (bot-state)');
       assert.match(bicep, /= \[for container in cosmosContainers: \{/);
     });
 

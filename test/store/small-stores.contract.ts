@@ -71,6 +71,25 @@ export function smallStoresContract(factory: StoreFactory): void {
       assert.deepEqual(again, { ok: false, code: 'STORE.ETAG_MISMATCH', currentEtag: created.etag });
     });
 
+    it('an entry whose time is up reads as absent, may be created again, and is swept; one without a time stays', async () => {
+      const past = new Date(Date.now() - 1000);
+      const future = new Date(Date.now() + 3_600_000);
+      assert.ok((await stores.keyValue.put('expiring/old', { form: 'old' }, undefined, { expiresAt: past })).ok);
+      assert.ok((await stores.keyValue.put('expiring/live', { form: 'live' }, undefined, { expiresAt: future })).ok);
+      assert.ok((await stores.keyValue.put('expiring/never', { form: 'kept' })).ok);
+      assert.equal(await stores.keyValue.get('expiring/old'), undefined);
+      assert.deepEqual((await stores.keyValue.get('expiring/live'))?.value, { form: 'live' });
+      // SQLite sweeps it (one entry); Cosmos DB removes it itself (its sweep does nothing).
+      const swept = await stores.keyValue.deleteExpired(new Date());
+      assert.equal(swept, (await stores.ping()).kind === 'sqlite' ? 1 : 0);
+      const recreated = await stores.keyValue.put('expiring/old', { form: 'new' }, { ifAbsent: true });
+      assert.ok(recreated.ok, 'a run-out entry is absent to ifAbsent');
+      assert.deepEqual((await stores.keyValue.get('expiring/old'))?.value, { form: 'new' });
+      // Later, once the live one's time is up as well, only the one without a time is left.
+      assert.equal(await stores.keyValue.deleteExpired(new Date(future.getTime() + 1000)), (await stores.ping()).kind === 'sqlite' ? 1 : 0);
+      assert.deepEqual((await stores.keyValue.get('expiring/never'))?.value, { form: 'kept' });
+    });
+
     it('lets exactly one of several concurrent ifMatch writers win', async () => {
       const first = await stores.keyValue.put(key, { n: 0 });
       assert.ok(first.ok);

@@ -104,8 +104,8 @@ export function* generateDemoCases(options: DemoOptions): Generator<NewCaseRecor
     let lastStageResponded = false;
     timeline(received);
     ombudsmanStage();
-    mergeFollowUps();
-    const derived = deriveCase(events, { policy, calendar });
+    // The merge has already replayed the merged timeline when there was anything to merge: not replayed twice.
+    const derived = mergeFollowUps() ?? deriveCase(events, { policy, calendar });
     if (!derived.ok) throw new Error(`demo case ${i} is not a valid timeline: ${derived.message}`);
     const details: CaseDetails = {
       intakeId: `demo-${options.seed}-${i}`,
@@ -267,9 +267,9 @@ export function* generateDemoCases(options: DemoOptions): Generator<NewCaseRecor
     }
 
     /** The follow-ups, each after the timeline's events of its date and none after today, into the timeline. */
-    function mergeFollowUps(): void {
+    function mergeFollowUps(): ReturnType<typeof deriveCase> | null {
       const ordered = followUps.filter((f) => compareDates(f.e.on, today) <= 0).map((f, k) => ({ ...f, k })).sort((a, b) => compareDates(a.e.on, b.e.on) || a.k - b.k);
-      if (!ordered.length) return;
+      if (!ordered.length) return null;
       const merged: StoredEvent[] = [];
       let next = 0;
       for (const e of events) {
@@ -282,7 +282,9 @@ export function* generateDemoCases(options: DemoOptions): Generator<NewCaseRecor
       for (const f of ordered.slice(next)) merged.push({ ...f.e, id: `demo-${options.seed}-${i}-${++seq}`, at: `${f.e.on}T10:00:00.000Z`, by: f.by });
       // A follow-up the timeline does not accept where it falls is left out rather than spoil the case.
       const checked = deriveCase(merged, { policy, calendar });
-      if (checked.ok) events.splice(0, events.length, ...merged);
+      if (!checked.ok) return null;
+      events.splice(0, events.length, ...merged);
+      return checked;
     }
   }
 }

@@ -43,8 +43,8 @@ function dateOfUtc(ms: number): CalendarDate {
 
 function build(calendar: WorkingDayCalendar): WorkingDayCalendar {
   const years = new Map<number, YearTable>();
-  /** A date's running total of working days since 1 January MIN_YEAR (inclusive of the date), or null outside the tables. */
-  const totals = new Map<CalendarDate, number | null>();
+  /** A real date's running total of working days since 1 January MIN_YEAR (inclusive of the date). */
+  const totals = new Map<CalendarDate, number>();
 
   const yearTable = (year: number): YearTable => {
     let table = years.get(year);
@@ -66,19 +66,13 @@ function build(calendar: WorkingDayCalendar): WorkingDayCalendar {
     const cached = totals.get(date);
     if (cached !== undefined) return cached;
     const m = ISO_DATE.exec(date);
-    let total: number | null = null;
-    if (m) {
-      const year = Number(m[1]);
-      if (year >= MIN_YEAR && year <= MAX_YEAR) {
-        const ms = Date.UTC(year, Number(m[2]) - 1, Number(m[3]));
-        // Only a real date (not 2026-02-30) is answered from the tables.
-        if (dateOfUtc(ms) === date) {
-          const table = yearTable(year);
-          const dayOfYear = Math.round((ms - Date.UTC(year, 0, 1)) / MS_PER_DAY);
-          total = table.before + (table.prefix[dayOfYear + 1] ?? 0);
-        }
-      }
-    }
+    const year = Number(m?.[1]);
+    if (!m || year < MIN_YEAR || year > MAX_YEAR) return null;
+    const ms = Date.UTC(year, Number(m[2]) - 1, Number(m[3]));
+    // Only a real date (not 2026-02-30) is answered from the tables, and remembered: the map stays bounded.
+    if (dateOfUtc(ms) !== date) return null;
+    const table = yearTable(year);
+    const total = table.before + (table.prefix[Math.round((ms - Date.UTC(year, 0, 1)) / MS_PER_DAY) + 1] ?? 0);
     totals.set(date, total);
     return total;
   };

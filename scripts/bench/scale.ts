@@ -80,7 +80,7 @@ function engineFigures(quick: boolean): ScaleFigures['deadlineEngine'] {
   const timeline = (start: string): CaseEvent[] => [
     { type: 'received', on: start }, { type: 'acknowledged', on: addCalendarDays(start, 2) },
     { type: 'extended', on: addCalendarDays(start, 5), workingDays: 5, reason: 'x' },
-    { type: 'paused', on: addCalendarDays(start, 6), reason: 'x' }, { type: 'resumed', on: addCalendarDays(start, 9) },
+    { type: 'paused', on: addCalendarDays(start, 6), reason: 'x', complainantConsented: true }, { type: 'resumed', on: addCalendarDays(start, 9) },
     { type: 'responded', on: addCalendarDays(start, 15), outcome: 'upheld' }, { type: 'escalation-requested', on: addCalendarDays(start, 20) },
     { type: 'acknowledged', on: addCalendarDays(start, 22) }, { type: 'responded', on: addCalendarDays(start, 40), outcome: 'not-upheld' },
   ];

@@ -191,7 +191,7 @@ export class ComplaintsBot extends ActivityHandler {
           const page = typeof data.page === 'number' && Number.isInteger(data.page) ? data.page : null;
           return page === null ? { send: await myCases(person, this.deps), toast: 'Your open cases are below.' } : { replace: await myCases(person, this.deps, page) };
         }
-        case 'case.history': return { replace: await caseHistory(cardId(data, 'caseId'), typeof data.page === 'number' ? data.page : 1, this.deps) };
+        case 'case.history': return { replace: await caseHistory(cardId(data, 'caseId'), typeof data.page === 'number' ? data.page : 1, person, this.deps) };
         case 'approvals.mine': return { send: await myApprovals(person, this.deps), toast: 'What waits for your decision is below.' };
         case 'log.page': return { replace: await complaintsLogPage(person, data, this.deps) };
         case 'report.links': {

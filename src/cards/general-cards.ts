@@ -27,3 +27,11 @@ const TONE_COLOR = { info: 'Default', warning: 'Warning', error: 'Attention', go
 export function noticeCard(input: { title: string; text: string; tone: keyof typeof TONE_COLOR }): AdaptiveCardJson {
   return renderCard('notice', { title: input.title, text: input.text, color: TONE_COLOR[input.tone] });
 }
+
+/**
+ * The one answer for a case someone may not see and for a case that does not exist: it must
+ * not say which (references are sequential, so a different answer would list every case).
+ */
+export function notYoursCard(): AdaptiveCardJson {
+  return noticeCard({ title: 'Not yours to see', text: 'There is no case here that you act on, so nothing is shown and nothing was changed. Type "my cases" for yours.', tone: 'error' });
+}

@@ -24,3 +24,17 @@ export function actsOnCase(file: { record: CaseRecord; view: CaseView }, person:
     || file.record.details.loggedBy === person.id
     || hasRole(person, 'PIM');
 }
+
+/**
+ * Who may see a case at all (its card, its history, its files): those who act on it, the
+ * line managers of everyone who has handled it, the owners of its remedies and orders (they
+ * deliver them), and the complaints team, who answer for the log and the Ombudsman. A
+ * complaint file holds special category data; anyone else is told nothing about it, not even
+ * whether it exists.
+ */
+export function maySeeCase(file: { record: CaseRecord; view: CaseView }, person: DirectoryPerson, directory: Directory): boolean {
+  if (actsOnCase(file, person, directory) || hasRole(person, 'COMPLAINTS-TEAM')) return true;
+  const handlers = [...new Set(Object.values(file.view.handlersByStage).flat())];
+  if (handlers.some((h) => managersOf(directory, h).some((m) => m.id === person.id))) return true;
+  return Object.values(file.view.items).some((item) => item.ownerId === person.id);
+}

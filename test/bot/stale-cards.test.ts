@@ -40,7 +40,7 @@ describe('stale cards and the bot\'s own notes', function () {
 
   it('a card drawn before a person\'s change is still stale, and changes nothing', async () => {
     const card = (await bot.driver.execute(ALEX, 'case.refresh', { caseId })).body.value;
-    await bot.driver.execute(SAM, 'case.note', { caseId, on: '2026-11-23', channel: 'phone', text: 'Resident rang' });
+    await bot.driver.execute(PRIYA, 'case.note', { caseId, on: '2026-11-23', channel: 'phone', text: 'Resident rang' });
     const before = (await stored()).events.length;
     const res = await bot.driver.execute(ALEX, 'case.pause', { ...actionData(card, 'case.pause.form'), on: '2026-11-23', text: 'Mediation', consent: 'true' });
     assert.match(cardText(res.body.value), /This case has changed since this card was shown, so nothing was changed/);

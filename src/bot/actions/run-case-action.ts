@@ -1,12 +1,12 @@
 import type { AdaptiveCardJson } from '../../cards/card-template';
 import { caseDetailCard } from '../../cards/case-cards';
 import type { CaseButton } from '../../cards/workflow-cards';
-import { noticeCard } from '../../cards/general-cards';
+import { noticeCard, notYoursCard } from '../../cards/general-cards';
 import { commandContext } from '../../cases/case-context';
 import { runCaseCommand } from '../../cases/run-case-command';
 import { londonDateOf } from '../../domain/calendar-date';
 import type { CaseRecord } from '../../domain/case-record';
-import { actsOnCase } from '../../domain/case-access';
+import { actsOnCase, maySeeCase } from '../../domain/case-access';
 import { viewOf } from '../../domain/case-view';
 import { CASE_COMMANDS, type CaseCommandName } from '../../domain/commands/case-commands';
 import { SYSTEM_ACTOR } from '../../domain/commands/system-note';
@@ -49,7 +49,7 @@ export function buttonsFor(record: CaseRecord, viewer: DirectoryPerson, scope: A
  */
 export async function runCaseAction(person: DirectoryPerson, verb: string, data: Record<string, unknown>, caseId: string | null, version: string | null, deps: BotDependencies): Promise<AdaptiveCardJson> {
   const record = caseId ? await deps.stores.cases.getCase(caseId) : undefined;
-  if (!record) return NO_CASE;
+  if (!record || !maySeeCase({ record, view: viewOf(record, deps.ctx) }, person, deps.ctx.directory)) return notYoursCard();
   const scope = scopeFor(person, deps);
   const found = actionForVerb(verb);
   if (!found) return scope.caseCard(record, person, verb === 'case.refresh' ? '' : 'That action is not available.');

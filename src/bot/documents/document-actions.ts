@@ -2,6 +2,7 @@ import type { Attachment } from 'botbuilder';
 import { z } from 'zod';
 import type { AdaptiveCardJson } from '../../cards/card-template';
 import { caseFilesCard, documentsCard } from '../../cards/document-cards';
+import { notYoursCard } from '../../cards/general-cards';
 import { actionFormCard } from '../../cards/workflow-cards';
 import { FORM_DEFAULTS } from '../../cards/workflow-forms';
 import { commandContext } from '../../cases/case-context';
@@ -76,15 +77,9 @@ export async function runDocumentAction(person: DirectoryPerson, verb: DocumentV
 }
 
 function documentsNotYours(): AdaptiveCardJson {
-  return scopeless('Not yours to see', 'This case is not one you act on, so its files and letters are not shown. Nothing was changed.');
+  return notYoursCard();
 }
 
-function scopeless(title: string, textLine: string): AdaptiveCardJson {
-  return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body: [
-    { type: 'TextBlock', text: title, weight: 'Bolder', wrap: true, style: 'heading', color: 'Attention' },
-    { type: 'TextBlock', text: textLine, wrap: true },
-  ] };
-}
 
 function addFileForm(record: CaseRecord, cards: ReturnType<typeof scopeFor>['cards'], values: Record<string, string>, errors: Record<string, string>, banner: string): AdaptiveCardJson {
   return actionFormCard(ADD_FILE_FORM, record, cards, { values, errors, banner });

@@ -9,19 +9,23 @@ import type { ActionScope } from '../actions/case-card-action';
 import { CASE_CARD_ACTIONS } from '../actions/registry';
 import type { AdaptiveCardJson } from '../../cards/card-template';
 import { caseHistoryCard } from '../../cards/history-cards';
-import { noticeCard } from '../../cards/general-cards';
+import { notYoursCard } from '../../cards/general-cards';
+import { maySeeCase } from '../../domain/case-access';
+import type { CaseRecord } from '../../domain/case-record';
 import type { BotDependencies } from '../bot-dependencies';
 import { scopeFor } from '../actions/run-case-action';
 
 export async function viewCase(caseId: string | null, person: DirectoryPerson, deps: BotDependencies): Promise<AdaptiveCardJson> {
   const record = caseId ? await deps.stores.cases.getCase(caseId) : undefined;
-  if (!record) return noticeCard({ title: 'Case not found', text: 'There is no such case. Type "my cases" to see yours.', tone: 'error' });
+  if (!record || !maySee(record, person, deps)) return notYoursCard();
   return scopeFor(person, deps).caseCard(record, person);
 }
 
+const maySee = (record: CaseRecord, person: DirectoryPerson, deps: BotDependencies): boolean => maySeeCase({ record, view: viewOf(record, deps.ctx) }, person, deps.ctx.directory);
+
 export async function viewCaseByReference(reference: string, person: DirectoryPerson, deps: BotDependencies): Promise<AdaptiveCardJson> {
   const record = await deps.stores.cases.getCaseByReference(reference);
-  if (!record) return noticeCard({ title: `No case ${reference}`, text: 'Check the reference (for example HC-2026-00042), or type "my cases".', tone: 'error' });
+  if (!record || !maySee(record, person, deps)) return notYoursCard();
   return scopeFor(person, deps).caseCard(record, person);
 }
 
@@ -30,9 +34,9 @@ export async function myCases(person: DirectoryPerson, deps: BotDependencies, pa
 }
 
 /** "Whole history": every event of the case, newest first, a page at a time. */
-export async function caseHistory(caseId: string | null, page: number, deps: BotDependencies): Promise<AdaptiveCardJson> {
+export async function caseHistory(caseId: string | null, page: number, person: DirectoryPerson, deps: BotDependencies): Promise<AdaptiveCardJson> {
   const record = caseId ? await deps.stores.cases.getCase(caseId) : undefined;
-  if (!record) return noticeCard({ title: 'Case not found', text: 'There is no such case. Type "my cases" to see yours.', tone: 'error' });
+  if (!record || !maySee(record, person, deps)) return notYoursCard();
   return caseHistoryCard(record, deps.ctx, page);
 }
 

@@ -1,0 +1,39 @@
+import { strict as assert } from 'node:assert';
+import { maySeeCase } from '../../src/domain/case-access';
+import type { DirectoryPerson } from '../../src/domain/directory';
+import { viewOf } from '../../src/domain/case-view';
+import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
+import { HOS, HOS_CALENDAR, makeCase, respond } from '../reports/fixtures';
+
+const person = (id: string): DirectoryPerson => DEMO_DIRECTORY.people.find((p) => p.id === id)!;
+const complaintsTeamOnly: DirectoryPerson = { id: 'kim.ayo', name: 'Kim Ayo', email: 'kim@example.org', aadObjectId: 'x', roles: ['COMPLAINTS-TEAM'], estates: ['*'], managerId: 'priya.shah' };
+
+// Issue 18: who may see a case at all, as one rule: its handlers past and present, their line
+// managers, the person who logged it, the owners of its remedies, and the complaints team.
+describe('who may see a case', () => {
+  // Logged by Jo; stage 1 with Taylor, who promised a repair owned by Sam; escalated to Priya at stage 2.
+  const record = makeCase('HC-2026-00900', [
+    { type: 'received', on: '2026-03-02' }, { type: 'assigned', on: '2026-03-02', officerId: 'taylor.reed' }, { type: 'acknowledged', on: '2026-03-03' },
+    { ...respond('2026-03-16', 'upheld', 1), actions: [{ id: 'a1', kind: 'repair', description: 'Fix the gutter', due: '2026-04-10', ownerId: 'sam.okafor' }] } as never,
+    { type: 'escalation-requested', on: '2026-03-20' }, { type: 'assigned', on: '2026-03-20', officerId: 'priya.shah' },
+  ], { category: 'repairs', estate: 'Hillside' });
+  record.details.loggedBy = 'jo.bennett';
+  const file = { record, view: viewOf(record, { policy: HOS, calendar: HOS_CALENDAR }) };
+  const sees = (p: DirectoryPerson) => maySeeCase(file, p, DEMO_DIRECTORY);
+
+  it('the handlers, past and present, and the person who logged it', () => {
+    for (const id of ['priya.shah', 'taylor.reed', 'jo.bennett']) assert.ok(sees(person(id)), id);
+  });
+
+  it('the line managers of everyone who handled it: Taylor\'s manager Priya, and Priya\'s manager Casey', () => {
+    assert.ok(sees(person('casey.quinn')));
+  });
+
+  it('the owner of one of its remedies, the PIM, and the complaints team', () => {
+    for (const p of [person('sam.okafor'), person('morgan.lee'), complaintsTeamOnly]) assert.ok(sees(p), p.id);
+  });
+
+  it('nobody else: another estate\'s officers and managers', () => {
+    for (const id of ['alex.morgan', 'chris.doyle']) assert.ok(!sees(person(id)), id);
+  });
+});

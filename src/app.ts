@@ -73,7 +73,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   let publicUrl = config.publicUrl;
   const filesLogger = logger.child({ part: 'files' });
   const fileOffers = new FileOffers({
-    keyValue: stores.keyValue, ctx, logger: filesLogger, baseUrl: () => publicUrl ?? '',
+    keyValue: stores.keyValue, ctx, logger: filesLogger, baseUrl: () => publicUrl ?? '', accessLog: stores.accessLog,
     delivery: options.reportFileDelivery ?? 'auto', allowHttpUpload: config.bot === null,
     sources: {
       report: reportSource(stores.cases, ctx),

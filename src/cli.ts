@@ -2,6 +2,7 @@
 import { readStdin, UsageError } from './cli/cli-io';
 import { deadlinesCommand } from './cli/deadlines-command';
 import { demoCommand, INTO_LIVE_STORE_FLAG } from './cli/demo-command';
+import { accessLogCommand } from './cli/access-log-command';
 import { evidenceCommand } from './cli/evidence-command';
 import { letterCommand } from './cli/letter-command';
 import { policyCheck, policyList } from './cli/policy-commands';
@@ -41,6 +42,8 @@ const USAGE = `Usage: complaints <command>
                                            fill the store with N invented cases (marked demo) over the last
                                            18 months; refuses a Cosmos DB account or a store holding real
                                            cases (exit 2) unless --into-live-store is given
+  access-log <reference>                    who has seen the case's personal data (card, history, files, letters,
+                                           evidence pack) and when, newest first
   evidence <reference> --format pdf|html [--out dir]
                                            the case's evidence pack for the Ombudsman to stdout (e.g. > pack.pdf),
                                            or its parts into dir when it is over 20 MB; recorded on the case
@@ -81,6 +84,7 @@ export async function runCli(args: readonly string[], stdin: NodeJS.ReadableStre
   if (command === 'demo') {
     return demoCommand(loadConfigFromEnvironment(), { cases: option(args, '--cases'), seed: option(args, '--seed'), intoLiveStore: args.includes(INTO_LIVE_STORE_FLAG) });
   }
+  if (command === 'access-log') return accessLogCommand(loadConfigFromEnvironment(), sub);
   if (command === 'evidence') {
     return evidenceCommand(loadConfigFromEnvironment(), { reference: sub, format: option(args, '--format'), out: option(args, '--out') });
   }

@@ -41,6 +41,7 @@ export async function evidenceCommand(config: AppConfig, args: EvidenceArgs, now
       format: format, parts: parts.length, why: `Made with "complaints evidence" by ${user}`,
     });
     if (!recorded.ok) return { exitCode: 1, stderr: `The pack was not given out: recording it on the case failed (${recorded.message}).` };
+    await core.stores.accessLog.record({ caseId: record.id, at: generatedAt.toISOString(), by: ADMIN_CLI_ACTOR.id, what: 'evidence-pack' });
     if (!args.out) return { exitCode: 0, bytes: parts[0]?.body ?? Buffer.alloc(0) };
     mkdirSync(args.out, { recursive: true });
     const written = parts.map((p) => {

@@ -24,6 +24,7 @@ export async function purgeCommand(config: AppConfig, closedBefore: string | und
     for (const c of cases) {
       try {
         filesRemoved += await core.files.deleteCase(c.id);
+        await core.stores.accessLog.deleteCase(c.id);
       } catch (err) {
         filesLeft.push({ caseId: c.id, reference: c.reference, error: err instanceof Error ? err.message : String(err) });
       }

@@ -86,6 +86,13 @@ export const REMINDER_CLAIMS_CONTAINER: ContainerDefinition = {
   indexingPolicy: NOTHING_INDEXED,
 };
 
+/** Who has seen a case's personal data: partition key /caseId, listed newest first within the case. */
+export const CASE_ACCESS_CONTAINER: ContainerDefinition = {
+  id: 'case-access',
+  partitionKey: { paths: ['/caseId'] },
+  indexingPolicy: { indexingMode: 'consistent', automatic: true, includedPaths: [{ path: '/at/?' }], excludedPaths: [{ path: '/*' }] },
+};
+
 /**
  * Bot state: partition key /id (a hash of the bot's storage key); point reads only. Time to
  * live on, with no default (-1): an entry given its own `ttl` (an intake form, 30 days
@@ -99,5 +106,5 @@ export const BOT_STATE_CONTAINER: ContainerDefinition = {
 };
 
 export const ALL_CONTAINERS: readonly ContainerDefinition[] = [
-  CASES_CONTAINER, REFERENCES_CONTAINER, CONVERSATION_REFS_CONTAINER, REMINDER_CLAIMS_CONTAINER, BOT_STATE_CONTAINER,
+  CASES_CONTAINER, REFERENCES_CONTAINER, CONVERSATION_REFS_CONTAINER, REMINDER_CLAIMS_CONTAINER, BOT_STATE_CONTAINER, CASE_ACCESS_CONTAINER,
 ];

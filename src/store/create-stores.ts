@@ -3,11 +3,13 @@ import { CosmosConnection } from './cosmos-connection';
 import { CosmosConversationRefStore } from './cosmos-conversation-ref-store';
 import { CosmosKeyValueStore } from './cosmos-key-value-store';
 import type { CosmosStoreOptions } from './cosmos-options';
+import { CosmosCaseAccessLog } from './cosmos-case-access-log';
 import { CosmosReminderClaimStore } from './cosmos-reminder-claim-store';
 import { SqliteCaseStore } from './sqlite-case-store';
 import { SqliteConnection, type SqliteOptions } from './sqlite-connection';
 import { SqliteConversationRefStore } from './sqlite-conversation-ref-store';
 import { SqliteKeyValueStore } from './sqlite-key-value-store';
+import { SqliteCaseAccessLog } from './sqlite-case-access-log';
 import { SqliteReminderClaimStore } from './sqlite-reminder-claim-store';
 import type { StoreHealth, Stores } from './stores';
 
@@ -41,7 +43,7 @@ function createSqliteStores(options: SqliteOptions & { referencePrefix?: string 
   const reminderClaims = new SqliteReminderClaimStore(connection);
   const keyValue = new SqliteKeyValueStore(connection);
   return {
-    cases, conversationRefs, reminderClaims, keyValue,
+    cases, conversationRefs, reminderClaims, keyValue, accessLog: new SqliteCaseAccessLog(connection),
     ping: () => timed('sqlite', () => {
       if (!connection.isOpen) throw new Error(`The case database at ${connection.path} is closed`);
       connection.db.prepare('SELECT 1').get();
@@ -56,6 +58,7 @@ async function createCosmosStores(options: CosmosStoreOptions): Promise<Stores> 
     cases: new CosmosCaseStore(connection, options),
     conversationRefs: new CosmosConversationRefStore(connection),
     reminderClaims: new CosmosReminderClaimStore(connection),
+    accessLog: new CosmosCaseAccessLog(connection),
     keyValue: new CosmosKeyValueStore(connection),
     ping: () => timed('cosmos', () => connection.ping()),
     close: async () => { connection.close(); },

@@ -86,6 +86,16 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE key_values ADD COLUMN expires_at TEXT;
   CREATE INDEX key_values_by_expiry ON key_values (expires_at) WHERE expires_at IS NOT NULL;
   `,
+  // 5: who has seen a case's personal data (case-access-log.port.ts).
+  `
+  CREATE TABLE case_access (
+    case_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    by TEXT NOT NULL,
+    what TEXT NOT NULL
+  );
+  CREATE INDEX case_access_by_case ON case_access (case_id, at);
+  `,
 ];
 
 /** Brings the file up to the current schema. Safe when several processes open it at once. */

@@ -1,3 +1,4 @@
+import type { CaseAccessLog } from './case-access-log.port';
 import type { CaseStore } from './case-store.port';
 import type { ConversationRefStore } from './conversation-ref-store.port';
 import type { KeyValueStore } from './key-value-store.port';
@@ -13,6 +14,8 @@ export interface Stores {
   cases: CaseStore;
   conversationRefs: ConversationRefStore;
   reminderClaims: ReminderClaimStore;
+  /** Who has seen each case's personal data. */
+  accessLog: CaseAccessLog;
   keyValue: KeyValueStore;
   ping(): Promise<StoreHealth>;
   /** Closes the shared connection; the stores cannot be used afterwards. Idempotent. */

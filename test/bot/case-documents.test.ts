@@ -7,6 +7,7 @@ import { fakeCredential, FakeGraph } from '../support/fake-graph';
 import { logComplaint, startTestBot, type TestBot } from '../support/test-app';
 import { docxText, flat, pdfText } from '../documents/read-back';
 import { SAMPLES } from '../files/file-store.contract';
+import { runCliAsync } from '../support/run-cli';
 import { PACK_SECTIONS } from '../../src/documents/evidence/evidence-pack';
 
 const MORGAN = { name: 'Morgan Lee', aadObjectId: '00000000-0000-4000-8000-000000000007' }; // the PIM and complaints team
@@ -343,5 +344,30 @@ describe('a file sent to the bot in a Teams chat', function () {
     const res = await bot.driver.execute(ALEX, 'file.attach', { fileToken, reference, on: '2026-11-23', channel: 'from-resident', text: 'Big scan' });
     assert.match(cardText(res.body.value), /huge\.pdf is too big\nFiles can be at most 25 MB each, so nothing was kept/);
     assert.equal((await bot.files.list(caseId)).length, 1);
+  });
+});
+
+// Issue 18: who has seen a case's personal data is kept with the case, for "who has seen my file".
+describe('the access log', function () {
+  this.timeout(60_000);
+  it('notes the handler opening the case card and its history, and a letter reaching them; not someone refused', async () => {
+    const bot = await startTestBot();
+    try {
+      for (const user of [ALEX, TAYLOR]) await bot.driver.say(user, 'help');
+      const { caseId, reference } = await logComplaint(bot, ALEX);
+      await bot.driver.say(ALEX, `case ${reference}`);
+      await bot.driver.say(TAYLOR, `case ${reference}`);
+      await bot.driver.execute(ALEX, 'case.history', { caseId, page: 1 });
+      const drafted = (await bot.driver.execute(ALEX, 'case.letter.draft', { caseId, letterKind: 'acknowledgement', format: 'pdf' })).body.value;
+      const [link] = openUrls(drafted);
+      assert.equal((await fetch(link!.url)).status, 200);
+      const log = await bot.stores.accessLog.list(caseId);
+      assert.deepEqual(log.map((e) => `${e.by}:${e.what}`).sort(), ['alex.morgan:case-card', 'alex.morgan:history', 'alex.morgan:letter'].sort());
+      const cli = await runCliAsync(['access-log', reference], { DATA_DIR: bot.dataDir });
+      assert.equal(cli.code, 0, cli.stderr);
+      assert.deepEqual((JSON.parse(cli.stdout) as { accesses: Array<{ name: string; what: string }> }).accesses.map((a) => `${a.name}:${a.what}`).sort(), ['Alex Morgan:case-card', 'Alex Morgan:history', 'Alex Morgan:letter'].sort());
+    } finally {
+      await bot.stop();
+    }
   });
 });

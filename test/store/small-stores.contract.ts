@@ -109,4 +109,20 @@ export function smallStoresContract(factory: StoreFactory): void {
       assert.ok(await stores.keyValue.get('a/b?c#d\\e'));
     });
   });
+
+  describe('CaseAccessLog', () => {
+    it('keeps who saw a case and when, lists them newest first per case, and removes a case\'s', async () => {
+      const log = stores.accessLog;
+      await log.record({ caseId: 'case-a', at: '2026-11-23T10:00:00.000Z', by: 'alex.morgan', what: 'case-card' });
+      await log.record({ caseId: 'case-a', at: '2026-11-23T11:30:00.000Z', by: 'morgan.lee', what: 'evidence-pack' });
+      await log.record({ caseId: 'case-b', at: '2026-11-23T12:00:00.000Z', by: 'priya.shah', what: 'file' });
+      assert.deepEqual(await log.list('case-a'), [
+        { caseId: 'case-a', at: '2026-11-23T11:30:00.000Z', by: 'morgan.lee', what: 'evidence-pack' },
+        { caseId: 'case-a', at: '2026-11-23T10:00:00.000Z', by: 'alex.morgan', what: 'case-card' },
+      ]);
+      assert.equal(await log.deleteCase('case-a'), 2);
+      assert.deepEqual(await log.list('case-a'), []);
+      assert.equal((await log.list('case-b')).length, 1);
+    });
+  });
 }

@@ -14,6 +14,7 @@ import type { DirectoryPerson } from '../../domain/directory';
 import type { BotDependencies } from '../bot-dependencies';
 import type { ActionRefusal, ActionScope, CaseCardAction } from './case-card-action';
 import { documentButtons } from '../documents/document-buttons';
+import { noteAccess } from '../handlers/access-notes';
 import { valuesOf } from './form-fields';
 import { actionForVerb, CASE_ACTION_NAMES, CASE_CARD_ACTIONS } from './registry';
 
@@ -50,6 +51,7 @@ export function buttonsFor(record: CaseRecord, viewer: DirectoryPerson, scope: A
 export async function runCaseAction(person: DirectoryPerson, verb: string, data: Record<string, unknown>, caseId: string | null, version: string | null, deps: BotDependencies): Promise<AdaptiveCardJson> {
   const record = caseId ? await deps.stores.cases.getCase(caseId) : undefined;
   if (!record || !maySeeCase({ record, view: viewOf(record, deps.ctx) }, person, deps.ctx.directory)) return notYoursCard();
+  await noteAccess(record, person, 'case-card', deps);
   const scope = scopeFor(person, deps);
   const found = actionForVerb(verb);
   if (!found) return scope.caseCard(record, person, verb === 'case.refresh' ? '' : 'That action is not available.');

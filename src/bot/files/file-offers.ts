@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { CaseContext } from '../../cases/case-context';
 import { reportFileCard } from '../../cards/report-cards';
 import { findPerson, type DirectoryPerson } from '../../domain/directory';
+import type { CaseAccessKind, CaseAccessLog } from '../../store/case-access-log.port';
 import type { KeyValueStore } from '../../store/key-value-store.port';
 import { Grants, isToken } from './grants';
 import { offerSubject, type FileSource, type FileSources, type OfferedFile, type OfferSource, type OfferSubject } from './offered-file';
@@ -66,7 +67,11 @@ export interface FileOffersDeps {
   delivery?: FileDeliveryMode;
   /** Accept http upload URLs (local runs and tests, where there is no real OneDrive); https only otherwise. */
   allowHttpUpload: boolean;
+  /** Where a case's letter, file or evidence pack reaching someone is noted (who has seen the file). */
+  accessLog?: CaseAccessLog;
 }
+
+const ACCESS_KIND: Partial<Record<OfferSource, CaseAccessKind>> = { letter: 'letter', 'case-file': 'file', 'evidence-pack': 'evidence-pack' };
 
 export interface FileLink { title: string; url: string; expiresAt: string; minutes: number }
 
@@ -139,7 +144,10 @@ export class FileOffers {
       return null;
     }
     const file = await this.render(grant.subject);
-    if (file) this.deps.logger.info({ personId: grant.personId, source: grant.subject.source, bytes: file.body.length }, 'file fetched by link');
+    if (file) {
+      this.deps.logger.info({ personId: grant.personId, source: grant.subject.source, bytes: file.body.length }, 'file fetched by link');
+      await this.noteAccess(grant.personId, grant.subject);
+    }
     return file;
   }
 
@@ -217,6 +225,7 @@ export class FileOffers {
       return;
     }
     this.deps.logger.info({ personId: person.id, source: grant.subject.source, bytes: file.body.length }, 'file uploaded to OneDrive');
+    await this.noteAccess(person.id, grant.subject);
     await context.sendActivity({
       text: `Saved to your OneDrive: ${source.words(grant.subject)}.`,
       attachments: [{
@@ -226,6 +235,17 @@ export class FileOffers {
         content: { uniqueId: info.uniqueId, fileType: info.fileType ?? file.fileType },
       }],
     });
+  }
+
+  /** A case's letter, file or pack reached this person: noted in its access log (a failure is logged, not fatal). */
+  private async noteAccess(personId: string, subject: OfferSubject): Promise<void> {
+    const what = ACCESS_KIND[subject.source];
+    if (!what || !('caseId' in subject) || !this.deps.accessLog) return;
+    try {
+      await this.deps.accessLog.record({ caseId: subject.caseId, at: this.deps.ctx.now().toISOString(), by: personId, what });
+    } catch (err) {
+      this.deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'could not note who saw a case\'s file');
+    }
   }
 
   private checkedUploadUrl(raw: string | undefined): URL | null {

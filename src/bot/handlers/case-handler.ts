@@ -11,6 +11,7 @@ import type { AdaptiveCardJson } from '../../cards/card-template';
 import { caseHistoryCard } from '../../cards/history-cards';
 import { notYoursCard } from '../../cards/general-cards';
 import { maySeeCase } from '../../domain/case-access';
+import { noteAccess } from './access-notes';
 import type { CaseRecord } from '../../domain/case-record';
 import type { BotDependencies } from '../bot-dependencies';
 import { scopeFor } from '../actions/run-case-action';
@@ -18,14 +19,17 @@ import { scopeFor } from '../actions/run-case-action';
 export async function viewCase(caseId: string | null, person: DirectoryPerson, deps: BotDependencies): Promise<AdaptiveCardJson> {
   const record = caseId ? await deps.stores.cases.getCase(caseId) : undefined;
   if (!record || !maySee(record, person, deps)) return notYoursCard();
+  await noteAccess(record, person, 'case-card', deps);
   return scopeFor(person, deps).caseCard(record, person);
 }
 
 const maySee = (record: CaseRecord, person: DirectoryPerson, deps: BotDependencies): boolean => maySeeCase({ record, view: viewOf(record, deps.ctx) }, person, deps.ctx.directory);
 
+
 export async function viewCaseByReference(reference: string, person: DirectoryPerson, deps: BotDependencies): Promise<AdaptiveCardJson> {
   const record = await deps.stores.cases.getCaseByReference(reference);
   if (!record || !maySee(record, person, deps)) return notYoursCard();
+  await noteAccess(record, person, 'case-card', deps);
   return scopeFor(person, deps).caseCard(record, person);
 }
 
@@ -37,6 +41,7 @@ export async function myCases(person: DirectoryPerson, deps: BotDependencies, pa
 export async function caseHistory(caseId: string | null, page: number, person: DirectoryPerson, deps: BotDependencies): Promise<AdaptiveCardJson> {
   const record = caseId ? await deps.stores.cases.getCase(caseId) : undefined;
   if (!record || !maySee(record, person, deps)) return notYoursCard();
+  await noteAccess(record, person, 'history', deps);
   return caseHistoryCard(record, deps.ctx, page);
 }
 

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CaseAccess, CaseAccessKind, CaseAccessLog } from './case-access-log.port';
 import type { SqliteConnection } from './sqlite-connection';
 import { statement } from './sqlite-statements';
+import { StoreError } from './store-errors';
 
 export class SqliteCaseAccessLog implements CaseAccessLog {
   private readonly db: Database.Database;
@@ -11,8 +12,10 @@ export class SqliteCaseAccessLog implements CaseAccessLog {
   }
 
   async record(entry: CaseAccess): Promise<void> {
-    statement(this.db, 'INSERT INTO case_access (case_id, at, by, what) VALUES (?, ?, ?, ?)').run(entry.caseId, entry.at, entry.by, entry.what);
-    return Promise.resolve();
+    // Written by the save thread, in the batch with the case saves: a card shown to someone who
+    // acts on the case is a write on every turn, and its fsync must not stall the event loop.
+    const reply = await this.connection.saves.save({ access: { caseId: entry.caseId, at: entry.at, by: entry.by, what: entry.what } });
+    if (!reply.ok) throw new StoreError('STORE.UNAVAILABLE', `Could not record who saw case ${entry.caseId}: ${reply.kind === 'error' ? reply.message : 'refused'}`);
   }
 
   async list(caseId: string): Promise<CaseAccess[]> {

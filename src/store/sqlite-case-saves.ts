@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CaseRecord } from '../domain/case-record';
 import { assertAppendOnly, assertSameIdentity, assertStorableCase } from './case-record-rules';
+import type { CaseAccess } from './case-access-log.port';
 import { caseColumns, fromRow, writeRunningDeadlines, type CaseRow } from './sqlite-case-rows';
 import { statement } from './sqlite-statements';
 import { isStoreError, type StoreErrorCode } from './store-errors';
@@ -16,6 +17,11 @@ export interface SaveRequest {
   doc: string;
 }
 
+/** A row for the case access log, written by the same thread: a card shown is a write too. */
+export interface AccessWrite { access: CaseAccess }
+
+export type WriteRequest = SaveRequest | AccessWrite;
+
 export type SaveReply =
   | { ok: true }
   /** The stored version is not the one read (or the case is gone): the row as it is now. */
@@ -24,13 +30,17 @@ export type SaveReply =
   | { ok: false; kind: 'error'; code: StoreErrorCode | null; message: string };
 
 /**
- * Commits many saves in one IMMEDIATE transaction, so one fsync (synchronous=FULL) carries
- * them all. Each save runs in its own savepoint and is conditional on its own version: a
+ * Commits many saves (and access-log rows) in one IMMEDIATE transaction, so one fsync
+ * (synchronous=FULL) carries them all. Each save runs in its own savepoint and is conditional on its own version: a
  * loser (stale, or refused by the rules) is rolled back to its savepoint and answered alone,
  * the others still commit. Nothing is acknowledged before the commit has returned; if the
  * commit itself fails this throws, and no save of the batch may be reported as done.
  */
-export function commitSaves(db: Database.Database, requests: readonly SaveRequest[]): SaveReply[] {
+export function commitSaves(db: Database.Database, requests: readonly WriteRequest[]): SaveReply[] {
+  const recordAccess = db.transaction(({ access }: AccessWrite): SaveReply => {
+    statement(db, 'INSERT INTO case_access (case_id, at, by, what) VALUES (?, ?, ?, ?)').run(access.caseId, access.at, access.by, access.what);
+    return { ok: true };
+  });
   // Nested better-sqlite3 transactions are savepoints: a throw undoes only that save.
   const saveOne = db.transaction((request: SaveRequest): SaveReply => {
     const row = statement(db, 'SELECT doc, version FROM cases WHERE id = ?').get(request.id) as CaseRow | undefined;
@@ -52,7 +62,7 @@ export function commitSaves(db: Database.Database, requests: readonly SaveReques
   });
   const batch = db.transaction((): SaveReply[] => requests.map((request) => {
     try {
-      return saveOne(request);
+      return 'access' in request ? recordAccess(request) : saveOne(request);
     } catch (err) {
       return { ok: false, kind: 'error', code: isStoreError(err) ? err.code : null, message: err instanceof Error ? err.message : String(err) };
     }

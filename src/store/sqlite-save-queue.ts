@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { SaveReply, SaveRequest } from './sqlite-case-saves';
+import type { SaveReply, WriteRequest } from './sqlite-case-saves';
 import type { SqliteOptions } from './sqlite-connection';
 import type { SaveMessage, WorkerReply } from './sqlite-save-worker';
 import { StoreError } from './store-errors';
@@ -33,7 +33,7 @@ export class SqliteSaveQueue {
 
   constructor(private readonly options: SqliteOptions) {}
 
-  save(request: SaveRequest): Promise<SaveReply> {
+  save(request: WriteRequest): Promise<SaveReply> {
     if (this.closed) return Promise.reject(new StoreError('STORE.UNAVAILABLE', 'The case database has been closed'));
     const worker = this.worker ?? this.start();
     const seq = ++this.seq;

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { commitSaves, type SaveReply, type SaveRequest } from './sqlite-case-saves';
+import { commitSaves, type SaveReply, type WriteRequest } from './sqlite-case-saves';
 import { SqliteConnection, type SqliteOptions } from './sqlite-connection';
 
 /**
@@ -7,7 +7,7 @@ import { SqliteConnection, type SqliteOptions } from './sqlite-connection';
  * the file, so the fsync of a commit blocks this thread, never the bot's event loop. Saves
  * that arrive while a commit is syncing wait in the port; they are then committed together.
  */
-export interface SaveMessage { seq: number; request: SaveRequest }
+export interface SaveMessage { seq: number; request: WriteRequest }
 export type WorkerReply = { replies: Array<[number, SaveReply]> } | { failed: number[]; message: string };
 
 const port = parentPort;

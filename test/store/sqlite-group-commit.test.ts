@@ -76,6 +76,22 @@ describe('SQLite case saves committed together', function () {
     assert.equal((await stores.cases.getCase(c.id))?.events.length, 2);
   });
 
+  it('commits who saw a case in the same batch as the saves, whatever becomes of them', async () => {
+    const record = await stores.cases.createCase(newCase());
+    const seen = { caseId: record.id, at: '2026-03-05T10:00:00.000Z', by: 'alex.morgan', what: 'case-card' as const };
+    const [saved, stale, logged] = await Promise.all([
+      stores.cases.saveCase(withEvent(record, event('note', '2026-03-05'))),
+      stores.cases.saveCase(withEvent(record, event('note', '2026-03-05'))),
+      stores.accessLog.record(seen),
+    ]);
+    assert.ok(saved.ok);
+    assert.ok(!stale.ok);
+    assert.equal(logged, undefined);
+    await stores.close();
+    stores = await createStores({ kind: 'sqlite', dataDir });
+    assert.deepEqual(await stores.accessLog.list(record.id), [seen]);
+  });
+
   it('answers a save of a case that is gone as stale with nothing current, beside saves that commit', async () => {
     const [kept, gone] = await Promise.all([1, 2].map(() => stores.cases.createCase(newCase())));
     assert.ok(kept && gone);

@@ -36,9 +36,9 @@ function template(name: CardName): ACData.Template {
  * Each caller gets its own parsed copy, free to change.
  */
 const rendered = new Map<string, string>();
-const RENDERED_MAX = 200;
+const RENDERED_MAX = 100;
 /** Data this large is rendered every time: keeping its card would cost more memory than it saves time. */
-const RENDERED_MAX_KEY = 64 * 1024;
+const RENDERED_MAX_KEY = 32 * 1024;
 
 export function renderCard(name: CardName, data: object): AdaptiveCardJson {
   const key = `${name}\n${JSON.stringify(data)}`;

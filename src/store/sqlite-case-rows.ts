@@ -18,11 +18,13 @@ export function toDoc(record: CaseRecord): string {
  * of the document it came from. A version is a random token written once with its document, so
  * the same version is the same document, and the check need not run again: reading the case
  * again is then one JSON.parse. The schema's checks (every date of every event a real day) were
- * most of the cost of a card and of the help card's list of cases. Bounded by characters held.
+ * most of the cost of a card and of the help card's list of cases. One version per case is
+ * kept (a case's older versions are not read again), bounded by the characters held.
  */
-const checked = new Map<string, { docLength: number; json: string }>();
+const checked = new Map<string, { caseId: string; docLength: number; json: string }>();
+const versionOfCase = new Map<string, string>();
 let checkedChars = 0;
-const CHECKED_MAX_CHARS = 16 * 1024 * 1024;
+const CHECKED_MAX_CHARS = 4 * 1024 * 1024;
 
 export function fromRow(row: CaseRow): CaseRecord {
   const known = checked.get(row.version);
@@ -33,18 +35,27 @@ export function fromRow(row: CaseRow): CaseRecord {
   return record;
 }
 
+function forget(version: string): void {
+  const entry = checked.get(version);
+  if (!entry) return;
+  checked.delete(version);
+  checkedChars -= entry.json.length;
+  if (versionOfCase.get(entry.caseId) === version) versionOfCase.delete(entry.caseId);
+}
+
 function remember(row: CaseRow, record: CaseRecord): void {
   const json = toDoc(record);
   if (json.length > CHECKED_MAX_CHARS / 8) return;
-  const old = checked.get(row.version);
-  if (old) checkedChars -= old.json.length;
-  checked.set(row.version, { docLength: row.doc.length, json });
+  forget(row.version);
+  const previous = versionOfCase.get(record.id);
+  if (previous !== undefined) forget(previous);
+  checked.set(row.version, { caseId: record.id, docLength: row.doc.length, json });
+  versionOfCase.set(record.id, row.version);
   checkedChars += json.length;
   // The oldest first: a Map iterates in insertion order.
-  for (const [version, entry] of checked) {
+  for (const version of checked.keys()) {
     if (checkedChars <= CHECKED_MAX_CHARS) break;
-    checked.delete(version);
-    checkedChars -= entry.json.length;
+    forget(version);
   }
 }
 

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import { requiredContents } from '../../src/domain/response-contents';
 import { findPreset } from '../../src/policies/preset-registry';
-import { ACK_SENT, ALEX, PRIYA, STRANGER, cardText, input, type InvokeBody, type TeamsUser } from '../support/bot-driver';
+import { ACK_SENT, ALEX, PRIYA, STRANGER, cardText, input, openUrls, type InvokeBody, type TeamsUser } from '../support/bot-driver';
 import { fakeCredential, FakeGraph } from '../support/fake-graph';
 import { logComplaint, startTestBot, type TestBot } from '../support/test-app';
 import { docxText, flat, pdfText } from '../documents/read-back';
@@ -15,21 +15,6 @@ const MORGAN = { name: 'Morgan Lee', aadObjectId: '00000000-0000-4000-8000-00000
 /** An Area Housing Manager for another estate: in the directory, not in this case's circle. */
 const TAYLOR = { name: 'Taylor Reed', aadObjectId: '00000000-0000-4000-8000-000000000004' };
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-
-/** The URLs of a card's Action.OpenUrl buttons, by title. */
-function openUrls(card: unknown): Array<{ title: string; url: string }> {
-  const found: Array<{ title: string; url: string }> = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) { node.forEach(walk); return; }
-    if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      if (o.type === 'Action.OpenUrl') found.push({ title: String(o.title), url: String(o.url) });
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
 
 /** The titles of a card's Action.Execute buttons. */
 function buttons(card: unknown): string[] {

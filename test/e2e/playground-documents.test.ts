@@ -1,13 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { addCalendarDays, formatDate, londonDateOf } from '../../src/domain/calendar-date';
-import { startPlayground, type RunningPlayground } from '../../src/dev/start-playground';
-import { actionData, cardText, pressData } from '../support/bot-driver';
-import { startDemoBotProcess, type BotProcess } from '../support/bot-process';
-import { PlaygroundClient, type ChatMessage } from '../support/playground-client';
+import { actionData, cardText, openUrls, pressData } from '../support/bot-driver';
+import { openDemoChat, type DemoChat } from '../support/demo-playground';
+import type { ChatMessage } from '../support/playground-client';
 import { COMPLAINANT, COMPLAINT } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 import { PACK_SECTIONS } from '../../src/documents/evidence/evidence-pack';
@@ -16,9 +12,9 @@ import { SAMPLES } from '../files/file-store.contract';
 
 /** The URL of a card's first Action.OpenUrl. */
 function openUrl(card: unknown): string {
-  const url = /"type":"Action\.OpenUrl","title":"[^"]*","url":"([^"]+)"/.exec(JSON.stringify(card))?.[1];
-  assert.ok(url, `no link on the card: ${cardText(card)}`);
-  return url;
+  const [link] = openUrls(card);
+  assert.ok(link, `no link on the card: ${cardText(card)}`);
+  return link.url;
 }
 
 const ITEMS = {
@@ -33,39 +29,25 @@ const ITEMS = {
 // recorded as sent. The bot runs as npm run dev does.
 describe('e2e: files and letters on a case in the Agents Playground', function () {
   this.timeout(120_000);
-  const root = path.resolve(__dirname, '../..');
   const today = londonDateOf(new Date());
-  let bot: BotProcess | undefined;
-  let playground: RunningPlayground | undefined;
-  let chat: PlaygroundClient | undefined;
+  let demo: DemoChat | undefined;
 
-  after(async () => {
-    chat?.close();
-    await playground?.stop();
-    await bot?.stop();
-  });
+  after(async () => { await demo?.stop(); });
 
   it('a photo is attached through "Add a file"; a stage 1 response letter is drafted in Word, read back, and recorded as sent', async () => {
-    bot = await startDemoBotProcess({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'documents-e2e-')), LOG_LEVEL: 'warn' });
-    playground = await startPlayground({
-      appEndpoint: `${bot.url}/api/messages`, configPath: path.join(root, '.m365agentsplayground.yml'),
-      workDir: mkdtempSync(path.join(tmpdir(), 'playground-documents-')), port: 0,
-    });
-    chat = new PlaygroundClient(playground.url);
-    await chat.connect();
-    await chat.install();
-    await chat.waitForMessages(1);
+    demo = await openDemoChat('documents');
+    const { chat } = demo;
     const content = (m: ChatMessage) => m.attachments[0]!.content;
 
     // Alex logs a complaint and acknowledges it.
     await chat.say('new complaint');
-    const form = await waitFor(() => chat!.messages().find((m) => /intake\.next/.test(JSON.stringify(content(m)))), { timeoutMs: 15_000, what: 'the intake form' });
+    const form = await waitFor(() => chat.messages().find((m) => /intake\.next/.test(JSON.stringify(content(m)))), { timeoutMs: 15_000, what: 'the intake form' });
     const intakeId = actionData(content(form), 'intake.next').intakeId;
     await chat.press(form, 'intake.next', { intakeId, step: 'complainant', ...COMPLAINANT });
     await chat.press(form, 'intake.next', { intakeId, step: 'complaint', ...COMPLAINT, receivedOn: today, issueOccurredOn: addCalendarDays(today, -20) });
     const reference = /Complaint logged: (HC-\d{4}-\d{5})/.exec(cardText(await chat.press(form, 'intake.submit', { intakeId, step: 'review' })))?.[1];
     assert.ok(reference);
-    const card = await waitFor(() => chat!.messages().find((m) => new RegExp(`New complaint for you: ${reference}`).test(cardText(content(m)))), { timeoutMs: 15_000, what: 'the officer\'s card' });
+    const card = await waitFor(() => chat.messages().find((m) => new RegExp(`New complaint for you: ${reference}`).test(cardText(content(m)))), { timeoutMs: 15_000, what: 'the officer\'s card' });
     const acknowledged = await chat.press(card, 'case.acknowledge', pressData(content(card), 'case.acknowledge'));
     assert.match(cardText(acknowledged), /Files and letters/);
 

@@ -1,12 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { addCalendarDays, londonDateOf } from '../../src/domain/calendar-date';
-import { startPlayground, type RunningPlayground } from '../../src/dev/start-playground';
 import { actionData, cardText, pressData } from '../support/bot-driver';
-import { startDemoBotProcess, type BotProcess } from '../support/bot-process';
-import { PlaygroundClient, type ChatMessage } from '../support/playground-client';
+import { openDemoChat, type DemoChat } from '../support/demo-playground';
+import type { ChatMessage } from '../support/playground-client';
 import { COMPLAINANT, COMPLAINT } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
@@ -16,34 +12,19 @@ import { waitFor } from '../support/wait-for';
 // every second, on any day, so the test passes at weekends too).
 describe('e2e: a remedy followed to completion in the Agents Playground', function () {
   this.timeout(120_000);
-  const root = path.resolve(__dirname, '../..');
   const today = londonDateOf(new Date());
-  let bot: BotProcess | undefined;
-  let playground: RunningPlayground | undefined;
-  let chat: PlaygroundClient | undefined;
+  let demo: DemoChat | undefined;
 
-  after(async () => {
-    chat?.close();
-    await playground?.stop();
-    await bot?.stop();
-  });
+  after(async () => { await demo?.stop(); });
 
   it('the overdue action\'s reminder reaches the handler, who marks it done from it; the case shows one done, one open', async () => {
-    bot = await startDemoBotProcess({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'follow-ups-e2e-')), LOG_LEVEL: 'warn' });
-    const botUrl = bot.url;
-    playground = await startPlayground({
-      appEndpoint: `${botUrl}/api/messages`, configPath: path.join(root, '.m365agentsplayground.yml'),
-      workDir: mkdtempSync(path.join(tmpdir(), 'playground-follow-ups-')), port: 0,
-    });
-    chat = new PlaygroundClient(playground.url);
-    await chat.connect();
-    await chat.install();
-    await chat.waitForMessages(1);
+    demo = await openDemoChat('follow-ups');
+    const { chat, bot } = demo;
     const content = (m: ChatMessage) => m.attachments[0]!.content;
 
     // Alex logs a complaint, acknowledges it and records the response with two actions.
     await chat.say('new complaint');
-    const form = await waitFor(() => chat!.messages().find((m) => /intake\.next/.test(JSON.stringify(content(m)))), { timeoutMs: 15_000, what: 'the intake form' });
+    const form = await waitFor(() => chat.messages().find((m) => /intake\.next/.test(JSON.stringify(content(m)))), { timeoutMs: 15_000, what: 'the intake form' });
     const intakeId = actionData(content(form), 'intake.next').intakeId;
     const complaint = { ...COMPLAINT, receivedOn: today, issueOccurredOn: addCalendarDays(today, -20) };
     await chat.press(form, 'intake.next', { intakeId, step: 'complainant', ...COMPLAINANT });
@@ -51,7 +32,7 @@ describe('e2e: a remedy followed to completion in the Agents Playground', functi
     const logged = cardText(await chat.press(form, 'intake.submit', { intakeId, step: 'review' }));
     const reference = /Complaint logged: (HC-\d{4}-\d{5})/.exec(logged)?.[1];
     assert.ok(reference, logged);
-    const officerCard = await waitFor(() => chat!.messages().find((m) => new RegExp(`New complaint for you: ${reference}`).test(cardText(content(m)))), { timeoutMs: 15_000, what: 'the officer\'s card' });
+    const officerCard = await waitFor(() => chat.messages().find((m) => new RegExp(`New complaint for you: ${reference}`).test(cardText(content(m)))), { timeoutMs: 15_000, what: 'the officer\'s card' });
     const acknowledged = await chat.press(officerCard, 'case.acknowledge', pressData(content(officerCard), 'case.acknowledge'));
     const respondForm = await chat.press(officerCard, 'case.respond.form', actionData(acknowledged, 'case.respond.form'));
     const overdue = addCalendarDays(today, -7);
@@ -65,8 +46,8 @@ describe('e2e: a remedy followed to completion in the Agents Playground', functi
     assert.match(cardText(responded), /Response recorded \(upheld\), with 2 actions to follow through/);
 
     // The reminder for the overdue action arrives (the sweep runs every second), with Mark done.
-    const reminder = await waitFor(() => chat!.messages().find((m) => new RegExp(`${reference}: Action a1`).test(cardText(content(m)))), {
-      timeoutMs: 20_000, what: () => `the action's reminder; the chat has: ${chat!.messages().map((m) => cardText(content(m)).split('\n')[0]).join(' / ')}\n${bot!.output()}`,
+    const reminder = await waitFor(() => chat.messages().find((m) => new RegExp(`${reference}: Action a1`).test(cardText(content(m)))), {
+      timeoutMs: 20_000, what: () => `the action's reminder; the chat has: ${chat.messages().map((m) => cardText(content(m)).split('\n')[0]).join(' / ')}\n${bot.output()}`,
     });
     assert.match(cardText(content(reminder)), /Replace the kitchen window/);
     const doneForm = await chat.press(reminder, 'case.action-done.form', pressData(content(reminder), 'case.action-done.form'));

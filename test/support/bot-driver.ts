@@ -133,3 +133,18 @@ export function pressData(card: unknown, verb: string): Record<string, unknown> 
 
 /** The acknowledgement as the officer records it in the tests: sent by email on the test's Monday 23 November 2026. */
 export const ACK_SENT = { on: '2026-11-23', channel: 'email' } as const;
+
+/** The URLs of a card's Action.OpenUrl buttons, by title. */
+export function openUrls(card: unknown): Array<{ title: string; url: string }> {
+  const found: Array<{ title: string; url: string }> = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) { node.forEach(walk); return; }
+    if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'Action.OpenUrl') found.push({ title: String(o.title), url: String(o.url) });
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}

@@ -3,9 +3,8 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { AppConfig } from '../config';
 import { buildCore } from '../core';
-import { makeEvidencePack } from '../documents/evidence/make-evidence-pack';
+import { makeEvidencePack, packContextAt } from '../documents/evidence/make-evidence-pack';
 import { runCaseCommand } from '../cases/run-case-command';
-import { londonDateOf } from '../domain/calendar-date';
 import { ADMIN_CLI_ACTOR, recordEvidencePack } from '../domain/commands/record-evidence-pack';
 import { UsageError } from './cli-io';
 import type { CliResult } from './report-command';
@@ -30,10 +29,7 @@ export async function evidenceCommand(config: AppConfig, args: EvidenceArgs, now
     if (!record) return { exitCode: 2, stderr: `There is no case ${reference} in the store.` };
     const user = safeUser();
     const generatedAt = now();
-    const parts = await makeEvidencePack(record, {
-      policy: core.policy, calendar: core.calendar, directory: core.directory, today: londonDateOf(generatedAt),
-      generatedAt, generatedBy: `the admin command line (${user})`, landlordName: core.letters.landlord.name,
-    }, core.files, format);
+    const parts = await makeEvidencePack(record, packContextAt(core, generatedAt, `the admin command line (${user})`, core.letters.landlord.name), core.files, format);
     if (parts.length > 1 && !args.out) {
       return { exitCode: 2, stderr: `The pack is ${parts.length} parts (each under the Ombudsman portal's 20 MB): give --out <folder> to write them. Nothing was recorded.` };
     }

@@ -53,17 +53,10 @@ export function assessYear(year: CodeYear, evidence: LandlordEvidence): { ok: tr
   return built.ok ? built : { ok: false, message: `The evidence file contradicts the policy check:\n${built.errors.map((e) => `  - ${e}`).join('\n')}` };
 }
 
-/**
- * The policy checker's departures, in the self-assessment's shape. The checker is being widened
- * to the Scottish and Welsh models (its result and field names are changing), so this reads
- * either shape rather than tie the self-assessment to one.
- */
+/** The policy checker's departures from the Code, in the self-assessment's shape. */
 function codeDepartures(policy: Policy): Departure[] {
-  const result = checkPolicy(policy) as unknown as CheckerDeparture[] | { departures: CheckerDeparture[] };
-  const list = Array.isArray(result) ? result : result.departures;
-  return list.map((d) => ({ code: d.code, where: d.where, policy: d.policy, rule: d.rule ?? d.codeRule ?? '' }));
+  return checkPolicy(policy).map((d) => ({ code: d.code, where: d.where, policy: d.policy, rule: d.codeRule }));
 }
-type CheckerDeparture = { code: string; where: string; policy: string; rule?: string; codeRule?: string };
 
 /** A document as the chosen format: HTML text or Word bytes. */
 export function documentResult(doc: ReportDocument, format: string, footer: string): CliResult {

@@ -19,6 +19,9 @@ export const LETTER_WORDS: Record<LetterKind, string> = {
   'behaviour-decision': 'the behaviour decision',
 };
 
+/** The kind as a title: "Stage 1 response". */
+export const letterTitle = (kind: LetterKind): string => LETTER_WORDS[kind].replace(/^the /, '').replace(/^./, (c) => c.toUpperCase());
+
 /** e.g. HC-2026-00042-stage-1-response-2026-11-29.docx: the reference, the kind and the date; no names. */
 export function letterFileName(letter: Pick<Letter, 'reference' | 'kind' | 'date'>, format: LetterFormat): string {
   return `${letter.reference}-${letter.kind}-${letter.date}.${format}`;

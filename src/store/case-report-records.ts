@@ -89,6 +89,26 @@ function shareRepeatedStrings(record: ReportCaseRecord): void {
 }
 
 export function readReportRecord(data: unknown, where: string): ReportCaseRecord {
+  assertReportShape(data, where);
+  const record = data;
+  const { details } = record;
+  const { complainant, complaint } = details;
+  shareRepeatedStrings(record);
+  return {
+    id: record.id, reference: record.reference, policyId: record.policyId, events: record.events,
+    stage: record.stage, state: record.state, responsibleOfficerId: shared(record.responsibleOfficerId),
+    estate: shared(record.estate), category: shared(record.category), serviceArea: shared(record.serviceArea),
+    receivedOn: shared(record.receivedOn), closedOn: shared(record.closedOn), deadlines: record.deadlines, nextDueOn: record.nextDueOn,
+    details: {
+      ...(details.demo === undefined ? {} : { demo: details.demo }),
+      complainant: { estate: shared(complainant.estate), ...(complainant.tenure === undefined ? {} : { tenure: shared(complainant.tenure) }) },
+      complaint: { category: shared(complaint.category), serviceArea: shared(complaint.serviceArea) },
+    },
+  };
+}
+
+/** The checks, as fast as the report needs them (no full schema): the document has every field the report reads. */
+function assertReportShape(data: unknown, where: string): asserts data is ReportCaseRecord {
   const problems: string[] = [];
   const need = (ok: boolean, problem: string): void => { if (!ok) problems.push(problem); };
   if (!isObject(data)) throw new CaseRecordShapeError(where, ['(case): not an object']);
@@ -115,17 +135,4 @@ export function readReportRecord(data: unknown, where: string): ReportCaseRecord
     });
   } else problems.push('events: not a list');
   if (problems.length) throw new CaseRecordShapeError(where, problems);
-  const record = d as unknown as ReportCaseRecord;
-  shareRepeatedStrings(record);
-  return {
-    id: record.id, reference: record.reference, policyId: record.policyId, events: record.events,
-    stage: record.stage, state: record.state, responsibleOfficerId: shared(record.responsibleOfficerId),
-    estate: shared(record.estate), category: shared(record.category), serviceArea: shared(record.serviceArea),
-    receivedOn: shared(record.receivedOn), closedOn: shared(record.closedOn), deadlines: record.deadlines, nextDueOn: record.nextDueOn,
-    details: {
-      ...(details.demo === undefined ? {} : { demo: details.demo as boolean }),
-      complainant: { estate: shared(complainant.estate as string), ...(complainant.tenure === undefined ? {} : { tenure: shared(complainant.tenure as string) }) },
-      complaint: { category: shared(complaint.category as string), serviceArea: shared(complaint.serviceArea as string) },
-    },
-  };
 }

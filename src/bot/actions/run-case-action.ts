@@ -10,6 +10,7 @@ import { actsOnCase, maySeeCase } from '../../domain/case-access';
 import { viewOf } from '../../domain/case-view';
 import { CASE_COMMANDS, type CaseCommandName } from '../../domain/commands/case-commands';
 import { SYSTEM_ACTOR } from '../../domain/commands/system-note';
+import type { CaseFile } from '../../domain/commands/command';
 import type { DirectoryPerson } from '../../domain/directory';
 import type { BotDependencies } from '../bot-dependencies';
 import type { ActionRefusal, ActionScope, CaseCardAction } from './case-card-action';
@@ -28,18 +29,23 @@ export function scopeFor(person: DirectoryPerson, deps: BotDependencies): Action
     person, deps,
     cards: { policy, directory, calendar, today: londonDateOf(now()) },
     commands: commandContext(deps.ctx),
-    caseCard: (record, viewer, banner = '') => caseDetailCard(record, scope.cards, buttonsFor(record, viewer, scope), banner,
-      actsOnCase({ record, view: viewOf(record, scope.cards) }, viewer, scope.cards.directory)),
+    caseCard: (record, viewer, banner = '') => {
+      const file = { record, view: viewOf(record, scope.cards) };
+      return caseDetailCard(record, scope.cards, buttonsForFile(file, viewer, scope), banner, actsOnCase(file, viewer, scope.cards.directory));
+    },
   };
   return scope;
 }
 
 /** The buttons `viewer` gets on the case card: exactly the actions whose command's `allowed` passes. */
 export function buttonsFor(record: CaseRecord, viewer: DirectoryPerson, scope: ActionScope): CaseButton[] {
-  const file = { record, view: viewOf(record, scope.cards) };
+  return buttonsForFile({ record, view: viewOf(record, scope.cards) }, viewer, scope);
+}
+
+function buttonsForFile(file: CaseFile, viewer: DirectoryPerson, scope: ActionScope): CaseButton[] {
   return [
     ...CASE_ACTION_NAMES.filter((name) => CASE_COMMANDS[name].allowed(file, viewer, scope.commands) === null).map((name) => CASE_CARD_ACTIONS[name].button),
-    ...documentButtons(record, viewer, scope.commands),
+    ...documentButtons(file, viewer, scope.commands),
   ];
 }
 
@@ -50,8 +56,9 @@ export function buttonsFor(record: CaseRecord, viewer: DirectoryPerson, scope: A
  */
 export async function runCaseAction(person: DirectoryPerson, verb: string, data: Record<string, unknown>, caseId: string | null, version: string | null, deps: BotDependencies): Promise<AdaptiveCardJson> {
   const record = caseId ? await deps.stores.cases.getCase(caseId) : undefined;
-  if (!record || !maySeeCase({ record, view: viewOf(record, deps.ctx) }, person, deps.ctx.directory)) return notYoursCard();
-  await noteAccess(record, person, 'case-card', deps);
+  const file = record && { record, view: viewOf(record, deps.ctx) };
+  if (!file || !maySeeCase(file, person, deps.ctx.directory)) return notYoursCard();
+  await noteAccess(file, person, 'case-card', deps);
   const scope = scopeFor(person, deps);
   const found = actionForVerb(verb);
   if (!found) return scope.caseCard(record, person, verb === 'case.refresh' ? '' : 'That action is not available.');

@@ -6,27 +6,28 @@ import { notYoursCard } from '../../cards/general-cards';
 import { actionFormCard } from '../../cards/workflow-cards';
 import { FORM_DEFAULTS } from '../../cards/workflow-forms';
 import { commandContext } from '../../cases/case-context';
-import { LETTER_WORDS, renderLetterFile } from '../../documents/letter-file';
+import { LETTER_WORDS, letterTitle, renderLetterFile } from '../../documents/letter-file';
 import { composeLetter } from '../../documents/letters/compose-letter';
 import { LETTER_KINDS, isLetterKind } from '../../documents/letters/letter';
 import { formatDate, londonDateOf } from '../../domain/calendar-date';
 import { actsOnCase, mayHaveEvidencePack } from '../../domain/case-access';
-import { makeEvidencePack } from '../../documents/evidence/make-evidence-pack';
+import { makeEvidencePack, packContextAt } from '../../documents/evidence/make-evidence-pack';
+import { personWords } from '../../documents/evidence/pack-words';
 import { recordEvidencePack } from '../../domain/commands/record-evidence-pack';
 import { runCaseCommand } from '../../cases/run-case-command';
-import { CORRESPONDENCE_DIRECTIONS, type CorrespondenceDirection } from '../../domain/case-events';
 import type { CaseRecord } from '../../domain/case-record';
 import { viewOf } from '../../domain/case-view';
 import { attachCorrespondence } from '../../domain/commands/attach-correspondence';
 import type { DirectoryPerson } from '../../domain/directory';
 import { parseStep } from '../../intake/intake-fields';
 import { scopeFor } from '../actions/run-case-action';
-import { pastDate, text, valuesOf } from '../actions/form-fields';
+import { pastDate, valuesOf } from '../actions/form-fields';
 import type { BotDependencies } from '../bot-dependencies';
 import type { FileDelivery } from '../files/file-offers';
 import type { OfferSubject } from '../files/offered-file';
 import { copyToMailbox } from '../handlers/mailbox-copy';
 import { attachFile } from './attach-file';
+import { correspondenceFacts, DIRECTION_CHOICES } from './correspondence-facts';
 import type { DocumentVerb } from './document-buttons';
 
 /**
@@ -39,10 +40,6 @@ import type { DocumentVerb } from './document-buttons';
 /** What a document action answers: the card to show in place of the pressed one, and any file consent cards to send after it. */
 export interface DocumentReply { card: AdaptiveCardJson; files: Attachment[] }
 
-const DIRECTION_CHOICES: Record<CorrespondenceDirection, string> = {
-  'from-resident': 'From the resident (or their representative)', 'to-resident': 'To the resident', internal: 'Internal (between staff)',
-  'from-contractor': 'From a contractor', other: 'Other',
-};
 
 const ADD_FILE_FORM = {
   ...FORM_DEFAULTS,
@@ -85,18 +82,13 @@ function addFileForm(record: CaseRecord, cards: ReturnType<typeof scopeFor>['car
   return actionFormCard(ADD_FILE_FORM, record, cards, { values, errors, banner });
 }
 
-const fileFacts = (today: string) => z.object({
-  on: pastDate(today),
-  channel: z.enum(CORRESPONDENCE_DIRECTIONS as [CorrespondenceDirection, ...CorrespondenceDirection[]], { error: 'Choose which way it went' }),
-  text: text('What it is').pipe(z.string().max(300, 'Keep it to a line: at most 300 characters')),
-});
 
 async function uploadLink(person: DirectoryPerson, record: CaseRecord, data: Record<string, unknown>, deps: BotDependencies, cards: ReturnType<typeof scopeFor>['cards']): Promise<AdaptiveCardJson> {
   if (attachCorrespondence.allowed({ record, view: viewOf(record, deps.ctx) }, person, commandContext(deps.ctx)) !== null) {
     return scopeFor(person, deps).caseCard(record, person, 'Files cannot be added to this case now. Nothing was changed.');
   }
   const values = valuesOf(data);
-  const parsed = parseStep(fileFacts(cards.today), values);
+  const parsed = parseStep(correspondenceFacts(cards.today), values);
   if (!parsed.ok) return addFileForm(record, cards, values, parsed.errors, 'Some answers need attention.');
   const facts = { dated: parsed.value.on, direction: parsed.value.channel, description: parsed.value.text };
   const link = await deps.uploads.offer(person, record, facts);
@@ -133,7 +125,7 @@ function lettersCard(record: CaseRecord, deps: BotDependencies, banner = ''): Ad
   const ctx = { ...deps.ctx, landlord: deps.letters.landlord, today: londonDateOf(deps.ctx.now()) };
   const letters = LETTER_KINDS.map((kind) => {
     const composed = composeLetter(record, kind, ctx);
-    return { kind, name: LETTER_WORDS[kind].replace(/^the /, '').replace(/^./, (c) => c.toUpperCase()), available: composed.ok, why: composed.ok ? '' : composed.message };
+    return { kind, name: letterTitle(kind), available: composed.ok, why: composed.ok ? '' : composed.message };
   });
   return documentsCard(record, {
     title: 'Draft a letter', banner,
@@ -174,7 +166,7 @@ async function recordSent(person: DirectoryPerson, record: CaseRecord, data: Rec
   const pdf = await renderLetterFile(composed.letter, 'pdf', deps.letters.template);
   const words = LETTER_WORDS[kind];
   const result = await attachFile({ cases: deps.stores.cases, files: deps.files, ctx: deps.ctx, logger: deps.logger }, person, record.id,
-    { dated: on.data, direction: 'to-resident', description: `${words.replace(/^the /, '').replace(/^./, (c) => c.toUpperCase())} letter, as sent` },
+    { dated: on.data, direction: 'to-resident', description: `${letterTitle(kind)} letter, as sent` },
     { fileName: pdf.name, contentType: pdf.contentType, bytes: pdf.body });
   if (!result.ok) return scope.caseCard(record, person, result.message);
   await copyToMailbox('letter-sent', result.record, deps, { words, sentOn: on.data, attachment: { name: pdf.name, contentType: pdf.contentType, bytes: pdf.body } });
@@ -188,10 +180,7 @@ async function recordSent(person: DirectoryPerson, record: CaseRecord, data: Rec
  */
 async function evidencePack(person: DirectoryPerson, record: CaseRecord, delivery: FileDelivery, deps: BotDependencies): Promise<DocumentReply> {
   const generatedAt = deps.ctx.now();
-  const parts = await makeEvidencePack(record, {
-    policy: deps.ctx.policy, calendar: deps.ctx.calendar, directory: deps.ctx.directory, today: londonDateOf(generatedAt), generatedAt,
-    generatedBy: `${person.name} (${person.roles[0] ?? 'staff'})`, landlordName: deps.letters.landlord.name,
-  }, deps.files, 'pdf');
+  const parts = await makeEvidencePack(record, packContextAt(deps.ctx, generatedAt, personWords(deps.ctx.directory, person.id), deps.letters.landlord.name), deps.files, 'pdf');
   const recorded = await runCaseCommand(deps.stores.cases, deps.ctx, record.id, { seenVersion: null, current: record }, person, recordEvidencePack, { format: 'pdf', parts: parts.length });
   if (!recorded.ok) return { card: scopeFor(person, deps).caseCard(record, person, `The pack was not made: ${recorded.message}`), files: [] };
   deps.logger.info({ reference: record.reference, parts: parts.length, bytes: parts.reduce((n, p) => n + p.body.length, 0) }, 'evidence pack made');

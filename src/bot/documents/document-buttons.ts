@@ -1,8 +1,6 @@
 import { actsOnCase, mayHaveEvidencePack } from '../../domain/case-access';
-import type { CaseRecord } from '../../domain/case-record';
-import { viewOf } from '../../domain/case-view';
 import { attachCorrespondence } from '../../domain/commands/attach-correspondence';
-import type { CommandContext } from '../../domain/commands/command';
+import type { CaseFile, CommandContext } from '../../domain/commands/command';
 import type { DirectoryPerson } from '../../domain/directory';
 import type { CaseButton } from '../../cards/workflow-cards';
 
@@ -12,8 +10,7 @@ export type DocumentVerb = (typeof DOCUMENT_VERBS)[number];
 export const isDocumentVerb = (verb: string): verb is DocumentVerb => (DOCUMENT_VERBS as readonly string[]).includes(verb);
 
 /** The buttons the case card gets for documents, for this viewer. */
-export function documentButtons(record: CaseRecord, viewer: DirectoryPerson, ctx: CommandContext): CaseButton[] {
-  const file = { record, view: viewOf(record, ctx) };
+export function documentButtons(file: CaseFile, viewer: DirectoryPerson, ctx: CommandContext): CaseButton[] {
   const pack: CaseButton[] = mayHaveEvidencePack(file, viewer, ctx.directory) ? [{ title: 'Evidence pack', verb: 'case.pack', documents: true }] : [];
   if (!actsOnCase(file, viewer, ctx.directory)) return pack;
   const buttons: CaseButton[] = [];

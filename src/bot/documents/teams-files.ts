@@ -7,7 +7,6 @@ import { noticeCard } from '../../cards/general-cards';
 import type { CaseContext } from '../../cases/case-context';
 import { londonDateOf } from '../../domain/calendar-date';
 import { actsOnCase } from '../../domain/case-access';
-import { CORRESPONDENCE_DIRECTIONS, type CorrespondenceDirection } from '../../domain/case-events';
 import { viewOf } from '../../domain/case-view';
 import type { DirectoryPerson } from '../../domain/directory';
 import { ALLOWED_TYPE_WORDS, contentTypeForFileName } from '../../files/file-checks';
@@ -15,9 +14,10 @@ import { MAX_FILE_BYTES, type FileStore } from '../../files/file-store.port';
 import { parseStep } from '../../intake/intake-fields';
 import type { CaseStore } from '../../store/case-store.port';
 import type { KeyValueStore } from '../../store/key-value-store.port';
-import { pastDate, text, valuesOf } from '../actions/form-fields';
+import { valuesOf } from '../actions/form-fields';
 import { Grants } from '../files/grants';
 import { attachFile, type AttachResult } from './attach-file';
+import { correspondenceFacts, DIRECTION_CHOICES } from './correspondence-facts';
 
 /**
  * A file dropped into the bot's personal chat in Teams (the manifest's `supportsFiles`): it
@@ -30,10 +30,8 @@ export const TEAMS_FILE_DOWNLOAD = 'application/vnd.microsoft.teams.file.downloa
 /** Teams' download URLs are short-lived; the question is answered well within an hour or asked again. */
 export const TEAMS_FILE_MINUTES = 60;
 
-const DIRECTIONS: Array<{ title: string; value: CorrespondenceDirection }> = [
-  { title: 'From the resident (or their representative)', value: 'from-resident' }, { title: 'To the resident', value: 'to-resident' },
-  { title: 'Internal (between staff)', value: 'internal' }, { title: 'From a contractor', value: 'from-contractor' }, { title: 'Other', value: 'other' },
-];
+/** The form's choices of which way a file went, as a choice set takes them. */
+const DIRECTIONS = Object.entries(DIRECTION_CHOICES).map(([value, title]) => ({ title, value }));
 
 const arrived = z.object({
   contentType: z.literal(TEAMS_FILE_DOWNLOAD),
@@ -114,12 +112,7 @@ export class TeamsFiles {
     const { grant } = found;
     const values = valuesOf(data);
     const today = londonDateOf(this.deps.ctx.now());
-    const schema = z.object({
-      on: pastDate(today),
-      channel: z.enum(CORRESPONDENCE_DIRECTIONS as [CorrespondenceDirection, ...CorrespondenceDirection[]], { error: 'Choose which way it went' }),
-      text: text('What it is').pipe(z.string().max(300, 'Keep it to a line: at most 300 characters')),
-    });
-    const parsed = parseStep(schema, values);
+    const parsed = parseStep(correspondenceFacts(today), values);
     const again = (errors: Record<string, string>, banner: string) => this.card(person, grant.fileName, token, values, errors, banner);
     if (!parsed.ok) return { ok: false, card: await again(parsed.errors, 'Some answers need attention.') };
 

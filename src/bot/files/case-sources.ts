@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
 import type { CaseContext } from '../../cases/case-context';
 import type { LetterMaterials } from '../../core';
-import { LETTER_WORDS, renderLetterFile } from '../../documents/letter-file';
+import { LETTER_WORDS, letterTitle, renderLetterFile } from '../../documents/letter-file';
 import { composeLetter } from '../../documents/letters/compose-letter';
 import { londonDateOf } from '../../domain/calendar-date';
 import { actsOnCase, mayHaveEvidencePack } from '../../domain/case-access';
-import { findPerson } from '../../domain/directory';
-import { makeEvidencePack } from '../../documents/evidence/make-evidence-pack';
+import { makeEvidencePack, packContextAt } from '../../documents/evidence/make-evidence-pack';
+import { personWords } from '../../documents/evidence/pack-words';
 import type { CaseRecord } from '../../domain/case-record';
 import { viewOf } from '../../domain/case-view';
 import type { DirectoryPerson } from '../../domain/directory';
@@ -25,7 +25,7 @@ async function mayHaveCase(cases: CaseStore, ctx: CaseContext, person: Directory
 export function letterSource(cases: CaseStore, ctx: CaseContext, letters: LetterMaterials): FileSource<'letter'> {
   return {
     words: (s) => `${LETTER_WORDS[s.letterKind]} (${s.format === 'docx' ? 'Word' : 'PDF'})`,
-    title: (s) => `${LETTER_WORDS[s.letterKind].replace(/^the /, '').replace(/^./, (c) => c.toUpperCase())} (${s.format === 'docx' ? 'Word' : 'PDF'})`,
+    title: (s) => `${letterTitle(s.letterKind)} (${s.format === 'docx' ? 'Word' : 'PDF'})`,
     description: (s) => `A draft of ${LETTER_WORDS[s.letterKind]} from the case record, to check and edit before it is sent.`,
     again: 'Press "Draft letter" on the case card again.',
     mayHave: async (person, s) => (await mayHaveCase(cases, ctx, person, s.caseId)) !== null,
@@ -75,11 +75,7 @@ export function evidencePackSource(cases: CaseStore, ctx: CaseContext, files: Fi
       const record = await cases.getCase(s.caseId);
       if (!record) return null;
       const generatedAt = ctx.now();
-      const by = findPerson(ctx.directory, s.by);
-      const parts = await makeEvidencePack(record, {
-        policy: ctx.policy, calendar: ctx.calendar, directory: ctx.directory, today: londonDateOf(generatedAt), generatedAt,
-        generatedBy: by ? `${by.name} (${by.roles[0] ?? 'staff'})` : s.by, landlordName: letters.landlord.name,
-      }, files, 'pdf');
+      const parts = await makeEvidencePack(record, packContextAt(ctx, generatedAt, personWords(ctx.directory, s.by), letters.landlord.name), files, 'pdf');
       return parts[s.part - 1] ?? null;
     },
   };

@@ -1,6 +1,5 @@
 import { actsOnCase } from '../../domain/case-access';
-import type { CaseRecord } from '../../domain/case-record';
-import { viewOf } from '../../domain/case-view';
+import type { CaseFile } from '../../domain/commands/command';
 import type { DirectoryPerson } from '../../domain/directory';
 import type { CaseAccessKind } from '../../store/case-access-log.port';
 import type { BotDependencies } from '../bot-dependencies';
@@ -10,8 +9,9 @@ import type { BotDependencies } from '../bot-dependencies';
  * it to those who act on the case). A failure to note it is logged, and the card still shown:
  * the person may see it either way.
  */
-export async function noteAccess(record: CaseRecord, person: DirectoryPerson, what: CaseAccessKind, deps: Pick<BotDependencies, 'stores' | 'ctx' | 'logger'>): Promise<void> {
-  if (what === 'case-card' && !actsOnCase({ record, view: viewOf(record, deps.ctx) }, person, deps.ctx.directory)) return;
+export async function noteAccess(file: CaseFile, person: DirectoryPerson, what: CaseAccessKind, deps: Pick<BotDependencies, 'stores' | 'ctx' | 'logger'>): Promise<void> {
+  if (what === 'case-card' && !actsOnCase(file, person, deps.ctx.directory)) return;
+  const { record } = file;
   try {
     await deps.stores.accessLog.record({ caseId: record.id, at: deps.ctx.now().toISOString(), by: person.id, what });
   } catch (err) {

@@ -13,24 +13,31 @@ import { notYoursCard } from '../../cards/general-cards';
 import { maySeeCase } from '../../domain/case-access';
 import { noteAccess } from './access-notes';
 import type { CaseRecord } from '../../domain/case-record';
+import type { CaseFile } from '../../domain/commands/command';
 import type { BotDependencies } from '../bot-dependencies';
 import { scopeFor } from '../actions/run-case-action';
 
 export async function viewCase(caseId: string | null, person: DirectoryPerson, deps: BotDependencies): Promise<AdaptiveCardJson> {
-  const record = caseId ? await deps.stores.cases.getCase(caseId) : undefined;
-  if (!record || !maySee(record, person, deps)) return notYoursCard();
-  await noteAccess(record, person, 'case-card', deps);
-  return scopeFor(person, deps).caseCard(record, person);
+  return showCase(caseId ? await deps.stores.cases.getCase(caseId) : undefined, person, deps);
 }
 
-const maySee = (record: CaseRecord, person: DirectoryPerson, deps: BotDependencies): boolean => maySeeCase({ record, view: viewOf(record, deps.ctx) }, person, deps.ctx.directory);
-
-
 export async function viewCaseByReference(reference: string, person: DirectoryPerson, deps: BotDependencies): Promise<AdaptiveCardJson> {
-  const record = await deps.stores.cases.getCaseByReference(reference);
-  if (!record || !maySee(record, person, deps)) return notYoursCard();
-  await noteAccess(record, person, 'case-card', deps);
-  return scopeFor(person, deps).caseCard(record, person);
+  return showCase(await deps.stores.cases.getCaseByReference(reference), person, deps);
+}
+
+/** The case card for someone in its circle (noted in its access log); for anyone else, or no case, the one same answer. */
+async function showCase(record: CaseRecord | undefined, person: DirectoryPerson, deps: BotDependencies): Promise<AdaptiveCardJson> {
+  const file = visible(record, person, deps);
+  if (!file) return notYoursCard();
+  await noteAccess(file, person, 'case-card', deps);
+  return scopeFor(person, deps).caseCard(file.record, person);
+}
+
+/** The case with its view when this person may see it; null when not, or when there is no case. */
+function visible(record: CaseRecord | undefined, person: DirectoryPerson, deps: BotDependencies): CaseFile | null {
+  if (!record) return null;
+  const file = { record, view: viewOf(record, deps.ctx) };
+  return maySeeCase(file, person, deps.ctx.directory) ? file : null;
 }
 
 export async function myCases(person: DirectoryPerson, deps: BotDependencies, page = 1): Promise<AdaptiveCardJson> {
@@ -39,10 +46,10 @@ export async function myCases(person: DirectoryPerson, deps: BotDependencies, pa
 
 /** "Whole history": every event of the case, newest first, a page at a time. */
 export async function caseHistory(caseId: string | null, page: number, person: DirectoryPerson, deps: BotDependencies): Promise<AdaptiveCardJson> {
-  const record = caseId ? await deps.stores.cases.getCase(caseId) : undefined;
-  if (!record || !maySee(record, person, deps)) return notYoursCard();
-  await noteAccess(record, person, 'history', deps);
-  return caseHistoryCard(record, deps.ctx, page);
+  const file = visible(caseId ? await deps.stores.cases.getCase(caseId) : undefined, person, deps);
+  if (!file) return notYoursCard();
+  await noteAccess(file, person, 'history', deps);
+  return caseHistoryCard(file.record, deps.ctx, page);
 }
 
 /** The decisions a manager may be asked for, and how each waits. */

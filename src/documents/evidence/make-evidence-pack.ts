@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DIRECTION_WORDS, formatSize } from '../../cards/card-text';
-import { formatDate } from '../../domain/calendar-date';
+import { formatDate, londonDateOf } from '../../domain/calendar-date';
 import type { CaseRecord } from '../../domain/case-record';
 import { ALLOWED_TYPES } from '../../files/file-checks';
 import { FileStoreError, type FileStore } from '../../files/file-store.port';
@@ -19,6 +19,11 @@ import { CHECK_WORDS, evidencePack, PACK_SECTIONS, type PackContext, type PackFi
 export const PORTAL_LIMIT_BYTES = 20 * 1024 * 1024;
 
 export type PackFormat = 'pdf' | 'html';
+
+/** The pack's context for a pack made now, by someone (in words), under the app's policy and directory. */
+export function packContextAt(ctx: Pick<PackContext, 'policy' | 'calendar' | 'directory'>, generatedAt: Date, generatedBy: string, landlordName: string): PackContext {
+  return { policy: ctx.policy, calendar: ctx.calendar, directory: ctx.directory, today: londonDateOf(generatedAt), generatedAt, generatedBy, landlordName };
+}
 
 export interface PackPart { name: string; contentType: string; fileType: PackFormat; body: Buffer }
 

@@ -1,6 +1,7 @@
 import { isCalendarDate, type CalendarDate } from '../domain/calendar-date';
 import { isRunningDeadline, isTerminal, type CaseState } from '../domain/case-state';
 import type { CaseRecord, NewCaseRecord, StoredEvent } from '../domain/case-record';
+import { awaitsDecision } from '../domain/pending-decisions';
 import { assertCaseFits } from './case-size';
 import { jsonEqual } from './json-equal';
 import { StoreError } from './store-errors';
@@ -19,6 +20,19 @@ export function isOpenState(state: CaseState): boolean {
 /** A demo (invented) case: one whose details say so. Anything else, older cases included, is real. */
 export function isDemoCase(record: Pick<CaseRecord, 'details'>): boolean {
   return record.details.demo === true;
+}
+
+/**
+ * Whether an open case may be waiting for a decision, as the stores index it: from the view
+ * stored with the case when that view covers every event, else null (not known: a case written
+ * before views were kept, or by a writer that kept none), which the index treats as "may be".
+ * A superset, never a subset: the caller still asks each decision's own rule.
+ */
+export function awaitsDecisionOf(record: Pick<CaseRecord, 'state' | 'events' | 'snapshot'>): boolean | null {
+  if (!isOpenState(record.state)) return false;
+  const s = record.snapshot;
+  if (!s || s.events !== record.events.length) return null;
+  return awaitsDecision(s.view);
 }
 
 /** A running deadline as the stores index it. */

@@ -68,6 +68,13 @@ export interface CaseStore {
   saveCase(next: CaseRecord): Promise<SaveResult>;
   /** Open (not closed, withdrawn or refused) cases of an officer, soonest due first. */
   openCasesByOfficer(officerId: string): Promise<CaseRecord[]>;
+  /**
+   * Open cases that may be waiting for someone's decision, received first first: every open case
+   * whose stored view says one waits (pending-decisions.ts), and any whose stored view does not
+   * cover all its events. A superset: the caller asks each decision's own rule. Served by an
+   * index, so the help card's "waiting for your decision" does not read every open case.
+   */
+  openCasesMaybeAwaitingDecision(): Promise<CaseRecord[]>;
   /** Running deadlines of open cases due on or before `date`, soonest first. */
   deadlinesDueBy(date: CalendarDate): Promise<DueDeadline[]>;
   casesReceivedBetween(from: CalendarDate, to: CalendarDate): Promise<CaseRecord[]>;

@@ -1,5 +1,5 @@
 import { parseCaseRecord, type CaseRecord } from '../domain/case-record';
-import { dueSortKey, earliestDue, isDemoCase, isOpenState, runningDeadlines, type RunningDeadline } from './case-record-rules';
+import { awaitsDecisionOf, dueSortKey, earliestDue, isDemoCase, isOpenState, runningDeadlines, type RunningDeadline } from './case-record-rules';
 
 /**
  * Store-owned fields kept beside the record in each case document, under `q` so they can
@@ -19,6 +19,12 @@ export interface CaseQueryFields {
    * documents written before the marker existed: those count as real.
    */
   demo: boolean;
+  /**
+   * An open case that waits for a decision (case-record-rules.ts awaitsDecisionOf). Absent when
+   * not known (no stored view covering every event, or a document written before this field):
+   * such a case is read as "may be waiting".
+   */
+  awaits?: boolean;
   /** Random per write: lets a retried write recognise that its lost first attempt landed. */
   writeId: string;
 }
@@ -32,9 +38,10 @@ export function toCaseDocument(record: Omit<CaseRecord, 'version'> & { version?:
   const copy: Omit<CaseRecord, 'version'> & { version?: string } = { ...record };
   delete copy.version; // the ETag is the version; storing a copy would go stale
   const running = runningDeadlines(record);
+  const awaits = awaitsDecisionOf(record);
   return {
     ...copy,
-    q: { open: isOpenState(record.state), running, dueOn: earliestDue(running), dueSort: dueSortKey(running), demo: isDemoCase(record), writeId },
+    q: { open: isOpenState(record.state), running, dueOn: earliestDue(running), dueSort: dueSortKey(running), demo: isDemoCase(record), ...(awaits === null ? {} : { awaits }), writeId },
   };
 }
 

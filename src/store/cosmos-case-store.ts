@@ -182,6 +182,15 @@ export class CosmosCaseStore implements CaseStore {
     });
   }
 
+  async openCasesMaybeAwaitingDecision(): Promise<CaseRecord[]> {
+    // q.open and q.awaits are indexed (cosmos-containers.ts); not sorted by the query, which would
+    // need another composite index for a handful of cases.
+    const records = await this.queryCases('listing cases awaiting a decision', {
+      query: 'SELECT * FROM c WHERE c.q.open = true AND (NOT IS_DEFINED(c.q.awaits) OR c.q.awaits = true)',
+    });
+    return records.sort((a, b) => (a.receivedOn ?? '').localeCompare(b.receivedOn ?? '') || a.reference.localeCompare(b.reference));
+  }
+
   async deadlinesDueBy(date: CalendarDate): Promise<DueDeadline[]> {
     // c.q.dueOn is set only on cases with a running deadline (an open case's, or a finished
     // case's follow-ups), so its range index

@@ -36,6 +36,7 @@ export const CASES_CONTAINER: ContainerDefinition = {
       { path: '/q/dueOn/?' },
       { path: '/q/dueSort/?' },
       { path: '/q/demo/?' },
+      { path: '/q/awaits/?' },
       { path: '/q/running/[]/due/?' },
     ],
     excludedPaths: [{ path: '/*' }],

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { parseCaseRecord, type CaseRecord } from '../domain/case-record';
-import { dueSortKey, earliestDue, isDemoCase, isOpenState, runningDeadlines } from './case-record-rules';
+import { awaitsDecisionOf, dueSortKey, earliestDue, isDemoCase, isOpenState, runningDeadlines } from './case-record-rules';
 import { statement } from './sqlite-statements';
 
 /** A case row as read: the document and the version, which lives in its own column. */
@@ -59,6 +59,10 @@ function remember(row: CaseRow, record: CaseRecord): void {
   }
 }
 
+/** How a new case row is written, from caseColumns. */
+export const INSERT_CASE = `INSERT INTO cases (id, reference, version, state, is_open, responsible_officer_id, received_on, closed_on, due_on, due_sort, is_demo, awaits_decision, doc)
+  VALUES (@id, @reference, @version, @state, @isOpen, @officer, @receivedOn, @closedOn, @dueOn, @dueSort, @isDemo, @awaitsDecision, @doc)`;
+
 /** The indexed columns of a case row, derived from the record on every write. */
 export function caseColumns(record: CaseRecord, doc: string = toDoc(record)): Record<string, string | number | null> {
   const running = runningDeadlines(record);
@@ -74,6 +78,7 @@ export function caseColumns(record: CaseRecord, doc: string = toDoc(record)): Re
     dueOn: earliestDue(running),
     dueSort: dueSortKey(running),
     isDemo: isDemoCase(record) ? 1 : 0,
+    awaitsDecision: ((a) => (a === null ? null : a ? 1 : 0))(awaitsDecisionOf(record)),
     doc,
   };
 }

@@ -5,7 +5,7 @@ import type { CaseRecord, NewCaseRecord } from '../domain/case-record';
 import { assertNewCase, formatReference, withoutReferenceYear } from './case-record-rules';
 import { readReportRecord } from './case-report-records';
 import type { CaseCountFilter, CaseStore, CreatedCase, DueDeadline, PurgedCase, ReportCaseRecord, SaveResult } from './case-store.port';
-import { caseColumns, fromRow, toDoc, writeRunningDeadlines, type CaseRow } from './sqlite-case-rows';
+import { caseColumns, fromRow, INSERT_CASE, toDoc, writeRunningDeadlines, type CaseRow } from './sqlite-case-rows';
 import { SqliteConnection, type SqliteOptions } from './sqlite-connection';
 import { statement } from './sqlite-statements';
 import { StoreError } from './store-errors';
@@ -51,8 +51,7 @@ export class SqliteCaseStore implements CaseStore {
         reference: formatReference(this.prefix, input.referenceYear, last),
         version: randomUUID(),
       };
-      statement(this.db, `INSERT INTO cases (id, reference, version, state, is_open, responsible_officer_id, received_on, closed_on, due_on, due_sort, is_demo, doc)
-        VALUES (@id, @reference, @version, @state, @isOpen, @officer, @receivedOn, @closedOn, @dueOn, @dueSort, @isDemo, @doc)`).run(this.columns(record));
+      statement(this.db, INSERT_CASE).run(this.columns(record));
       this.writeRunning(record);
       return record;
     });
@@ -69,8 +68,7 @@ export class SqliteCaseStore implements CaseStore {
       const { last } = statement(this.db, 'INSERT INTO reference_counters (series, last) VALUES (?, 1) ON CONFLICT (series) DO UPDATE SET last = last + 1 RETURNING last')
         .get(series) as { last: number };
       const record: CaseRecord = { ...withoutReferenceYear(input), id, reference: formatReference(this.prefix, input.referenceYear, last), version: randomUUID() };
-      statement(this.db, `INSERT INTO cases (id, reference, version, state, is_open, responsible_officer_id, received_on, closed_on, due_on, due_sort, is_demo, doc)
-        VALUES (@id, @reference, @version, @state, @isOpen, @officer, @receivedOn, @closedOn, @dueOn, @dueSort, @isDemo, @doc)`).run(this.columns(record));
+      statement(this.db, INSERT_CASE).run(this.columns(record));
       this.writeRunning(record);
       return { record, created: true };
     });
@@ -107,6 +105,12 @@ export class SqliteCaseStore implements CaseStore {
 
   async openCasesByOfficer(officerId: string): Promise<CaseRecord[]> {
     const rows = statement(this.db, 'SELECT doc, version FROM cases WHERE responsible_officer_id = ? AND is_open = 1 ORDER BY due_sort, reference').all(officerId) as CaseRow[];
+    return rows.map(fromRow);
+  }
+
+  async openCasesMaybeAwaitingDecision(): Promise<CaseRecord[]> {
+    // The WHERE is the partial index's own (migration 6), so only those rows are read.
+    const rows = statement(this.db, 'SELECT doc, version FROM cases WHERE is_open = 1 AND awaits_decision IS NOT 0 ORDER BY received_on, reference').all() as CaseRow[];
     return rows.map(fromRow);
   }
 
@@ -151,8 +155,7 @@ export class SqliteCaseStore implements CaseStore {
       const { last } = statement(this.db, 'INSERT INTO reference_counters (series, last) VALUES (?, 1) ON CONFLICT (series) DO UPDATE SET last = last + 1 RETURNING last')
         .get(series) as { last: number };
       const record: CaseRecord = { ...withoutReferenceYear(input), id: randomUUID(), reference: formatReference(this.prefix, input.referenceYear, last), version: randomUUID() };
-      statement(this.db, `INSERT INTO cases (id, reference, version, state, is_open, responsible_officer_id, received_on, closed_on, due_on, due_sort, is_demo, doc)
-        VALUES (@id, @reference, @version, @state, @isOpen, @officer, @receivedOn, @closedOn, @dueOn, @dueSort, @isDemo, @doc)`).run(this.columns(record));
+      statement(this.db, INSERT_CASE).run(this.columns(record));
       this.writeRunning(record);
       return { id: record.id, reference: record.reference };
     }));

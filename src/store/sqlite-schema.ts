@@ -96,6 +96,13 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX case_access_by_case ON case_access (case_id, at);
   `,
+  // 6: open cases that may wait for a decision (case-record-rules.ts awaitsDecisionOf): 1 yes,
+  // 0 no, NULL not known. Rows written before this are not known until their next write, so
+  // they are read as "may be"; the partial index holds only the open ones that may be.
+  `
+  ALTER TABLE cases ADD COLUMN awaits_decision INTEGER;
+  CREATE INDEX cases_maybe_awaiting_decision ON cases (received_on, reference) WHERE is_open = 1 AND awaits_decision IS NOT 0;
+  `,
 ];
 
 /** Brings the file up to the current schema. Safe when several processes open it at once. */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { CaseRecord } from '../../src/domain/case-record';
+import type { CaseView } from '../../src/domain/case-state';
 import type { CaseStore } from '../../src/store/case-store.port';
 import { closedCase, deadline, details, event, newCase, withEvent } from '../support/case-fixtures';
 import type { StoreFactory, StoreFixture } from '../support/store-fixtures';
@@ -51,6 +52,25 @@ export function caseQueriesContract(factory: StoreFactory): void {
       s = await seed(cases);
     });
     afterEach(async () => fixture.cleanup());
+
+    it('lists the open cases that may wait for a decision: those whose stored view says so, and those whose view is not known', async () => {
+      const view = (pending: boolean) => ({
+        pendingExtension: pending ? { workingDays: 10, reason: 'Contractor', reasonCategory: null, complainantAgreed: true, requestedBy: AYESHA, on: '2026-03-05' } : null,
+        escalationRefusalProposedOn: null, behaviourProposedOn: null,
+      }) as unknown as CaseView;
+      const snapshotOf = (record: CaseRecord, pending: boolean) => ({ events: record.events.length, context: 'test', view: view(pending) });
+      // a and d (views covering every event) and b (a view one event behind, so not known) may wait;
+      // c and f are finished; e's view says nothing waits.
+      const waiting = await cases.saveCase({ ...s.a, snapshot: snapshotOf(s.a, true) });
+      const quiet = await cases.saveCase({ ...s.e, snapshot: snapshotOf(s.e, false) });
+      const behind = await cases.saveCase(withEvent(s.b, event('note', '2026-03-06'), { snapshot: snapshotOf(s.b, false) }));
+      assert.ok(waiting.ok && quiet.ok && behind.ok);
+      assert.deepEqual(refs(await cases.openCasesMaybeAwaitingDecision()), [s.b.reference, s.d.reference, s.a.reference]);
+      // Deciding clears it; closing the case clears it too.
+      const decided = await cases.saveCase(withEvent(waiting.record, event('note', '2026-03-07'), { snapshot: { ...snapshotOf(waiting.record, false), events: waiting.record.events.length + 1 } }));
+      assert.ok(decided.ok);
+      assert.deepEqual(refs(await cases.openCasesMaybeAwaitingDecision()), [s.b.reference, s.d.reference]);
+    });
 
     it('lists an officer\'s open cases, soonest due first, cases with nothing due last', async () => {
       assert.deepEqual(refs(await cases.openCasesByOfficer(AYESHA)), [s.a.reference, s.b.reference, s.e.reference]);

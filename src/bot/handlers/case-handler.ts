@@ -2,7 +2,7 @@ import { findPerson, type DirectoryPerson } from '../../domain/directory';
 import { myActionsCard, myApprovalsCard, myCasesCard, type AwaitingDecision } from '../../cards/case-cards';
 import { ownerIdOf } from '../../domain/follow-ups';
 import { formatDate } from '../../cards/card-text';
-import { isTerminal, type CaseView } from '../../domain/case-state';
+import type { CaseView } from '../../domain/case-state';
 import { viewOf } from '../../domain/case-view';
 import { CASE_COMMANDS } from '../../domain/commands/case-commands';
 import type { ActionScope } from '../actions/case-card-action';
@@ -61,8 +61,8 @@ const DECISIONS = ['decide-extension', 'decide-escalation-refusal', 'decide-beha
  */
 export async function awaitingDecision(person: DirectoryPerson, deps: BotDependencies): Promise<AwaitingDecision[]> {
   const scope = scopeFor(person, deps);
-  // Every case received so far, open ones kept: the store has no "all open cases" query yet (see the closing notes).
-  const records = (await deps.stores.cases.casesReceivedBetween('0001-01-01', scope.cards.today)).filter((r) => !isTerminal(r.state));
+  // Only the open cases the store's index says may wait for a decision, not every case.
+  const records = await deps.stores.cases.openCasesMaybeAwaitingDecision();
   const items: AwaitingDecision[] = [];
   for (const record of records) {
     const file = { record, view: viewOf(record, scope.cards) };
@@ -71,7 +71,7 @@ export async function awaitingDecision(person: DirectoryPerson, deps: BotDepende
       items.push({ record, waiting: waitingWords(name, file.view, scope), button: CASE_CARD_ACTIONS[name].button });
     }
   }
-  return items.sort((a, b) => (a.record.receivedOn ?? '').localeCompare(b.record.receivedOn ?? ''));
+  return items;
 }
 
 function waitingWords(name: (typeof DECISIONS)[number], view: CaseView, scope: ActionScope): string {

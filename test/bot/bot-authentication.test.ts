@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { ALEX } from '../support/bot-driver';
-import { FakeOpenId } from '../support/fake-openid';
+import { FakeOpenId, FORGED_TOKENS } from '../support/fake-openid';
 import { startTestBot, type TestBot } from '../support/test-app';
 
 const APP_ID = '11111111-2222-4333-8444-555555555555';
@@ -33,22 +33,10 @@ describe('Bot Framework authentication against signed tokens', function () {
     await openid.stop();
   });
 
-
-  const forged: Array<[string, () => string | null]> = [
-    ['no token', () => null],
-    ['garbage', () => 'not.a.token'],
-    ['an unsigned token (alg none)', () => openid.unsigned({ aud: APP_ID, serviceurl: serviceUrl })],
-    ['a bad signature', () => openid.badSignature({ aud: APP_ID, serviceurl: serviceUrl })],
-    ['HS256 keyed with the public key', () => openid.hs256WithPublicKey({ aud: APP_ID, serviceurl: serviceUrl })],
-    ['an expired token', () => openid.token({ aud: APP_ID, serviceurl: serviceUrl, exp: Math.floor(Date.now() / 1000) - 600, nbf: Math.floor(Date.now() / 1000) - 7200 })],
-    ['a token not yet valid', () => openid.token({ aud: APP_ID, serviceurl: serviceUrl, nbf: Math.floor(Date.now() / 1000) + 3600 })],
-    ['a token for another bot', () => openid.token({ aud: '99999999-2222-4333-8444-555555555555', serviceurl: serviceUrl })],
-    ['a token from another issuer', () => openid.token({ aud: APP_ID, serviceurl: serviceUrl, iss: 'https://attacker.example' })],
-  ];
-  for (const [what, token] of forged) {
+  for (const { what, token } of FORGED_TOKENS) {
     it(`${what}: 401, and nothing is done`, async () => {
       const before = bot.connector.sent.length;
-      const res = await send(token());
+      const res = await send(token(openid, APP_ID, serviceUrl));
       assert.equal(res.status, 401, `${what} got ${res.status}: ${JSON.stringify(res.body)}`);
       await new Promise((r) => setTimeout(r, 100));
       assert.equal(bot.connector.sent.length, before, 'no reply was sent');

@@ -75,3 +75,20 @@ export class FakeOpenId {
     return `${h}.${p}.${b64url(createHmac('sha256', secret).update(`${h}.${p}`).digest())}`;
   }
 }
+
+/**
+ * The tokens an attacker would try, each of which must get 401: none, garbage, forged ones,
+ * and genuine ones that are stale, early, for another bot or from another issuer. Shared by
+ * test/bot/bot-authentication.test.ts and the soak (scripts/soak/authentication.ts).
+ */
+export const FORGED_TOKENS: ReadonlyArray<{ what: string; token: (openid: FakeOpenId, appId: string, serviceUrl: string) => string | null }> = [
+  { what: 'no token', token: () => null },
+  { what: 'garbage', token: () => 'not.a.token' },
+  { what: 'an unsigned token (alg none)', token: (o, aud, serviceurl) => o.unsigned({ aud, serviceurl }) },
+  { what: 'a bad signature', token: (o, aud, serviceurl) => o.badSignature({ aud, serviceurl }) },
+  { what: 'HS256 keyed with the public key', token: (o, aud, serviceurl) => o.hs256WithPublicKey({ aud, serviceurl }) },
+  { what: 'an expired token', token: (o, aud, serviceurl) => o.token({ aud, serviceurl, exp: Math.floor(Date.now() / 1000) - 600, nbf: Math.floor(Date.now() / 1000) - 7200 }) },
+  { what: 'a token not yet valid', token: (o, aud, serviceurl) => o.token({ aud, serviceurl, nbf: Math.floor(Date.now() / 1000) + 3600 }) },
+  { what: 'a token for another bot', token: (o, _aud, serviceurl) => o.token({ aud: '99999999-2222-4333-8444-555555555555', serviceurl }) },
+  { what: 'a token from another issuer', token: (o, aud, serviceurl) => o.token({ aud, serviceurl, iss: 'https://attacker.example' }) },
+];

@@ -4,6 +4,7 @@ import type { CaseContext } from '../cases/case-context';
 import { londonDateOf } from '../domain/calendar-date';
 import type { DirectoryPerson } from '../domain/directory';
 import { canSeeReports } from '../domain/report-access';
+import { casesVisibleTo } from '../domain/case-access';
 import { caseFacts } from '../reports/case-facts';
 import { dashboardFigures } from '../reports/dashboard/dashboard-figures';
 import { dashboardFragment, dashboardPage } from '../reports/dashboard/dashboard-html';
@@ -16,7 +17,8 @@ import type { SsoTokenVerifier } from './sso-token';
  * - In Teams (an app id is set): GET /dashboard is a small page that signs in with Teams single
  *   sign-on (TeamsJS getAuthToken) and asks GET /dashboard/view for the dashboard with the token;
  *   the server checks the token and looks the person up in the directory by their Entra object
- *   id. Only the complaints team and managers (canSeeReports) see it.
+ *   id. Only the complaints team and managers (canSeeReports) see it; the figures are the whole
+ *   landlord's, the overdue and Ombudsman tables list only the cases the person may see.
  * - In a local run (no app id): GET /dashboard lists the demo people who may see it, and
  *   /dashboard?as=<id> shows it as that person. There is no sign-in to check locally, so this
  *   mode exists only when the bot has no app id.
@@ -59,7 +61,9 @@ export function registerDashboardRoutes(server: restify.Server, deps: DashboardD
     const records = await deps.cases.casesReceivedBetween('0001-01-01', today);
     const { policy, calendar, directory } = deps.ctx;
     const facts = records.map((r) => caseFacts(r, { policy, calendar, today }));
-    const figures = dashboardFigures({ records, facts, directory, policy, calendar, today, homes: deps.homes });
+    // The figures count every case; the tables that name cases list only those this person may see.
+    const shown = new Set(casesVisibleTo(records, person, deps.ctx).map((r) => r.reference));
+    const figures = dashboardFigures({ records, facts, directory, policy, calendar, today, homes: deps.homes, shown });
     return whole ? dashboardPage(figures, person.name) : dashboardFragment(figures, person.name);
   };
 

@@ -1,14 +1,9 @@
 import type { CaseRecord } from './case-record';
 import type { CaseView } from './case-state';
+import type { TimelineContext } from './case-timeline';
+import { viewOf } from './case-view';
 import { hasRole, managersOf, type Directory, type DirectoryPerson } from './directory';
 
-/**
- * Who acts on a case, and so may see the complainant's personal details (contact details,
- * vulnerabilities and reasonable adjustments: special category data): its current and past
- * handlers, the current handler's line managers, the person who logged it, and the
- * Performance and Information Manager who keeps the Complaints Log. One rule, applied
- * wherever a case is shown.
- */
 /**
  * Who may have the case's evidence pack (everything on the case, for the Ombudsman): those who
  * act on it, and the complaints team, who answer the Ombudsman's requests.
@@ -17,6 +12,13 @@ export function mayHaveEvidencePack(file: { record: CaseRecord; view: CaseView }
   return actsOnCase(file, person, directory) || hasRole(person, 'COMPLAINTS-TEAM');
 }
 
+/**
+ * Who acts on a case, and so may see the complainant's personal details (contact details,
+ * vulnerabilities and reasonable adjustments: special category data): its current and past
+ * handlers, the current handler's line managers, the person who logged it, and the
+ * Performance and Information Manager who keeps the Complaints Log. One rule, applied
+ * wherever a case is shown.
+ */
 export function actsOnCase(file: { record: CaseRecord; view: CaseView }, person: DirectoryPerson, directory: Directory): boolean {
   const handlers = Object.values(file.view.handlersByStage).flat();
   return handlers.includes(person.id)
@@ -37,4 +39,26 @@ export function maySeeCase(file: { record: CaseRecord; view: CaseView }, person:
   const handlers = [...new Set(Object.values(file.view.handlersByStage).flat())];
   if (handlers.some((h) => managersOf(directory, h).some((m) => m.id === person.id))) return true;
   return Object.values(file.view.items).some((item) => item.ownerId === person.id);
+}
+
+/**
+ * Who sees every case without asking case by case: the PIM, who keeps the Complaints Log, and
+ * the complaints team, who answer for it and to the Ombudsman. maySeeCase says yes to them for
+ * any case; this says so without working out each case's view.
+ */
+export function seesEveryCase(person: DirectoryPerson): boolean {
+  return hasRole(person, 'PIM') || hasRole(person, 'COMPLAINTS-TEAM');
+}
+
+/**
+ * The cases among `records` this person may see (maySeeCase), in the order given: the one
+ * filter for everything that lists cases by name or reference (the `log` command, `my cases`,
+ * `find`, the dashboard's overdue and Ombudsman rows, the report's complaints log and per-case
+ * sections). An AHM or AD gets the cases of the people they manage, not everyone's; the
+ * complaints team and the PIM get them all. Aggregate figures (counts and percentages with no
+ * case named) are not filtered: the report roles see the whole landlord's (report-access.ts).
+ */
+export function casesVisibleTo<R extends CaseRecord>(records: readonly R[], person: DirectoryPerson, ctx: TimelineContext & { directory: Directory }): R[] {
+  if (seesEveryCase(person)) return [...records];
+  return records.filter((record) => maySeeCase({ record, view: viewOf(record, ctx) }, person, ctx.directory));
 }

@@ -3,7 +3,7 @@ import type { CaseRecord } from '../domain/case-record';
 import type { ReportContext } from './case-facts';
 import { complaintsLogCsv } from './complaints-log';
 import { renderHtmlReport } from './html-report';
-import { buildReport } from './report';
+import { buildReport, type ComplaintsReport } from './report';
 
 /**
  * The two files behind the Teams `report <period>` command, the same as the admin command
@@ -41,11 +41,30 @@ export const REPORT_FILE_WORDS: Record<ReportFileKind, string> = {
   'log-csv': 'the complaints log',
 };
 
-export function renderReportFile(kind: ReportFileKind, records: readonly CaseRecord[], ctx: ReportContext, period: { from: CalendarDate; to: CalendarDate }): ReportFile {
+/**
+ * The report's parts that name cases (the lessons learned with their remedies, the stage 3
+ * briefing, the Ombudsman cases) kept to the cases given; its figures untouched.
+ */
+export function reportRowsOf(report: ComplaintsReport, shown: ReadonlySet<string>): ComplaintsReport {
+  return {
+    ...report,
+    learning: report.learning.map((g) => ({ ...g, lessons: g.lessons.filter((l) => shown.has(l.reference)) })).filter((g) => g.lessons.length > 0),
+    stage3: report.stage3 && report.stage3.filter((i) => shown.has(i.reference)),
+    ombudsmanCases: report.ombudsmanCases.filter((c) => shown.has(c.reference)),
+  };
+}
+
+/**
+ * One of the files. `rows` are the cases whose rows the person may have (casesVisibleTo; all of
+ * `records` when absent): the CSV log is one row per case, so only theirs; the HTML report's
+ * figures count every case, and its per-case parts only theirs (reportRowsOf).
+ */
+export function renderReportFile(kind: ReportFileKind, records: readonly CaseRecord[], ctx: ReportContext, period: { from: CalendarDate; to: CalendarDate }, rows: readonly CaseRecord[] = records): ReportFile {
   const name = reportFileName(kind, period);
   if (kind === 'log-csv') {
-    return { kind, name, contentType: 'text/csv; charset=utf-8', fileType: 'csv', body: Buffer.from(UTF8_BOM + complaintsLogCsv(records, ctx, period), 'utf8') };
+    return { kind, name, contentType: 'text/csv; charset=utf-8', fileType: 'csv', body: Buffer.from(UTF8_BOM + complaintsLogCsv(rows, ctx, period), 'utf8') };
   }
-  const html = renderHtmlReport(buildReport(records, ctx, { from: period.from, to: period.to, homes: null }));
+  const report = buildReport(records, ctx, { from: period.from, to: period.to, homes: null });
+  const html = renderHtmlReport(rows === records ? report : reportRowsOf(report, new Set(rows.map((r) => r.reference))));
   return { kind, name, contentType: 'text/html; charset=utf-8', fileType: 'html', body: Buffer.from(html, 'utf8') };
 }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { maySeeCase } from '../../src/domain/case-access';
+import { casesVisibleTo, maySeeCase } from '../../src/domain/case-access';
 import type { DirectoryPerson } from '../../src/domain/directory';
 import { viewOf } from '../../src/domain/case-view';
 import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
@@ -35,5 +35,19 @@ describe('who may see a case', () => {
 
   it('nobody else: another estate\'s officers and managers', () => {
     for (const id of ['alex.morgan', 'chris.doyle']) assert.ok(!sees(person(id)), id);
+  });
+
+  it('casesVisibleTo keeps, in order, the cases a person may see: all of them for the PIM, their team\'s for an AHM', () => {
+    const hillside = makeCase('HC-2026-00901', [{ type: 'received', on: '2026-03-02' }, { type: 'assigned', on: '2026-03-02', officerId: 'taylor.reed' }], { category: 'repairs', estate: 'Hillside' });
+    hillside.details.loggedBy = 'taylor.reed';
+    const riverside = makeCase('HC-2026-00902', [{ type: 'received', on: '2026-03-03' }, { type: 'assigned', on: '2026-03-03', officerId: 'sam.okafor' }], { category: 'repairs' });
+    riverside.details.loggedBy = 'sam.okafor';
+    const ctx = { policy: HOS, calendar: HOS_CALENDAR, directory: DEMO_DIRECTORY };
+    const refs = (p: DirectoryPerson) => casesVisibleTo([hillside, riverside, record], p, ctx).map((r) => r.reference);
+    assert.deepEqual(refs(person('morgan.lee')), ['HC-2026-00901', 'HC-2026-00902', 'HC-2026-00900']);
+    assert.deepEqual(refs(complaintsTeamOnly), ['HC-2026-00901', 'HC-2026-00902', 'HC-2026-00900']);
+    assert.deepEqual(refs(person('alex.morgan')), ['HC-2026-00902'], 'Sam\'s manager sees Sam\'s case only');
+    assert.deepEqual(refs(person('taylor.reed')), ['HC-2026-00901', 'HC-2026-00900']);
+    assert.deepEqual(refs(person('chris.doyle')), []);
   });
 });

@@ -8,7 +8,8 @@ import type { DirectoryPerson } from '../../domain/directory';
  * these; the file is made (or read) when it is fetched, from the store as it is then.
  */
 export const offerSubject = z.discriminatedUnion('source', [
-  z.object({ source: z.literal('report'), kind: z.enum(['report-html', 'log-csv']), period: z.object({ from: z.string(), to: z.string(), label: z.string() }) }),
+  /** The report's files, made for `by` (a directory id): its per-case rows are of the cases that person may see. */
+  z.object({ source: z.literal('report'), kind: z.enum(['report-html', 'log-csv']), period: z.object({ from: z.string(), to: z.string(), label: z.string() }), by: z.string() }),
   z.object({ source: z.literal('letter'), caseId: z.string(), letterKind: z.enum(LETTER_KINDS), format: z.enum(['docx', 'pdf']) }),
   z.object({ source: z.literal('case-file'), caseId: z.string(), fileId: z.string() }),
   /** One part (1-based) of the case's evidence pack, made for `by` (a directory id). */

@@ -4,9 +4,15 @@ import { reportStoreRange } from '../../reports/report';
 import { REPORT_FILE_TITLES, REPORT_FILE_WORDS, renderReportFile } from '../../reports/report-files';
 import type { CaseStore } from '../../store/case-store.port';
 import { canSeeReports } from '../../domain/report-access';
+import { casesVisibleTo } from '../../domain/case-access';
+import { findPerson } from '../../domain/directory';
 import type { FileSource } from './offered-file';
 
-/** The report's two files (the HTML report and the complaints log CSV), for those who may see reports. */
+/**
+ * The report's two files (the HTML report and the complaints log CSV), for those who may see
+ * reports, each made for the person it was offered to: the figures are the whole landlord's,
+ * the rows that name a case only of the cases they may see.
+ */
 export function reportSource(cases: CaseStore, ctx: CaseContext): FileSource<'report'> {
   return {
     words: (s) => `${REPORT_FILE_WORDS[s.kind]} for ${s.period.label}`,
@@ -15,11 +21,13 @@ export function reportSource(cases: CaseStore, ctx: CaseContext): FileSource<'re
       ? `Complaints report, ${s.period.label}: figures, charts, breakdowns and learning. Opens in a web browser.`
       : `Complaints log, ${s.period.label}: one row per case received, for a spreadsheet.`),
     again: 'Type "report" and the period again for the files.',
-    mayHave: (person) => Promise.resolve(canSeeReports(person)),
+    mayHave: (person, s) => Promise.resolve(canSeeReports(person) && s.by === person.id),
     async render(s) {
+      const person = findPerson(ctx.directory, s.by);
+      if (!person) return null;
       const range = reportStoreRange(s.period); // earlier complaints' remedies and orders count in this period too
       const records = await cases.casesReceivedBetween(range.from, range.to);
-      return renderReportFile(s.kind, records, { policy: ctx.policy, calendar: ctx.calendar, today: londonDateOf(ctx.now()) }, s.period);
+      return renderReportFile(s.kind, records, { policy: ctx.policy, calendar: ctx.calendar, today: londonDateOf(ctx.now()) }, s.period, casesVisibleTo(records, person, ctx));
     },
   };
 }

@@ -10,7 +10,7 @@ import { CASE_CARD_ACTIONS } from '../actions/registry';
 import type { AdaptiveCardJson } from '../../cards/card-template';
 import { caseHistoryCard } from '../../cards/history-cards';
 import { notYoursCard } from '../../cards/general-cards';
-import { maySeeCase } from '../../domain/case-access';
+import { casesVisibleTo, maySeeCase } from '../../domain/case-access';
 import { noteAccess } from './access-notes';
 import type { CaseRecord } from '../../domain/case-record';
 import type { CaseFile } from '../../domain/commands/command';
@@ -40,8 +40,13 @@ function visible(record: CaseRecord | undefined, person: DirectoryPerson, deps: 
   return maySeeCase(file, person, deps.ctx.directory) ? file : null;
 }
 
+/**
+ * `my cases`: the open cases this person is the responsible officer of. Being their handler
+ * puts them in each case's circle, so the need-to-know filter (casesVisibleTo) passes every
+ * one; it is applied anyway, so this list can never show more than the rule allows.
+ */
 export async function myCases(person: DirectoryPerson, deps: BotDependencies, page = 1): Promise<AdaptiveCardJson> {
-  return myCasesCard(await deps.stores.cases.openCasesByOfficer(person.id), scopeFor(person, deps).cards, page);
+  return myCasesCard(casesVisibleTo(await deps.stores.cases.openCasesByOfficer(person.id), person, deps.ctx), scopeFor(person, deps).cards, page);
 }
 
 /** "Whole history": every event of the case, newest first, a page at a time. */

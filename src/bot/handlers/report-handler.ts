@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { londonDateOf } from '../../domain/calendar-date';
 import type { DirectoryPerson } from '../../domain/directory';
 import { canSeeReports } from '../../domain/report-access';
+import { casesVisibleTo, seesEveryCase } from '../../domain/case-access';
 import type { AdaptiveCardJson } from '../../cards/card-template';
 import { noticeCard } from '../../cards/general-cards';
 import { complaintsLogCard, reportSummaryCard } from '../../cards/report-cards';
@@ -23,6 +24,9 @@ function refusal(what: string): AdaptiveCardJson {
   });
 }
 
+/** Said on the log of someone who sees only some cases, so an empty or short log is not read as the whole landlord's. */
+export const ONLY_YOURS = 'These are the cases you may see: those you and the people you manage handle. The complaints team sees every case.';
+
 /** Longest filter value kept (an estate, officer or category name is far shorter). */
 const MAX_FILTER = 100;
 
@@ -30,13 +34,19 @@ export async function complaintsLog(person: DirectoryPerson, filters: LogFilters
   if (!canSeeReports(person)) return refusal('complaints log');
   const today = londonDateOf(deps.ctx.now());
   // Every case received up to today; the open ones are kept. The store has no "all open cases" query.
-  const records = await deps.stores.cases.casesReceivedBetween('0001-01-01', today);
+  // Only the rows of the cases this person may see: an AHM their people's, the complaints team every case (case-access.ts).
+  const records = casesVisibleTo(await deps.stores.cases.casesReceivedBetween('0001-01-01', today), person, deps.ctx);
   // As typed, bounded as the page buttons' data is checked (logPageData), so page 2 keeps the same filters.
   const bounded: LogFilters = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, MAX_FILTER) : v]));
   const log = openCasesLog(records, bounded, today, deps.ctx.directory);
+  // The partial-list notice first: the card clips a long notice, and what was typed may be long.
+  const notices = [
+    seesEveryCase(person) ? '' : ONLY_YOURS,
+    unknown.length ? `Not understood, so ignored: "${unknown.join(' ')}". Filters are stage, officer, estate and category.` : '',
+  ];
   return complaintsLogCard({
     log, filters: bounded, page, today, calendar: deps.ctx.calendar, filterLabel: describeFilters(bounded),
-    notice: unknown.length ? `Not understood, so ignored: "${unknown.join(' ')}". Filters are stage, officer, estate and category.` : '',
+    notice: notices.filter(Boolean).join(' '),
   });
 }
 
@@ -87,13 +97,14 @@ export async function reportSummary(person: DirectoryPerson, periodText: string,
   const records = await deps.stores.cases.casesReceivedBetween(range.from, range.to);
   const ctx = { policy: deps.ctx.policy, calendar: deps.ctx.calendar, today };
   const figures = performanceFigures(records, ctx, { from: period.from, to: period.to });
-  const subjects = REPORT_FILE_KINDS.map((kind) => ({ source: 'report' as const, kind, period }));
+  const subjects = REPORT_FILE_KINDS.map((kind) => ({ source: 'report' as const, kind, period, by: person.id }));
   if (delivery === 'link') {
     const links = await Promise.all(subjects.map((subject) => deps.fileOffers.offerLink(person, subject)));
     const [first] = links;
     return { card: reportSummaryCard(figures, period.label, { delivery, links: links.map(({ title, url }) => ({ title, url })), expiresAt: first?.expiresAt ?? '', minutes: first?.minutes ?? 0, period: periodText.trim() }), files: [] };
   }
   // Made now only for their sizes, which the consent cards show; uploaded as made when accepted.
-  const files = await Promise.all(subjects.map((subject) => deps.fileOffers.consentCard(person, subject, renderReportFile(subject.kind, records, ctx, period))));
+  const rows = casesVisibleTo(records, person, deps.ctx);
+  const files = await Promise.all(subjects.map((subject) => deps.fileOffers.consentCard(person, subject, renderReportFile(subject.kind, records, ctx, period, rows))));
   return { card: reportSummaryCard(figures, period.label, { delivery }), files };
 }

@@ -37,6 +37,8 @@ export interface DashboardFigures {
   ombudsmanName: string;
   trend: { months: string[]; categories: Array<{ key: string; label: string; counts: number[] }> };
   ombudsman: OmbudsmanCase[];
+  /** How many overdue and Ombudsman rows were left out: other teams' cases, which the viewer may not see (counted in the figures all the same). */
+  notShown: { overdue: number; ombudsman: number };
   demoCases: number;
 }
 
@@ -48,11 +50,18 @@ export interface DashboardInput {
   calendar: WorkingDayCalendar;
   today: CalendarDate;
   homes: { lcra: number; lcho: number } | null;
+  /**
+   * The references of the cases whose rows the viewer may see (casesVisibleTo); every case when
+   * absent. The tiles, charts and measures count every case; the overdue and Ombudsman tables,
+   * which name cases and officers, list only these.
+   */
+  shown?: ReadonlySet<string>;
 }
 
 const WHAT: Record<DeadlineKind, string> = {
   resolve: 'Informal resolution', acknowledge: 'Acknowledgement', respond: 'Response', draft: 'Draft response', 'comment-window': 'Comments on the draft',
   'final-decision': 'Final decision', 'tell-resident': 'Tell the resident', action: 'Remedy', 'ombudsman-information': 'Information for the Ombudsman', 'ombudsman-order': 'Ombudsman order',
+  'adjustments-review': 'Review of adjustments',
 };
 
 function stageName(policy: Policy, stage: number): string {
@@ -81,19 +90,24 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
   const soFar = { ...quarter, to: today, label: 'The quarter to date' };
   const remedies = remedyFigures(input.facts, today, today);
   const omb = ombudsmanFigures(input.facts, today, today);
+  const atOmbudsman = ombudsmanCases(input.facts, addMonths(today, -12), today).filter((c) => c.determinedOn === null || c.ordersComplied < c.orders);
+  const shown = <T extends { reference: string }>(rows: readonly T[]): T[] => (input.shown ? rows.filter((r) => input.shown?.has(r.reference)) : [...rows]);
+  const overdueShown = shown(overdue);
+  const ombudsmanShown = shown(atOmbudsman);
 
   return {
     today,
     open: { total: log.total, overdue: log.overdue.length, thisWeek: log.thisWeek.length, later: log.later.length },
     byStage: stages.map((stage) => ({ stage, name: stageName(policy, stage), overdue: count(log.overdue, stage), thisWeek: count(log.thisWeek, stage), later: count(log.later, stage) })),
-    overdue,
+    overdue: overdueShown,
     followUpsOverdue: remedies.outstandingNow.overdue + omb.ordersOutstanding.overdue + omb.informationOutstanding.overdue,
     quarter: soFar,
     tsm: input.homes && countsTsms(policy) ? tsmFigures(input.facts, { from: soFar.from, to: soFar.to, label: soFar.label, homes: input.homes, calendar }) : null,
     national: nationalMeasures(input.facts, policy, calendar, soFar),
     ombudsmanName: policy.ombudsman.name,
     trend: trend(input.facts, today),
-    ombudsman: ombudsmanCases(input.facts, addMonths(today, -12), today).filter((c) => c.determinedOn === null || c.ordersComplied < c.orders),
+    ombudsman: ombudsmanShown,
+    notShown: { overdue: overdue.length - overdueShown.length, ombudsman: atOmbudsman.length - ombudsmanShown.length },
     demoCases: input.records.filter((r) => r.details.demo === true && !['closed', 'withdrawn', 'refused'].includes(r.state)).length,
   };
 }

@@ -45,6 +45,12 @@ function quarterStages(f: DashboardFigures): string {
     + `<p class="muted small">${h(f.quarter.label)} (${h(formatDate(f.quarter.from))} to ${h(formatDate(f.quarter.to))}); a stage 1 complaint escalated counts at both stages.</p>`;
 }
 
+/** Under a table that lists only the viewer's cases: how many others the figures count. */
+function notShown(count: number, what: string): string {
+  if (count === 0) return '';
+  return `<p class="muted small" data-not-shown="${count}">${n(count)} other ${count === 1 ? 'case' : 'cases'} ${what} ${count === 1 ? 'is' : 'are'} counted above but not listed: ${count === 1 ? 'it is' : 'they are'} handled outside your team. The complaints team sees every case.</p>`;
+}
+
 export function dashboardFragment(f: DashboardFigures, viewer: string): string {
   const demo = f.demoCases > 0 ? ` <span class="pill">includes ${n(f.demoCases)} demo cases</span>` : '';
   const overdueRows = f.overdue.slice(0, MAX_OVERDUE_ROWS).map((o) => `<tr><td>${h(o.reference)}${o.demo ? ' <span class="pill">demo</span>' : ''}</td><td class="num">${o.stage}</td><td>${h(o.what)}</td>`
@@ -66,7 +72,7 @@ export function dashboardFragment(f: DashboardFigures, viewer: string): string {
     : `<section><h2>This quarter by stage${f.national.kind === 'scotland-arc' ? ', as the Scottish Housing Regulator counts it' : ', within the policy\'s timescales'}</h2>${quarterStages(f)}<p class="muted small">${h(f.national.tsmNote)}</p></section>`;
   const omb = f.ombudsman.length
     ? `<div class="scroll"><table><thead><tr><th>Complaint</th><th>Referred</th><th>Determined</th><th class="num">Orders complied</th></tr></thead><tbody>${f.ombudsman.map((c) => `<tr><td>${h(c.reference)}${c.demo ? ' <span class="pill">demo</span>' : ''}</td><td>${h(formatDate(c.referredOn))}</td><td>${c.determinedOn ? h(formatDate(c.determinedOn)) : '<span class="muted">not yet</span>'}</td><td class="num${c.ordersOverdue ? ' late' : ''}">${n(c.ordersComplied)} of ${n(c.orders)}</td></tr>`).join('')}</tbody></table></div>`
-    : '<p class="muted">No case at the Ombudsman is open.</p>';
+    : f.notShown.ombudsman ? '' : '<p class="muted">No case at the Ombudsman is open.</p>';
   return `<style>${CSS}</style><div class="dash">
 <h1>Complaints dashboard</h1><p class="sub">${h(viewer)} · ${h(formatDate(f.today))}${demo}</p>
 <ul class="tiles">
@@ -79,10 +85,10 @@ export function dashboardFragment(f: DashboardFigures, viewer: string): string {
 <section><h2>Open cases by stage and deadline</h2>${stageBars(f.byStage)}</section>
 ${measures}
 </div>
-<section><h2>Overdue</h2>${f.overdue.length ? `<div class="scroll"><table><thead><tr><th>Case</th><th class="num">Stage</th><th>What</th><th>Was due</th><th class="num">Working days late</th><th>Officer</th></tr></thead><tbody>${overdueRows}</tbody></table></div>${f.overdue.length > MAX_OVERDUE_ROWS ? `<p class="muted small">And ${n(f.overdue.length - MAX_OVERDUE_ROWS)} more: type "log" to the bot for them all.</p>` : ''}` : '<p class="muted">Nothing is overdue.</p>'}</section>
+<section><h2>Overdue</h2>${f.overdue.length ? `<div class="scroll"><table><thead><tr><th>Case</th><th class="num">Stage</th><th>What</th><th>Was due</th><th class="num">Working days late</th><th>Officer</th></tr></thead><tbody>${overdueRows}</tbody></table></div>${f.overdue.length > MAX_OVERDUE_ROWS ? `<p class="muted small">And ${n(f.overdue.length - MAX_OVERDUE_ROWS)} more: type "log" to the bot for them all.</p>` : ''}` : f.notShown.overdue ? '' : '<p class="muted">Nothing is overdue.</p>'}${notShown(f.notShown.overdue, 'overdue')}</section>
 <div class="grid">
 <section><h2>Complaints by category, last 12 months</h2>${trendLines(f.trend)}</section>
-<section><h2>At the ${h(f.ombudsmanName)}</h2>${omb}</section>
+<section><h2>At the ${h(f.ombudsmanName)}</h2>${omb}${notShown(f.notShown.ombudsman, 'at the Ombudsman')}</section>
 </div>
 </div>`;
 }

@@ -5,7 +5,7 @@ import type { OmbudsmanFindingKind, RemedyKind } from '../domain/case-events';
 import { viewOf } from '../domain/case-view';
 import { findPerson, type Directory } from '../domain/directory';
 import type { Policy } from '../domain/policy';
-import { CATEGORIES, CHANNELS, CONTACT_METHODS, SERVICE_AREAS } from '../intake/intake-options';
+import { CATEGORIES, CHANNELS, CONTACT_METHODS, ON_BEHALF_ROLES, SERVICE_AREAS } from '../intake/intake-options';
 import { RESPONSE_CONTENT_NAMES } from '../domain/response-contents';
 import { renderCard, type AdaptiveCardJson } from './card-template';
 import { acknowledgementMethod, bannerOf, daysLeft, DIRECTION_WORDS, formatSize, wordFor, type Banner, formatInstant, OUTCOME_WORDS, deadlineLabel, deadlineRow, EVENT_LABELS, formatDate, STATE_LABELS, type CaseCardContext } from './card-text';
@@ -53,7 +53,16 @@ function complaintFacts(record: CaseRecord) {
     { title: 'Issue occurred', value: formatDate(c.issueOccurredOn) },
     { title: 'About a member of staff', value: c.aboutStaff ? [c.staffName, c.staffRole].filter(Boolean).join(', ') || 'yes' : '' },
     { title: 'Accepted late because', value: c.lateAcceptanceReason },
+    // Who they are is personal data, shown with the complainant's details; that they acted is not.
+    { title: 'Contact made by', value: onBehalfWords(record.details.complainant, false) },
   ]);
+}
+
+/** An MP's, councillor's or designated person's contact for the resident (the Code: the resident's own, with consent). */
+function onBehalfWords(p: CaseRecord['details']['complainant'], named: boolean): string {
+  if (!p.onBehalfRole) return '';
+  const who = wordFor(ON_BEHALF_ROLES, p.onBehalfRole);
+  return `${named && p.onBehalfName ? `${who}: ${p.onBehalfName}` : who}, for the resident (${p.onBehalfConsent ? 'resident\'s consent recorded' : 'no consent recorded'})`;
 }
 
 /** Who the complainant is and how to reach them: shown to the people who act on the case. */
@@ -66,6 +75,7 @@ function complainantFacts(record: CaseRecord) {
     { title: 'Phone', value: p.contactPhone },
     { title: 'Address', value: p.address },
     { title: 'Representative', value: p.hasRepresentative ? `${p.representativeName} (${p.representativeConsent ? 'consent recorded' : 'no consent recorded'})` : '' },
+    { title: 'Contact made by', value: onBehalfWords(p, true) },
     { title: 'Vulnerabilities', value: p.vulnerabilities },
     { title: 'Reasonable adjustments', value: p.adjustments },
   ]);

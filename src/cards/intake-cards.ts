@@ -2,7 +2,7 @@ import type { Directory } from '../domain/directory';
 import type { Policy } from '../domain/policy';
 import { COMPLAINANT_FIELDS, COMPLAINT_FIELDS, type IntakeDraft } from '../intake/intake-draft';
 import type { FieldErrors } from '../intake/intake-fields';
-import { CATEGORIES, CHANNELS, choices, CONTACT_METHODS, SERVICE_AREAS, STAFF_ROLES, TENURE_OPTIONS } from '../intake/intake-options';
+import { CATEGORIES, CHANNELS, choices, CONTACT_METHODS, ON_BEHALF_ROLES, SERVICE_AREAS, STAFF_ROLES, TENURE_OPTIONS } from '../intake/intake-options';
 import { renderCard, type AdaptiveCardJson } from './card-template';
 import { formatDate } from './card-text';
 
@@ -14,6 +14,14 @@ export interface IntakeCardInput {
   policy: Policy;
   directory: Directory;
   today: string;
+  /**
+   * Fresh for every card shown (the bot passes a new one), and part of the ids of the card's
+   * sections. The Agents Playground keeps a compact choice set's option from the card it
+   * replaces when the elements' ids are the same, so the step shown after Back or Next could
+   * show a stale choice; a new id per card makes it draw the choice afresh. Teams itself reads
+   * only the inputs' ids (the data keys), which never change.
+   */
+  renderId?: string;
 }
 
 /** Every field present (empty when unset), so no template binding is left unexpanded. */
@@ -23,8 +31,12 @@ function complete(fields: readonly string[], from: Record<string, string>): Reco
 
 export function intakeStepCard(input: IntakeCardInput): AdaptiveCardJson {
   const { draft, policy } = input;
-  const common = { intakeId: draft.intakeId, policyName: policy.name, formError: input.formError };
+  const renderId = input.renderId ?? draft.step;
+  const common = { intakeId: draft.intakeId, policyName: policy.name, formError: input.formError, renderId };
   if (draft.step === 'complainant') {
+    const p = draft.complainant;
+    // A section hidden behind its button stays open while anything in it is filled in or wrong.
+    const onBehalfFields = ['onBehalfRole', 'onBehalfName', 'onBehalfConsent', 'hasRepresentative', 'representativeName', 'representativeConsent'];
     return renderCard('intake-complainant', {
       ...common,
       values: complete(COMPLAINANT_FIELDS, draft.complainant),
@@ -32,6 +44,8 @@ export function intakeStepCard(input: IntakeCardInput): AdaptiveCardJson {
       contactChoices: choices(CONTACT_METHODS),
       estateChoices: input.directory.estates.map((e) => ({ title: e, value: e })),
       tenureChoices: choices(TENURE_OPTIONS),
+      onBehalfChoices: [{ title: 'No one: the resident', value: 'resident' }, ...choices(ON_BEHALF_ROLES)],
+      showOnBehalf: onBehalfFields.some((f) => (!['', 'false', 'resident'].includes(p[f] ?? '')) || input.errors[f] !== undefined),
     });
   }
   if (draft.step === 'complaint') {
@@ -45,6 +59,7 @@ export function intakeStepCard(input: IntakeCardInput): AdaptiveCardJson {
       categoryChoices: choices(CATEGORIES),
       serviceAreaChoices: choices(SERVICE_AREAS),
       staffRoleChoices: choices(STAFF_ROLES),
+      showStaff: ['aboutStaff', 'staffRole', 'staffName'].some((f) => ((draft.complaint[f] ?? '') !== '' && draft.complaint[f] !== 'false') || input.errors[f] !== undefined),
     });
   }
   return renderCard('intake-review', { ...common, ...reviewFacts(draft) });
@@ -62,6 +77,7 @@ function reviewFacts(draft: IntakeDraft) {
       fact('Prefers', label(CONTACT_METHODS, p.preferredContact)), fact('Address', p.address), fact('Estate', p.estate),
       fact('Tenure', label(TENURE_OPTIONS, p.tenure || 'not-known')),
       fact('Representative', p.hasRepresentative === 'true' ? `${p.representativeName} (consent: ${yes(p.representativeConsent)})` : 'None'),
+      ...(p.onBehalfRole && p.onBehalfRole !== 'resident' ? [fact('Contact made by', `${label(ON_BEHALF_ROLES, p.onBehalfRole)}: ${p.onBehalfName} (resident's consent: ${yes(p.onBehalfConsent)})`)] : []),
       fact('Vulnerabilities', p.vulnerabilities), fact('Adjustments', p.adjustments),
     ],
     complaintFacts: [

@@ -24,6 +24,14 @@ export const complainantDetailsSchema = z.object({
   adjustments: z.string(),
   /** One of TENURES (tenure.ts); absent on cases logged before intake asked, read as not known. */
   tenure: z.string().optional(),
+  /**
+   * An MP, councillor or designated person who made the contact for the resident (mp,
+   * councillor, designated-person), their name, and the resident's consent: the Code treats
+   * their enquiry as the resident's own contact. Absent on cases logged before intake asked.
+   */
+  onBehalfRole: z.string().optional(),
+  onBehalfName: z.string().optional(),
+  onBehalfConsent: z.boolean().optional(),
 }).loose();
 
 export const complaintDetailsSchema = z.object({

@@ -22,7 +22,7 @@ export const draftKey = (intakeId: string): string => `intake/${intakeId}`;
 
 export const COMPLAINANT_FIELDS = [
   'complainantName', 'contactEmail', 'contactPhone', 'preferredContact', 'address', 'estate', 'hasRepresentative',
-  'representativeName', 'representativeConsent', 'vulnerabilities', 'adjustments', 'tenure',
+  'representativeName', 'representativeConsent', 'vulnerabilities', 'adjustments', 'tenure', 'onBehalfRole', 'onBehalfName', 'onBehalfConsent',
 ] as const;
 export const COMPLAINT_FIELDS = [
   'channel', 'receivedOn', 'issueOccurredOn', 'category', 'serviceArea', 'aboutStaff', 'staffRole', 'staffName',

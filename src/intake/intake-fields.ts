@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compareDates, isCalendarDate, type CalendarDate } from '../domain/calendar-date';
-import { CATEGORIES, CHANNELS, CONTACT_METHODS, keysOf, SERVICE_AREAS, STAFF_ROLES, TENURE_OPTIONS } from './intake-options';
+import { CATEGORIES, CHANNELS, CONTACT_METHODS, keysOf, ON_BEHALF_ROLES, SERVICE_AREAS, STAFF_ROLES, TENURE_OPTIONS } from './intake-options';
 
 /**
  * The intake steps' fields, checked at the edge. Card inputs arrive as strings (toggles as
@@ -28,11 +28,20 @@ export const complainantSchema = z.object({
   adjustments: optionalText('Reasonable adjustments', LIMITS.long),
   // Not known is an honest answer, and the default for a form (or an older card) that did not ask.
   tenure: z.preprocess((v) => (v === '' || v === undefined ? 'not-known' : v), choice('the resident\'s tenure', TENURE_OPTIONS)),
+  // An MP, councillor or designated person who contacted us for the resident; empty: nobody did.
+  // 'resident' is the card's "no one" choice: a compact list cannot be cleared once chosen.
+  onBehalfRole: z.preprocess((v) => (v === 'resident' || v === undefined ? '' : v),
+    z.union([z.literal(''), z.enum(keysOf(ON_BEHALF_ROLES))], { error: 'Choose who made the contact, or "No one"' })),
+  onBehalfName: optionalText('Their name', LIMITS.name),
+  onBehalfConsent: toggle,
 }).superRefine((v, ctx) => {
   if (v.preferredContact === 'email' && !v.contactEmail) ctx.addIssue({ code: 'custom', path: ['contactEmail'], message: 'Email is the preferred contact method: enter the address' });
   if (v.preferredContact === 'phone' && !v.contactPhone) ctx.addIssue({ code: 'custom', path: ['contactPhone'], message: 'Phone is the preferred contact method: enter the number' });
   if (v.hasRepresentative && !v.representativeName) ctx.addIssue({ code: 'custom', path: ['representativeName'], message: 'Name the representative' });
   if (v.hasRepresentative && !v.representativeConsent) ctx.addIssue({ code: 'custom', path: ['representativeConsent'], message: 'Record the complainant\'s consent for the representative to act for them' });
+  if (v.onBehalfRole && !v.onBehalfName) ctx.addIssue({ code: 'custom', path: ['onBehalfName'], message: 'Name who made the contact for the resident' });
+  if (v.onBehalfRole && !v.onBehalfConsent) ctx.addIssue({ code: 'custom', path: ['onBehalfConsent'], message: 'The Code treats their enquiry as the resident\'s own contact only with the resident\'s consent: record it, or ask the resident first' });
+  if (!v.onBehalfRole && v.onBehalfName) ctx.addIssue({ code: 'custom', path: ['onBehalfRole'], message: 'Choose whether they are an MP, a councillor or a designated person' });
 });
 
 export function complaintSchema(today: CalendarDate) {

@@ -14,6 +14,11 @@ export const TENURE_OPTIONS = {
   'social-or-affordable-rent': 'Social or affordable rent', 'shared-ownership': 'Shared ownership', leaseholder: 'Leaseholder',
   other: 'Other', 'not-known': 'Not known',
 } as const satisfies Record<Tenure, string>;
+/**
+ * Who made the contact for the resident, when someone did: the Code treats an MP's, a
+ * councillor's or a designated person's enquiry as the resident's own contact, with their consent.
+ */
+export const ON_BEHALF_ROLES = { mp: 'An MP', councillor: 'A councillor', 'designated-person': 'A designated person' } as const;
 export const STAFF_ROLES = { EM: 'Estate Manager', AHM: 'Area Housing Manager', other: 'Other member of staff' } as const;
 
 export function choices(options: Record<string, string>): Array<{ title: string; value: string }> {

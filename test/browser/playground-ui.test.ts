@@ -49,8 +49,7 @@ describe('browser: logging a complaint in the Agents Playground web UI', functio
   const lastCard = (): Locator => page.locator('.ac-adaptiveCard').last();
   const shot = async (name: string) => { await lastCard().screenshot({ path: path.join(SHOTS, `${name}.png`) }); };
   const field = (label: string) => lastCard().getByLabel(label, { exact: false }).first();
-  // Short lists are radio buttons; the estate list is a Fluent UI combobox: open, then pick.
-  const pick = async (option: string) => { await lastCard().getByRole('radio', { name: option, exact: true }).check(); };
+  // The lists are compact (a Fluent UI combobox in the Playground): open, then pick.
   const choose = async (label: string, option: string) => {
     await field(label).click();
     await page.getByRole('option', { name: option, exact: true }).click();
@@ -71,7 +70,7 @@ describe('browser: logging a complaint in the Agents Playground web UI', functio
 
     await field('Complainant\'s name').fill('Robin Example');
     await field('Email').fill('robin@example.net');
-    await pick('Email');
+    await choose('Preferred contact method', 'Email');
     await field('Address').fill('Flat 4, 1 Invented Row');
     await choose('Estate', 'Riverside');
     await choose('The resident\'s tenure', 'Social or affordable rent');
@@ -80,10 +79,10 @@ describe('browser: logging a complaint in the Agents Playground web UI', functio
     await lastCard().getByRole('button', { name: 'Next' }).click();
 
     await page.getByText('step 2 of 3: the complaint').waitFor();
-    await pick('Phone');
+    await choose('How it was received', 'Phone');
     await field('Date the issue occurred').fill(addCalendarDays(today, -20));
-    await pick('Repairs and maintenance');
-    await pick('Housing management');
+    await choose('Category', 'Repairs and maintenance');
+    await choose('Service area', 'Housing management');
     await field('What happened').fill('The kitchen window has not closed since October.');
     await field('Complaint definition').fill('Robin complains that a reported window repair has not been done.');
     await field('Outcome the complainant wants').fill('Window repaired and an apology.');

@@ -18,7 +18,8 @@ export async function intakeCard(outcome: IntakeOutcome, actor: DirectoryPerson,
   const ctx = scopeFor(actor, deps).cards;
   if (outcome.kind === 'notice') return noticeCard(outcome);
   if (outcome.kind === 'step') {
-    return intakeStepCard({ ...outcome, policy: deps.ctx.policy, directory: deps.ctx.directory, today: londonDateOf(deps.ctx.now()) });
+    // A fresh id per card shown: see renderId in intake-cards.ts (the Playground's stale choices).
+    return intakeStepCard({ ...outcome, policy: deps.ctx.policy, directory: deps.ctx.directory, today: londonDateOf(deps.ctx.now()), renderId: deps.ctx.newId().replace(/-/g, '').slice(0, 12) });
   }
   const { record, assignment, repeated } = outcome;
   deps.logger.info({ reference: record.reference, repeated }, repeated ? 'intake submitted again: showing the existing case' : 'complaint logged');

@@ -1,8 +1,9 @@
 import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
 // botbuilder's own dependency, pinned to its version: the SDK answers 401 only for this error class.
-import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
+import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorFactory } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
+import { ConnectorClients } from './connector-clients';
 
 /**
  * The Bot Framework adapter. With a bot app id, every request must carry a valid Bot
@@ -23,13 +24,21 @@ export interface BotAuthenticationOptions {
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError', 'SyntaxError']);
 
 class TokenRejectingAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly clients = new ConnectorClients();
+
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     try {
-      return await super.authenticateRequest(activity, authHeader);
+      const result = await super.authenticateRequest(activity, authHeader);
+      return result.connectorFactory ? { ...result, connectorFactory: this.clients.reuse(result.connectorFactory) } : result;
     } catch (err) {
       if (err instanceof AuthenticationError || !(err instanceof Error) || !TOKEN_ERRORS.has(err.name)) throw err;
       throw new AuthenticationError(`Unauthorized: ${err.message}`, 401);
     }
+  }
+
+  /** Proactive messages (reminders, approval cards) reuse the same clients. */
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.clients.reuse(super.createConnectorFactory(claimsIdentity));
   }
 }
 

@@ -1,4 +1,4 @@
-import { ConnectorFactory, type ConnectorClient } from 'botframework-connector';
+import { ConnectorFactory, type ConnectorClient, type UserTokenClient } from 'botframework-connector';
 
 /** Service URLs are a handful per region in Teams; more than this means something odd, and the oldest go. */
 const MAX_CLIENTS = 64;
@@ -12,12 +12,35 @@ const MAX_CLIENTS = 64;
  */
 export class ConnectorClients {
   private readonly clients = new Map<string, Promise<ConnectorClient>>();
+  private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
 
   /** `inner`, with the clients it makes kept here. */
   reuse(inner: ConnectorFactory): ConnectorFactory {
     const appId = (inner as { appId?: unknown }).appId;
     return new ReusingConnectorFactory(inner, typeof appId === 'string' ? appId : '', this.clients);
   }
+
+  /**
+   * The user-token client the SDK also makes on every turn (for sign-in cards, which this bot
+   * does not use): one per app id the requests are addressed to, made by `make` the first time.
+   */
+  userTokenClient(appId: string, make: () => Promise<UserTokenClient>): Promise<UserTokenClient> {
+    return remembered(this.tokenClients, appId, make);
+  }
+}
+
+/** The value kept under `key`, or `make`'s, kept unless it fails; the oldest go past MAX_CLIENTS. */
+function remembered<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  const known = cache.get(key);
+  if (known) return known;
+  const made = make();
+  cache.set(key, made);
+  made.catch(() => { if (cache.get(key) === made) cache.delete(key); });
+  for (const oldest of cache.keys()) {
+    if (cache.size <= MAX_CLIENTS) break;
+    cache.delete(oldest);
+  }
+  return made;
 }
 
 class ReusingConnectorFactory extends ConnectorFactory {
@@ -26,16 +49,6 @@ class ReusingConnectorFactory extends ConnectorFactory {
   }
 
   override create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    const key = JSON.stringify([this.appId, serviceUrl, audience ?? null]);
-    const known = this.clients.get(key);
-    if (known) return known;
-    const made = this.inner.create(serviceUrl, audience);
-    this.clients.set(key, made);
-    made.catch(() => { if (this.clients.get(key) === made) this.clients.delete(key); });
-    for (const oldest of this.clients.keys()) {
-      if (this.clients.size <= MAX_CLIENTS) break;
-      this.clients.delete(oldest);
-    }
-    return made;
+    return remembered(this.clients, JSON.stringify([this.appId, serviceUrl, audience ?? null]), () => this.inner.create(serviceUrl, audience));
   }
 }

@@ -1,6 +1,6 @@
 import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
 // botbuilder's own dependency, pinned to its version: the SDK answers 401 only for this error class.
-import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorFactory } from 'botframework-connector';
+import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorFactory, type UserTokenClient } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import { ConnectorClients } from './connector-clients';
@@ -34,6 +34,12 @@ class TokenRejectingAuthentication extends ConfigurationBotFrameworkAuthenticati
       if (err instanceof AuthenticationError || !(err instanceof Error) || !TOKEN_ERRORS.has(err.name)) throw err;
       throw new AuthenticationError(`Unauthorized: ${err.message}`, 401);
     }
+  }
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    // The SDK's own key for the client: the audience claim, else the app id claim (the emulator's).
+    const appId = claimsIdentity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claimsIdentity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
+    return this.clients.userTokenClient(appId, () => super.createUserTokenClient(claimsIdentity));
   }
 
   /** Proactive messages (reminders, approval cards) reuse the same clients. */

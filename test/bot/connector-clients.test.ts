@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 // Not exported from the package's index: the SDK's own factory, the one that makes the clients.
 import { ConnectorFactoryImpl } from 'botframework-connector/lib/auth/connectorFactoryImpl';
 import { ALEX, cardText } from '../support/bot-driver';
@@ -7,16 +8,19 @@ import { startTestBot, type TestBot } from '../support/test-app';
 
 // The SDK would build a connector client (pipeline and credentials) for every reply; the bot
 // keeps one per service URL, and every reply still reaches the chat.
-describe('connector clients are made once per service URL, not once per turn', function () {
+describe('connector and user-token clients are made once, not once per turn', function () {
   this.timeout(60_000);
   let bot: TestBot;
   let create: sinon.SinonSpy;
+  let tokenClients: sinon.SinonSpy;
   before(async () => {
     create = sinon.spy(ConnectorFactoryImpl.prototype, 'create');
+    tokenClients = sinon.spy(ConfigurationBotFrameworkAuthentication.prototype, 'createUserTokenClient');
     bot = await startTestBot();
   });
   after(async () => {
     create.restore();
+    tokenClients.restore();
     await bot.stop();
   });
 
@@ -28,5 +32,6 @@ describe('connector clients are made once per service URL, not once per turn', f
     assert.equal(cards.length, 5);
     for (const card of cards) assert.match(cardText(card), /What I can do/);
     assert.equal(create.callCount, 1, `connector clients made: ${create.callCount}`);
+    assert.equal(tokenClients.callCount, 1, `user-token clients made: ${tokenClients.callCount}`);
   });
 });

@@ -17,6 +17,14 @@ export type DemoSeed = { seeded: true; reference: string; due: CalendarDate } | 
 
 export async function seedDemoReminderCase(cases: CaseStore, ctx: CaseContext): Promise<DemoSeed> {
   if (await cases.countCases() > 0) return { seeded: false, why: 'the store already has cases' };
+  return createDemoReminderCase(cases, ctx);
+}
+
+/**
+ * The reminder case itself, whatever the store holds: `npm run dev`'s demo story (src/dev/demo-story.ts)
+ * adds it last, after the story's older cases, having checked the store was empty first.
+ */
+export async function createDemoReminderCase(cases: CaseStore, ctx: CaseContext): Promise<DemoSeed> {
   const alex = findByAadObjectId(ctx.directory, PLAYGROUND_USER_AAD_ID);
   if (!alex) return { seeded: false, why: 'the directory has no Alex Morgan (the playground user)' };
   const today = londonDateOf(ctx.now());

@@ -106,6 +106,18 @@ export const BOT_STATE_CONTAINER: ContainerDefinition = {
   defaultTtl: -1,
 };
 
+/**
+ * Dissatisfaction not taken as a complaint: partition key /id, so a record is written once
+ * (create fails on a second press of the same card); the reports read it by date across
+ * partitions, a few hundred small documents a year.
+ */
+export const DISSATISFACTION_CONTAINER: ContainerDefinition = {
+  id: 'dissatisfaction',
+  partitionKey: { paths: ['/id'] },
+  indexingPolicy: { indexingMode: 'consistent', automatic: true, includedPaths: [{ path: '/receivedOn/?' }], excludedPaths: [{ path: '/*' }] },
+};
+
 export const ALL_CONTAINERS: readonly ContainerDefinition[] = [
   CASES_CONTAINER, REFERENCES_CONTAINER, CONVERSATION_REFS_CONTAINER, REMINDER_CLAIMS_CONTAINER, BOT_STATE_CONTAINER, CASE_ACCESS_CONTAINER,
+  DISSATISFACTION_CONTAINER,
 ];

@@ -5,12 +5,14 @@ import { CosmosKeyValueStore } from './cosmos-key-value-store';
 import type { CosmosStoreOptions } from './cosmos-options';
 import { CosmosCaseAccessLog } from './cosmos-case-access-log';
 import { CosmosReminderClaimStore } from './cosmos-reminder-claim-store';
+import { CosmosDissatisfactionLog } from './cosmos-dissatisfaction-log';
 import { SqliteCaseStore } from './sqlite-case-store';
 import { SqliteConnection, type SqliteOptions } from './sqlite-connection';
 import { SqliteConversationRefStore } from './sqlite-conversation-ref-store';
 import { SqliteKeyValueStore } from './sqlite-key-value-store';
 import { SqliteCaseAccessLog } from './sqlite-case-access-log';
 import { SqliteReminderClaimStore } from './sqlite-reminder-claim-store';
+import { SqliteDissatisfactionLog } from './sqlite-dissatisfaction-log';
 import type { StoreHealth, Stores } from './stores';
 
 export type StoreOptions =
@@ -43,7 +45,7 @@ function createSqliteStores(options: SqliteOptions & { referencePrefix?: string 
   const reminderClaims = new SqliteReminderClaimStore(connection);
   const keyValue = new SqliteKeyValueStore(connection);
   return {
-    cases, conversationRefs, reminderClaims, keyValue, accessLog: new SqliteCaseAccessLog(connection),
+    cases, conversationRefs, reminderClaims, keyValue, accessLog: new SqliteCaseAccessLog(connection), dissatisfaction: new SqliteDissatisfactionLog(connection),
     ping: () => timed('sqlite', () => {
       if (!connection.isOpen) throw new Error(`The case database at ${connection.path} is closed`);
       connection.db.prepare('SELECT 1').get();
@@ -60,6 +62,7 @@ async function createCosmosStores(options: CosmosStoreOptions): Promise<Stores> 
     reminderClaims: new CosmosReminderClaimStore(connection),
     accessLog: new CosmosCaseAccessLog(connection),
     keyValue: new CosmosKeyValueStore(connection),
+    dissatisfaction: new CosmosDissatisfactionLog(connection),
     ping: () => timed('cosmos', () => connection.ping()),
     close: async () => { connection.close(); },
   };

@@ -103,6 +103,15 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE cases ADD COLUMN awaits_decision INTEGER;
   CREATE INDEX cases_maybe_awaiting_decision ON cases (received_on, reference) WHERE is_open = 1 AND awaits_decision IS NOT 0;
   `,
+  // 7: dissatisfaction not taken as a complaint (dissatisfaction-log.port.ts), read by date.
+  `
+  CREATE TABLE dissatisfaction (
+    id TEXT PRIMARY KEY,
+    received_on TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX dissatisfaction_by_received ON dissatisfaction (received_on, id);
+  `,
 ];
 
 /** Brings the file up to the current schema. Safe when several processes open it at once. */

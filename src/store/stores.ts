@@ -1,6 +1,7 @@
 import type { CaseAccessLog } from './case-access-log.port';
 import type { CaseStore } from './case-store.port';
 import type { ConversationRefStore } from './conversation-ref-store.port';
+import type { DissatisfactionLog } from './dissatisfaction-log.port';
 import type { KeyValueStore } from './key-value-store.port';
 import type { ReminderClaimStore } from './reminder-claim-store.port';
 
@@ -17,6 +18,8 @@ export interface Stores {
   /** Who has seen each case's personal data. */
   accessLog: CaseAccessLog;
   keyValue: KeyValueStore;
+  /** Dissatisfaction not taken as a complaint, for the reports. */
+  dissatisfaction: DissatisfactionLog;
   ping(): Promise<StoreHealth>;
   /** Closes the shared connection; the stores cannot be used afterwards. Idempotent. */
   close(): Promise<void>;

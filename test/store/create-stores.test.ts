@@ -28,7 +28,7 @@ describe('createStores', () => {
       const db = new Database(file, { readonly: true });
       try {
         assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
-        assert.equal(db.pragma('user_version', { simple: true }), 5);
+        assert.equal(db.pragma('user_version', { simple: true }), 7);
       } finally {
         db.close();
       }
@@ -66,7 +66,8 @@ describe('createStores', () => {
       const db = new Database(join(dataDir, 'complaints.sqlite'));
       try {
         db.exec('DROP INDEX cases_by_demo; ALTER TABLE cases DROP COLUMN is_demo; ALTER TABLE running_deadlines DROP COLUMN item_id; ALTER TABLE running_deadlines DROP COLUMN owner; '
-          + 'DROP INDEX key_values_by_expiry; ALTER TABLE key_values DROP COLUMN expires_at; DROP TABLE case_access;');
+          + 'DROP INDEX key_values_by_expiry; ALTER TABLE key_values DROP COLUMN expires_at; DROP TABLE case_access; '
+          + 'DROP INDEX cases_maybe_awaiting_decision; ALTER TABLE cases DROP COLUMN awaits_decision; DROP TABLE dissatisfaction;');
         db.pragma('user_version = 1');
       } finally {
         db.close();
@@ -97,7 +98,7 @@ describe('createStores', () => {
           assert.deepEqual(resource?.partitionKey?.paths, ['/id']);
           assert.deepEqual(resource?.indexingPolicy?.compositeIndexes, CASES_CONTAINER.indexingPolicy?.compositeIndexes);
           const { resources } = await client.database('housing-complaints').containers.readAll().fetchAll();
-          assert.deepEqual(resources.map((c) => c.id).sort(), ['bot-state', 'case-access', 'case-references', 'cases', 'conversation-refs', 'reminder-claims']);
+          assert.deepEqual(resources.map((c) => c.id).sort(), ['bot-state', 'case-access', 'case-references', 'cases', 'conversation-refs', 'dissatisfaction', 'reminder-claims']);
           const claims = resources.find((c) => c.id === 'reminder-claims');
           assert.deepEqual(claims?.partitionKey?.paths, ['/caseId']);
         } finally {

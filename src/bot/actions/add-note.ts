@@ -4,7 +4,9 @@ import { FORM_DEFAULTS } from '../../cards/workflow-forms';
 import { NOTE_CHANNELS } from '../../domain/commands/add-note';
 import { keysOf } from '../../intake/intake-options';
 import type { CaseCardAction } from './case-card-action';
-import { parseForm, pastDate, text } from './form-fields';
+import { parseForm, pastDate, perDay, text } from './form-fields';
+
+const noteForm = perDay((today) => z.object({ on: pastDate(today), channel: z.enum(keysOf(NOTE_CHANNELS), { error: 'Choose how' }), text: text('The note') }));
 
 /** Anyone in the directory logs correspondence or a note, with its date and channel. */
 export const addNoteAction: CaseCardAction<'add-note'> = {
@@ -15,9 +17,6 @@ export const addNoteAction: CaseCardAction<'add-note'> = {
   }, record, scope.cards, input),
   submitVerbs: ['case.note'],
   anyVersion: true,
-  parse: (_verb, data, scope) => parseForm(
-    z.object({ on: pastDate(scope.commands.today), channel: z.enum(keysOf(NOTE_CHANNELS), { error: 'Choose how' }), text: text('The note') }),
-    data, (v) => ({ on: v.on, channel: v.channel, text: v.text }),
-  ),
+  parse: (_verb, data, scope) => parseForm(noteForm(scope.commands.today), data, (v) => ({ on: v.on, channel: v.channel, text: v.text })),
   done: () => 'Saved.',
 };

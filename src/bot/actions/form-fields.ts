@@ -12,6 +12,18 @@ export const text = (label: string) => z.string({ error: `${label} is required` 
 export const optionalText = z.string().trim().max(4000, 'At most 4000 characters').optional().default('');
 export const pastDate = (today: CalendarDate) => z.string({ error: 'Enter a date' }).trim().refine(isCalendarDate, 'Enter a date')
   .refine((d) => !isCalendarDate(d) || compareDates(d, today) <= 0, 'The date cannot be in the future');
+/**
+ * A form schema that depends only on today's date, built once per day rather than on every
+ * submit: building a zod schema costs more than checking a form with it.
+ */
+export function perDay<S>(build: (today: CalendarDate) => S): (today: CalendarDate) => S {
+  let built: { today: CalendarDate; schema: S } | null = null;
+  return (today) => {
+    if (built?.today !== today) built = { today, schema: build(today) };
+    return built.schema;
+  };
+}
+
 /** A toggle: "true" when ticked. */
 export const ticked = z.string().optional().transform((v) => v === 'true');
 

@@ -94,7 +94,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     workingHours: config.reminders.workingHours, logger: logger.child({ part: 'reminders' }), ...options.reminders,
   });
   const timer = new ReminderTimer(() => sweeper.run(), config.reminders.sweepSeconds, logger);
-  const server = createHttpServer(adapter, bot, stores, logger, { secret: config.reminders.runSecret, run: () => sweeper.run() }, fileOffers, uploads, () => readiness(stores, core.files));
+  const server = createHttpServer(adapter, bot, stores, logger, { secret: config.reminders.runSecret, run: () => sweeper.run() }, fileOffers, uploads, () => readiness(stores, core.files, storeLocation(config)));
   // The dashboard personal tab (src/dashboard): Teams sign-in, or the demo people in a local run.
   registerDashboardRoutes(server, dashboardDeps(config, core, logger));
 
@@ -130,11 +130,17 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   };
 }
 
+/** Where the cases are kept, for the log: the data folder, or the Cosmos DB account. */
+function storeLocation(config: AppConfig): string {
+  return config.store.kind === 'sqlite' ? `the case database in ${config.store.dataDir}` : `Cosmos DB at ${config.store.endpoint}`;
+}
+
 /**
  * Can the bot do its work? A write (and delete) in the store, as a card action does, and the
- * file store's own check; null for a part that works, else what is wrong (for the log).
+ * file store's own check; null for a part that works, else what is wrong (for the log, which
+ * names the folder or account: a full or read-only disk says only "disk is full" by itself).
  */
-async function readiness(stores: Stores, files: FileStore): Promise<Record<string, string | null>> {
+async function readiness(stores: Stores, files: FileStore, storeAt: string): Promise<Record<string, string | null>> {
   const store = await (async () => {
     try {
       const key = `readyz/${process.pid}`;
@@ -142,7 +148,7 @@ async function readiness(stores: Stores, files: FileStore): Promise<Record<strin
       await stores.keyValue.delete(key);
       return null;
     } catch (err) {
-      return err instanceof Error ? err.message : String(err);
+      return `${storeAt}: ${err instanceof Error ? err.message : String(err)}`;
     }
   })();
   const file = await files.ping();

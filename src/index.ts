@@ -1,5 +1,6 @@
 import { ConfigError, loadConfigFromEnvironment } from './config';
 import { startApp } from './app';
+import { startWhenStoreOpens } from './start-when-store-opens';
 
 /** Production start (`npm start`, as App Service runs it): config from the environment. */
 async function main(): Promise<void> {
@@ -13,7 +14,14 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const app = await startApp(config);
+  // A store that cannot be opened yet (a read-only or full data folder, Cosmos DB unreachable)
+  // keeps the process up and not ready, trying again, instead of exiting.
+  const app = await startWhenStoreOpens(config, startApp, {
+    onFatal: (err) => {
+      process.stderr.write(`The complaints bot could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    },
+  });
   const stop = (signal: string) => {
     app.logger.info({ signal }, 'shutting down');
     void app.close().then(() => process.exit(0));

@@ -169,6 +169,33 @@ export function createHttpServer(
   return server;
 }
 
+/**
+ * What answers on the bot's port while its store cannot be opened (src/start-when-store-opens.ts):
+ * liveness says the process is up, readiness says the store is not, and Teams' activities are
+ * refused with a bare 503 (Teams tells the person it could not send). Why the store failed (its folder or endpoint) is in the log only.
+ */
+export function createUnreadyServer(): restify.Server {
+  const server = restify.createServer({ name: 'housing-complaints-bot' });
+  // eslint-disable-next-line @typescript-eslint/require-await
+  server.get('/healthz', async (_req, res) => {
+    noStore(res);
+    res.json({ status: 'ok' });
+  });
+  // eslint-disable-next-line @typescript-eslint/require-await
+  server.get('/readyz', async (_req, res) => {
+    noStore(res);
+    res.status(503);
+    res.json({ status: 'unavailable', checks: { store: 'failed' } });
+  });
+  // eslint-disable-next-line @typescript-eslint/require-await
+  server.post('/api/messages', async (_req, res) => {
+    noStore(res);
+    res.status(503);
+    res.json({ error: 'Not ready: the bot cannot reach its store yet. Try again in a minute.' });
+  });
+  return server;
+}
+
 function noStore(res: restify.Response): void {
   res.header('Cache-Control', 'no-store');
   res.header('Referrer-Policy', 'no-referrer');

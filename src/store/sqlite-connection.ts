@@ -51,7 +51,7 @@ export class SqliteConnection {
     } catch (err) {
       db?.close();
       const reason = err instanceof Error ? err.message : String(err);
-      throw new StoreError('STORE.UNAVAILABLE', `Could not open the case database at ${path}: ${reason}. Check that the data directory exists or can be created, is writable by this process, and that the file is an SQLite database.`, { cause: err });
+      throw new StoreError('STORE.UNAVAILABLE', `Could not open the case database at ${path}: ${reason}. Check that the data directory ${dir} exists or can be created, is writable by this process and has space, and that the file is an SQLite database.`, { cause: err });
     }
     return new SqliteConnection(db, path, options);
   }

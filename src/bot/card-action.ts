@@ -8,7 +8,7 @@ import { DOCUMENT_VERBS } from './documents/document-buttons';
  * anything else looks at it: the verb must be one we know, and the data a flat object of
  * ids and typed values. Everything in it is untrusted; handlers re-read what they act on.
  */
-const BASE_VERBS = ['intake.start', 'intake.next', 'intake.back', 'intake.cancel', 'intake.submit', 'cases.mine', 'approvals.mine', 'case.view', 'case.refresh', 'log.page', 'report.links', 'file.attach', 'case.history'];
+const BASE_VERBS = ['intake.start', 'intake.next', 'intake.back', 'intake.cancel', 'intake.submit', 'cases.mine', 'approvals.mine', 'case.view', 'case.refresh', 'log.page', 'report.links', 'file.attach', 'case.history', 'find.page'];
 /** Every verb a card may send: the intake's, the views', and each case action's (src/bot/actions/registry.ts). */
 export const VERBS: ReadonlySet<string> = new Set([...BASE_VERBS, ...CASE_ACTION_VERBS, ...DOCUMENT_VERBS]);
 const verb = z.string().refine((v) => VERBS.has(v), 'not a verb this bot knows');

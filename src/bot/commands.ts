@@ -7,6 +7,7 @@ export type Command =
   | { kind: 'my-approvals' }
   | { kind: 'my-actions' }
   | { kind: 'case'; reference: string }
+  | { kind: 'find'; text: string }
   | { kind: 'log'; filters: LogFilters; unknown: string[] }
   | { kind: 'report'; period: string }
   | { kind: 'help' };
@@ -53,6 +54,7 @@ export function parseCommand(text: string | undefined): Command {
   if (lower === 'my actions' || lower === 'actions') return { kind: 'my-actions' };
   if (lower === 'log' || lower.startsWith('log ')) return { kind: 'log', ...parseLogFilters(words.slice(3).trim()) };
   if (lower === 'report' || lower.startsWith('report ')) return { kind: 'report', period: words.slice(6).trim() };
+  if (lower === 'find' || lower.startsWith('find ')) return { kind: 'find', text: words.slice(4).trim() };
   const ref = /^case\s+([A-Za-z]{2,5}-\d{4}-\d{3,8})$/i.exec(words);
   if (ref?.[1]) return { kind: 'case', reference: ref[1].toUpperCase() };
   return { kind: 'help' };

@@ -10,6 +10,7 @@ import { cardId, parseInvokeAction, parseSubmitAction, type CardAction } from '.
 import { parseCommand } from './commands';
 import { awaitingDecision, caseHistory, myActions, myApprovals, myCases, viewCase, viewCaseByReference } from './handlers/case-handler';
 import { intakeCard } from './handlers/intake-handler';
+import { findCasesCard, findCasesPage } from './handlers/find-handler';
 import { canSeeReports } from '../domain/report-access';
 import { complaintsLog, complaintsLogPage, reportSummary } from './handlers/report-handler';
 import { runCaseAction, scopeFor } from './actions/run-case-action';
@@ -94,7 +95,7 @@ export class ComplaintsBot extends ActivityHandler {
   private async welcome(person: DirectoryPerson | undefined, title?: string): Promise<AdaptiveCardJson> {
     const { policy, directory } = this.deps.ctx;
     const decides = person ? decidesForOthers(person, directory, policy) : false;
-    const commands: CommandName[] = ['new complaint', 'my cases', 'my actions', ...(decides ? ['my approvals' as const] : []), 'case HC-2026-00042',
+    const commands: CommandName[] = ['new complaint', 'my cases', 'my actions', ...(decides ? ['my approvals' as const] : []), 'case HC-2026-00042', 'find Threlkeld',
       ...(person && canSeeReports(person) ? ['log' as const, 'report 2026-Q3' as const] : []), 'help'];
     return welcomeCard({
       title: title ?? (person ? `Hello ${person.name.split(' ')[0]}, I'm the complaints bot` : 'I\'m the complaints bot'),
@@ -137,6 +138,7 @@ export class ComplaintsBot extends ActivityHandler {
       case 'my-approvals': return this.send(context, await myApprovals(person, this.deps));
       case 'my-actions': return this.send(context, await myActions(person, this.deps));
       case 'case': return this.send(context, await viewCaseByReference(command.reference, person, this.deps));
+      case 'find': return this.send(context, await findCasesCard(person, command.text, this.deps));
       case 'log': return this.send(context, await complaintsLog(person, command.filters, command.unknown, this.deps));
       case 'report': {
         const reply = await reportSummary(person, command.period, this.deps, this.deps.fileOffers.deliveryFor(context.activity));
@@ -194,6 +196,7 @@ export class ComplaintsBot extends ActivityHandler {
         case 'case.history': return { replace: await caseHistory(cardId(data, 'caseId'), typeof data.page === 'number' ? data.page : 1, person, this.deps) };
         case 'approvals.mine': return { send: await myApprovals(person, this.deps), toast: 'What waits for your decision is below.' };
         case 'log.page': return { replace: await complaintsLogPage(person, data, this.deps) };
+        case 'find.page': return { replace: await findCasesPage(person, data, this.deps) };
         case 'report.links': {
           const period = typeof data.period === 'string' ? data.period.slice(0, 40) : '';
           return { replace: (await reportSummary(person, period, this.deps, 'link')).card };

@@ -12,7 +12,7 @@ export const CARDS_DIR = path.resolve(__dirname, '../../cards');
 
 export type CardName =
   | 'welcome' | 'notice' | 'intake-complainant' | 'intake-complaint' | 'intake-review'
-  | 'case-confirmation' | 'case-assigned' | 'case-detail' | 'my-cases' | 'my-approvals'
+  | 'case-confirmation' | 'case-assigned' | 'case-detail' | 'my-cases' | 'my-approvals' | 'find-results'
   | 'case-action-form' | 'case-respond' | 'case-decision' | 'case-determination' | 'case-documents' | 'file-arrived' | 'case-history';
 
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard' };

@@ -7,6 +7,7 @@ export const COMMANDS = {
   'my approvals': 'extensions, refusals and reports waiting for your decision',
   'my actions': 'the remedies, Ombudsman orders and requests you are to deliver',
   'case HC-2026-00042': 'one case with its deadlines and history',
+  'find Threlkeld': 'the cases you may see by the resident\'s name, address, postcode or reference',
   log: 'the open cases of the Complaints Log (filter with estate, stage, officer, category)',
   'report 2026-Q3': 'the figures, the full report and the complaints log for a quarter, month, financial year or dates',
   help: 'this card',

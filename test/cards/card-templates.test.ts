@@ -8,6 +8,7 @@ import { intakeStepCard } from '../../src/cards/intake-cards';
 import { extensionDecisionCard, respondFormCard } from '../../src/cards/workflow-cards';
 import { caseFilesCard, documentsCard, fileArrivedCard } from '../../src/cards/document-cards';
 import { caseHistoryCard } from '../../src/cards/history-cards';
+import { findResultsCard } from '../../src/cards/find-cards';
 import type { ActionScope } from '../../src/bot/actions/case-card-action';
 import { CASE_ACTION_NAMES, CASE_CARD_ACTIONS } from '../../src/bot/actions/registry';
 import { buttonsFor } from '../../src/bot/actions/run-case-action';
@@ -108,6 +109,9 @@ const samples: Array<[string, AdaptiveCardJson]> = [
   })],
   ['the whole history, one page', caseHistoryCard(cases.pending, ctx, 1)],
   ['my cases, page 2 of 2', myCasesCard(Array.from({ length: 20 }, () => cases.new), ctx, 2)],
+  ['find, results with and without the address', findResultsCard([{ record: cases.new, actsOnCase: true }, { record: cases.drafted, actsOnCase: false }], 'Robin', ctx)],
+  ['find, page 2 of 3', findResultsCard(Array.from({ length: 25 }, () => ({ record: cases.new, actsOnCase: true })), 'Invented Row', ctx, 2)],
+  ['find, nothing', findResultsCard([], 'Nobody', ctx)],
   ['files on the case, none', caseFilesCard(cases.new, ctx)],
   ['files on the case', caseFilesCard(withFiles, ctx, { text: 'Attached.', tone: 'good' })],
   ['letters to draft', documentsCard(cases.new, {
@@ -124,7 +128,7 @@ describe('card templates', () => {
   it('every template in cards/ has at least one sample here', () => {
     const files = readdirSync(CARDS_DIR).filter((f) => f.endsWith('.json')).sort();
     assert.deepEqual(files, [
-      'case-action-form.json', 'case-assigned.json', 'case-confirmation.json', 'case-decision.json', 'case-detail.json', 'case-determination.json', 'case-documents.json', 'case-history.json', 'case-respond.json', 'complaints-log.json', 'file-arrived.json', 'intake-complainant.json', 'intake-complaint.json',
+      'case-action-form.json', 'case-assigned.json', 'case-confirmation.json', 'case-decision.json', 'case-detail.json', 'case-determination.json', 'case-documents.json', 'case-history.json', 'case-respond.json', 'complaints-log.json', 'file-arrived.json', 'find-results.json', 'intake-complainant.json', 'intake-complaint.json',
       'intake-review.json', 'my-approvals.json', 'my-cases.json', 'notice.json', 'overdue.json', 'reminder.json', 'report-file.json', 'report-summary.json', 'welcome.json',
     ]);
   });

@@ -57,7 +57,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   return {
     url, port, process: child,
     stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) { resolve(); return; }
+      // Ctrl+C in a terminal reaches it too (one process group): it may have gone by a signal already.
+      if (child.exitCode !== null || child.signalCode !== null) { resolve(); return; }
       child.once('exit', () => { resolve(); });
       child.kill('SIGTERM');
     }),

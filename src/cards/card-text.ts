@@ -48,6 +48,7 @@ const KIND_LABELS: Record<DeadlineKind, string> = {
   action: 'action',
   'ombudsman-information': 'information for the Ombudsman',
   'ombudsman-order': 'Ombudsman order',
+  'adjustments-review': 'review of adjustments',
 };
 
 export function deadlineLabel(d: Pick<Deadline, 'stage' | 'kind' | 'id'>): string {
@@ -55,6 +56,8 @@ export function deadlineLabel(d: Pick<Deadline, 'stage' | 'kind' | 'id'>): strin
   if (d.kind === 'action') return `Action ${d.id ?? ''}`.trim();
   if (d.kind === 'ombudsman-order') return `Ombudsman order ${d.id ?? ''}`.trim();
   if (d.kind === 'ombudsman-information') return `Information for the Ombudsman (${d.id ?? 'request'})`;
+  // The resident's, whatever the stage: not a stage's deadline.
+  if (d.kind === 'adjustments-review') return 'Review of adjustments';
   return d.stage === 0 ? `Informal stage ${KIND_LABELS[d.kind]}` : `Stage ${d.stage} ${KIND_LABELS[d.kind]}`;
 }
 
@@ -106,6 +109,7 @@ export function daysLeft(n: number): { status: string; color: string } {
 
 /** The case history's words for each event; a new event type without a label does not compile. */
 export const EVENT_LABELS: Record<CaseEventType, string> = {
+  'adjustments-recorded': 'Adjustments to keep under review', 'adjustments-reviewed': 'Adjustments reviewed',
   'informal-opened': 'Informal stage opened', received: 'Complaint received', acknowledged: 'Acknowledged', extended: 'Deadline extended',
   paused: 'Paused', resumed: 'Resumed', 'draft-issued': 'Draft response issued', 'comments-received': 'Comments received',
   responded: 'Response sent', 'escalation-requested': 'Escalation requested', refused: 'Complaint refused', closed: 'Closed', withdrawn: 'Withdrawn', note: 'Note',

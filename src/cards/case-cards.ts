@@ -10,6 +10,7 @@ import { RESPONSE_CONTENT_NAMES } from '../domain/response-contents';
 import { renderCard, type AdaptiveCardJson } from './card-template';
 import { acknowledgementMethod, bannerOf, daysLeft, DIRECTION_WORDS, formatSize, wordFor, type Banner, formatInstant, OUTCOME_WORDS, deadlineLabel, deadlineRow, EVENT_LABELS, formatDate, STATE_LABELS, type CaseCardContext } from './card-text';
 import { caseActions, pendingNotes, refreshUserIds, type CaseButton } from './workflow-cards';
+import { ADJUSTMENTS_REVIEW_WORDS } from './workflow-forms';
 
 export type { CaseCardContext } from './card-text';
 
@@ -65,8 +66,32 @@ function onBehalfWords(p: CaseRecord['details']['complainant'], named: boolean):
   return `${named && p.onBehalfName ? `${who}: ${p.onBehalfName}` : who}, for the resident (${p.onBehalfConsent ? 'resident\'s consent recorded' : 'no consent recorded'})`;
 }
 
+/**
+ * The resident's adjustments as the latest review left them, and when they are next reviewed
+ * (seed 003: kept under review; adjustments-review.ts). A case logged before reviews has only
+ * intake's words.
+ */
+function adjustmentFacts(record: CaseRecord, view: CaseView | null, ctx: CaseCardContext) {
+  const p = record.details.complainant;
+  const a = view?.adjustments;
+  if (!a) return [{ title: 'Reasonable adjustments', value: p.adjustments }];
+  const words = a.text ?? p.adjustments;
+  const next = !a.needed ? 'none: no longer needed'
+    : isTerminal(record.state) ? `none: reviews stopped when the case was ${STATE_LABELS[record.state]} (the tenancy record keeps them under review)`
+      : a.reviewOn ? `${formatDate(a.reviewOn)} (${daysLeft(ctx.calendar.workingDaysUntil(ctx.today, a.reviewOn)).status})` : 'none set';
+  const last = a.lastReview;
+  return [
+    { title: 'Reasonable adjustments', value: a.needed ? words : `No longer needed${words.trim() ? ` (were: ${words})` : ''}` },
+    { title: 'Next review', value: next },
+    ...(last ? [{
+      title: 'Last reviewed',
+      value: `${formatDate(last.on)} by ${findPerson(ctx.directory, last.by)?.name ?? 'someone no longer in the directory'}: ${ADJUSTMENTS_REVIEW_WORDS[last.outcome].toLowerCase()} · ${shorten(last.why, WHY_ON_CARD)}`,
+    }] : []),
+  ];
+}
+
 /** Who the complainant is and how to reach them: shown to the people who act on the case. */
-function complainantFacts(record: CaseRecord) {
+function complainantFacts(record: CaseRecord, view: CaseView | null, ctx: CaseCardContext) {
   const p = record.details.complainant;
   return present([
     { title: 'Name', value: p.complainantName },
@@ -77,7 +102,7 @@ function complainantFacts(record: CaseRecord) {
     { title: 'Representative', value: p.hasRepresentative ? `${p.representativeName} (${p.representativeConsent ? 'consent recorded' : 'no consent recorded'})` : '' },
     { title: 'Contact made by', value: onBehalfWords(p, true) },
     { title: 'Vulnerabilities', value: p.vulnerabilities },
-    { title: 'Reasonable adjustments', value: p.adjustments },
+    ...adjustmentFacts(record, view, ctx),
   ]);
 }
 
@@ -137,6 +162,10 @@ function eventDetail(e: StoredEvent): string {
     case 'ombudsman-information-requested': return `Request ${e.requestId}, due ${formatDate(e.due)}`;
     case 'ombudsman-information-sent': return `Request ${e.requestId}`;
     case 'ombudsman-determined': return e.findings.map((f) => FINDINGS[f.finding]).join('; ');
+    // What a review found, never the resident's needs themselves: the history is shown to everyone who may see the case.
+    case 'adjustments-recorded': return `Review by ${formatDate(e.reviewOn)}`;
+    case 'adjustments-reviewed':
+      return `${ADJUSTMENTS_REVIEW_WORDS[e.outcome]}${e.nextReviewOn ? `; next review by ${formatDate(e.nextReviewOn)}` : ''}`;
     case 'evidence-pack-made': return `${e.format.toUpperCase()}, ${e.parts === 1 ? 'one part' : `${e.parts} parts`}`;
     case 'correspondence-attached':
       return `${e.fileName} (${formatSize(e.size)}, SHA-256 ${e.sha256.slice(0, 12)}…) · ${DIRECTION_WORDS[e.direction]} · dated ${formatDate(e.dated)}: ${e.description}`;
@@ -145,8 +174,9 @@ function eventDetail(e: StoredEvent): string {
 }
 
 function deadlines(record: CaseRecord, ctx: CaseCardContext) {
-  // A follow-up (a remedy, an Ombudsman order) runs on after the case is closed.
-  return record.deadlines.map((d) => deadlineRow(d, ctx.today, ctx.calendar, isRunningDeadline({ kind: d.kind, metOn: null }, !isTerminal(record.state))));
+  // A follow-up (a remedy, an Ombudsman order) runs on after the case is closed. The review of
+  // the resident's adjustments is shown beside them, to those who act on the case, not here.
+  return record.deadlines.filter((d) => d.kind !== 'adjustments-review').map((d) => deadlineRow(d, ctx.today, ctx.calendar, isRunningDeadline({ kind: d.kind, metOn: null }, !isTerminal(record.state))));
 }
 
 export function confirmationCard(record: CaseRecord, ctx: CaseCardContext, officerNote: string): AdaptiveCardJson {
@@ -162,7 +192,7 @@ export function assignedCard(record: CaseRecord, ctx: CaseCardContext): Adaptive
     reference: record.reference, caseId: record.id, version: record.version, seen: record.events.length, summary: summary(record), facts: caseFacts(record, ctx),
     complaintDefinition: d.complaint.complaintDefinition, outcomeSought: d.complaint.outcomeSought, deadlines: deadlines(record, ctx),
     // Sent to the handler, who acts on the case: who they are dealing with and how to reach them.
-    complainant: complainantFacts(record),
+    complainant: complainantFacts(record, viewOf(record, ctx), ctx),
     // Acknowledge records when and how the acknowledgement went: today and the resident's preferred way, to change.
     acknowledging: record.state === 'awaiting-acknowledgement', today: ctx.today, method: acknowledgementMethod(record),
   });
@@ -179,13 +209,17 @@ export function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
+/** Events whose `why` is about the resident's vulnerabilities or adjustments (special category data). */
+const PERSONAL_EVENTS: ReadonlySet<StoredEvent['type']> = new Set(['adjustments-recorded', 'adjustments-reviewed']);
+
 /** One event as the history shows it: when, what, who and when recorded, and what it said. */
 export function historyEntry(e: StoredEvent, ctx: Pick<CaseCardContext, 'directory'>): { when: string; what: string; who: string; why: string } {
   return {
     when: formatDate(e.on),
     what: EVENT_LABELS[e.type],
     who: `by ${findPerson(ctx.directory, e.by)?.name ?? (e.by === 'system' ? 'the complaints bot' : e.by)}, recorded ${formatInstant(e.at)}`,
-    why: [eventDetail(e), e.why ?? ''].filter(Boolean).join(' · '),
+    // A review's reasons and new words describe the resident's needs: shown beside their details, not in the history.
+    why: [eventDetail(e), PERSONAL_EVENTS.has(e.type) ? '' : e.why ?? ''].filter(Boolean).join(' · '),
   };
 }
 
@@ -197,9 +231,11 @@ export function historyEntry(e: StoredEvent, ctx: Pick<CaseCardContext, 'directo
 export function caseDetailCard(record: CaseRecord, ctx: CaseCardContext, buttons: readonly CaseButton[], banner: Banner = '', showPersonal = false): AdaptiveCardJson {
   return renderCard('case-detail', {
     // The case's own actions on the card's action bar; its files and letters in a row of their own.
-    ...bannerOf(banner), actions: caseActions(record, buttons.filter((b) => !b.documents)), showPersonal,
+    ...bannerOf(banner), actions: caseActions(record, buttons.filter((b) => !b.documents && !b.personal)), showPersonal,
+    // The review of the resident's adjustments, beside them: only with the personal details.
+    personalActions: showPersonal ? caseActions(record, buttons.filter((b) => b.personal)).filter((a) => a.verb !== 'case.refresh') : [],
     documentActions: caseActions(record, buttons.filter((b) => b.documents)).filter((a) => a.verb !== 'case.refresh'),
-    complaint: complaintFacts(record), complainant: showPersonal ? complainantFacts(record) : [], responses: responses(record),
+    complaint: complaintFacts(record), complainant: showPersonal ? complainantFacts(record, viewOf(record, ctx), ctx) : [], responses: responses(record),
     followUps: followUps(viewOf(record, ctx), ctx), ombudsman: ombudsmanFacts(viewOf(record, ctx)), ombudsmanTitle: `The ${ctx.policy.ombudsman.name}`, pending: pendingNotes(record, ctx), userIds: refreshUserIds(record, ctx),
     reference: record.reference, caseId: record.id, stateLabel: STATE_LABELS[record.state], summary: summary(record),
     facts: caseFacts(record, ctx), deadlines: deadlines(record, ctx),

@@ -10,7 +10,13 @@ import { itemLabel, prefill } from './response-items';
 import type { FormSpec } from './workflow-forms';
 
 /** A button on the case card: the bot decides which the viewer gets (those whose command would succeed). */
-export interface CaseButton { title: string; verb: string; /** Shown in the case card's "Files and letters" row rather than its action bar. */ documents?: boolean }
+export interface CaseButton {
+  title: string; verb: string;
+  /** Shown in the case card's "Files and letters" row rather than its action bar. */
+  documents?: boolean;
+  /** Shown beside the complainant's details (the resident's adjustments), which only those who act on the case see. */
+  personal?: boolean;
+}
 
 /** Who should see this card refresh itself: the handler, their managers and the PIM (at most 60). */
 export function refreshUserIds(record: CaseRecord, ctx: CaseCardContext): string[] {
@@ -36,7 +42,7 @@ export function pendingNotes(record: CaseRecord, ctx: CaseCardContext): string[]
 
 export interface FormInput { values: Record<string, string>; errors: Record<string, string>; banner: Banner }
 
-const FIELDS = ['on', 'channel', 'workingDays', 'reasonCategory', 'decision', 'text', 'restrictions', 'reviewOn', 'consent'];
+const FIELDS = ['on', 'channel', 'workingDays', 'reasonCategory', 'decision', 'text', 'restrictions', 'reviewOn', 'consent', 'adjustments', 'nextReviewOn'];
 const complete = (o: Record<string, string>) => Object.fromEntries(FIELDS.map((f) => [f, o[f] ?? '']));
 const numberOrEmpty = (v: string | undefined): number | '' => (v !== undefined && /^\d{1,3}$/.test(v.trim()) ? Number(v) : '');
 const choicesOf = (o: Readonly<Record<string, string>>) => Object.entries(o).map(([value, title]) => ({ title, value }));
@@ -50,6 +56,7 @@ export function actionFormCard(spec: FormSpec, record: CaseRecord, ctx: CaseCard
     channelChoices: spec.channel ? choicesOf(spec.channel.choices) : [], channelLabel: spec.channel?.label ?? '',
     reasonChoices: spec.reason ? choicesOf(spec.reason.choices) : [], reasonLabel: spec.reason?.label ?? '',
     decisionChoices: spec.decision ? choicesOf(spec.decision.choices) : [], decisionLabel: spec.decision?.label ?? '',
+    adjustmentsLabel: spec.review?.adjustmentsLabel ?? '', nextReviewLabel: spec.review?.nextReviewLabel ?? '',
     // Input.Number takes a number: a typed value shown back as a string would be dropped.
     values: { ...complete({ on: ctx.today, ...input.values }), workingDays: numberOrEmpty(input.values.workingDays) },
     errors: complete(input.errors),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDate } from './calendar-date';
 import type { StoredEvent } from './case-events';
-import { CONTACT_METHODS, CORRESPONDENCE_DIRECTIONS, OMBUDSMAN_FINDINGS, REMEDY_KINDS, RESPONSE_OUTCOMES, TELL_ABOUT } from './case-events';
+import { ADJUSTMENTS_REVIEW_OUTCOMES, CONTACT_METHODS, CORRESPONDENCE_DIRECTIONS, OMBUDSMAN_FINDINGS, REMEDY_KINDS, RESPONSE_OUTCOMES, TELL_ABOUT } from './case-events';
 
 /**
  * The shape of a stored event, checked when a case is read back from a store, so the rest of
@@ -50,6 +50,8 @@ export const storedEventSchema = z.discriminatedUnion('type', [
   event('closed', {}),
   event('withdrawn', {}),
   event('note', {}),
+  event('adjustments-recorded', { reviewOn: date }),
+  event('adjustments-reviewed', { outcome: z.enum(ADJUSTMENTS_REVIEW_OUTCOMES), adjustments: z.string().optional(), nextReviewOn: date.nullable() }),
   event('correspondence-attached', {
     fileId: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().int(), sha256: z.string(),
     direction: z.enum(CORRESPONDENCE_DIRECTIONS), dated: date, description: z.string(),

@@ -64,6 +64,10 @@ export type OmbudsmanFindingKind = 'no-maladministration' | 'service-failure' | 
 export const OMBUDSMAN_FINDINGS: readonly OmbudsmanFindingKind[] = ['no-maladministration', 'service-failure', 'maladministration', 'severe-maladministration'];
 export interface OmbudsmanFinding { finding: OmbudsmanFindingKind; about?: string }
 
+/** What a review of the resident's adjustments found. */
+export type AdjustmentsReviewOutcome = 'still-needed' | 'changed' | 'no-longer-needed';
+export const ADJUSTMENTS_REVIEW_OUTCOMES: readonly AdjustmentsReviewOutcome[] = ['still-needed', 'changed', 'no-longer-needed'];
+
 /** Which way a piece of correspondence went (issue 14: the record of all correspondence the Code requires). */
 export type CorrespondenceDirection = 'from-resident' | 'to-resident' | 'internal' | 'from-contractor' | 'other';
 export const CORRESPONDENCE_DIRECTIONS: readonly CorrespondenceDirection[] = ['from-resident', 'to-resident', 'internal', 'from-contractor', 'other'];
@@ -130,6 +134,16 @@ export type CaseEvent = EventAudit & (
   | { type: 'withdrawn' }
   | { type: 'note' }
   /**
+   * The resident's vulnerabilities or reasonable adjustments were recorded (at intake), to be
+   * reviewed by `reviewOn` (seed 003: "keep them under review"; adjustments-review.ts).
+   */
+  | { type: 'adjustments-recorded'; reviewOn: CalendarDate }
+  /**
+   * A review of them: still needed, changed (`adjustments`: the new text), or no longer needed;
+   * `nextReviewOn` is the next review's date (null when no longer needed). `why` says why.
+   */
+  | { type: 'adjustments-reviewed'; outcome: AdjustmentsReviewOutcome; adjustments?: string; nextReviewOn: CalendarDate | null }
+  /**
    * A file attached to the case as correspondence (stored outside the case document). Its
    * SHA-256 is kept here, so the history proves what was attached and a pack can show it is
    * unchanged. `dated` is the correspondence's own date; `on` is when it was attached.
@@ -154,6 +168,7 @@ export type StoredEvent = CaseEvent & { id: string; at: string; by: string };
 
 /** Every event type, checked by the compiler: adding a type to CaseEvent without listing it here fails to build. */
 const EVENT_TYPE_SET = {
+  'adjustments-recorded': true, 'adjustments-reviewed': true,
   'informal-opened': true, received: true, acknowledged: true, extended: true, paused: true, resumed: true,
   'draft-issued': true, 'comments-received': true, responded: true, 'escalation-requested': true, refused: true, closed: true,
   withdrawn: true, note: true, assigned: true, 'extension-requested': true, 'extension-rejected': true,

@@ -7,7 +7,9 @@ export type CaseProjection = Pick<CaseRecord, 'stage' | 'state' | 'deadlines' | 
 
 export function projectView(view: CaseView): CaseProjection {
   const open = !isTerminal(view.state);
-  const running = view.deadlines.filter((d) => isRunningDeadline(d, open)).map((d) => d.due);
+  // The complaint's next date, as the log and the dashboard count it: the review of the
+  // resident's adjustments is the officer's own (reminded through the due index all the same).
+  const running = view.deadlines.filter((d) => isRunningDeadline(d, open) && d.kind !== 'adjustments-review').map((d) => d.due);
   const nextDueOn = running.reduce<CalendarDate | null>((min, d) => (min === null || compareDates(d, min) < 0 ? d : min), null);
   const firstReceived = Object.values(view.receivedOn).sort(compareDates)[0] ?? null;
   return {

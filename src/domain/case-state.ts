@@ -1,5 +1,5 @@
 import type { CalendarDate } from './calendar-date';
-import type { ActionItem, CaseEvent, ExtensionReasonCategory, OmbudsmanFinding, ResponseOutcome, TellAbout } from './case-events';
+import type { ActionItem, AdjustmentsReviewOutcome, CaseEvent, ExtensionReasonCategory, OmbudsmanFinding, ResponseOutcome, TellAbout } from './case-events';
 
 /** Where a case stands, derived from its events. */
 export type CaseState =
@@ -22,9 +22,11 @@ export const CASE_STATES: readonly CaseState[] = [
  * draft-response steps of seed 004 (comment-window is the resident's time to comment).
  * tell-resident: a decision the resident must still be told of (an approved extension, a
  * refused escalation, restrictions), running until a member of staff records telling them.
+ * adjustments-review: the next review of the resident's vulnerabilities and adjustments
+ * (adjustments-review.ts), the responsible officer's, while the case is open.
  */
 export type DeadlineKind = 'resolve' | 'acknowledge' | 'respond' | 'draft' | 'comment-window' | 'final-decision' | 'tell-resident'
-  | 'action' | 'ombudsman-information' | 'ombudsman-order';
+  | 'action' | 'ombudsman-information' | 'ombudsman-order' | 'adjustments-review';
 
 /**
  * Follow-up deadlines: a remedy promised in a response, an Ombudsman request or order. Each
@@ -40,7 +42,7 @@ export function isRunningDeadline(d: Pick<Deadline, 'kind' | 'metOn'>, caseOpen:
 /** Every deadline kind, checked by the compiler against DeadlineKind (the stored-case schema reads it). */
 export const DEADLINE_KINDS = Object.keys({
   resolve: true, acknowledge: true, respond: true, draft: true, 'comment-window': true, 'final-decision': true, 'tell-resident': true,
-  action: true, 'ombudsman-information': true, 'ombudsman-order': true,
+  action: true, 'ombudsman-information': true, 'ombudsman-order': true, 'adjustments-review': true,
 } satisfies Record<DeadlineKind, true>) as DeadlineKind[];
 
 export interface Deadline {
@@ -107,8 +109,26 @@ export interface CaseView {
   items: Record<string, TrackedItem>;
   /** The correspondence attached to the case, oldest first (the files themselves are stored apart). */
   correspondence: Array<Extract<CaseEvent, { type: 'correspondence-attached' }>>;
+  /** The resident's vulnerabilities and adjustments under review; null when none were recorded on the case. */
+  adjustments: AdjustmentsUnderReview | null;
   /** The Ombudsman stage, once the resident has gone to the Ombudsman. */
   ombudsman: { reference: string; referredOn: CalendarDate; determinedOn: CalendarDate | null; findings: OmbudsmanFinding[] } | null;
+}
+
+/**
+ * Seed 003: reasonable adjustments and disabilities disclosed are recorded "and kept under
+ * review". Intake's words stay in the case's details; a review that changes the adjustments
+ * keeps the new words here.
+ */
+export interface AdjustmentsUnderReview {
+  /** The adjustments as the latest review changed them; null: as intake recorded them. */
+  text: string | null;
+  /** False once a review found them no longer needed (a later review may restore them). */
+  needed: boolean;
+  /** When they are next to be reviewed (the running adjustments-review deadline); null: no review due. */
+  reviewOn: CalendarDate | null;
+  /** The latest review: when, who, what it found, and why. */
+  lastReview: { on: CalendarDate; by: string | null; outcome: AdjustmentsReviewOutcome; why: string } | null;
 }
 
 /** A remedy, action or order being followed to completion. */

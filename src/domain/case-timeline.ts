@@ -4,6 +4,7 @@ import { refuse, type CaseRefusal } from './case-errors';
 import { isTerminal, type CaseView, type Deadline } from './case-state';
 import { meetDeadline, shiftForPause, startDeadline } from './deadline-rules';
 import { applyFollowUp, isFollowUpEvent, promiseItems } from './follow-ups';
+import { applyAdjustments, isAdjustmentsEvent } from './adjustments-review';
 import { extend, rejectExtension, requestExtension } from './extension-steps';
 import { missingContents, RESPONSE_CONTENT_NAMES } from './response-contents';
 import { describeState, findRunning, meet } from './timeline-helpers';
@@ -55,6 +56,8 @@ export function applyEvent(view: CaseView | null, event: CaseEvent, ctx: Timelin
     return followed.ok && event.type === 'action-redated' ? { ok: true, view: toBeTold(followed.view, 'action-redated', event.on, ctx) } : followed;
   }
   if (isTerminal(view.state)) return refuse('CASE.CLOSED', `The case is ${view.state}; only notes can be added.`);
+  // The resident's adjustments are reviewed while the case is paused too: their needs do not pause.
+  if (isAdjustmentsEvent(event)) return applyAdjustments(next, event);
   if (view.state === 'paused' && !['resumed', 'withdrawn', 'assigned', 'behaviour-proposed', 'behaviour-decided'].includes(event.type)) {
     return refuse('CASE.PAUSED', `The case is paused since ${view.pausedSince}; resume it before recording "${event.type}".`);
   }
@@ -131,6 +134,7 @@ function startCase(event: CaseEvent, ctx: TimelineContext): StepResult {
     lastResponse: null, escalationWindowCloses: null, closedOn: null, acknowledgedOn: {}, stateBeforePause: null,
     lastEventOn: event.on, assignedTo: null, handlersByStage: {}, pendingExtension: null, behaviourProposedOn: null,
     escalationRefusalProposedOn: null, escalationRefusedOn: null, toTell: [], items: {}, ombudsman: null, correspondence: [],
+    adjustments: null,
   };
   if (event.type === 'informal-opened') {
     const informal = ctx.policy.informalStage;

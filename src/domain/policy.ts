@@ -132,6 +132,16 @@ export const policySchema = z.object({
    * early as possible"; one working day is the app's default, changeable per landlord.
    */
   tellResidentWorkingDays: z.number().int().min(0).max(20).default(1),
+  /**
+   * Working days after a complaint is received (or after the last review) by which the
+   * resident's vulnerabilities and reasonable adjustments are next reviewed (seed 003: "keep
+   * them under review"; adjustments-review.ts). The documents give no interval. Ten working
+   * days is the app's default: the Code's stage 1 response time, so that the adjustments are
+   * looked at again before a stage 1 response goes out and every two working weeks while a
+   * complaint stays open. Working days, like every other date the officer is reminded of, so
+   * a review never falls on a bank holiday. Changeable per landlord.
+   */
+  adjustmentsReviewWorkingDays: workingDays.default(10),
   /** Where the document departs from the Code on purpose, or had to be interpreted. */
   notes: z.array(z.string()),
 }).strict().superRefine((policy, ctx) => {

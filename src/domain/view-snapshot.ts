@@ -22,7 +22,7 @@ export interface ViewSnapshot {
  * snapshots made by an earlier release are replayed, not trusted. The policy and the calendar
  * are in the key by value (below); this covers the code.
  */
-const TIMELINE_RULES = 1;
+const TIMELINE_RULES = 2; // 2: the view keeps the resident's adjustments under review (adjustments-review.ts)
 
 /** A short, stable hash of a string (cyrb53): two different rules giving the same key is not a practical risk. */
 function hash(text: string): string {

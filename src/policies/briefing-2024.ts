@@ -51,6 +51,7 @@ export const briefingInterim2024: Policy = {
   complaintAboutHandler: 'manager',
   reminders: DEFAULT_REMINDERS,
   tellResidentWorkingDays: 1,
+  adjustmentsReviewWorkingDays: 10,
   notes: [...NOTES, 'The interim rules set no acknowledgement deadline; the new policy adds five working days.'],
 };
 

@@ -76,6 +76,7 @@ export const cityOfLondon: Policy = {
   complaintAboutHandler: 'next-stage',
   reminders: DEFAULT_REMINDERS,
   tellResidentWorkingDays: 1,
+  adjustmentsReviewWorkingDays: 10,
   notes: [
     'A complaint about an Estate Manager goes to the AHM at stage 1; one about an AHM goes straight to stage 2 (the AD H&N): record it as received at stage 2.',
     'The complainant\'s manager copies the complaint and its deadlines to the housing complaints mailbox so the PIM can keep the Complaints Log.',

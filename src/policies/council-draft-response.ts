@@ -54,6 +54,7 @@ export const councilDraftResponse: Policy = {
   complaintAboutHandler: 'manager',
   reminders: DEFAULT_REMINDERS,
   tellResidentWorkingDays: 1,
+  adjustmentsReviewWorkingDays: 10,
   notes: [
     'The draft steps add up to 15 working days (5 + 5 + 5) while the stated target is 10 in all: the 10-day response deadline is kept as the headline target and the three steps get their own deadlines, so a late draft shows early.',
     'The draft is needed only "where telephone or face-to-face is not possible"; a response recorded without one closes the draft step.',

@@ -55,6 +55,7 @@ export const herefordshire2021: Policy = {
   complaintAboutHandler: 'manager',
   reminders: DEFAULT_REMINDERS,
   tellResidentWorkingDays: 1,
+  adjustmentsReviewWorkingDays: 10,
   notes: [
     'At both stages the complainant may comment on adverse findings before a final decision: record the invitation and any reply as correspondence.',
     'Not investigated: matters in legal proceedings, issues over a year old without good reason, matters already considered, staff disciplinary matters, internal complaints. Record such a complaint as refused with the reason.',

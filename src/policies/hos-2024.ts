@@ -46,6 +46,7 @@ export const hos2024: Policy = {
   complaintAboutHandler: 'manager',
   reminders: DEFAULT_REMINDERS,
   tellResidentWorkingDays: 1,
+  adjustmentsReviewWorkingDays: 10,
   notes: [
     'The Code sets no window for asking to escalate; a landlord must not refuse an escalation without a valid reason, so none is set here.',
     'Pauses are allowed by agreement with the resident (e.g. mediation); the Code expects the resident to agree.',

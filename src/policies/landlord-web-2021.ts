@@ -55,6 +55,7 @@ export const landlordWeb2021: Policy = {
   complaintAboutHandler: 'manager',
   reminders: DEFAULT_REMINDERS,
   tellResidentWorkingDays: 1,
+  adjustmentsReviewWorkingDays: 10,
   notes: [
     '"If you raise a new issue at this stage, we may treat it as a new and separate complaint": log a new case for a new issue raised at stage 2.',
     'The page names no time limit for complaining or escalating, and no pause.',

@@ -60,6 +60,7 @@ export const psowModel: Policy = {
   complaintAboutHandler: 'manager',
   reminders: DEFAULT_REMINDERS,
   tellResidentWorkingDays: 1,
+  adjustmentsReviewWorkingDays: 10,
   notes: [
     'Stage 1 is informal resolution, aimed at within ten working days, with no acknowledgement step; a concern that is complex or serious starts at stage 2: record it as received at stage 2.',
     'Stage 2 is a formal investigation: acknowledged within five working days, answered within 20; when it will take longer the complainant is told why, how long, and kept updated.',

@@ -60,6 +60,7 @@ export const spsoModel: Policy = {
   complaintAboutHandler: 'manager',
   reminders: DEFAULT_REMINDERS,
   tellResidentWorkingDays: 1,
+  adjustmentsReviewWorkingDays: 10,
   notes: [
     'Stage 1 is a frontline response in five working days, with no acknowledgement step; in exceptional circumstances it can be extended to ten in all, with the customer told why.',
     'A complaint that clearly needs investigation, or whose customer does not want a frontline response, starts at stage 2: record it as received at stage 2.',

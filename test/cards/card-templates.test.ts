@@ -48,6 +48,12 @@ const cases = {
     ev({ type: 'extension-requested', on: '2026-11-25', workingDays: 5, reason: 'Surveyor' }, 4), ev({ type: 'behaviour-proposed', on: '2026-11-25', why: 'Abusive calls' }, 5),
   ]),
 };
+// Adjustments recorded at intake, then reviewed and changed (seed 003: kept under review).
+const reviewed = sampleCase([
+  ev({ type: 'received', on: '2026-11-23' }, 1), ev({ type: 'assigned', on: '2026-11-23', officerId: 'alex.morgan' }, 2),
+  ev({ type: 'adjustments-recorded', on: '2026-11-23', reviewOn: '2026-12-07' }, 3), ev({ type: 'acknowledged', on: '2026-11-24' }, 4),
+  ev({ type: 'adjustments-reviewed', on: '2026-11-30', outcome: 'changed', adjustments: 'Write rather than phone; large print', nextReviewOn: '2026-12-14', why: 'Robin asked for large print on the phone' }, 5),
+]);
 const ALEX = DEMO_DIRECTORY.people[0]!;
 const PRIYA = DEMO_DIRECTORY.people.find((p) => p.id === 'priya.shah')!;
 const blank = { values: {}, errors: {}, banner: '' };
@@ -97,6 +103,7 @@ const samples: Array<[string, AdaptiveCardJson]> = [
   ['detail with personal details', caseDetailCard(cases.pending, ctx, [], '', true)],
   ['detail with the handler\'s actions and pending requests', scopeOf(ALEX).caseCard(cases.pending, ALEX, 'Extension requested.')],
   ['detail as the manager', scopeOf(PRIYA).caseCard(cases.pending, PRIYA)],
+  ['detail with adjustments under review, as the handler', caseDetailCard(reviewed, ctx, buttonsFor(reviewed, ALEX, scopeOf(ALEX)).filter((b) => b.personal), '', true)],
   ...forms,
   ['form with errors', CASE_CARD_ACTIONS['request-extension'].form!(cases.pending, scopeOf(ALEX), { values: { workingDays: '99' }, errors: { workingDays: 'At most 60 working days' }, banner: 'Some answers need attention.' })],
   ['respond form (draft-response policy, upheld extras)', respondFormCard(cases.drafted, ctx, blank)],
@@ -138,7 +145,7 @@ describe('card templates', () => {
       'form: acknowledge', 'form: record-response', 'form: request-extension', 'form: decide-extension', 'form: record-resident-told', 'form: reassign', 'form: escalate', 'form: propose-escalation-refusal',
       'form: decide-escalation-refusal', 'form: pause', 'form: add-note', 'form: propose-behaviour', 'form: decide-behaviour', 'form: withdraw',
       'form: complete-action', 'form: redate-action', 'form: refer-to-ombudsman', 'form: record-ombudsman-request', 'form: send-ombudsman-information',
-      'form: record-determination', 'form: comply-with-order',
+      'form: record-determination', 'form: comply-with-order', 'form: review-adjustments',
     ]);
     const titles = (card: AdaptiveCardJson) => (card.actions as Array<{ title: string }>).map((a) => a.title);
     // Alex handles the pending case: an extension and a behaviour report wait, so neither can be asked for

@@ -56,6 +56,10 @@ function candidates(view: CaseView, on: CalendarDate): CaseEvent[] {
     ...Object.keys(view.items).map((orderId) => e({ type: 'ombudsman-order-complied', orderId, evidence: 'Letter sent' })),
     ...Object.keys(view.items).map((actionId) => e({ type: 'action-redated', actionId, due: addCalendarDays(on, 20), reason: 'The contractor is away' })),
     ...view.toTell.map((t) => e({ type: 'resident-told', about: t.about, method: 'phone' })),
+    e({ type: 'adjustments-recorded', reviewOn: addCalendarDays(on, 14) }),
+    e({ type: 'adjustments-reviewed', outcome: 'still-needed', nextReviewOn: addCalendarDays(on, 14) }),
+    e({ type: 'adjustments-reviewed', outcome: 'changed', adjustments: 'Large print letters', nextReviewOn: addCalendarDays(on, 30) }),
+    e({ type: 'adjustments-reviewed', outcome: 'no-longer-needed', nextReviewOn: null }),
   ];
 }
 

@@ -18,7 +18,7 @@ import type { BotDependencies } from '../bot-dependencies';
 export interface CaseCardAction<N extends CaseCommandName> {
   command: N;
   /** The button on the case card; shown exactly when the command's `allowed` passes. */
-  button: { title: string; verb: string };
+  button: { title: string; verb: string; /** Beside the complainant's details (shown only to those who act on the case). */ personal?: boolean };
   /** The form the button opens; absent, the button carries out the action at once. */
   form?: (record: CaseRecord, scope: ActionScope, input: FormInput) => AdaptiveCardJson;
   /** The verbs that carry out the action (a decision has one for each answer). */

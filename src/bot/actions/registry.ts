@@ -25,6 +25,7 @@ import { recordResponseAction } from './record-response';
 import { requestExtensionAction } from './request-extension';
 import { resumeAction } from './resume';
 import { withdrawAction } from './withdraw';
+import { reviewAdjustmentsAction } from './review-adjustments';
 
 /**
  * Every case card action, one per domain command (typed by the command list: a command
@@ -56,6 +57,7 @@ export const CASE_CARD_ACTIONS: { [N in CaseCommandName]: CaseCardAction<N> } = 
   'send-ombudsman-information': sendOmbudsmanInformationAction,
   'record-determination': recordDeterminationAction,
   'comply-with-order': complyWithOrderAction,
+  'review-adjustments': reviewAdjustmentsAction,
 };
 
 export const CASE_ACTION_NAMES = Object.keys(CASE_CARD_ACTIONS) as CaseCommandName[];

@@ -24,6 +24,7 @@ import { recordResponse, type RecordResponseInput } from './record-response';
 import { requestExtension, type RequestExtensionInput } from './request-extension';
 import { resume, type ResumeInput } from './resume';
 import { withdraw, type WithdrawInput } from './withdraw';
+import { reviewAdjustments, type ReviewAdjustmentsInput } from './review-adjustments';
 
 /** Each case-card command's input, by name. */
 export interface CommandInputs {
@@ -52,6 +53,7 @@ export interface CommandInputs {
   'send-ombudsman-information': SendOmbudsmanInformationInput;
   'record-determination': RecordDeterminationInput;
   'comply-with-order': ComplyWithOrderInput;
+  'review-adjustments': ReviewAdjustmentsInput;
 }
 
 export type CaseCommandName = keyof CommandInputs;
@@ -89,4 +91,5 @@ export const CASE_COMMANDS: { [N in CaseCommandName]: CaseCommand<CommandInputs[
   'send-ombudsman-information': sendOmbudsmanInformation,
   'record-determination': recordDetermination,
   'comply-with-order': complyWithOrder,
+  'review-adjustments': reviewAdjustments,
 };

@@ -1,3 +1,4 @@
+import { adjustmentsRecorded } from '../adjustments-review';
 import { compareDates } from '../calendar-date';
 import type { CaseDetails, ComplainantDetails, ComplaintDetails } from '../case-details';
 import type { CaseEvent } from '../case-events';
@@ -48,6 +49,8 @@ export function logComplaint(input: LogComplaintInput, ctx: TimelineContext & { 
         why: `Received by ${complaint.channel}; logged in Teams by ${loggedBy.name}`,
       },
       { type: 'assigned', on: complaint.receivedOn, officerId: assignment.officer.id, why: `${assignment.officer.name}: ${assignment.reason}.` },
+      // Vulnerabilities or adjustments recorded: kept under review from now (adjustments-review.ts).
+      ...adjustmentsRecorded(complainant, complaint.receivedOn, ctx),
     ];
   }
 

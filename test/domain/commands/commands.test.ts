@@ -43,6 +43,7 @@ const SAMPLES: { [N in CaseCommandName]: CommandInputs[N] } = {
   'send-ombudsman-information': { requestId: 'r1', on: '2027-01-06', what: '' },
   'record-determination': { on: '2027-01-06', findings: [{ finding: 'service-failure' }], orders: [{ kind: 'apology', description: 'Apologise in writing', due: '2027-01-20' }] },
   'comply-with-order': { orderId: 'o1', on: '2027-01-06', evidence: 'Letter of apology sent' },
+  'review-adjustments': { on: '2027-01-06', outcome: 'still-needed', adjustments: '', nextReviewOn: '2027-01-20', why: 'Rang the resident: still prefers letters' },
 };
 
 const NAMES = Object.keys(CASE_COMMANDS) as CaseCommandName[];
@@ -83,6 +84,10 @@ describe('domain commands: who may do what, in which state', () => {
       [...RESPONDED, { type: 'escalation-refusal-proposed' as const, on: '2027-01-06', why: 'Court' }],
       [...ACKNOWLEDGED, { type: 'behaviour-proposed' as const, on: '2027-01-06', why: 'Abuse' }],
       [...ACKNOWLEDGED, { type: 'extended' as const, on: '2027-01-05', workingDays: 3, reason: 'Surveyor' }],
+      // Adjustments kept under review: open, paused and closed.
+      [...RECEIVED, { type: 'adjustments-recorded' as const, on: '2026-12-21', reviewOn: '2027-01-07' }, ...ACKNOWLEDGED.slice(2)],
+      [...RECEIVED, { type: 'adjustments-recorded' as const, on: '2026-12-21', reviewOn: '2027-01-07' }, ...ACKNOWLEDGED.slice(2), { type: 'paused' as const, on: '2027-01-05', reason: 'Mediation', complainantConsented: true }],
+      [...RECEIVED, { type: 'adjustments-recorded' as const, on: '2026-12-21', reviewOn: '2027-01-07' }, ...RESPONDED.slice(2), { type: 'closed' as const, on: '2027-01-06' }],
       // After the response: an action to do, and the Ombudsman stage with a request and an order.
       [...RESPONDED_WITH_ACTION],
       [...RESPONDED_WITH_ACTION, { type: 'ombudsman-referred' as const, on: '2027-01-06', reference: 'HOS-1' },

@@ -10,7 +10,9 @@ import { DOCUMENT_VERBS } from './documents/document-buttons';
  */
 const BASE_VERBS = ['intake.start', 'intake.next', 'intake.back', 'intake.cancel', 'intake.submit', 'cases.mine', 'approvals.mine', 'case.view', 'case.refresh', 'log.page', 'report.links', 'file.attach', 'case.history', 'find.page'];
 /** Every verb a card may send: the intake's, the views', and each case action's (src/bot/actions/registry.ts). */
-export const VERBS: ReadonlySet<string> = new Set([...BASE_VERBS, ...CASE_ACTION_VERBS, ...DOCUMENT_VERBS]);
+/** The "Log dissatisfaction" card's (the front door). */
+const FRONT_DOOR_VERBS = ['dissatisfaction.start', 'dissatisfaction.complaint', 'dissatisfaction.record'];
+export const VERBS: ReadonlySet<string> = new Set([...BASE_VERBS, ...FRONT_DOOR_VERBS, ...CASE_ACTION_VERBS, ...DOCUMENT_VERBS]);
 const verb = z.string().refine((v) => VERBS.has(v), 'not a verb this bot knows');
 
 const data = z.record(z.string().max(100), z.unknown()).refine((d) => Object.keys(d).length <= 60, 'too many fields');

@@ -3,6 +3,7 @@ import type { LogFilters } from '../reports/open-cases-log';
 /** Typed commands. Mentions and case are ignored: "@Complaints My cases" is "my cases". */
 export type Command =
   | { kind: 'new-complaint' }
+  | { kind: 'log-dissatisfaction' }
   | { kind: 'my-cases' }
   | { kind: 'my-approvals' }
   | { kind: 'my-actions' }
@@ -49,6 +50,8 @@ export function parseCommand(text: string | undefined): Command {
   const words = (text ?? '').replace(/<at>.*?<\/at>/g, ' ').trim().replace(/\s+/g, ' ');
   const lower = words.toLowerCase();
   if (lower === 'new complaint' || lower === 'new' || lower === 'log a complaint') return { kind: 'new-complaint' };
+  // Before "log": these words are not the Complaints Log's filters.
+  if (lower === 'log dissatisfaction' || lower === 'dissatisfaction') return { kind: 'log-dissatisfaction' };
   if (lower === 'my cases' || lower === 'cases') return { kind: 'my-cases' };
   if (lower === 'my approvals' || lower === 'approvals' || lower === 'awaiting my decision') return { kind: 'my-approvals' };
   if (lower === 'my actions' || lower === 'actions') return { kind: 'my-actions' };

@@ -10,6 +10,7 @@ import { cardId, parseInvokeAction, parseSubmitAction, type CardAction } from '.
 import { parseCommand } from './commands';
 import { awaitingDecision, caseHistory, myActions, myApprovals, myCases, viewCase, viewCaseByReference } from './handlers/case-handler';
 import { intakeCard } from './handlers/intake-handler';
+import { dissatisfactionAction, startDissatisfaction } from './handlers/dissatisfaction-handler';
 import { findCasesCard, findCasesPage } from './handlers/find-handler';
 import { canSeeReports } from '../domain/report-access';
 import { complaintsLog, complaintsLogPage, reportSummary } from './handlers/report-handler';
@@ -95,7 +96,7 @@ export class ComplaintsBot extends ActivityHandler {
   private async welcome(person: DirectoryPerson | undefined, title?: string): Promise<AdaptiveCardJson> {
     const { policy, directory } = this.deps.ctx;
     const decides = person ? decidesForOthers(person, directory, policy) : false;
-    const commands: CommandName[] = ['new complaint', 'my cases', 'my actions', ...(decides ? ['my approvals' as const] : []), 'case HC-2026-00042', 'find Threlkeld',
+    const commands: CommandName[] = ['new complaint', 'log dissatisfaction', 'my cases', 'my actions', ...(decides ? ['my approvals' as const] : []), 'case HC-2026-00042', 'find Threlkeld',
       ...(person && canSeeReports(person) ? ['log' as const, 'report 2026-Q3' as const] : []), 'help'];
     return welcomeCard({
       title: title ?? (person ? `Hello ${person.name.split(' ')[0]}, I'm the complaints bot` : 'I\'m the complaints bot'),
@@ -134,6 +135,7 @@ export class ComplaintsBot extends ActivityHandler {
     const command = parseCommand(context.activity.text);
     switch (command.kind) {
       case 'new-complaint': return this.send(context, await intakeCard(await this.deps.intake.start(person), person, this.deps));
+      case 'log-dissatisfaction': return this.send(context, startDissatisfaction(this.deps));
       case 'my-cases': return this.send(context, await myCases(person, this.deps));
       case 'my-approvals': return this.send(context, await myApprovals(person, this.deps));
       case 'my-actions': return this.send(context, await myActions(person, this.deps));
@@ -189,6 +191,9 @@ export class ComplaintsBot extends ActivityHandler {
     try {
       switch (action.verb) {
         case 'intake.start': return { send: await intakeCard(await this.deps.intake.start(person), person, this.deps), toast: 'A new complaint form is below.' };
+        case 'dissatisfaction.start': return { send: startDissatisfaction(this.deps), toast: 'The dissatisfaction form is below.' };
+        case 'dissatisfaction.complaint':
+        case 'dissatisfaction.record': return { replace: await dissatisfactionAction(person, action.verb, data, this.deps) };
         case 'cases.mine': {
           const page = typeof data.page === 'number' && Number.isInteger(data.page) ? data.page : null;
           return page === null ? { send: await myCases(person, this.deps), toast: 'Your open cases are below.' } : { replace: await myCases(person, this.deps, page) };

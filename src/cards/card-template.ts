@@ -11,7 +11,7 @@ import { plainCard } from './plain-text';
 export const CARDS_DIR = path.resolve(__dirname, '../../cards');
 
 export type CardName =
-  | 'welcome' | 'notice' | 'intake-complainant' | 'intake-complaint' | 'intake-review'
+  | 'welcome' | 'notice' | 'intake-complainant' | 'intake-complaint' | 'intake-review' | 'dissatisfaction'
   | 'case-confirmation' | 'case-assigned' | 'case-detail' | 'my-cases' | 'my-approvals' | 'find-results'
   | 'case-action-form' | 'case-respond' | 'case-decision' | 'case-determination' | 'case-documents' | 'file-arrived' | 'case-history';
 

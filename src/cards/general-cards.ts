@@ -3,6 +3,7 @@ import { renderCard, type AdaptiveCardJson } from './card-template';
 /** The commands a person may type, with what each does; the welcome card lists those open to them. */
 export const COMMANDS = {
   'new complaint': 'log a resident\'s complaint, step by step',
+  'log dissatisfaction': 'a resident is unhappy: note it, ask whether they want to complain, and record the answer',
   'my cases': 'your open cases, overdue first',
   'my approvals': 'extensions, refusals and reports waiting for your decision',
   'my actions': 'the remedies, Ombudsman orders and requests you are to deliver',

@@ -1,4 +1,6 @@
+import { DISSATISFACTION_KINDS, DISSATISFACTION_REASONS } from '../domain/dissatisfaction';
 import type { Directory } from '../domain/directory';
+import { DISSATISFACTION_FIELDS } from '../intake/dissatisfaction-fields';
 import type { Policy } from '../domain/policy';
 import { COMPLAINANT_FIELDS, COMPLAINT_FIELDS, type IntakeDraft } from '../intake/intake-draft';
 import type { FieldErrors } from '../intake/intake-fields';
@@ -93,4 +95,17 @@ function reviewFacts(draft: IntakeDraft) {
       ? 'On submit the complaint is recorded as refused, with the reason above.'
       : 'On submit the complaint gets a reference, the responsible officer is assigned by the routing rules, and the deadlines are set from the policy.',
   };
+}
+
+/**
+ * "Log dissatisfaction": what the resident said, when and how, and their answer to "do you want
+ * to make a complaint?". The "no" fields stay behind their button until used (or wrong).
+ */
+export function dissatisfactionCard(input: { values: Record<string, string>; errors: FieldErrors; formError: string; answeredNo: boolean; today: string; renderId?: string }): AdaptiveCardJson {
+  return renderCard('dissatisfaction', {
+    recordId: input.values.recordId ?? '', renderId: input.renderId ?? 'dissatisfaction', today: input.today, formError: input.formError,
+    values: complete(DISSATISFACTION_FIELDS, input.values), errors: complete(DISSATISFACTION_FIELDS, input.errors),
+    answeredNo: input.answeredNo,
+    channelChoices: choices(CHANNELS), kindChoices: choices(DISSATISFACTION_KINDS), reasonChoices: choices(DISSATISFACTION_REASONS),
+  });
 }

@@ -5,6 +5,7 @@ import type { CalendarDate } from '../domain/calendar-date';
 import type { WorkingDayCalendar } from '../domain/working-days';
 import { CATEGORIES } from '../intake/intake-options';
 import type { LogFilters, LogItem, OpenCasesLog } from '../reports/open-cases-log';
+import { frontDoorSentence, type FrontDoorFigures } from '../reports/front-door';
 import type { PerformanceFigures, Rate } from '../reports/performance';
 import { CARDS_DIR, type AdaptiveCardJson } from './card-template';
 import { daysLeft, formatDate } from './card-text';
@@ -114,7 +115,8 @@ export type ReportFilesOnCard =
   | { delivery: 'link'; links: Array<{ title: string; url: string }>; expiresAt: string; minutes: number; period: string }
   | { delivery: 'file-consent' };
 
-export function reportSummaryCard(figures: PerformanceFigures, periodLabel: string, files: ReportFilesOnCard): AdaptiveCardJson {
+/** `frontDoor`: dissatisfaction not taken as a complaint in the period (reports/front-door.ts). */
+export function reportSummaryCard(figures: PerformanceFigures, periodLabel: string, files: ReportFilesOnCard, frontDoor?: FrontDoorFigures): AdaptiveCardJson {
   const facts: Array<{ title: string; value: string }> = [{ title: 'Complaints received', value: String(figures.casesReceived) }];
   for (const s of figures.stages) {
     facts.push({ title: `Stage ${s.stage} received`, value: String(s.received) });
@@ -127,6 +129,7 @@ export function reportSummaryCard(figures: PerformanceFigures, periodLabel: stri
   for (const e of figures.escalation) facts.push({ title: `Escalated to stage ${e.toStage}`, value: e.percent === null ? 'no responses yet' : `${e.percent}% (${e.escalated} of ${e.responded})` });
   facts.push({ title: 'Extensions', value: figures.stages.map((s) => `stage ${s.stage}: ${s.casesExtended}`).join(', ') });
   facts.push({ title: 'Refused', value: String(figures.refused.count) });
+  if (frontDoor) facts.push({ title: 'Dissatisfaction not taken as a complaint', value: frontDoorSentence(frontDoor) });
   const rem = figures.remedies;
   facts.push({ title: 'Remedies due, done on time', value: rem.dueInPeriod.onTime.percent === null ? `none due yet (${rem.dueInPeriod.due} due)` : `${rem.dueInPeriod.onTime.percent}% (${rem.dueInPeriod.onTime.met} of ${rem.dueInPeriod.onTime.counted})` });
   facts.push({ title: 'Remedies overdue now', value: String(rem.outstandingNow.overdue) });

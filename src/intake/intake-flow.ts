@@ -31,9 +31,10 @@ export interface IntakeDeps {
 export class IntakeFlow {
   constructor(private readonly deps: IntakeDeps) {}
 
-  async start(person: DirectoryPerson): Promise<IntakeOutcome> {
+  /** `prefill`: answers already given (from "Log dissatisfaction"), shown on their step for the officer to check. */
+  async start(person: DirectoryPerson, prefill: { complaint?: Record<string, string> } = {}): Promise<IntakeOutcome> {
     const draft: IntakeDraft = {
-      intakeId: this.deps.ctx.newId(), status: 'open', step: 'complainant', complainant: {}, complaint: {},
+      intakeId: this.deps.ctx.newId(), status: 'open', step: 'complainant', complainant: {}, complaint: pickFields(COMPLAINT_FIELDS, prefill.complaint ?? {}),
       startedBy: person.id, startedAt: this.deps.ctx.now().toISOString(),
     };
     await this.deps.drafts.put(draftKey(draft.intakeId), draft, { ifAbsent: true }, keepFor());

@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { CARDS_DIR, type AdaptiveCardJson } from '../../src/cards/card-template';
 import { assignedCard, caseDetailCard, confirmationCard, myApprovalsCard, myCasesCard, type CaseCardContext } from '../../src/cards/case-cards';
 import { noticeCard, welcomeCard } from '../../src/cards/general-cards';
-import { intakeStepCard } from '../../src/cards/intake-cards';
+import { dissatisfactionCard, intakeStepCard } from '../../src/cards/intake-cards';
 import { extensionDecisionCard, respondFormCard } from '../../src/cards/workflow-cards';
 import { caseFilesCard, documentsCard, fileArrivedCard } from '../../src/cards/document-cards';
 import { caseHistoryCard } from '../../src/cards/history-cards';
@@ -88,6 +88,8 @@ const samples: Array<[string, AdaptiveCardJson]> = [
   ['intake step 2, blank', intakeStepCard({ draft: draft('complaint', { complaint: {} }), errors: {}, formError: '', lateNotice: '', policy, directory: DEMO_DIRECTORY, today: '2026-11-23' })],
   ['intake step 2, late complaint', intakeStepCard({ draft: draft('complaint'), errors: { refuseReason: 'x' }, formError: '', lateNotice: 'The issue occurred long ago', policy, directory: DEMO_DIRECTORY, today: '2026-11-23' })],
   ['intake review', intakeStepCard({ draft: draft('review'), errors: {}, formError: '', lateNotice: '', policy, directory: DEMO_DIRECTORY, today: '2026-11-23' })],
+  ['log dissatisfaction, blank', dissatisfactionCard({ values: { recordId: 'r-1', receivedOn: '2026-11-23' }, errors: {}, formError: '', answeredNo: false, today: '2026-11-23' })],
+  ['log dissatisfaction, no, with errors', dissatisfactionCard({ values: { recordId: 'r-1', summary: 'Bins', receivedOn: '2026-11-23', channel: 'phone', reason: 'other' }, errors: { reasonNote: 'Say why it is not a complaint' }, formError: 'Some answers need attention', answeredNo: true, today: '2026-11-23' })],
   ['intake review, refusal', intakeStepCard({ draft: draft('review', { complaint: { ...COMPLAINT, refuseReason: 'Out of time' } }), errors: {}, formError: '', lateNotice: '', policy, directory: DEMO_DIRECTORY, today: '2026-11-23' })],
   ['confirmation', confirmationCard(cases.new, ctx, 'Alex has been sent the case.')],
   ['confirmation, refused', confirmationCard(cases.refused, ctx, '')],
@@ -135,7 +137,7 @@ describe('card templates', () => {
   it('every template in cards/ has at least one sample here', () => {
     const files = readdirSync(CARDS_DIR).filter((f) => f.endsWith('.json')).sort();
     assert.deepEqual(files, [
-      'case-action-form.json', 'case-assigned.json', 'case-confirmation.json', 'case-decision.json', 'case-detail.json', 'case-determination.json', 'case-documents.json', 'case-history.json', 'case-respond.json', 'complaints-log.json', 'file-arrived.json', 'find-results.json', 'intake-complainant.json', 'intake-complaint.json',
+      'case-action-form.json', 'case-assigned.json', 'case-confirmation.json', 'case-decision.json', 'case-detail.json', 'case-determination.json', 'case-documents.json', 'case-history.json', 'case-respond.json', 'complaints-log.json', 'dissatisfaction.json', 'file-arrived.json', 'find-results.json', 'intake-complainant.json', 'intake-complaint.json',
       'intake-review.json', 'my-approvals.json', 'my-cases.json', 'notice.json', 'overdue.json', 'reminder.json', 'report-file.json', 'report-summary.json', 'welcome.json',
     ]);
   });

@@ -10,6 +10,7 @@ import { noticeCard } from '../../cards/general-cards';
 import { complaintsLogCard, reportSummaryCard } from '../../cards/report-cards';
 import { describeFilters, openCasesLog, type LogFilters } from '../../reports/open-cases-log';
 import { parsePeriod } from '../../reports/periods';
+import { frontDoorFigures } from '../../reports/front-door';
 import { performanceFigures } from '../../reports/performance';
 import { REPORT_FILE_KINDS, renderReportFile } from '../../reports/report-files';
 import type { BotDependencies } from '../bot-dependencies';
@@ -97,14 +98,16 @@ export async function reportSummary(person: DirectoryPerson, periodText: string,
   const records = await deps.stores.cases.casesReceivedBetween(range.from, range.to);
   const ctx = { policy: deps.ctx.policy, calendar: deps.ctx.calendar, today };
   const figures = performanceFigures(records, ctx, { from: period.from, to: period.to });
+  // Counts only, for anyone who may see reports: the records hold no name or contact details.
+  const frontDoor = frontDoorFigures(await deps.stores.dissatisfaction.receivedBetween(period.from, period.to), period);
   const subjects = REPORT_FILE_KINDS.map((kind) => ({ source: 'report' as const, kind, period, by: person.id }));
   if (delivery === 'link') {
     const links = await Promise.all(subjects.map((subject) => deps.fileOffers.offerLink(person, subject)));
     const [first] = links;
-    return { card: reportSummaryCard(figures, period.label, { delivery, links: links.map(({ title, url }) => ({ title, url })), expiresAt: first?.expiresAt ?? '', minutes: first?.minutes ?? 0, period: periodText.trim() }), files: [] };
+    return { card: reportSummaryCard(figures, period.label, { delivery, links: links.map(({ title, url }) => ({ title, url })), expiresAt: first?.expiresAt ?? '', minutes: first?.minutes ?? 0, period: periodText.trim() }, frontDoor), files: [] };
   }
   // Made now only for their sizes, which the consent cards show; uploaded as made when accepted.
   const rows = casesVisibleTo(records, person, deps.ctx);
   const files = await Promise.all(subjects.map((subject) => deps.fileOffers.consentCard(person, subject, renderReportFile(subject.kind, records, ctx, period, rows))));
-  return { card: reportSummaryCard(figures, period.label, { delivery }), files };
+  return { card: reportSummaryCard(figures, period.label, { delivery }, frontDoor), files };
 }

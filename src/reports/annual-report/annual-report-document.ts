@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../../domain/calendar-date';
 import type { Block, ReportDocument } from '../document-model';
+import type { FrontDoorFigures } from '../front-door';
 import type { ComplaintsReport } from '../report';
 import type { CodeYearFigures } from '../self-assessment/code-year-figures';
 import type { SelfAssessment } from '../self-assessment/self-assessment';
@@ -25,6 +26,8 @@ export interface AnnualReportInput {
   tsm: TsmFigures | null;
   codeFigures: CodeYearFigures;
   assessment: SelfAssessment;
+  /** Dissatisfaction not taken as a complaint in the year (front-door.ts), when the store was read for it. */
+  frontDoor?: FrontDoorFigures;
 }
 
 export function annualReportDocument(input: AnnualReportInput): ReportDocument {
@@ -45,7 +48,7 @@ export function annualReportDocument(input: AnnualReportInput): ReportDocument {
     subtitle: [input.landlordName, `${capitalise(input.year.label)} (${input.year.from} to ${input.year.to})`, `Policy: ${input.policy.name}`, `Prepared ${input.generatedOn}`],
     blocks: [
       ...intro,
-      ...volumeBlocks(f),
+      ...volumeBlocks(f, input.frontDoor),
       ...tsmBlocks(input.tsm),
       ...timelinessBlocks(f, input.codeFigures),
       ...outcomeBlocks(f),

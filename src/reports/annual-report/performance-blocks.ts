@@ -1,4 +1,5 @@
 import { cell, type Block, type Cell } from '../document-model';
+import type { FrontDoorFigures } from '../front-door';
 import type { Breakdown, PerformanceFigures, Rate } from '../performance';
 import type { CodeYearFigures } from '../self-assessment/code-year-figures';
 import type { TsmFigures } from '../tsm';
@@ -7,7 +8,8 @@ import type { TsmFigures } from '../tsm';
 const n = (v: number): string => v.toLocaleString('en-GB');
 const rate = (r: Rate | null): Cell => (r === null ? cell('–', 'muted') : r.percent === null ? cell('none due', 'muted') : cell(`${r.percent}% (${n(r.met)} of ${n(r.counted)})`));
 
-export function volumeBlocks(f: PerformanceFigures): Block[] {
+/** `frontDoor`: the dissatisfaction not taken as a complaint (front-door.ts); the section is left out when not given. */
+export function volumeBlocks(f: PerformanceFigures, frontDoor?: FrontDoorFigures): Block[] {
   const stages = f.stages.map((s) => `${n(s.received)} at ${s.name.toLowerCase().startsWith('stage') ? s.name : `stage ${s.stage} (${s.name})`}`).join(', ');
   const blocks: Block[] = [
     { kind: 'heading', level: 2, text: 'The year\'s complaints' },
@@ -18,6 +20,19 @@ export function volumeBlocks(f: PerformanceFigures): Block[] {
   ];
   if (f.refused.count === 0) blocks.push({ kind: 'paragraph', text: 'No complaint was refused in the year.' });
   else blocks.push({ kind: 'table', head: ['Reason', 'Complaints'], widths: [80, 20], rows: f.refused.reasons.map((r) => [cell(r.reason), cell(n(r.count))]) });
+  if (frontDoor) blocks.push(...frontDoorBlocks(frontDoor));
+  return blocks;
+}
+
+/** The Code: dissatisfaction prompts "do you want to make a complaint?"; those answered no, and why. */
+function frontDoorBlocks(d: FrontDoorFigures): Block[] {
+  const blocks: Block[] = [
+    { kind: 'heading', level: 3, text: 'Dissatisfaction not taken as a complaint' },
+    { kind: 'paragraph', text: d.notComplaints === 0
+      ? 'Every expression of dissatisfaction recorded in the year was taken as a complaint.'
+      : `When a resident expressed dissatisfaction we asked whether they wanted to make a complaint. ${n(d.notComplaints)} did not become complaints: ${n(d.serviceRequests)} service requests and ${n(d.expressionsOfDissatisfaction)} expressions of dissatisfaction.` },
+  ];
+  if (d.notComplaints > 0) blocks.push({ kind: 'table', head: ['Why not a complaint', 'Number'], widths: [80, 20], rows: d.reasons.map((r) => [cell(r.reason), cell(n(r.count))]) });
   return blocks;
 }
 

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { compareDates, isCalendarDate, type CalendarDate } from '../domain/calendar-date';
+import { DISSATISFACTION_KINDS, DISSATISFACTION_REASONS, REASON_NOTE_MAX, SUMMARY_MAX } from '../domain/dissatisfaction';
+import { CHANNELS, keysOf } from './intake-options';
+
+/**
+ * The "Log dissatisfaction" card's fields, checked at the edge: what the resident said, when and
+ * how (for either answer), and for a "no", what it was and why it is not a complaint.
+ */
+export const DISSATISFACTION_FIELDS = ['recordId', 'summary', 'receivedOn', 'channel', 'kind', 'reason', 'reasonNote'] as const;
+
+export function saidSchema(today: CalendarDate) {
+  return z.object({
+    summary: z.string({ error: 'Say what the resident said' }).trim().min(1, 'Say what the resident said').max(SUMMARY_MAX, `What the resident said must be at most ${SUMMARY_MAX} characters`),
+    receivedOn: z.string({ error: 'The date is required' }).trim().refine(isCalendarDate, 'The date must be a date')
+      .refine((d) => !isCalendarDate(d) || compareDates(d, today) <= 0, 'The date cannot be in the future'),
+    channel: z.enum(keysOf(CHANNELS), { error: 'Choose how it was received' }),
+  });
+}
+
+export function notAComplaintSchema(today: CalendarDate) {
+  return saidSchema(today).extend({
+    kind: z.enum(keysOf(DISSATISFACTION_KINDS), { error: 'Choose whether it is a service request or an expression of dissatisfaction' }),
+    reason: z.enum(keysOf(DISSATISFACTION_REASONS), { error: 'Choose why it is not a complaint' }),
+    reasonNote: z.string().trim().max(REASON_NOTE_MAX, `The reason must be at most ${REASON_NOTE_MAX} characters`).optional().default(''),
+  }).superRefine((v, ctx) => {
+    if (v.reason === 'other' && !v.reasonNote) ctx.addIssue({ code: 'custom', path: ['reasonNote'], message: 'Say why it is not a complaint' });
+  });
+}

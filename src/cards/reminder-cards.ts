@@ -133,6 +133,15 @@ function followUpAdvice(record: CaseRecord, deadline: Deadline, about: FollowUpA
   return `${todo} by ${due}, as the response promised. Then press "Mark done" and give the evidence (${evidence}). If it will be late, tell the resident why and when it will be done.${closed}`;
 }
 
+/**
+ * The review of the resident's adjustments: what to do, never what the adjustments are. A
+ * reminder goes by proactive message (or email when Teams cannot deliver it), so the resident's
+ * needs stay on the case, shown to those who act on it.
+ */
+function reviewAdvice(record: CaseRecord, deadline: Deadline): string {
+  return `Review the resident's adjustments on ${record.reference} by ${formatDate(deadline.due)}: check with them that the adjustments still meet their needs, then press "Review adjustments" and record what you found. The case shows what is recorded now.`;
+}
+
 /** To the responsible officer (a follow-up's owner): what is due, when, and the buttons that meet it. */
 export function reminderCard(input: ReminderCardInput): ReminderMessage {
   const { record, deadline, today, calendar } = input;
@@ -149,7 +158,8 @@ export function reminderCard(input: ReminderCardInput): ReminderMessage {
     { title: 'Status', value: s.status },
     { title: 'Case', value: STATE_LABELS[record.state] },
   ];
-  const advice = FOLLOW_UP_KINDS.includes(deadline.kind) ? followUpAdvice(record, deadline, about, input.policy) : ADVICE[deadline.kind] ?? 'Open the case to see what is needed.';
+  const advice = FOLLOW_UP_KINDS.includes(deadline.kind) ? followUpAdvice(record, deadline, about, input.policy)
+    : deadline.kind === 'adjustments-review' ? reviewAdvice(record, deadline) : ADVICE[deadline.kind] ?? 'Open the case to see what is needed.';
   const lateNote = input.pointOn && input.pointOn < today ? `This reminder was due on ${formatDate(input.pointOn)} and is sent late.` : '';
   const card = render('reminder', {
     headline, color: s.color, summary: caseSummary(record), facts, advice, lateNote,
@@ -171,6 +181,7 @@ const OVERDUE_ADVICE: Partial<Record<Deadline['kind'], string>> = {
   action: 'Check it gets done, and that the resident has been told why it is late and when it will be done.',
   'ombudsman-order': 'The Ombudsman follows up its orders: check it gets done and the evidence goes to the Ombudsman.',
   'ombudsman-information': 'A late reply can lead the Ombudsman to find a complaint-handling failure: check the information goes to the Ombudsman now.',
+  'adjustments-review': 'The resident\'s reasonable adjustments must be kept under review: check they are reviewed with the resident now.',
 };
 
 /**
@@ -185,7 +196,7 @@ export function overdueCard(input: ReminderCardInput & { officer: DirectoryPerso
   const headline = `Missed deadline: ${record.reference}`;
   const about = followUpAbout(record, deadline, input.policy, calendar);
   const what = about?.item ? ` (${about.item.description})` : '';
-  const text = `The ${deadlineInSentence(deadline)}${what} for ${record.reference} was due ${formatDate(deadline.due)} and has not been met (${s.status}). ${who} is responsible.`;
+  const text = `The ${deadlineInSentence(deadline)}${what} for ${record.reference} was due ${formatDate(deadline.due)} and has not been ${deadline.kind === 'adjustments-review' ? 'done' : 'met'} (${s.status}). ${who} is responsible.`;
   const facts = [
     { title: 'Reference', value: record.reference },
     { title: 'Complaint', value: caseSummary(record) },

@@ -51,7 +51,8 @@ export function stillDue(record: CaseRecord, due: DueDeadline): Deadline | null 
     const item = record.deadlines.find((x) => x.kind === due.kind && x.id === due.id && x.metOn === null);
     return item && item.due === due.due ? item : null;
   }
-  if (isTerminal(record.state) || record.state === 'paused') return null; // a pause stops the clock
+  // A pause stops the complaint's clock, not the review of the resident's adjustments; a closed case has neither.
+  if (isTerminal(record.state) || (record.state === 'paused' && due.kind !== 'adjustments-review')) return null;
   const d = record.deadlines.find((x) => x.stage === due.stage && x.kind === due.kind && x.metOn === null);
   return d && d.due === due.due ? d : null;
 }

@@ -49,6 +49,21 @@ describe('reminders: the reminder and overdue cards', () => {
     assert.equal(m.summary, 'HC-2026-00007: Stage 1 acknowledgement due in 2 working days');
   });
 
+  it('reminds of the review of the resident\'s adjustments with Review adjustments, on the card and in the mail, without saying what they are', () => {
+    const withAdjustments = sampleCase([ev({ type: 'received', on: '2026-12-21' }, 1), assigned, ev({ type: 'adjustments-recorded', on: '2026-12-21', reviewOn: '2027-01-07' }, 3)]);
+    const record = { ...withAdjustments, details: { ...withAdjustments.details, complainant: { ...withAdjustments.details.complainant, vulnerabilities: 'Hearing loss', adjustments: 'Write rather than phone' } } };
+    const m = reminderCard({ record, deadline: deadline(record, 'adjustments-review'), today: '2027-01-06', calendar, policy });
+    check(m.card);
+    assert.match(cardText(m.card), /HC-2026-00007: Review of adjustments due in 1 working day[\s\S]*Review the resident's adjustments on HC-2026-00007 by Thu 7 Jan 2027/);
+    assert.deepEqual(verbs(m.card), ['case.review-adjustments.form', 'case.view']);
+    assert.deepEqual(actionData(m.card, 'case.review-adjustments.form'), { caseId: 'case-7', version: '"etag-9"', seen: 3 });
+    assert.match(m.mail.text, /Review the resident's adjustments on HC-2026-00007 by Thu 7 Jan 2027/);
+    for (const text of [JSON.stringify(m.card), m.mail.text, m.mail.subject, m.summary]) assert.doesNotMatch(text, /Hearing loss|Write rather than phone/);
+    const o = overdueCard({ record, deadline: deadline(record, 'adjustments-review'), today: '2027-01-08', calendar, policy, officer: alex });
+    check(o.card);
+    assert.doesNotMatch(JSON.stringify(o.card) + o.mail.text, /Hearing loss|Write rather than phone/);
+  });
+
   it('reminds of a response with Respond and Request extension', () => {
     const d = deadline(acknowledged, 'respond');
     const m = reminderCard({ record: acknowledged, deadline: d, today: d.due, calendar, policy });

@@ -42,7 +42,8 @@ describe('reminders: a case through every reminder point, across a weekend and b
     r.setTime(start);
     await r.driver.say(ALEX, 'help'); // the bot now has Alex's and Priya's conversations
     await r.driver.say(PRIYA, 'help');
-    return logComplaint(r, ALEX, '2026-12-21');
+    // No vulnerabilities or adjustments: the complaint's own deadlines only (their reviews: adjustments-review-reminders.test.ts).
+    return logComplaint(r, ALEX, '2026-12-21', { vulnerabilities: '', adjustments: '' });
   }
 
   it('reminds 2 and 1 working days before, on the day and daily while overdue, in working hours only; the manager hears once', async () => {

@@ -57,13 +57,17 @@ export async function startReminderApp(start: string, config: Partial<AppConfig>
   };
 }
 
-/** Logs a Riverside repair complaint received on `receivedOn` through the intake cards; Alex Morgan handles it. */
-export async function logComplaint(r: ReminderApp, user: TeamsUser, receivedOn: string): Promise<{ caseId: string; reference: string }> {
+/**
+ * Logs a Riverside repair complaint received on `receivedOn` through the intake cards; Alex
+ * Morgan handles it. `complainant` changes intake's answers (COMPLAINANT records a
+ * vulnerability and an adjustment, which are then kept under review with reminders of their own).
+ */
+export async function logComplaint(r: ReminderApp, user: TeamsUser, receivedOn: string, complainant: Partial<typeof COMPLAINANT> = {}): Promise<{ caseId: string; reference: string }> {
   const before = r.connector.sent.length;
   await r.driver.say(user, 'new complaint');
   await r.connector.waitFor(before + 1);
   const intakeId = String(actionData(r.connector.cards().at(-1), 'intake.next').intakeId);
-  await r.driver.execute(user, 'intake.next', { intakeId, step: 'complainant', ...COMPLAINANT });
+  await r.driver.execute(user, 'intake.next', { intakeId, step: 'complainant', ...COMPLAINANT, ...complainant });
   await r.driver.execute(user, 'intake.next', { intakeId, step: 'complaint', ...COMPLAINT, receivedOn, issueOccurredOn: addCalendarDays(receivedOn, -14) });
   const done = await r.driver.execute(user, 'intake.submit', { intakeId, step: 'review' });
   const caseId = String(actionData(done.body.value, 'case.view').caseId);

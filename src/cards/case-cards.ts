@@ -258,7 +258,10 @@ export function myCasesCard(records: CaseRecord[], ctx: CaseCardContext, page = 
     .filter((r) => !isTerminal(r.state))
     .sort((a, b) => compareDates(a.nextDueOn ?? '9999-12-31', b.nextDueOn ?? '9999-12-31'))
     .map((r) => {
-      const next = r.deadlines.filter((d) => d.metOn === null).sort((a, b) => compareDates(a.due, b.due))[0];
+      // The complaint's next date, as the list is sorted (nextDueOn); the review of the resident's
+      // adjustments only when nothing else is running (it has reminders of its own).
+      const running = r.deadlines.filter((d) => d.metOn === null).sort((a, b) => compareDates(a.due, b.due));
+      const next = running.find((d) => d.kind !== 'adjustments-review') ?? running[0];
       const left = next ? daysLeft(ctx.calendar.workingDaysUntil(ctx.today, next.due)) : { status: '—', color: 'Default' };
       return {
         caseId: r.id, reference: r.reference, complainant: r.details.complainant.complainantName,

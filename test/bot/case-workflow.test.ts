@@ -172,9 +172,10 @@ describe('case workflow on Adaptive Cards', function () {
     assert.equal(record.state, 'withdrawn');
     const trail = record.events.map((e) => `${e.type}:${e.by}`);
     // The two notes written at the same moment may be stored in either order.
-    assert.deepEqual(trail.splice(4, 2).sort(), ['note:alex.morgan', 'note:casey.quinn']);
+    assert.deepEqual(trail.splice(5, 2).sort(), ['note:alex.morgan', 'note:casey.quinn']);
     assert.deepEqual(trail, [
-      'received:alex.morgan', 'assigned:alex.morgan', 'acknowledged:alex.morgan', 'note:casey.quinn', 'extension-requested:alex.morgan',
+      // Intake recorded a vulnerability and an adjustment: they are kept under review from the start.
+      'received:alex.morgan', 'assigned:alex.morgan', 'adjustments-recorded:alex.morgan', 'acknowledged:alex.morgan', 'note:casey.quinn', 'extension-requested:alex.morgan',
       `extended:${record.events.find((e) => e.type === 'extended')!.by}`, 'responded:alex.morgan', 'escalation-requested:alex.morgan', 'assigned:alex.morgan',
       'acknowledged:priya.shah', 'paused:priya.shah', 'resumed:priya.shah', 'behaviour-proposed:priya.shah', 'behaviour-decided:priya.shah', 'withdrawn:priya.shah',
     ]);

@@ -97,8 +97,11 @@ describe('complaint intake through the bot (real adapter, real HTTP)', function 
     assert.equal(stored.responsibleOfficerId, 'alex.morgan');
     assert.equal(stored.state, 'awaiting-acknowledgement');
     assert.equal(stored.estate, 'Riverside');
-    assert.deepEqual(stored.deadlines.map((d) => [d.kind, d.due, d.metOn]), [['acknowledge', '2026-11-30', null]]);
-    assert.deepEqual(stored.events.map((e) => [e.type, e.on, e.by]), [['received', '2026-11-23', 'alex.morgan'], ['assigned', '2026-11-23', 'alex.morgan']]);
+    // Intake recorded a vulnerability and an adjustment: they are to be reviewed 10 working days on (the policy's default).
+    assert.deepEqual(stored.deadlines.map((d) => [d.kind, d.due, d.metOn]), [['acknowledge', '2026-11-30', null], ['adjustments-review', '2026-12-07', null]]);
+    assert.deepEqual(stored.events.map((e) => [e.type, e.on, e.by]), [
+      ['received', '2026-11-23', 'alex.morgan'], ['assigned', '2026-11-23', 'alex.morgan'], ['adjustments-recorded', '2026-11-23', 'alex.morgan'],
+    ]);
     assert.match(stored.events[1]!.why ?? '', /Alex Morgan: AHM for Riverside handles stage 1/);
   });
 

@@ -3,6 +3,7 @@ import type { AppConfig } from '../config';
 import { modelProcedureOf } from '../domain/model-procedures';
 import type { Policy } from '../domain/policy';
 import { annualReportDocument } from '../reports/annual-report/annual-report-document';
+import { frontDoorFigures } from '../reports/front-door';
 import { countsTsms, tsmAreEnglands } from '../reports/national-measures';
 import type { Period } from '../reports/periods';
 import { reportFromFacts } from '../reports/report';
@@ -47,6 +48,8 @@ export async function annualReportCommand(config: AppConfig, args: AnnualReportA
       tsm: homes ? tsmFigures(facts, { from: period.from, to: period.to, label: period.label, homes, calendar: ctx.calendar }) : null,
       codeFigures: codeYearFigures(facts, period, ctx.calendar, today),
       assessment: assessed.assessment,
+      // The Code's front door: dissatisfaction answered "no" to "do you want to make a complaint?", and why.
+      frontDoor: frontDoorFigures(await core.stores.dissatisfaction.receivedBetween(period.from, period.to), period),
     };
     const warning = homes ? undefined : 'The landlord file has no "homes": the report leaves out the Tenant Satisfaction Measures.';
     if (format === 'json') return { exitCode: 0, stdout: { ...input, report: { ...input.report, stage3: undefined } }, ...(warning ? { stderr: warning } : {}) };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
 import { docxText, flat } from '../documents/read-back';
+import { createStores } from '../../src/store/create-stores';
 import { runCli } from '../support/run-cli';
 import { runCliBytes } from '../support/run-cli-bytes';
 import { makeTempDir, removeTempDir } from '../support/temp-dir';
@@ -15,10 +16,22 @@ describe('the annual complaints performance and service improvement report', fun
   const landlord = path.join(dir, 'landlord.json');
   const year = String(new Date().getUTCMonth() >= 3 ? new Date().getUTCFullYear() : new Date().getUTCFullYear() - 1);
   const env = (extra: Record<string, string> = {}) => ({ DATA_DIR: dir, COMPLAINT_POLICY: 'city-of-london', COSMOS_ENDPOINT: '', LANDLORD_FILE: landlord, ...extra });
-  before(() => {
+  before(async () => {
     writeFileSync(landlord, JSON.stringify({ name: 'Eastholme Homes', addressLines: ['1 Example Street'], homes: { lcra: 4000, lcho: 250 } }));
     const demo = runCli(['demo', '--cases', '250', '--seed', '11'], '', env());
     assert.equal(demo.code, 0, demo.stderr);
+    // Two contacts the residents did not want to make complaints of, as "Log dissatisfaction" keeps them.
+    const stores = await createStores({ kind: 'sqlite', dataDir: dir });
+    try {
+      for (const [id, reason] of [['d1', 'resolved-first-contact'], ['d2', 'other']] as const) {
+        await stores.dissatisfaction.record({
+          id, receivedOn: `${year}-06-0${id === 'd1' ? 1 : 2}`, channel: 'phone', summary: 'Bins not emptied', kind: 'service-request',
+          reason, reasonNote: reason === 'other' ? 'Passed to the waste contractor' : '', recordedBy: 'alex.morgan', recordedAt: `${year}-06-01T10:00:00.000Z`,
+        });
+      }
+    } finally {
+      await stores.close();
+    }
   });
   after(() => removeTempDir(dir));
 
@@ -59,6 +72,11 @@ describe('the annual complaints performance and service improvement report', fun
     const referred = report.figures.ombudsman.referred;
     assert.match(out.stdout, new RegExp(`<p>${referred} complaints? (was|were) referred to the Housing Ombudsman in the year`));
     assert.match(out.stdout, /<h3>Response<\/h3><div class="fill"/);
+    // The front door: the two contacts logged as dissatisfaction, not complaints, and why.
+    assert.match(out.stdout, /Dissatisfaction not taken as a complaint/);
+    assert.match(out.stdout, /2 did not become complaints: 2 service requests and 0 expressions of dissatisfaction/);
+    assert.match(out.stdout, /<td[^>]*>Resolved on first contact<\/td><td[^>]*>1<\/td>/);
+    assert.match(out.stdout, /<td[^>]*>Other: Passed to the waste contractor<\/td><td[^>]*>1<\/td>/);
   });
 
   it('without homes in the landlord file: the report is made, says the TSMs need them, and warns on stderr', () => {

@@ -122,6 +122,7 @@ export const EVENT_LABELS: Record<CaseEventType, string> = {
   'ombudsman-determined': 'The Ombudsman\'s determination', 'ombudsman-order-complied': 'Ombudsman order complied with',
   'correspondence-attached': 'Correspondence attached',
   'evidence-pack-made': 'Evidence pack made',
+  'subject-access-made': 'Subject access export made', 'complainant-erased': 'Complainant\'s personal data erased',
 };
 
 /** How an acknowledgement or a decision went to the resident, in words. */

@@ -58,4 +58,6 @@ export const storedEventSchema = z.discriminatedUnion('type', [
   }),
   event('resident-told', { about: z.enum(TELL_ABOUT), method: z.enum(CONTACT_METHODS) }),
   event('evidence-pack-made', { format: z.enum(['pdf', 'html']), parts: z.number().int().min(1) }),
+  event('subject-access-made', { format: z.enum(['json', 'pdf']), cases: z.number().int().min(1) }),
+  event('complainant-erased', { request: z.string() }),
 ]) satisfies z.ZodType<StoredEvent>; // the compiler checks the schema yields the domain's event type

@@ -159,6 +159,18 @@ export type CaseEvent = EventAudit & (
    * data, so who made it and when is kept like any other action. It changes nothing else.
    */
   | { type: 'evidence-pack-made'; format: 'pdf' | 'html'; parts: number }
+  /**
+   * A subject access export (`complaints subject-access`) included this case: it gives the
+   * resident's personal data out, so who made it, when and in what form is kept. `cases` is how
+   * many cases the export held. It changes nothing else.
+   */
+  | { type: 'subject-access-made'; format: 'json' | 'pdf'; cases: number }
+  /**
+   * The complainant's personal data on this case was erased (`complaints erase`, erase-complainant.ts):
+   * every word typed about them replaced, their files deleted, under `request` (the landlord's
+   * request id or note). The one event whose words are never erased. It changes nothing else.
+   */
+  | { type: 'complainant-erased'; request: string }
 );
 
 export type CaseEventType = CaseEvent['type'];
@@ -176,7 +188,7 @@ const EVENT_TYPE_SET = {
   'escalation-refusal-proposed': true, 'escalation-refused': true, 'escalation-refusal-rejected': true, 'resident-told': true,
   'action-completed': true, 'action-redated': true, 'ombudsman-referred': true, 'ombudsman-information-requested': true,
   'ombudsman-information-sent': true, 'ombudsman-determined': true, 'ombudsman-order-complied': true, 'correspondence-attached': true,
-  'evidence-pack-made': true,
+  'evidence-pack-made': true, 'subject-access-made': true, 'complainant-erased': true,
 } satisfies Record<CaseEventType, true>;
 
 export const CASE_EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as CaseEventType[];

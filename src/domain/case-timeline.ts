@@ -43,8 +43,9 @@ export function applyEvent(view: CaseView | null, event: CaseEvent, ctx: Timelin
     return refuse('CASE.OUT_OF_ORDER', `The ${event.type} date ${event.on} is before the case's last recorded event (${view.lastEventOn}).`);
   }
   const next = { ...view, lastEventOn: event.on };
-  // A note, or the record that an evidence pack was made, changes nothing but the history.
-  if (event.type === 'note' || event.type === 'evidence-pack-made') return { ok: true, view: next };
+  // A note, or the record that an evidence pack or a subject access export was made or that the
+  // complainant's data was erased, changes nothing but the history (new types: no stored view changes).
+  if (event.type === 'note' || event.type === 'evidence-pack-made' || event.type === 'subject-access-made' || event.type === 'complainant-erased') return { ok: true, view: next };
   // Correspondence is recorded whatever the case's state, like a note.
   if (event.type === 'correspondence-attached') return attachCorrespondence(next, event);
   // Telling the resident of a decision may come after the case is finished, and while it is paused.

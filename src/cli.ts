@@ -4,6 +4,8 @@ import { deadlinesCommand } from './cli/deadlines-command';
 import { demoCommand, INTO_LIVE_STORE_FLAG } from './cli/demo-command';
 import { accessLogCommand } from './cli/access-log-command';
 import { evidenceCommand } from './cli/evidence-command';
+import { subjectAccessCommand } from './cli/subject-access-command';
+import { eraseCommand } from './cli/erase-command';
 import { letterCommand } from './cli/letter-command';
 import { policyCheck, policyList } from './cli/policy-commands';
 import { purgeCommand } from './cli/purge-command';
@@ -47,6 +49,14 @@ const USAGE = `Usage: complaints <command>
   evidence <reference> --format pdf|html [--out dir]
                                            the case's evidence pack for the Ombudsman to stdout (e.g. > pack.pdf),
                                            or its parts into dir when it is over 20 MB; recorded on the case
+  subject-access --reference <reference> --format json|pdf [--out dir] [--exclude ref,ref]
+                                           everything held about the case's complainant, over every case matched
+                                           to them (same email, phone, or name and address; listed with why);
+                                           to stdout, or into dir with copies of their files; recorded on each case
+  erase --reference <reference> --request <request id> [--dry-run] [--exclude ref,ref]
+                                           erase the complainant's personal data in every finished matched case,
+                                           keeping what the figures need; unfinished cases are listed and left
+                                           alone (docs/data-protection.md)
   letter <reference> --kind <kind> --format docx|pdf [--template file.docx] [--landlord file.json] [--date YYYY-MM-DD]
                                            a letter drafted from the case (kinds: acknowledgement, extension,
                                            stage-1-response, stage-2-response, refusal-to-escalate,
@@ -87,6 +97,16 @@ export async function runCli(args: readonly string[], stdin: NodeJS.ReadableStre
   if (command === 'access-log') return accessLogCommand(loadConfigFromEnvironment(), sub);
   if (command === 'evidence') {
     return evidenceCommand(loadConfigFromEnvironment(), { reference: sub, format: option(args, '--format'), out: option(args, '--out') });
+  }
+  if (command === 'subject-access') {
+    return subjectAccessCommand(loadConfigFromEnvironment(), {
+      reference: option(args, '--reference') ?? sub, format: option(args, '--format'), out: option(args, '--out'), exclude: option(args, '--exclude'),
+    });
+  }
+  if (command === 'erase') {
+    return eraseCommand(loadConfigFromEnvironment(), {
+      reference: option(args, '--reference') ?? sub, request: option(args, '--request'), dryRun: args.includes('--dry-run'), exclude: option(args, '--exclude'),
+    });
   }
   if (command === 'letter') {
     return letterCommand(loadConfigFromEnvironment(), {

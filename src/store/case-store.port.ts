@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../domain/calendar-date';
 import type { CaseRecord, NewCaseRecord } from '../domain/case-record';
+import type { ComplainantIdentity } from '../domain/complainant-match';
 
 export type SaveResult =
   | { ok: true; record: CaseRecord }
@@ -44,6 +45,9 @@ export interface ReportCaseDetails {
   complaint: { category: string; serviceArea: string };
 }
 export type ReportCaseRecord = Omit<CaseRecord, 'details' | 'version'> & { details: ReportCaseDetails };
+
+/** A case's complainant as intake recorded them: what subject access and erasure match a resident on. */
+export interface ComplainantEntry { id: string; reference: string; complainant: ComplainantIdentity }
 
 /**
  * The port every part of the app uses to keep cases. Two adapters implement it, the
@@ -103,5 +107,18 @@ export interface CaseStore {
    * returns their ids and references, by reference. References are never reused afterwards.
    */
   purgeClosedBefore(date: CalendarDate, options: { dryRun: boolean }): Promise<PurgedCase[]>;
+  /**
+   * Every case's complainant (name, email, phone, address), by reference, read a page at a time:
+   * what `complaints subject-access` and `complaints erase` match a resident on. It reads every
+   * case, so it is for those rare requests only, never a card.
+   */
+  complainants(options?: { pageSize?: number }): AsyncIterable<ComplainantEntry>;
+  /**
+   * Writes a case whose complainant's personal data was erased (erase-complainant.ts): only if the
+   * stored version is still `next.version`, as saveCase; but instead of append-only, every stored
+   * event must be kept with its id, type, dates and author, the erasure event added after them,
+   * and no indexed field changed (erasure-rules.ts). The old words are not kept anywhere.
+   */
+  saveErasedCase(next: CaseRecord): Promise<SaveResult>;
   close(): Promise<void>;
 }

@@ -17,6 +17,8 @@ import { CosmosReferenceAllocator } from './cosmos-reference-allocator';
 import { deleteClaimsOfCase } from './cosmos-reminder-claim-store';
 import { withTransientRetry } from './cosmos-retry';
 import { StoreError } from './store-errors';
+// Erasure's own rule instead of append-only (docs/data-protection.md).
+import { assertErasureRewrite } from './erasure-rules';
 
 type Doc = Record<string, unknown>;
 
@@ -295,6 +297,48 @@ export class CosmosCaseStore implements CaseStore {
       }
     }
     return purged;
+  }
+
+  async *complainants(options: { pageSize?: number } = {}): ReturnType<CaseStore['complainants']> {
+    const pageSize = Math.max(1, Math.floor(options.pageSize ?? 500));
+    // Keyset pages on the reference index, each its own query; only the four fields matched on come back.
+    let after = '';
+    for (;;) {
+      const rows = await this.query<{ id: string; reference: string; name?: unknown; email?: unknown; phone?: unknown; address?: unknown }>('reading complainants', {
+        query: `SELECT TOP ${pageSize} c.id, c.reference, c.details.complainant.complainantName AS name, c.details.complainant.contactEmail AS email,
+          c.details.complainant.contactPhone AS phone, c.details.complainant.address AS address FROM c WHERE c.reference > @after ORDER BY c.reference ASC`,
+        parameters: [{ name: '@after', value: after }],
+      });
+      const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+      for (const r of rows) yield { id: r.id, reference: r.reference, complainant: { complainantName: text(r.name), contactEmail: text(r.email), contactPhone: text(r.phone), address: text(r.address) } };
+      const last = rows.at(-1);
+      if (!last || rows.length < pageSize) return;
+      after = last.reference;
+    }
+  }
+
+  async saveErasedCase(next: CaseRecord): Promise<SaveResult> {
+    return this.connection.guard(`erasing on case ${next.reference}`, async (abortSignal) => {
+      // Checked against the document as stored now (not a remembered copy), then replaced only at that ETag.
+      const stored = await this.readDocument(next.id, abortSignal);
+      const current = stored && this.fromDocument(stored);
+      if (!current || current.version !== next.version) return stale(current, next);
+      assertErasureRewrite(current, next);
+      assertStorableCase(next);
+      const writeId = randomUUID();
+      return withTransientRetry(this.connection.retry, 'write', async (isRetry): Promise<SaveResult> => {
+        try {
+          const { resource } = await this.cases.item(next.id, next.id).replace(toCaseDocument(next, writeId), { abortSignal, accessCondition: { type: 'IfMatch', condition: next.version } });
+          if (!resource) throw new Error(`Cosmos DB returned no document for case ${next.reference}`);
+          return { ok: true, record: this.fromDocument(resource) };
+        } catch (err) {
+          if (statusOf(err) !== 412 && statusOf(err) !== 404) throw err;
+          const latest = await this.readDocument(next.id, abortSignal);
+          if (isRetry && latest && writeIdOf(latest) === writeId) return { ok: true, record: this.fromDocument(latest) };
+          return stale(latest && this.fromDocument(latest), next);
+        }
+      }, abortSignal);
+    });
   }
 
   async close(): Promise<void> {

@@ -9,6 +9,8 @@ import { caseColumns, fromRow, INSERT_CASE, toDoc, writeRunningDeadlines, type C
 import { SqliteConnection, type SqliteOptions } from './sqlite-connection';
 import { statement } from './sqlite-statements';
 import { StoreError } from './store-errors';
+// Subject access and erasure (docs/data-protection.md).
+import { complainantPages, saveErasedCase } from './sqlite-case-erasure';
 
 export interface SqliteCaseStoreOptions {
   /** Reference prefix, HC in HC-2026-00042. */
@@ -192,6 +194,15 @@ export class SqliteCaseStore implements CaseStore {
     // Move the deleted pages out of the WAL into the (secure_delete-zeroed) main file.
     if (!options.dryRun && references.length > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
     return references;
+  }
+
+  async *complainants(options: { pageSize?: number } = {}): ReturnType<CaseStore['complainants']> {
+    for (const page of complainantPages(this.db, Math.max(1, options.pageSize ?? 500))) yield* page;
+  }
+
+  async saveErasedCase(next: CaseRecord): Promise<SaveResult> {
+    // On this connection, not the save thread's: a rare administrator's write, with its own checks (sqlite-case-erasure.ts).
+    return saveErasedCase(this.db, next);
   }
 
   async close(): Promise<void> {

@@ -103,6 +103,19 @@ describe('adjustments kept under review', () => {
     assert.match(CASE_COMMANDS['review-adjustments'].allowed(fileOf(ctx, ACKNOWLEDGED), ALEX, ctx)?.message ?? '', /No vulnerabilities or adjustments are recorded/);
   });
 
+  it('a case logged before reviews existed, with adjustments in its intake details, gets its first review date from its first review', () => {
+    const plain = fileOf(ctx, ACKNOWLEDGED);
+    const old: CaseFile = { ...plain, record: { ...plain.record, details: details({ complainant: { estate: 'Riverside', adjustments: 'Large print' } }) } };
+    assert.equal(old.view.adjustments, null);
+    assert.equal(CASE_COMMANDS['review-adjustments'].allowed(old, ALEX, ctx), null);
+    const first = review(old, ctx, { nextReviewOn: '2027-01-20' });
+    assert.ok(first.ok);
+    const derived = deriveCase([...old.record.events, ...first.events.map((e) => ({ ...e, by: ALEX.id }))], ctx);
+    assert.ok(derived.ok);
+    assert.deepEqual(running(derived.view).map((d) => d.due), ['2027-01-20']);
+    assert.equal(derived.view.adjustments?.text, null, 'the words are still intake\'s');
+  });
+
   it('a pause does not move the review, and it can be done while paused', () => {
     const paused = fileOf(ctx, [...withAdjustments(ACKNOWLEDGED), { type: 'paused', on: '2026-12-23', reason: 'Mediation', complainantConsented: true }]);
     assert.equal(CASE_COMMANDS['review-adjustments'].allowed(paused, ALEX, ctx), null);

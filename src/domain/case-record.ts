@@ -35,7 +35,7 @@ export interface CaseRecord {
   closedOn: CalendarDate | null;
   /** Every deadline the timeline has started, met or not. */
   deadlines: Deadline[];
-  /** Earliest due date among running (unmet) deadlines of an open case; null when none. */
+  /** Earliest due date among the complaint's running (unmet) deadlines of an open case (not the adjustments review, which is the resident's, not the complaint's); null when none. */
   nextDueOn: CalendarDate | null;
   /**
    * The derived view after the events written with it (view-snapshot.ts), so that reading the

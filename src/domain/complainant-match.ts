@@ -75,11 +75,11 @@ export function matchReasons(subject: ComplainantIdentity, candidate: Complainan
 /**
  * The words that identify the resident, for checking that a note about them (an erasure's
  * request note) does not itself carry them: the email, the phone number's digits, the postcode
- * and each part of the name of three letters or more.
+ * and each part of the name of three characters or more that has a letter in it.
  */
 export function identifyingWords(subject: ComplainantIdentity): string[] {
   const words = [normaliseEmail(subject.contactEmail), normalisePhone(subject.contactPhone).slice(1), postcodeOf(subject.address).toLowerCase()];
-  for (const part of normaliseName(subject.complainantName).split(' ')) if (part.length >= 3) words.push(part);
+  for (const part of normaliseName(subject.complainantName).split(' ')) if (part.length >= 3 && /\p{L}/u.test(part)) words.push(part);
   return words.filter(Boolean);
 }
 

@@ -35,5 +35,6 @@ describe('domain: which cases are the same resident (subject access and erasure)
       assert.ok(mentionsResident(text, RESIDENT), text);
     }
     for (const text of ['DSR-2026-014', 'Erasure request of 3 June, ticket 4471']) assert.ok(!mentionsResident(text, RESIDENT), text);
+    assert.ok(!mentionsResident('DSR-2026-0020', { ...none, complainantName: 'Demo Resident 0020' }), 'a number in a name is not a word of it');
   });
 });

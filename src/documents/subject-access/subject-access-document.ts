@@ -1,5 +1,6 @@
 import { DIRECTION_WORDS, formatInstant, formatSize, STATE_LABELS } from '../../cards/card-text';
 import { formatDate, isCalendarDate } from '../../domain/calendar-date';
+import { CATEGORIES, CHANNELS, CONTACT_METHODS, ON_BEHALF_ROLES, SERVICE_AREAS, STAFF_ROLES, TENURE_OPTIONS } from '../../intake/intake-options';
 import { cell, type Block, type ReportDocument } from '../../reports/document-model';
 import type { ExportedCase, SubjectAccessExport } from './subject-access-export';
 
@@ -22,7 +23,13 @@ const ACCESS_WORDS: Record<string, string> = {
   'case-card': 'the case card with the resident\'s details', history: 'the whole history', file: 'an attached file', letter: 'a letter', 'evidence-pack': 'the evidence pack',
 };
 
-function valueWords(value: unknown): string {
+/** The words for a choice intake offered, as the form showed it ("Shared ownership", not "shared-ownership"). */
+const CHOICE_WORDS: Record<string, Readonly<Record<string, string>>> = {
+  preferredContact: CONTACT_METHODS, tenure: TENURE_OPTIONS, channel: CHANNELS, category: CATEGORIES, serviceArea: SERVICE_AREAS, staffRole: STAFF_ROLES, onBehalfRole: ON_BEHALF_ROLES,
+};
+
+function valueWords(value: unknown, field = ''): string {
+  if (typeof value === 'string' && value in (CHOICE_WORDS[field] ?? {})) return CHOICE_WORDS[field]?.[value] ?? value;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (value === '') return 'not recorded';
   if (typeof value === 'string') return isCalendarDate(value) ? formatDate(value) : value;
@@ -35,7 +42,7 @@ const h3 = (text: string): Block => ({ kind: 'heading', level: 3, text });
 const para = (text: string, style?: 'note' | 'small' | 'warning'): Block => ({ kind: 'paragraph', text, ...(style ? { style } : {}) });
 const facts = (entries: Record<string, unknown>): Block => ({
   kind: 'table', head: ['Item', 'As recorded'], widths: [1.2, 3],
-  rows: Object.entries(entries).map(([k, v]) => [cell(FIELD_WORDS[k] ?? k, undefined, true), cell(valueWords(v).split('\n'))]),
+  rows: Object.entries(entries).map(([k, v]) => [cell(FIELD_WORDS[k] ?? k, undefined, true), cell(valueWords(v, k).split('\n'))]),
 });
 
 export function subjectAccessDocument(data: SubjectAccessExport): ReportDocument {

@@ -79,6 +79,12 @@ export interface CaseStore {
    * index, so the help card's "waiting for your decision" does not read every open case.
    */
   openCasesMaybeAwaitingDecision(): Promise<CaseRecord[]>;
+  /**
+   * Every open (not closed, withdrawn or refused) case, received first first: what intake
+   * matches a new complaint's resident against, to offer joining their open stage 1 complaint.
+   * Reads every open case (a landlord holds a few hundred at once), never the finished ones.
+   */
+  openCases(): Promise<CaseRecord[]>;
   /** Running deadlines of open cases due on or before `date`, soonest first. */
   deadlinesDueBy(date: CalendarDate): Promise<DueDeadline[]>;
   casesReceivedBetween(from: CalendarDate, to: CalendarDate): Promise<CaseRecord[]>;

@@ -184,6 +184,12 @@ export class CosmosCaseStore implements CaseStore {
     });
   }
 
+  async openCases(): Promise<CaseRecord[]> {
+    // q.open is indexed (cosmos-containers.ts); sorted here, as below, rather than by another composite index.
+    const records = await this.queryCases('listing open cases', { query: 'SELECT * FROM c WHERE c.q.open = true' });
+    return records.sort((a, b) => (a.receivedOn ?? '').localeCompare(b.receivedOn ?? '') || a.reference.localeCompare(b.reference));
+  }
+
   async openCasesMaybeAwaitingDecision(): Promise<CaseRecord[]> {
     // q.open and q.awaits are indexed (cosmos-containers.ts); not sorted by the query, which would
     // need another composite index for a handful of cases.

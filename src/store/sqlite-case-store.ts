@@ -110,6 +110,11 @@ export class SqliteCaseStore implements CaseStore {
     return rows.map(fromRow);
   }
 
+  async openCases(): Promise<CaseRecord[]> {
+    const rows = statement(this.db, 'SELECT doc, version FROM cases WHERE is_open = 1 ORDER BY received_on, reference').all() as CaseRow[];
+    return rows.map(fromRow);
+  }
+
   async openCasesMaybeAwaitingDecision(): Promise<CaseRecord[]> {
     // The WHERE is the partial index's own (migration 6), so only those rows are read.
     const rows = statement(this.db, 'SELECT doc, version FROM cases WHERE is_open = 1 AND awaits_decision IS NOT 0 ORDER BY received_on, reference').all() as CaseRow[];

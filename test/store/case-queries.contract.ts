@@ -80,6 +80,14 @@ export function caseQueriesContract(factory: StoreFactory): void {
       assert.deepEqual(first, s.a);
     });
 
+    it('lists every open case, received first first, and none that is closed or withdrawn', async () => {
+      const open = await cases.openCases();
+      assert.deepEqual(refs(open).sort(), [s.a.reference, s.b.reference, s.d.reference, s.e.reference].sort());
+      const received = open.map((r) => r.receivedOn ?? '');
+      assert.deepEqual(received, [...received].sort(), 'received first first');
+      assert.deepEqual(open.find((r) => r.id === s.d.id), s.d);
+    });
+
     it('lists running deadlines of open cases due by a date, soonest first', async () => {
       const due = await cases.deadlinesDueBy('2026-03-20');
       assert.deepEqual(due, [

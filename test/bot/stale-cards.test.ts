@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { runCaseCommand } from '../../src/cases/run-case-command';
 import { SYSTEM_ACTOR, systemNote } from '../../src/domain/commands/system-note';
+import { ADMIN_CLI_ACTOR } from '../../src/domain/commands/record-evidence-pack';
+import { recordSubjectAccess } from '../../src/domain/commands/record-subject-access';
 import { calendarForPolicy } from '../../src/calendar/policy-calendar';
 import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
 import { findPreset } from '../../src/policies/preset-registry';
@@ -36,6 +38,15 @@ describe('stale cards and the bot\'s own notes', function () {
     await botNote('A card to Casey Quinn could not be delivered');
     const approved = await bot.driver.execute(PRIYA, 'case.extension.approve', actionData(decision, 'case.extension.approve'));
     assert.match(cardText(approved.body.value), /Approved by you/);
+  });
+
+  it('a card drawn before a subject access export still works: handing the file out changes nothing in it', async () => {
+    const card = (await bot.driver.execute(ALEX, 'case.refresh', { caseId })).body.value;
+    const made = await runCaseCommand(bot.stores.cases, ctx, caseId, { seenVersion: null }, ADMIN_CLI_ACTOR, recordSubjectAccess, { format: 'pdf', cases: 1, why: 'Request SAR-1 (operating-system user admin)' });
+    assert.ok(made.ok);
+    const res = await bot.driver.execute(ALEX, 'case.pause', { ...actionData(card, 'case.pause.form'), on: '2026-11-23', text: 'Mediation', consent: 'true' });
+    assert.match(cardText(res.body.value), /Paused: the deadlines are stopped/);
+    await bot.driver.execute(ALEX, 'case.resume', { caseId, version: (await stored()).version, on: '2026-11-23' });
   });
 
   it('a card drawn before a person\'s change is still stale, and changes nothing', async () => {

@@ -103,15 +103,22 @@ async function carryOut<N extends CaseCommandName>(
 }
 
 /**
+ * Records of the file being handed out (an evidence pack, a subject access export): they change
+ * nothing about the complaint, so a card drawn before them is not stale.
+ */
+const HANDED_OUT = new Set(['evidence-pack-made', 'subject-access-made']);
+
+/**
  * Whether the card was drawn from an older case than the stored one. A card drawn before
- * only the complaints bot's own notes (a reminder or card it could not deliver) is not
- * stale: nothing a person must see first has happened. The card says how many events it saw.
+ * only the complaints bot's own notes (a reminder or card it could not deliver) or records of
+ * the file being handed out is not stale: nothing a person must see first has happened. The
+ * card says how many events it saw.
  */
 function staleCard(record: CaseRecord, version: string | null, data: Record<string, unknown>): boolean {
   if (version === record.version) return false;
   const seen = data.seen;
   if (typeof seen !== 'number' || !Number.isInteger(seen) || seen < 0 || seen > record.events.length) return true;
-  return !record.events.slice(seen).every((e) => (e.type === 'note' && e.by === SYSTEM_ACTOR.id) || e.type === 'evidence-pack-made');
+  return !record.events.slice(seen).every((e) => (e.type === 'note' && e.by === SYSTEM_ACTOR.id) || HANDED_OUT.has(e.type));
 }
 
 function defaultRefused(record: CaseRecord, refusal: ActionRefusal, scope: ActionScope): AdaptiveCardJson {

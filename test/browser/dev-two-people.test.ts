@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
@@ -38,10 +38,11 @@ describe('browser: the officer and the manager side by side, from one npm run de
   let officer: Page;
   let manager: Page;
   let dueBefore: CalendarDate;
+  let dataDir: string;
 
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'complaints-dev-'));
+    dataDir = mkdtempSync(path.join(tmpdir(), 'complaints-dev-'));
     const config = loadConfig({ DATA_DIR: dataDir, PORT: String(await freePort()), LOG_LEVEL: 'warn' });
     dev = await startDev({
       config, people: ['alex.morgan', 'priya.shah'], firstPort: 0,
@@ -68,6 +69,7 @@ describe('browser: the officer and the manager side by side, from one npm run de
   after(async () => {
     await browser?.close();
     await dev?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   /** The card (a chat message) in this window that shows `text`; the newest if several do. */

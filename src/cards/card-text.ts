@@ -123,6 +123,7 @@ export const EVENT_LABELS: Record<CaseEventType, string> = {
   'correspondence-attached': 'Correspondence attached',
   'evidence-pack-made': 'Evidence pack made',
   'subject-access-made': 'Subject access export made', 'complainant-erased': 'Complainant\'s personal data erased',
+  'matter-added': 'Related new complaint added', 'split-off': 'New issue split off as a new complaint', 'split-from': 'Split off from a stage 2 complaint',
 };
 
 /** How an acknowledgement or a decision went to the resident, in words. */

@@ -60,4 +60,7 @@ export const storedEventSchema = z.discriminatedUnion('type', [
   event('evidence-pack-made', { format: z.enum(['pdf', 'html']), parts: z.number().int().min(1) }),
   event('subject-access-made', { format: z.enum(['json', 'pdf']), cases: z.number().int().min(1) }),
   event('complainant-erased', { request: z.string() }),
+  event('matter-added', { intakeId: z.string(), receivedOn: date, channel: z.string() }),
+  event('split-off', { newCaseId: z.string(), raisedOn: date }),
+  event('split-from', { fromCaseId: z.string(), fromReference: z.string() }),
 ]) satisfies z.ZodType<StoredEvent>; // the compiler checks the schema yields the domain's event type

@@ -171,6 +171,21 @@ export type CaseEvent = EventAudit & (
    * request id or note). The one event whose words are never erased. It changes nothing else.
    */
   | { type: 'complainant-erased'; request: string }
+  /**
+   * A related new complaint from the same resident joined this one at stage 1 instead of
+   * starting a second case (seed 003: additional complaints raised during the investigation are
+   * incorporated into the stage 1 if related). `receivedOn`: when the new matter came in, and
+   * by which `channel`; `why` holds what the resident said; `intakeId`: the intake form it came
+   * from (a retried join finds it). It changes nothing else: the stage 1 deadlines stand.
+   */
+  | { type: 'matter-added'; intakeId: string; receivedOn: CalendarDate; channel: string }
+  /**
+   * A new issue raised at stage 2 split off as a new complaint (seed 001): `newCaseId` is the
+   * new stage 1 case made for it, received on `raisedOn`; `why` holds the new issue.
+   */
+  | { type: 'split-off'; newCaseId: string; raisedOn: CalendarDate }
+  /** The other end of 'split-off', on the new case: split from the case `fromCaseId` (`fromReference`). */
+  | { type: 'split-from'; fromCaseId: string; fromReference: string }
 );
 
 export type CaseEventType = CaseEvent['type'];
@@ -189,6 +204,7 @@ const EVENT_TYPE_SET = {
   'action-completed': true, 'action-redated': true, 'ombudsman-referred': true, 'ombudsman-information-requested': true,
   'ombudsman-information-sent': true, 'ombudsman-determined': true, 'ombudsman-order-complied': true, 'correspondence-attached': true,
   'evidence-pack-made': true, 'subject-access-made': true, 'complainant-erased': true,
+  'matter-added': true, 'split-off': true, 'split-from': true,
 } satisfies Record<CaseEventType, true>;
 
 export const CASE_EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as CaseEventType[];

@@ -126,6 +126,16 @@ export function applyEvent(view: CaseView | null, event: CaseEvent, ctx: Timelin
     case 'withdrawn':
       if (!event.why?.trim()) return refuse('CASE.REASON_REQUIRED', 'A withdrawal needs the evidence that the complainant withdrew (what they said, when and how).');
       return { ok: true, view: { ...next, state: 'withdrawn', closedOn: event.on, pausedSince: null } };
+    // Joining and splitting change only the history (the deadlines stand), but each only where
+    // the procedure allows it: a related matter joins an open stage 1 complaint (seed 003), a new
+    // issue is split off an open stage 2 one (seed 001). No view already derived changes (new types).
+    case 'matter-added':
+      if (view.stage !== 1) return refuse('CASE.NOT_ALLOWED_IN_STATE', `A related new complaint joins a complaint only at stage 1; this one is at stage ${view.stage}. Log it as a new complaint.`);
+      return { ok: true, view: next };
+    case 'split-off':
+      if (view.stage < 2) return refuse('CASE.NOT_ALLOWED_IN_STATE', 'Only a new issue raised at stage 2 is split off as a new complaint; at stage 1 it joins this complaint.');
+      return { ok: true, view: next };
+    case 'split-from': return { ok: true, view: next };
   }
 }
 

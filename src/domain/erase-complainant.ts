@@ -83,6 +83,11 @@ export const EVENT_KEEP: Record<CaseEventType, readonly string[]> = {
   'evidence-pack-made': ['format', 'parts', 'why'],
   'subject-access-made': ['format', 'cases', 'why'],
   'complainant-erased': ['request', 'why'],
+  // The new matter's or new issue's words (`why`) are the resident's; the form, channel, dates and the linked case are not.
+  'matter-added': ['intakeId', 'channel'],
+  'split-off': ['newCaseId'],
+  // Written by the app: the other case's reference and the date.
+  'split-from': ['fromCaseId', 'fromReference', 'why'],
 };
 
 type Json = Record<string, unknown>;

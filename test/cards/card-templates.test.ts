@@ -147,7 +147,7 @@ describe('card templates', () => {
       'form: acknowledge', 'form: record-response', 'form: request-extension', 'form: decide-extension', 'form: record-resident-told', 'form: reassign', 'form: escalate', 'form: propose-escalation-refusal',
       'form: decide-escalation-refusal', 'form: pause', 'form: add-note', 'form: propose-behaviour', 'form: decide-behaviour', 'form: withdraw',
       'form: complete-action', 'form: redate-action', 'form: refer-to-ombudsman', 'form: record-ombudsman-request', 'form: send-ombudsman-information',
-      'form: record-determination', 'form: comply-with-order', 'form: review-adjustments',
+      'form: record-determination', 'form: comply-with-order', 'form: review-adjustments', 'form: split-complaint',
     ]);
     const titles = (card: AdaptiveCardJson) => (card.actions as Array<{ title: string }>).map((a) => a.title);
     // Alex handles the pending case: an extension and a behaviour report wait, so neither can be asked for

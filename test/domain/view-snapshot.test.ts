@@ -45,6 +45,8 @@ function candidates(view: CaseView, on: CalendarDate): CaseEvent[] {
     e({ type: 'correspondence-attached', fileId: 'f1', fileName: 'letter.pdf', contentType: 'application/pdf', size: 10, sha256: 'a'.repeat(64), direction: 'from-resident', dated: on, description: 'A letter' }),
     e({ type: 'evidence-pack-made', format: 'pdf', parts: 3 }),
     e({ type: 'subject-access-made', format: 'json', cases: 2 }), e({ type: 'complainant-erased', request: 'DSR-1' }),
+    e({ type: 'matter-added', intakeId: 'i1', receivedOn: on, channel: 'phone' }), e({ type: 'split-off', newCaseId: 'c2', raisedOn: on }),
+    e({ type: 'split-from', fromCaseId: 'c1', fromReference: 'HC-2026-00001' }),
     e({ type: 'draft-issued' }), e({ type: 'comments-received' }),
     e({ type: 'extension-requested', workingDays: 5, reason: 'Waiting for a survey', complainantAgreed: true }),
     e({ type: 'extension-rejected' }),

@@ -26,6 +26,7 @@ import { requestExtensionAction } from './request-extension';
 import { resumeAction } from './resume';
 import { withdrawAction } from './withdraw';
 import { reviewAdjustmentsAction } from './review-adjustments';
+import { splitComplaintAction } from './split-complaint';
 
 /**
  * Every case card action, one per domain command (typed by the command list: a command
@@ -58,6 +59,7 @@ export const CASE_CARD_ACTIONS: { [N in CaseCommandName]: CaseCardAction<N> } = 
   'record-determination': recordDeterminationAction,
   'comply-with-order': complyWithOrderAction,
   'review-adjustments': reviewAdjustmentsAction,
+  'split-complaint': splitComplaintAction,
 };
 
 export const CASE_ACTION_NAMES = Object.keys(CASE_CARD_ACTIONS) as CaseCommandName[];

@@ -25,6 +25,7 @@ import { requestExtension, type RequestExtensionInput } from './request-extensio
 import { resume, type ResumeInput } from './resume';
 import { withdraw, type WithdrawInput } from './withdraw';
 import { reviewAdjustments, type ReviewAdjustmentsInput } from './review-adjustments';
+import { splitComplaint, type SplitComplaintInput } from './split-complaint';
 
 /** Each case-card command's input, by name. */
 export interface CommandInputs {
@@ -54,6 +55,7 @@ export interface CommandInputs {
   'record-determination': RecordDeterminationInput;
   'comply-with-order': ComplyWithOrderInput;
   'review-adjustments': ReviewAdjustmentsInput;
+  'split-complaint': SplitComplaintInput;
 }
 
 export type CaseCommandName = keyof CommandInputs;
@@ -92,4 +94,5 @@ export const CASE_COMMANDS: { [N in CaseCommandName]: CaseCommand<CommandInputs[
   'record-determination': recordDetermination,
   'comply-with-order': complyWithOrder,
   'review-adjustments': reviewAdjustments,
+  'split-complaint': splitComplaint,
 };

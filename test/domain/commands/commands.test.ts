@@ -44,6 +44,7 @@ const SAMPLES: { [N in CaseCommandName]: CommandInputs[N] } = {
   'record-determination': { on: '2027-01-06', findings: [{ finding: 'service-failure' }], orders: [{ kind: 'apology', description: 'Apologise in writing', due: '2027-01-20' }] },
   'comply-with-order': { orderId: 'o1', on: '2027-01-06', evidence: 'Letter of apology sent' },
   'review-adjustments': { on: '2027-01-06', outcome: 'still-needed', adjustments: '', nextReviewOn: '2027-01-20', why: 'Rang the resident: still prefers letters' },
+  'split-complaint': { raisedOn: '2027-01-06', channel: 'phone', description: 'The bins are not collected', newCaseId: 'new-case' },
 };
 
 const NAMES = Object.keys(CASE_COMMANDS) as CaseCommandName[];

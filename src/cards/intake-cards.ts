@@ -3,6 +3,8 @@ import type { Directory } from '../domain/directory';
 import { DISSATISFACTION_FIELDS } from '../intake/dissatisfaction-fields';
 import type { Policy } from '../domain/policy';
 import { COMPLAINANT_FIELDS, COMPLAINT_FIELDS, type IntakeDraft } from '../intake/intake-draft';
+import type { JoinOffer } from '../intake/join-offer';
+import { MATCH_REASON_WORDS } from '../domain/complainant-match';
 import type { FieldErrors } from '../intake/intake-fields';
 import { CATEGORIES, CHANNELS, choices, CONTACT_METHODS, ON_BEHALF_ROLES, SERVICE_AREAS, STAFF_ROLES, TENURE_OPTIONS } from '../intake/intake-options';
 import { renderCard, type AdaptiveCardJson } from './card-template';
@@ -24,6 +26,8 @@ export interface IntakeCardInput {
    * only the inputs' ids (the data keys), which never change.
    */
   renderId?: string;
+  /** On the review step: the resident's open stage 1 complaint, offered to join (join-offer.ts). */
+  joinOffer?: JoinOffer | null;
 }
 
 /** Every field present (empty when unset), so no template binding is left unexpanded. */
@@ -64,7 +68,35 @@ export function intakeStepCard(input: IntakeCardInput): AdaptiveCardJson {
       showStaff: ['aboutStaff', 'staffRole', 'staffName'].some((f) => ((draft.complaint[f] ?? '') !== '' && draft.complaint[f] !== 'false') || input.errors[f] !== undefined),
     });
   }
-  return renderCard('intake-review', { ...common, ...reviewFacts(draft) });
+  const offer = input.joinOffer ?? null;
+  return renderCard('intake-review', {
+    ...common, ...reviewFacts(draft), hasOffer: offer !== null, offer: offer ? offerFacts(offer) : EMPTY_OFFER,
+    ...(offer ? { routingNote: 'Logged as a new complaint, it gets its own reference, the responsible officer is assigned by the routing rules, and the deadlines are set from the policy.' } : {}),
+    submitTitle: offer ? 'Log as a new complaint' : 'Submit complaint', submitStyle: offer ? 'default' : 'positive',
+  });
+}
+
+const EMPTY_OFFER = { text: '', why: '', facts: [], unseen: '', joinTitle: '', caseId: '', version: '' };
+
+/**
+ * The offer as the card words it. Its reference, stage and received date are shown to whoever
+ * logs the complaint (so they do not make a duplicate); who handles it and what it is about only
+ * to those who may see the case (join-offer.ts says why).
+ */
+function offerFacts(offer: JoinOffer) {
+  const received = offer.receivedOn ? ` (received ${formatDate(offer.receivedOn)})` : '';
+  const matched = offer.reasons.map((r) => MATCH_REASON_WORDS[r]).join(' and ');
+  return {
+    text: `This resident has an open complaint at stage ${offer.stage}: ${offer.reference}${received}.`,
+    why: `Matched on ${matched}. A related new complaint is added to the stage 1 complaint and answered with it; if this is about something else, log it as a new complaint.`,
+    facts: offer.seen ? [{ title: 'Handled by', value: offer.seen.handlerName }, { title: 'About', value: shorten(offer.seen.about, 200) }] : [],
+    unseen: offer.seen ? '' : 'You cannot open that case, so only its reference, stage and date are shown. Its handler is told when something is added to it.',
+    joinTitle: `Add this to ${offer.reference}`, caseId: offer.caseId, version: offer.version,
+  };
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
 function reviewFacts(draft: IntakeDraft) {

@@ -16,6 +16,8 @@ export interface IntakeDraft {
   startedAt: string;
   caseId?: string;
   reference?: string;
+  /** Submitted by joining the resident's open stage 1 complaint (`caseId`) instead of as a new case. */
+  joined?: boolean;
 }
 
 export const draftKey = (intakeId: string): string => `intake/${intakeId}`;

@@ -3,19 +3,25 @@ import { compareDates, londonDateOf } from '../domain/calendar-date';
 import { lastDayToComplain } from '../domain/case-timeline';
 import type { DirectoryPerson } from '../domain/directory';
 import type { Assignment } from '../domain/responsibility';
-import type { CaseContext } from '../cases/case-context';
+import { commandContext, type CaseContext } from '../cases/case-context';
 import { planNewCase } from '../cases/plan-new-case';
+import { runCaseCommand } from '../cases/run-case-command';
+import { addMatter } from '../domain/commands/add-matter';
+import { viewOf } from '../domain/case-view';
 import type { CaseRecord } from '../domain/case-record';
 import type { CaseStore } from '../store/case-store.port';
 import type { KeyValueStore } from '../store/key-value-store.port';
 import { complainantSchema, complaintSchema, parseStep, type FieldErrors } from './intake-fields';
 import { COMPLAINANT_FIELDS, COMPLAINT_FIELDS, draftKey, INTAKE_STEPS, pickFields, type IntakeDraft, type IntakeStep } from './intake-draft';
+import { findJoinOffer, sameResident, type JoinOffer } from './join-offer';
 
 /** What the person should see next. The bot turns it into a card. */
 export type IntakeOutcome =
-  | { kind: 'step'; draft: IntakeDraft; errors: FieldErrors; formError: string; lateNotice: string }
+  | { kind: 'step'; draft: IntakeDraft; errors: FieldErrors; formError: string; lateNotice: string; /** On the review step: the resident's open stage 1 complaint to join. */ joinOffer?: JoinOffer | null }
   | { kind: 'notice'; title: string; text: string; tone: 'info' | 'warning' | 'error'; reference?: string }
-  | { kind: 'submitted'; record: CaseRecord; assignment: Assignment | null; repeated: boolean };
+  | { kind: 'submitted'; record: CaseRecord; assignment: Assignment | null; repeated: boolean }
+  /** The new matter was added to the resident's open stage 1 complaint `record` (join): no new case. */
+  | { kind: 'joined'; record: CaseRecord; repeated: boolean };
 
 export interface IntakeDeps {
   drafts: KeyValueStore;
@@ -45,12 +51,69 @@ export class IntakeFlow {
     const loaded = await this.load(person, intakeId, cardStep);
     if ('kind' in loaded) return loaded;
     const { draft, etag } = loaded;
-    if (draft.step === 'review') return this.submit(person, intakeId, cardStep);
+    // On the review step, "Add this to HC-…" comes as Next naming the case to join (the card's
+    // verbs are the intake's own); Submit stays "log as a new complaint", matched or not.
+    if (draft.step === 'review') return typeof data.joinCaseId === 'string' ? this.join(person, intakeId, cardStep, data) : this.submit(person, intakeId, cardStep);
     const updated = this.withValues(draft, data);
     const check = this.checkStep(updated);
     if (check) return { kind: 'step', ...check, draft: await this.save(updated, etag) };
     const nextStep = INTAKE_STEPS[INTAKE_STEPS.indexOf(draft.step) + 1] ?? 'review';
-    return stepOutcome(await this.save({ ...updated, step: nextStep }, etag));
+    return this.withOffer(person, stepOutcome(await this.save({ ...updated, step: nextStep }, etag)));
+  }
+
+  /**
+   * Adds the form's complaint to the resident's open stage 1 complaint instead of logging a new
+   * case: checked again here, never taken from the card (the case must be this resident's, and
+   * at stage 1 on the version the card showed), recorded through the add-matter command with the
+   * version check, and the form then cleared exactly as on submit.
+   */
+  async join(person: DirectoryPerson, intakeId: string, cardStep: string, data: Record<string, unknown>): Promise<IntakeOutcome> {
+    const loaded = await this.load(person, intakeId, cardStep);
+    if ('kind' in loaded) return loaded;
+    const { draft, etag } = loaded;
+    const invalid = this.firstInvalidStep(draft);
+    if (invalid) return { ...invalid, draft: await this.save(invalid.draft, etag) };
+    const caseId = String(data.joinCaseId).slice(0, 100);
+    const seenVersion = typeof data.joinVersion === 'string' ? data.joinVersion.slice(0, 100) : '';
+
+    // Claimed as a submit is: of two clicks, only one gets past this conditional write.
+    const claim = await this.deps.drafts.put(draftKey(intakeId), { ...draft, status: 'submitting', claimedAt: this.deps.ctx.now().toISOString() }, { ifMatch: etag }, keepFor());
+    if (!claim.ok) return this.afterLostRace(person, intakeId);
+    const reopen = async (formError: string): Promise<IntakeOutcome> => this.withOffer(person, {
+      kind: 'step', draft: await this.save({ ...draft, status: 'open', step: 'review' }, claim.etag), errors: {}, formError, lateNotice: '',
+    });
+
+    const complaint = complaintSchema(this.today()).parse(draft.complaint);
+    let record = await this.deps.cases.getCase(caseId);
+    // A card's case id is untrusted: a case that is not this resident's is refused like one that does not exist.
+    if (!record || sameResident(draft.complainant, record).length === 0) return reopen('That case is not an open complaint of this resident\'s, so nothing was added. Submit the complaint as a new one, or go back.');
+    if (complaint.refuseReason && !complaint.lateAcceptanceReason) return reopen('A complaint being refused is logged on its own, not added to another. Submit it, or go back.');
+    // A retried join (the bot stopped after adding it) finds the matter already there.
+    if (!record.events.some((e) => e.type === 'matter-added' && e.intakeId === intakeId)) {
+      const input = { intakeId, receivedOn: complaint.receivedOn, channel: complaint.channel, text: matterText(complaint) };
+      const result = await runCaseCommand(this.deps.cases, this.deps.ctx, caseId, { seenVersion, current: record }, person, addMatter, input);
+      if (!result.ok) {
+        if (result.code === 'CASE.NOT_FOUND') return reopen('That case no longer exists, so nothing was added.');
+        const now = { record: result.current, view: viewOf(result.current, this.deps.ctx) };
+        if (result.code === 'CASE.STALE_VERSION' && addMatter.allowed(now, person, commandContext(this.deps.ctx)) === null) {
+          return reopen(`Nothing was added: ${now.record.reference} changed since this card was shown. Check it below and press again.`);
+        }
+        return reopen(`Nothing was added: ${now.record.reference} is no longer an open complaint at stage 1 (it is at stage ${now.view.stage}, ${now.view.state.replace(/-/g, ' ')}). Submit this as a new complaint, or go back.`);
+      }
+      record = result.record;
+    }
+    // The case holds the matter now; the form keeps only where it went, as on submit.
+    await this.deps.drafts.put(draftKey(intakeId), { ...draft, status: 'submitted', complainant: {}, complaint: {}, caseId: record.id, reference: record.reference, joined: true }, { ifMatch: claim.etag }, keepFor());
+    return { kind: 'joined', record, repeated: false };
+  }
+
+  /** The review step with the resident's open stage 1 complaint to join, if there is one (join-offer.ts). */
+  private async withOffer(person: DirectoryPerson, outcome: Extract<IntakeOutcome, { kind: 'step' }>): Promise<Extract<IntakeOutcome, { kind: 'step' }>> {
+    if (outcome.draft.step !== 'review') return outcome;
+    const c = outcome.draft.complaint;
+    // A complaint being refused (out of time) is recorded on its own: nothing to join.
+    if (c.refuseReason && !c.lateAcceptanceReason) return { ...outcome, joinOffer: null };
+    return { ...outcome, joinOffer: await findJoinOffer(person, outcome.draft.complainant, this.deps.cases, this.deps.ctx) };
   }
 
   async back(person: DirectoryPerson, intakeId: string, cardStep: string, data: Record<string, unknown>): Promise<IntakeOutcome> {
@@ -115,14 +178,14 @@ export class IntakeFlow {
     if (draft.status === 'cancelled') return { kind: 'notice', title: 'This complaint was cancelled', text: 'Nothing was saved from this form. Type "new complaint" to start again.', tone: 'warning' };
     if (draft.status === 'submitted' && draft.caseId) {
       const record = await this.deps.cases.getCase(draft.caseId);
-      if (record) return { kind: 'submitted', record, assignment: null, repeated: true };
+      if (record) return draft.joined ? { kind: 'joined', record, repeated: true } : { kind: 'submitted', record, assignment: null, repeated: true };
     }
     // A claim left by a submit that never finished (the bot stopped mid-way) is taken over.
     const abandoned = draft.status === 'submitting' && cardStep !== null && this.claimIsStale(draft);
     if (draft.status !== 'open' && !abandoned) return { kind: 'notice', title: 'Already being submitted', text: 'This complaint is being submitted. Press Submit again in a minute if it does not appear in "my cases".', tone: 'info' };
     if (abandoned) return { draft: { ...draft, status: 'open' }, etag: entry.etag };
     if (cardStep !== null && cardStep !== draft.step) {
-      return { kind: 'step', draft, errors: {}, formError: 'That card was out of date, so nothing was changed. This is where the form is now.', lateNotice: '' };
+      return this.withOffer(person, { kind: 'step', draft, errors: {}, formError: 'That card was out of date, so nothing was changed. This is where the form is now.', lateNotice: '' });
     }
     return { draft, etag: entry.etag };
   }
@@ -187,12 +250,17 @@ export class IntakeConflictError extends Error {
   }
 }
 
-function stepOutcome(draft: IntakeDraft): IntakeOutcome {
+function stepOutcome(draft: IntakeDraft): Extract<IntakeOutcome, { kind: 'step' }> {
   return { kind: 'step', draft, errors: {}, formError: '', lateNotice: '' };
 }
 
 /** Why a step cannot go on: messages per field, for the whole form, and the late-complaint notice. */
 type StepCheck = { errors: FieldErrors; formError: string; lateNotice: string };
+
+/** What the resident said, as the joined case's history keeps it. */
+function matterText(c: { description: string; complaintDefinition: string; outcomeSought: string }): string {
+  return [c.description, c.complaintDefinition && `Complaint definition: ${c.complaintDefinition}`, c.outcomeSought && `Outcome sought: ${c.outcomeSought}`].filter(Boolean).join(' · ');
+}
 
 function failed(errors: FieldErrors): StepCheck {
   return { errors, formError: 'Some answers need attention: see the messages below each field.', lateNotice: '' };

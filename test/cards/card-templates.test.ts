@@ -88,6 +88,14 @@ const samples: Array<[string, AdaptiveCardJson]> = [
   ['intake step 2, blank', intakeStepCard({ draft: draft('complaint', { complaint: {} }), errors: {}, formError: '', lateNotice: '', policy, directory: DEMO_DIRECTORY, today: '2026-11-23' })],
   ['intake step 2, late complaint', intakeStepCard({ draft: draft('complaint'), errors: { refuseReason: 'x' }, formError: '', lateNotice: 'The issue occurred long ago', policy, directory: DEMO_DIRECTORY, today: '2026-11-23' })],
   ['intake review', intakeStepCard({ draft: draft('review'), errors: {}, formError: '', lateNotice: '', policy, directory: DEMO_DIRECTORY, today: '2026-11-23' })],
+  ['intake review, offering to join the resident\'s open stage 1 complaint (seen)', intakeStepCard({
+    draft: draft('review'), errors: {}, formError: '', lateNotice: '', policy, directory: DEMO_DIRECTORY, today: '2026-11-23',
+    joinOffer: { caseId: 'c1', reference: 'HC-2026-00001', version: 'v1', stage: 1, receivedOn: '2026-11-16', reasons: ['email', 'phone'], seen: { handlerName: 'Alex Morgan', about: 'Window repair not done' } },
+  })],
+  ['intake review, offering to join a case the person may not see', intakeStepCard({
+    draft: draft('review'), errors: {}, formError: '', lateNotice: '', policy, directory: DEMO_DIRECTORY, today: '2026-11-23',
+    joinOffer: { caseId: 'c1', reference: 'HC-2026-00001', version: 'v1', stage: 1, receivedOn: '2026-11-16', reasons: ['name-and-address'], seen: null },
+  })],
   ['log dissatisfaction, blank', dissatisfactionCard({ values: { recordId: 'r-1', receivedOn: '2026-11-23' }, errors: {}, formError: '', answeredNo: false, today: '2026-11-23' })],
   ['log dissatisfaction, no, with errors', dissatisfactionCard({ values: { recordId: 'r-1', summary: 'Bins', receivedOn: '2026-11-23', channel: 'phone', reason: 'other' }, errors: { reasonNote: 'Say why it is not a complaint' }, formError: 'Some answers need attention', answeredNo: true, today: '2026-11-23' })],
   ['intake review, refusal', intakeStepCard({ draft: draft('review', { complaint: { ...COMPLAINT, refuseReason: 'Out of time' } }), errors: {}, formError: '', lateNotice: '', policy, directory: DEMO_DIRECTORY, today: '2026-11-23' })],

@@ -44,6 +44,32 @@ export class CosmosDissatisfactionLog implements DissatisfactionLog {
     });
   }
 
+  async deleteReceivedBefore(date: CalendarDate, options: { dryRun: boolean }): Promise<number> {
+    const ids = await this.connection.guard('finding dissatisfaction to purge', async (abortSignal) => {
+      const { resources } = await withTransientRetry(this.connection.retry, 'read', () => this.container.items
+        .query<string>({ query: 'SELECT VALUE c.id FROM c WHERE c.receivedOn < @date', parameters: [{ name: '@date', value: date }] }, { abortSignal })
+        .fetchAll(), abortSignal);
+      return resources;
+    });
+    if (options.dryRun) return ids.length;
+    let deleted = 0;
+    // One operation (and one time limit) per record, as for purged cases, so a long purge is not cut short.
+    for (const id of ids) {
+      const gone = await this.connection.guard('purging dissatisfaction', (abortSignal) => withTransientRetry(this.connection.retry, 'write', async (isRetry) => {
+        try {
+          await this.container.item(id, id).delete({ abortSignal });
+          return true;
+        } catch (err) {
+          // Already gone: this call's own first try whose answer was lost (counted), or another purge (not).
+          if (statusOf(err) === 404) return isRetry;
+          throw err;
+        }
+      }, abortSignal));
+      if (gone) deleted += 1;
+    }
+    return deleted;
+  }
+
   close(): void {
     this.connection.release();
   }

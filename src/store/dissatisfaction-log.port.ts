@@ -14,4 +14,11 @@ export interface DissatisfactionLog {
   record(entry: DissatisfactionRecord): Promise<{ created: boolean }>;
   /** The records received from `from` to `to` inclusive, oldest first. */
   receivedBetween(from: CalendarDate, to: CalendarDate): Promise<DissatisfactionRecord[]>;
+  /**
+   * Retention (`complaints purge`): deletes the records received before `date` and says how
+   * many; with `dryRun`, only counts them. A record holds the officer's summary of what the
+   * resident said, which may name them, and nothing else ever deletes it; the reports only count
+   * it, so it goes with the cases at the landlord's retention date (docs/data-protection.md).
+   */
+  deleteReceivedBefore(date: CalendarDate, options: { dryRun: boolean }): Promise<number>;
 }

@@ -26,6 +26,17 @@ export class SqliteDissatisfactionLog implements DissatisfactionLog {
     return Promise.resolve(rows.map((r) => dissatisfactionRecordSchema.parse(JSON.parse(r.doc))));
   }
 
+  async deleteReceivedBefore(date: CalendarDate, options: { dryRun: boolean }): Promise<number> {
+    if (options.dryRun) {
+      const row = statement(this.db, 'SELECT COUNT(*) AS n FROM dissatisfaction WHERE received_on < ?').get(date) as { n: number };
+      return Promise.resolve(row.n);
+    }
+    const deleted = statement(this.db, 'DELETE FROM dissatisfaction WHERE received_on < ?').run(date).changes;
+    // As for purged cases: move the (secure_delete-zeroed) pages out of the WAL, so the summaries are gone from the file too.
+    if (deleted > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return Promise.resolve(deleted);
+  }
+
   close(): void {
     void this.connection.release();
   }

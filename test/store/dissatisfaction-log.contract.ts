@@ -37,6 +37,21 @@ export function dissatisfactionLogContract(factory: StoreFactory): void {
     assert.equal(all[0]?.summary, 'Bin store door left open again');
   });
 
+  it('retention: counts, then deletes, only the records received before the date', async () => {
+    await stores.dissatisfaction.record(entry('d-old', '2019-03-31', { summary: 'Resident at 4 Elm Row upset about the lift' }));
+    await stores.dissatisfaction.record(entry('d-older', '2018-07-01'));
+    await stores.dissatisfaction.record(entry('d-on', '2019-04-01'));
+    await stores.dissatisfaction.record(entry('d-new', '2026-11-02'));
+
+    assert.equal(await stores.dissatisfaction.deleteReceivedBefore('2019-04-01', { dryRun: true }), 2);
+    assert.equal((await stores.dissatisfaction.receivedBetween('2000-01-01', '2099-12-31')).length, 4, 'a dry run changes nothing');
+
+    assert.equal(await stores.dissatisfaction.deleteReceivedBefore('2019-04-01', { dryRun: false }), 2);
+    assert.deepEqual((await stores.dissatisfaction.receivedBetween('2000-01-01', '2099-12-31')).map((r) => r.id), ['d-on', 'd-new'], 'the date itself is kept');
+    assert.equal(await stores.dissatisfaction.deleteReceivedBefore('2019-04-01', { dryRun: false }), 0, 'nothing left to delete');
+    assert.deepEqual(await stores.dissatisfaction.record(entry('d-old', '2019-03-31')), { created: true }, 'the deleted record is gone, not hidden');
+  });
+
   it('refuses a record that is not one (a reason the reports do not know)', async () => {
     await assert.rejects(stores.dissatisfaction.record({ ...entry('d-9', '2026-11-02'), reason: 'because' as never }));
     assert.deepEqual(await stores.dissatisfaction.receivedBetween('2026-01-01', '2026-12-31'), []);

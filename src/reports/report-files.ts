@@ -43,11 +43,16 @@ export const REPORT_FILE_WORDS: Record<ReportFileKind, string> = {
 
 /**
  * The report's parts that name cases (the lessons learned with their remedies, the stage 3
- * briefing, the Ombudsman cases) kept to the cases given; its figures untouched.
+ * briefing, the Ombudsman cases) kept to the cases given; its figures untouched. The reasons
+ * for refusing complaints are the words typed on each case, which may name the resident: only
+ * those of the cases given (`shownRefusals`, from a report over them), the rest counted.
  */
-export function reportRowsOf(report: ComplaintsReport, shown: ReadonlySet<string>): ComplaintsReport {
+export function reportRowsOf(report: ComplaintsReport, shown: ReadonlySet<string>, shownRefusals: ComplaintsReport['figures']['refused']['reasons']): ComplaintsReport {
+  const refused = report.figures.refused;
+  const others = refused.count - shownRefusals.reduce((n, r) => n + r.count, 0);
   return {
     ...report,
+    figures: { ...report.figures, refused: { ...refused, reasons: [...shownRefusals, ...(others > 0 ? [{ reason: OTHER_REFUSALS, count: others }] : [])] } },
     learning: report.learning.map((g) => ({ ...g, lessons: g.lessons.filter((l) => shown.has(l.reference)) })).filter((g) => g.lessons.length > 0),
     stage3: report.stage3 && report.stage3.filter((i) => shown.has(i.reference)),
     ombudsmanCases: report.ombudsmanCases.filter((c) => shown.has(c.reference)),
@@ -65,6 +70,14 @@ export function renderReportFile(kind: ReportFileKind, records: readonly CaseRec
     return { kind, name, contentType: 'text/csv; charset=utf-8', fileType: 'csv', body: Buffer.from(UTF8_BOM + complaintsLogCsv(rows, ctx, period), 'utf8') };
   }
   const report = buildReport(records, ctx, { from: period.from, to: period.to, homes: null });
-  const html = renderHtmlReport(rows === records ? report : reportRowsOf(report, new Set(rows.map((r) => r.reference))));
+  if (rows === records) return htmlFile(kind, name, renderHtmlReport(report));
+  const shownRefusals = buildReport(rows, ctx, { from: period.from, to: period.to, homes: null }).figures.refused.reasons;
+  return htmlFile(kind, name, renderHtmlReport(reportRowsOf(report, new Set(rows.map((r) => r.reference)), shownRefusals)));
+}
+
+/** In the refusal reasons of a report made for someone who may not see every case: the reasons they may not see. */
+export const OTHER_REFUSALS = 'Cases you may not see (their reasons are not shown)';
+
+function htmlFile(kind: ReportFileKind, name: string, html: string): ReportFile {
   return { kind, name, contentType: 'text/html; charset=utf-8', fileType: 'html', body: Buffer.from(html, 'utf8') };
 }

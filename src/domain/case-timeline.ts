@@ -131,6 +131,8 @@ export function applyEvent(view: CaseView | null, event: CaseEvent, ctx: Timelin
     // issue is split off an open stage 2 one (seed 001). No view already derived changes (new types).
     case 'matter-added':
       if (view.stage !== 1) return refuse('CASE.NOT_ALLOWED_IN_STATE', `A related new complaint joins a complaint only at stage 1; this one is at stage ${view.stage}. Log it as a new complaint.`);
+      // Seed 003: raised "during the investigation". Once the stage 1 response is sent, a new matter is a new complaint.
+      if (view.state === 'responded') return refuse('CASE.NOT_ALLOWED_IN_STATE', 'The stage 1 response has been sent, so a new matter no longer joins this complaint. Log it as a new complaint.');
       return { ok: true, view: next };
     case 'split-off':
       if (view.stage < 2) return refuse('CASE.NOT_ALLOWED_IN_STATE', 'Only a new issue raised at stage 2 is split off as a new complaint; at stage 1 it joins this complaint.');

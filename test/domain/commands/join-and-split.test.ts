@@ -17,7 +17,7 @@ describe('domain commands: a related complaint joins stage 1, a new issue at sta
   const ctx = contextFor('hos-2024', '2027-01-06');
 
   it('a matter is added to an open stage 1 case by anyone in the directory, once per form', () => {
-    for (const events of [RECEIVED, ACKNOWLEDGED, RESPONDED]) {
+    for (const events of [RECEIVED, ACKNOWLEDGED]) {
       const decided = decide(addMatter, fileOf(ctx, events), SAM, MATTER, ctx);
       assert.ok(decided.ok, decided.ok ? '' : decided.message);
       assert.deepEqual(decided.events, [{ type: 'matter-added', on: '2027-01-06', intakeId: 'form-2', receivedOn: '2027-01-06', channel: 'phone', why: 'The damp in the bedroom' }]);
@@ -27,7 +27,8 @@ describe('domain commands: a related complaint joins stage 1, a new issue at sta
     assert.deepEqual(!again.ok && [again.code, again.message], ['CASE.ALREADY_DONE', 'This complaint was already added to HC-2026-00042.']);
   });
 
-  it('no matter joins a case at stage 2, nor a closed or paused one', () => {
+  it('no matter joins a case once its stage 1 response is sent, nor at stage 2, nor a closed or paused one', () => {
+    assert.match(addMatter.allowed(fileOf(ctx, RESPONDED), ALEX, ctx)?.message ?? '', /The stage 1 response has been sent/);
     const stage2 = addMatter.allowed(fileOf(ctx, ESCALATED), ALEX, ctx);
     assert.match(stage2?.message ?? '', /joins a complaint only at stage 1; this one is at stage 2/);
     assert.equal(addMatter.allowed(fileOf(ctx, [...RESPONDED, { type: 'closed', on: '2027-01-06' }]), ALEX, ctx)?.code, 'CASE.CLOSED');

@@ -24,7 +24,8 @@ const USAGE = `Usage: complaints <command>
   policy check <preset-id | file.json>     departures from the 2024 Code (exit 1 if any, 2 if invalid)
   deadlines --policy <preset-id | file>    derive deadlines from a case timeline on stdin
   purge --closed-before YYYY-MM-DD [--dry-run]
-                                           remove whole finished cases closed before the date (retention)
+                                           remove whole finished cases closed before the date, and dissatisfaction
+                                           not taken as a complaint received before it (retention)
   report --from YYYY-MM-DD --to YYYY-MM-DD --format csv|json|html [--homes N]
                                            cases received in the period: the complaints log (csv),
                                            figures and learning (json) or the full report (html)

@@ -132,6 +132,9 @@ function reviewFacts(draft: IntakeDraft) {
 /**
  * "Log dissatisfaction": what the resident said, when and how, and their answer to "do you want
  * to make a complaint?". The "no" fields stay behind their button until used (or wrong).
+ * Under the summary, one line asks the officer to leave out the resident's name, address and
+ * contact details: a "no" is only counted by kind and reason, and a "yes" takes them afresh on
+ * the complaint form, so the log need not hold them (docs/data-protection.md).
  */
 export function dissatisfactionCard(input: { values: Record<string, string>; errors: FieldErrors; formError: string; answeredNo: boolean; today: string; renderId?: string }): AdaptiveCardJson {
   return renderCard('dissatisfaction', {

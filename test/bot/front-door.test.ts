@@ -72,6 +72,7 @@ describe('the front door: "Log dissatisfaction" asks "do you want to make a comp
     assert.deepEqual(actionData(help, 'dissatisfaction.start'), {});
     const card = await openCard('button');
     assert.match(cardText(card), /Log dissatisfaction[\s\S]*Do you want to make a complaint\?/);
+    assert.match(cardText(card), /No name, address or contact details: this record is counted, not a case file\./, 'the summary is not a place for the resident\'s details');
     assert.equal(input(card, 'receivedOn')?.value, '2026-11-23');
   });
 

@@ -212,6 +212,15 @@ export function shorten(text: string, max: number): string {
 /** Events whose `why` is about the resident's vulnerabilities or adjustments (special category data). */
 const PERSONAL_EVENTS: ReadonlySet<StoredEvent['type']> = new Set(['adjustments-recorded', 'adjustments-reviewed']);
 
+/**
+ * The events a viewer's history shows: every one to those who see the complainant's personal
+ * details; to anyone else, not the records about the resident's vulnerabilities and
+ * adjustments, whose mere presence says the resident has some (special category data).
+ */
+export function eventsShownTo(record: CaseRecord, showPersonal: boolean): StoredEvent[] {
+  return showPersonal ? record.events : record.events.filter((e) => !PERSONAL_EVENTS.has(e.type));
+}
+
 /** One event as the history shows it: when, what, who and when recorded, and what it said. */
 export function historyEntry(e: StoredEvent, ctx: Pick<CaseCardContext, 'directory'>): { when: string; what: string; who: string; why: string } {
   return {
@@ -229,6 +238,7 @@ export function historyEntry(e: StoredEvent, ctx: Pick<CaseCardContext, 'directo
  * banner saying what just happened.
  */
 export function caseDetailCard(record: CaseRecord, ctx: CaseCardContext, buttons: readonly CaseButton[], banner: Banner = '', showPersonal = false): AdaptiveCardJson {
+  const shownEvents = eventsShownTo(record, showPersonal);
   return renderCard('case-detail', {
     // The case's own actions on the card's action bar; its files and letters in a row of their own.
     ...bannerOf(banner), actions: caseActions(record, buttons.filter((b) => !b.documents && !b.personal)), showPersonal,
@@ -241,11 +251,11 @@ export function caseDetailCard(record: CaseRecord, ctx: CaseCardContext, buttons
     facts: caseFacts(record, ctx), deadlines: deadlines(record, ctx),
     // The latest events only, each shortened: Teams refuses a card over about 28 KB, and a case
     // can have hundreds of notes. "Whole history" pages through every word (history-cards.ts).
-    history: [...record.events].reverse().slice(0, HISTORY_ON_CARD).map((e) => {
+    history: [...shownEvents].reverse().slice(0, HISTORY_ON_CARD).map((e) => {
       const entry = historyEntry(e, ctx);
       return { ...entry, why: shorten(entry.why, WHY_ON_CARD) };
     }),
-    historyNote: record.events.length > HISTORY_ON_CARD ? `The latest ${HISTORY_ON_CARD} of ${record.events.length} events, shortened where long. "Whole history" shows every event in full.` : '',
+    historyNote: shownEvents.length > HISTORY_ON_CARD ? `The latest ${HISTORY_ON_CARD} of ${shownEvents.length} events, shortened where long. "Whole history" shows every event in full.` : '',
   });
 }
 

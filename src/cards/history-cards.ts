@@ -1,6 +1,6 @@
 import type { CaseRecord } from '../domain/case-record';
 import { renderCard, type AdaptiveCardJson } from './card-template';
-import { historyEntry } from './case-cards';
+import { eventsShownTo, historyEntry } from './case-cards';
 import type { CaseCardContext } from './card-text';
 
 /**
@@ -14,10 +14,11 @@ const PAGE_EVENTS = 25;
 
 type Entry = ReturnType<typeof historyEntry>;
 
-export function historyPages(record: CaseRecord, ctx: Pick<CaseCardContext, 'directory'>): Entry[][] {
+/** `showPersonal`: whether the viewer sees the complainant's personal details (eventsShownTo). */
+export function historyPages(record: CaseRecord, ctx: Pick<CaseCardContext, 'directory'>, showPersonal: boolean): Entry[][] {
   const pages: Entry[][] = [[]];
   let bytes = 0;
-  for (const e of [...record.events].reverse()) {
+  for (const e of [...eventsShownTo(record, showPersonal)].reverse()) {
     const entry = historyEntry(e, ctx);
     const size = Buffer.byteLength(JSON.stringify(entry), 'utf8') + 400; // the template's own JSON per event
     const current = pages[pages.length - 1] ?? [];
@@ -32,15 +33,16 @@ export function historyPages(record: CaseRecord, ctx: Pick<CaseCardContext, 'dir
   return pages;
 }
 
-export function caseHistoryCard(record: CaseRecord, ctx: Pick<CaseCardContext, 'directory'>, page: number): AdaptiveCardJson {
-  const pages = historyPages(record, ctx);
+export function caseHistoryCard(record: CaseRecord, ctx: Pick<CaseCardContext, 'directory'>, page: number, showPersonal: boolean): AdaptiveCardJson {
+  const pages = historyPages(record, ctx, showPersonal);
+  const shown = pages.reduce((n, p) => n + p.length, 0);
   const current = Math.min(Math.max(1, Math.trunc(page) || 1), pages.length);
   const entries = pages[current - 1] ?? [];
   const first = pages.slice(0, current - 1).reduce((n, p) => n + p.length, 0) + 1;
   return renderCard('case-history', {
     caseId: record.id,
     title: `History of ${record.reference}`,
-    subtitle: `${record.events.length} events, newest first · events ${first} to ${first + entries.length - 1}${pages.length > 1 ? `, page ${current} of ${pages.length}` : ''}`,
+    subtitle: `${shown} events, newest first · events ${first} to ${first + entries.length - 1}${pages.length > 1 ? `, page ${current} of ${pages.length}` : ''}`,
     entries,
     pager: [
       ...(current > 1 ? [{ title: 'Newer', page: current - 1 }] : []),

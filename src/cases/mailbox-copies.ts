@@ -20,7 +20,8 @@ const SUBJECT: Record<CopyKind, string> = {
 export function mailboxCopy(kind: CopyKind, record: CaseRecord, ctx: CaseContext, mailbox: string, letter?: SentLetter): MailMessage {
   const d = record.details;
   const officer = findPerson(ctx.directory, record.responsibleOfficerId);
-  const running = record.deadlines.filter((x) => x.metOn === null);
+  // The review of the resident's adjustments is left out: the mailbox is not only for those who act on the case.
+  const running = record.deadlines.filter((x) => x.metOn === null && x.kind !== 'adjustments-review');
   const lines = [
     `${SUBJECT[kind]}: ${record.reference}`,
     '',

@@ -1,6 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { actionData, cardText, pressData, ALEX, PRIYA, SAM } from '../support/bot-driver';
 import { logComplaint, startTestBot, type TestBot } from '../support/test-app';
+import { caseDetailCard } from '../../src/cards/case-cards';
+import { caseHistoryCard } from '../../src/cards/history-cards';
+import { calendarForPolicy } from '../../src/calendar/policy-calendar';
+import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
+import { findPreset } from '../../src/policies/preset-registry';
 
 /** The actions in a card's action bar, and those in the body (beside the complainant's details). */
 const barTitles = (card: Record<string, unknown>) => (card.actions as Array<{ title: string }>).map((a) => a.title);
@@ -31,6 +36,20 @@ describe('reviewing the resident\'s adjustments on the case card', function () {
     assert.match(historyOf(card), /Adjustments to keep under review[\s\S]*Review by Mon 7 Dec 2026/);
     // Sam has no part in the case: not even the form.
     assert.match(cardText((await press(SAM, 'case.review-adjustments.form')).body.value), /^Not yours to see/);
+  });
+
+  it('to someone who may see the case but does not act on it, the history does not say the resident has adjustments', async () => {
+    const policy = findPreset('hos-2024')!;
+    const ctx = { policy, directory: DEMO_DIRECTORY, calendar: calendarForPolicy(policy), today: '2026-11-23' };
+    const record = await stored();
+    for (const [showPersonal, shown] of [[true, true], [false, false]] as const) {
+      const card = caseDetailCard(record, ctx, [], '', showPersonal);
+      const history = caseHistoryCard(record, ctx, 1, showPersonal);
+      for (const text of [historyOf(card), cardText(history)]) {
+        assert.equal(/Adjustments|adjustments|Review by/.test(text), shown, `${showPersonal ? 'acts on the case' : 'only sees it'}: ${text}`);
+        assert.match(text, /Complaint received/);
+      }
+    }
   });
 
   it('the form shows what is recorded, defaults the next review, and keeps what was typed when something is missing', async () => {

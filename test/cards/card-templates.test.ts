@@ -124,7 +124,7 @@ const samples: Array<[string, AdaptiveCardJson]> = [
     fileName: 'scan.pdf', fileToken: 't', caseChoices: [{ title: 'HC-2026-00042 · Robin Example', value: 'case-1' }], values: { reference: 'HC-2026-00042' }, errors: { text: 'What it is is required' },
     banner: 'Some answers need attention.', today: '2026-12-02', directions: [{ title: 'From the resident', value: 'from-resident' }],
   })],
-  ['the whole history, one page', caseHistoryCard(cases.pending, ctx, 1)],
+  ['the whole history, one page', caseHistoryCard(cases.pending, ctx, 1, true)],
   ['my cases, page 2 of 2', myCasesCard(Array.from({ length: 20 }, () => cases.new), ctx, 2)],
   ['find, results with and without the address', findResultsCard([{ record: cases.new, actsOnCase: true }, { record: cases.drafted, actsOnCase: false }], 'Robin', ctx)],
   ['find, page 2 of 3', findResultsCard(Array.from({ length: 25 }, () => ({ record: cases.new, actsOnCase: true })), 'Invented Row', ctx, 2)],

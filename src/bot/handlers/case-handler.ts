@@ -10,7 +10,7 @@ import { CASE_CARD_ACTIONS } from '../actions/registry';
 import type { AdaptiveCardJson } from '../../cards/card-template';
 import { caseHistoryCard } from '../../cards/history-cards';
 import { notYoursCard } from '../../cards/general-cards';
-import { casesVisibleTo, maySeeCase } from '../../domain/case-access';
+import { actsOnCase, casesVisibleTo, maySeeCase } from '../../domain/case-access';
 import { noteAccess } from './access-notes';
 import type { CaseRecord } from '../../domain/case-record';
 import type { CaseFile } from '../../domain/commands/command';
@@ -54,7 +54,7 @@ export async function caseHistory(caseId: string | null, page: number, person: D
   const file = visible(caseId ? await deps.stores.cases.getCase(caseId) : undefined, person, deps);
   if (!file) return notYoursCard();
   await noteAccess(file, person, 'history', deps);
-  return caseHistoryCard(file.record, deps.ctx, page);
+  return caseHistoryCard(file.record, deps.ctx, page, actsOnCase(file, person, deps.ctx.directory));
 }
 
 /** The decisions a manager may be asked for, and how each waits. */

@@ -78,7 +78,8 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
 
   const overdue = log.overdue.map((item): OverdueItem => {
     const due = item.nextDueOn as CalendarDate;
-    const deadline = byId.get(item.caseId)?.deadlines.find((d) => d.metOn === null && d.due === due);
+    // nextDueOn leaves out the adjustments review (case-projection.ts), so the row names the complaint's deadline.
+    const deadline = byId.get(item.caseId)?.deadlines.find((d) => d.metOn === null && d.due === due && d.kind !== 'adjustments-review');
     return {
       reference: item.reference, stage: item.stage, what: deadline ? WHAT[deadline.kind] : 'Deadline', due,
       workingDaysOverdue: -calendar.workingDaysUntil(today, due), officer: item.officer, demo: item.demo === true,

@@ -7,12 +7,13 @@ import { COMPLAINANT, COMPLAINT } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
 // Issue 19's front door, as an officer uses it in the Agents Playground: a resident's
-// dissatisfaction logged as a service request shows up in the month's report, and `find`
-// finds a complaint by its postcode.
+// dissatisfaction logged as a service request shows up in the month's report, `find` finds a
+// complaint by its postcode, and a second complaint from the same resident is offered to join it.
 describe('e2e: the front door in the Agents Playground', function () {
   this.timeout(180_000);
   const today = londonDateOf(new Date());
   let demo: DemoChat | undefined;
+  let firstReference: string | undefined;
   const content = (m: ChatMessage) => m.attachments[0]!.content;
   /**
    * Types `text` and waits for the bot's card that answers it (the first one after it whose text
@@ -56,5 +57,19 @@ describe('e2e: the front door in the Agents Playground', function () {
       assert.match(found, new RegExp(COMPLAINANT.complainantName));
     }
     assert.doesNotMatch(cardText((await answer('find SW1A 1AA', /Find: "/)).card), new RegExp(reference));
+    firstReference = reference;
+  });
+
+  it('a second complaint from the same resident is offered to join the first, at stage 1', async () => {
+    assert.ok(firstReference, 'the test before logged the first complaint');
+    const { chat } = demo!;
+    const seen = chat.messages().length;
+    await chat.say('new complaint');
+    const form = await waitFor(() => chat.messages().slice(seen).find((m) => /intake\.next/.test(JSON.stringify(content(m)))), { timeoutMs: 15_000, what: 'the intake form' });
+    const intakeId = actionData(content(form), 'intake.next').intakeId;
+    await chat.press(form, 'intake.next', { intakeId, step: 'complainant', ...COMPLAINANT, address: 'Flat 4, 1 Invented Row, London SE1 7PB' });
+    const review = await chat.press(form, 'intake.next', { intakeId, step: 'complaint', ...COMPLAINT, receivedOn: today, issueOccurredOn: addCalendarDays(today, -5), description: 'The bathroom extractor fan is broken too.' });
+    assert.match(cardText(review), new RegExp(`This resident has an open complaint at stage 1: ${firstReference}`));
+    assert.match(cardText(review), new RegExp(`Add this to ${firstReference}`));
   });
 });

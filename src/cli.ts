@@ -54,10 +54,12 @@ const USAGE = `Usage: complaints <command>
                                            everything held about the case's complainant, over every case matched
                                            to them (same email, phone, or name and address; listed with why);
                                            to stdout, or into dir with copies of their files; recorded on each case
-  erase --reference <reference> --request <request id> [--dry-run] [--exclude ref,ref]
-                                           erase the complainant's personal data in every finished matched case,
-                                           keeping what the figures need; unfinished cases are listed and left
-                                           alone (docs/data-protection.md)
+  erase --reference <reference> --request <request id> [--dry-run] [--also ref,ref] [--exclude ref,ref]
+                                           erase the complainant's personal data in the case and in each matched
+                                           case confirmed with --also (each other match must be left out with
+                                           --exclude: while one is undecided nothing is erased, exit 2), keeping
+                                           what the figures need; unfinished cases are listed and left alone
+                                           (docs/data-protection.md)
   letter <reference> --kind <kind> --format docx|pdf [--template file.docx] [--landlord file.json] [--date YYYY-MM-DD]
                                            a letter drafted from the case (kinds: acknowledgement, extension,
                                            stage-1-response, stage-2-response, refusal-to-escalate,
@@ -106,7 +108,7 @@ export async function runCli(args: readonly string[], stdin: NodeJS.ReadableStre
   }
   if (command === 'erase') {
     return eraseCommand(loadConfigFromEnvironment(), {
-      reference: option(args, '--reference') ?? sub, request: option(args, '--request'), dryRun: args.includes('--dry-run'), exclude: option(args, '--exclude'),
+      reference: option(args, '--reference') ?? sub, request: option(args, '--request'), dryRun: args.includes('--dry-run'), also: option(args, '--also'), exclude: option(args, '--exclude'),
     });
   }
   if (command === 'letter') {

@@ -30,8 +30,8 @@ export async function findComplainantCases(store: CaseStore, asked: CaseRecord, 
   return { matched, excluded };
 }
 
-/** The references in `--exclude HC-2026-00001,HC-2026-00002`, upper case. */
-export function parseExclude(value: string | undefined): string[] {
+/** The references in `--exclude HC-2026-00001,HC-2026-00002` (or --also), upper case. */
+export function parseReferences(value: string | undefined): string[] {
   if (value === undefined) return [];
   return value.split(',').map((r) => r.trim().toUpperCase()).filter(Boolean);
 }

@@ -11,7 +11,7 @@ import type { SubjectAccessExport } from '../documents/subject-access/subject-ac
 import { FileStoreError } from '../files/file-store.port';
 import { adminUser } from './admin-user';
 import { UsageError } from './cli-io';
-import { findComplainantCases, matchesInWords, parseExclude, referenceArg } from './complainant-cases';
+import { findComplainantCases, matchesInWords, parseReferences, referenceArg } from './complainant-cases';
 import type { CliResult } from './report-command';
 
 export interface SubjectAccessArgs { reference: string | undefined; format: string | undefined; out: string | undefined; exclude: string | undefined }
@@ -28,7 +28,7 @@ export async function subjectAccessCommand(config: AppConfig, args: SubjectAcces
   const reference = referenceArg(args.reference, 'subject-access');
   const format = args.format ?? 'json';
   if (format !== 'json' && format !== 'pdf') throw new UsageError(`subject-access --format must be json or pdf; "${format}" is not one.`);
-  const exclude = parseExclude(args.exclude);
+  const exclude = parseReferences(args.exclude);
   const core = await buildCore(config, { now });
   try {
     const asked = await core.stores.cases.getCaseByReference(reference);

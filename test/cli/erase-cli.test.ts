@@ -21,6 +21,9 @@ const REQUEST = 'DSR-2026-014';
 const REFUSAL = 'Imogen Threlkeld\'s claim is in legal proceedings';
 const YEAR = ['--from', '2026-01-01', '--to', '2026-12-31'];
 
+/** The value for --also (or --exclude) naming these of her matched cases. */
+const also = (s: Seeded, ...names: CaseName[]): string => names.map((n) => s.references[n]).join(',');
+
 /** Her words still in a stored case, searched in the whole record as stored (details, events, snapshot). */
 const wordsIn = (record: CaseRecord): string[] => {
   const text = JSON.stringify(record).toLowerCase();
@@ -101,7 +104,7 @@ async function eraseAndCheck(options: StoreOptions, dataDir: string): Promise<vo
   const files = new FolderFileStore({ dir: path.join(dataDir, 'files') });
   assert.equal((await files.list(s.ids.closed)).length, 2);
 
-  const run = await runCliAsync(['erase', '--reference', s.references.closed, '--request', REQUEST], env);
+  const run = await runCliAsync(['erase', '--reference', s.references.closed, '--request', REQUEST, '--also', also(s, 'refused', 'open', 'remedyDue')], env);
   assert.equal(run.code, 0, run.stderr);
   const result = JSON.parse(run.stdout) as { request: string; erased: Array<{ reference: string; filesDeleted: number }>; leftAlone: Array<{ reference: string; reason: string }>; failed: unknown[] };
   assert.equal(result.request, REQUEST);
@@ -151,7 +154,7 @@ describe('cli: erase', function () {
     const env = cliEnv(options, dataDir);
     const before = await readCases(options, s);
 
-    const dry = await runCliAsync(['erase', '--reference', s.references.closed, '--dry-run'], env);
+    const dry = await runCliAsync(['erase', '--reference', s.references.closed, '--dry-run', '--also', also(s, 'refused', 'open', 'remedyDue')], env);
     assert.equal(dry.code, 0, dry.stderr);
     assert.match(dry.stderr, /A dry run: nothing was changed\./);
     const plan = JSON.parse(dry.stdout) as { wouldErase: Array<{ reference: string; fields: string[]; files: number }>; leftAlone: Array<{ reference: string; reason: string }> };
@@ -160,7 +163,7 @@ describe('cli: erase', function () {
     assert.deepEqual(RESIDENT_WORDS.filter((w) => dry.stdout.includes(w)), [], 'the plan names fields, not her words');
     assert.deepEqual(plan.leftAlone.map((l) => l.reference), [s.references.open, s.references.remedyDue]);
 
-    const naming = await runCliAsync(['erase', '--reference', s.references.closed, '--request', 'Letter from Imogen, 3 June'], env);
+    const naming = await runCliAsync(['erase', '--reference', s.references.closed, '--request', 'Letter from Imogen, 3 June', '--also', s.references.refused, '--exclude', also(s, 'open', 'remedyDue')], env);
     assert.equal(naming.code, 2);
     assert.match(naming.stderr, /The --request note contains the resident's name/);
     const missing = await runCliAsync(['erase', '--reference', s.references.closed], env);
@@ -170,6 +173,61 @@ describe('cli: erase', function () {
     const after = await readCases(options, s);
     for (const name of Object.keys(before) as CaseName[]) assert.equal(after[name].version, before[name].version, `${name} unchanged`);
     assert.equal((await new FolderFileStore({ dir: path.join(dataDir, 'files') }).list(s.ids.closed)).length, 2);
+  });
+
+  it('nothing is erased until a person has decided each match: undecided ones listed with why and the flags to add; --exclude keeps a shared phone\'s other case', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'erase-decide-'));
+    const options: StoreOptions = { kind: 'sqlite', dataDir };
+    const s = await seedResidentCases(options, dataDir);
+    const env = cliEnv(options, dataDir);
+    const before = await readCases(options, s);
+    const r = s.references;
+    const undecided = `  ${r.refused}: the same email address\n  ${r.open}: the same phone number\n  ${r.remedyDue}: the same name at the same address\n`;
+    const flags = `--also ${also(s, 'refused', 'open', 'remedyDue')}`;
+
+    // A real run with a match undecided: refused, listing each with why and the exact flags.
+    const refused = await runCliAsync(['erase', '--reference', r.closed, '--request', REQUEST], env);
+    assert.equal(refused.code, 2, refused.stderr);
+    assert.equal(refused.stdout, '');
+    assert.ok(refused.stderr.includes(`3 cases matched to the complainant of ${r.closed} are not decided`), refused.stderr);
+    assert.ok(refused.stderr.includes(undecided), refused.stderr);
+    assert.ok(refused.stderr.includes(flags) && refused.stderr.includes(`--exclude ${also(s, 'refused', 'open', 'remedyDue')}`), refused.stderr);
+    assert.match(refused.stderr, /Nothing was erased\.\n?$/);
+    // Deciding some is not enough.
+    const some = await runCliAsync(['erase', '--reference', r.closed, '--request', REQUEST, '--also', r.refused], env);
+    assert.equal(some.code, 2, some.stderr);
+    assert.ok(some.stderr.includes(`2 cases matched to the complainant of ${r.closed} are not decided`), some.stderr);
+    assert.ok(!some.stderr.split('are not decided')[1]?.includes(r.refused), 'the confirmed one is not listed as undecided');
+
+    // A dry run shows the same list, and what the decided cases would come to.
+    const dry = await runCliAsync(['erase', '--reference', r.closed, '--dry-run'], env);
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.ok(dry.stderr.includes(undecided) && dry.stderr.includes(flags), dry.stderr);
+    assert.match(dry.stderr, /A real run refuses until each is decided/);
+    const plan = JSON.parse(dry.stdout) as { undecided: Array<{ reference: string; reasons: string[] }>; wouldErase: Array<{ reference: string }> };
+    assert.deepEqual(plan.undecided.map((u) => [u.reference, u.reasons]), [[r.refused, ['the same email address']], [r.open, ['the same phone number']], [r.remedyDue, ['the same name at the same address']]]);
+    assert.deepEqual(plan.wouldErase.map((w) => w.reference), [r.closed]);
+
+    // --also only confirms a match: a case that is not one (her namesake elsewhere), or an unknown one, is refused.
+    for (const notMatched of [r.namesake, 'HC-2026-99999']) {
+      const wrong = await runCliAsync(['erase', '--reference', r.closed, '--request', REQUEST, '--also', `${r.refused},${notMatched}`, '--exclude', also(s, 'open', 'remedyDue')], env);
+      assert.equal(wrong.code, 2, wrong.stderr);
+      assert.ok(wrong.stderr.includes(`--also names ${notMatched}, which is not a case matched to the complainant of ${r.closed}`), wrong.stderr);
+    }
+    const both = await runCliAsync(['erase', '--reference', r.closed, '--request', REQUEST, '--also', also(s, 'refused', 'open', 'remedyDue'), '--exclude', r.refused], env);
+    assert.equal(both.code, 2, both.stderr);
+    assert.match(both.stderr, /given to both --also and --exclude/);
+    const after = await readCases(options, s);
+    for (const name of Object.keys(before) as CaseName[]) assert.equal(after[name].version, before[name].version, `${name} unchanged`);
+
+    // The email matched a case that is not hers (a shared address): left out, it is not touched though it is finished.
+    const run = await runCliAsync(['erase', '--reference', r.closed, '--request', REQUEST, '--also', also(s, 'open', 'remedyDue'), '--exclude', r.refused], env);
+    assert.equal(run.code, 0, run.stderr);
+    const result = JSON.parse(run.stdout) as { erased: Array<{ reference: string }>; excluded: string[]; leftAlone: Array<{ reference: string }> };
+    assert.deepEqual([result.erased.map((e) => e.reference), result.excluded, result.leftAlone.map((l) => l.reference)], [[r.closed], [r.refused], [r.open, r.remedyDue]]);
+    const erased = await readCases(options, s);
+    assert.deepEqual(erased.refused, before.refused, 'the excluded case is as it was');
+    assert.deepEqual(wordsIn(erased.closed), []);
   });
 
   it('a case changed between reading and writing is not half-erased; a rewrite beyond the words is refused', async () => {

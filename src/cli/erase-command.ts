@@ -1,13 +1,10 @@
 import type { AppConfig } from '../config';
 import { buildCore } from '../core';
 import { mentionsResident } from '../domain/complainant-match';
-import { erasedFields, erasureBlocker, isErased } from '../domain/erase-complainant';
-import { viewOf } from '../domain/case-view';
-import { draftKey } from '../intake/intake-draft';
 import { adminUser } from './admin-user';
 import { UsageError } from './cli-io';
 import { findComplainantCases, matchesInWords, parseReferences, referenceArg } from './complainant-cases';
-import { eraseCase } from './erase-case';
+import { eraseOne, erasuresInWords, type CaseErasure } from './erase-one';
 import { eraseScope, undecidedInWords } from './erase-scope';
 import type { CliResult } from './report-command';
 
@@ -52,51 +49,21 @@ export async function eraseCommand(config: AppConfig, args: EraseArgs, now: () =
       return { exitCode: 2, stderr: 'The --request note contains the resident\'s name, email, phone number or postcode. It is kept on each case after the erasure, so give the request\'s id instead (e.g. DSR-2026-014). Nothing was erased.' };
     }
     const user = adminUser();
-    const erased: Array<{ reference: string; fields: number; filesDeleted: number }> = [];
-    const wouldErase: Array<{ reference: string; fields: string[]; files: number }> = [];
-    const leftAlone: Array<{ reference: string; reason: string; filesDeleted?: number }> = [];
-    const failed: Array<{ reference: string; reason: string }> = [];
-    for (const { record } of records) {
-      const files = await core.files.list(record.id);
-      if (isErased(record)) {
-        // Erased before, but a file deletion may have failed then: finish it.
-        const filesDeleted = args.dryRun || files.length === 0 ? 0 : await core.files.deleteCase(record.id);
-        leftAlone.push({ reference: record.reference, reason: 'already erased', ...(files.length ? { filesDeleted } : {}) });
-        continue;
-      }
-      if (args.dryRun) {
-        let blocker: string | null;
-        try {
-          blocker = erasureBlocker({ record, view: viewOf(record, core.ctx) });
-        } catch {
-          blocker = 'the case does not replay under the policy in force, so it cannot be checked as finished';
-        }
-        if (blocker) leftAlone.push({ reference: record.reference, reason: blocker });
-        else wouldErase.push({ reference: record.reference, fields: erasedFields(record), files: files.length });
-        continue;
-      }
-      const outcome = await eraseCase(core.stores.cases, core.ctx, record, { request, why: `Erased with "complaints erase" by ${user} under request ${request}` });
-      if (!outcome.ok) {
-        (outcome.kind === 'left-alone' ? leftAlone : failed).push({ reference: record.reference, reason: outcome.reason });
-        continue;
-      }
-      const fields = erasedFields(record).length;
-      try {
-        const filesDeleted = await core.files.deleteCase(record.id);
-        await core.stores.keyValue.delete(draftKey(record.details.intakeId));
-        erased.push({ reference: record.reference, fields, filesDeleted });
-      } catch (err) {
-        failed.push({ reference: record.reference, reason: `its words were erased, but its files could not all be deleted (${err instanceof Error ? err.message : String(err)}): run "complaints erase --reference ${record.reference} --request ${request}" again` });
-      }
-    }
+    const results: CaseErasure[] = [];
+    for (const { record } of records) results.push(await eraseOne(core, record, { request, user, dryRun: args.dryRun }));
+    const of = <K extends CaseErasure['kind']>(kind: K) => results.filter((r): r is Extract<CaseErasure, { kind: K }> => r.kind === kind).map(({ kind: _, ...r }) => r);
     const matches = matched.map(({ reference, reasons }) => ({ reference, reasons }));
     const confirmed = inScope.filter((m) => m.reference !== asked.reference).map((m) => m.reference);
+    const left = excluded.map((r) => `  ${r}: left out with --exclude`).join('\n');
+    const each = `${erasuresInWords(results)}${left ? `\n${left}` : ''}`;
     if (args.dryRun) {
       const open = undecided.length ? `\n${undecidedInWords(asked.reference, undecided)}\nA real run refuses until each is decided.` : '';
-      const stdout = { reference: asked.reference, dryRun: true, matches, confirmed, excluded, undecided: undecided.map(({ reference, reasons }) => ({ reference, reasons })), wouldErase, leftAlone };
-      return { exitCode: 0, stdout, stderr: `${summary}${open}\nA dry run: nothing was changed.` };
+      const stdout = { reference: asked.reference, dryRun: true, matches, confirmed, excluded, undecided: undecided.map(({ reference, reasons }) => ({ reference, reasons })), wouldErase: of('would-erase'), leftAlone: of('left-alone') };
+      return { exitCode: 0, stdout, stderr: `${summary}\nWhat a real run would do:\n${each}${open}\nA dry run: nothing was changed.` };
     }
-    return { exitCode: failed.length ? 1 : 0, stdout: { reference: asked.reference, request, matches, confirmed, excluded, erased, leftAlone, failed }, stderr: summary };
+    const failed = of('failed');
+    const stdout = { reference: asked.reference, request, matches, confirmed, excluded, erased: of('erased'), leftAlone: of('left-alone'), failed };
+    return { exitCode: failed.length ? 1 : 0, stdout, stderr: `${summary}\nCase by case:\n${each}` };
   } finally {
     await core.close();
   }

@@ -6,6 +6,13 @@ export type SaveResult =
   | { ok: true; record: CaseRecord }
   | { ok: false; code: 'STORE.STALE_VERSION'; message: string; current: CaseRecord | undefined };
 
+/**
+ * An erasure's save: as SaveResult; when saved, `oldWordsRemain` says where a copy of the old
+ * words may still be outside the case, in words for the administrator (on SQLite, the
+ * write-ahead log, when a reader held it through the checkpoint).
+ */
+export type ErasureSaveResult = Exclude<SaveResult, { ok: true }> | { ok: true; record: CaseRecord; oldWordsRemain?: string };
+
 /** A running (unmet) deadline of an open case, as the reminder sweep sees it. */
 export interface DueDeadline {
   caseId: string;
@@ -125,6 +132,6 @@ export interface CaseStore {
    * event must be kept with its id, type, dates and author, the erasure event added after them,
    * and no indexed field changed (erasure-rules.ts). The old words are not kept anywhere.
    */
-  saveErasedCase(next: CaseRecord): Promise<SaveResult>;
+  saveErasedCase(next: CaseRecord): Promise<ErasureSaveResult>;
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { CaseRecord } from '../domain/case-record';
 import { assertStorableCase } from './case-record-rules';
-import type { ComplainantEntry, SaveResult } from './case-store.port';
+import type { ComplainantEntry, ErasureSaveResult, SaveResult } from './case-store.port';
 import { assertErasureRewrite } from './erasure-rules';
 import { caseColumns, fromRow, toDoc, type CaseRow } from './sqlite-case-rows';
 import { statement } from './sqlite-statements';
@@ -13,9 +13,11 @@ import { statement } from './sqlite-statements';
  * column (asserted: the row's columns other than the document and version must come out the
  * same), so only the document and the version are written, and the running-deadline rows stay.
  * With secure_delete on, the old document's pages are zeroed; the checkpoint then moves the new
- * pages out of the write-ahead log, so no copy of the old words is left in the WAL either.
+ * pages out of the write-ahead log and empties it, so no copy of the old words is left in the
+ * WAL either. A reader (the running bot mid-read) can keep the checkpoint from completing: then
+ * the result says the old words are still in the WAL (oldWordsRemain).
  */
-export function saveErasedCase(db: Database.Database, next: CaseRecord): SaveResult {
+export function saveErasedCase(db: Database.Database, next: CaseRecord): ErasureSaveResult {
   const write = db.transaction((): SaveResult => {
     const row = statement(db, 'SELECT doc, version FROM cases WHERE id = ?').get(next.id) as CaseRow | undefined;
     const current = row && fromRow(row);
@@ -40,8 +42,37 @@ export function saveErasedCase(db: Database.Database, next: CaseRecord): SaveRes
     return { ok: true, record: fromRow({ doc, version: record.version }) };
   });
   const result = write.immediate();
-  if (result.ok) db.pragma('wal_checkpoint(TRUNCATE)');
-  return result;
+  if (!result.ok || checkpointWal(db)) return result;
+  return { ...result, oldWordsRemain: WAL_NOT_EMPTIED };
+}
+
+export const WAL_NOT_EMPTIED = 'the old words are still in the database\'s write-ahead log file (complaints.sqlite-wal), because another connection '
+  + '(the running bot) was reading through it; they stay there until the next checkpoint that completes (the next erase or purge when no one is reading, '
+  + 'or when the bot is stopped, as the last connection to close empties the log)';
+
+/** How many times the checkpoint is tried, and how long each waits for readers: a few brief tries, not the busy timeout each. */
+const CHECKPOINT_TRIES = 4;
+const CHECKPOINT_WAIT_MS = 250;
+
+/**
+ * Moves every page out of the write-ahead log into the main file and truncates the log
+ * (TRUNCATE), whether it completed (SQLite reports busy when a reader still used the log). Never
+ * throws: the erasure is already committed, so a checkpoint error must not read as a failed erasure.
+ */
+function checkpointWal(db: Database.Database): boolean {
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  try {
+    db.pragma(`busy_timeout = ${CHECKPOINT_WAIT_MS}`);
+    for (let attempt = 0; attempt < CHECKPOINT_TRIES; attempt += 1) {
+      const [status] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+      if (status?.busy === 0) return true;
+    }
+    return false;
+  } catch {
+    return false;
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
 }
 
 /** Every case's complainant, by reference, a page (one short read) at a time. */

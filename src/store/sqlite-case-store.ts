@@ -4,7 +4,7 @@ import type { CalendarDate } from '../domain/calendar-date';
 import type { CaseRecord, NewCaseRecord } from '../domain/case-record';
 import { assertNewCase, formatReference, withoutReferenceYear } from './case-record-rules';
 import { readReportRecord } from './case-report-records';
-import type { CaseCountFilter, CaseStore, CreatedCase, DueDeadline, PurgedCase, ReportCaseRecord, SaveResult } from './case-store.port';
+import type { CaseCountFilter, CaseStore, CreatedCase, DueDeadline, PurgedCase, ReportCaseRecord, ErasureSaveResult, SaveResult } from './case-store.port';
 import { caseColumns, fromRow, INSERT_CASE, toDoc, writeRunningDeadlines, type CaseRow } from './sqlite-case-rows';
 import { SqliteConnection, type SqliteOptions } from './sqlite-connection';
 import { statement } from './sqlite-statements';
@@ -205,7 +205,7 @@ export class SqliteCaseStore implements CaseStore {
     for (const page of complainantPages(this.db, Math.max(1, options.pageSize ?? 500))) yield* page;
   }
 
-  async saveErasedCase(next: CaseRecord): Promise<SaveResult> {
+  async saveErasedCase(next: CaseRecord): Promise<ErasureSaveResult> {
     // On this connection, not the save thread's: a rare administrator's write, with its own checks (sqlite-case-erasure.ts).
     return saveErasedCase(this.db, next);
   }

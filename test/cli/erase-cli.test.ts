@@ -16,6 +16,10 @@ import { runCliAsync } from '../support/run-cli';
 import { RESIDENT_WORDS } from '../domain/erase-fixtures';
 import { HOS } from '../reports/fixtures';
 import { cliEnv, ERASABLE, seedResidentCases, type CaseName, type Seeded } from './erase-seed';
+import Database from 'better-sqlite3';
+import { eraseCommand } from '../../src/cli/erase-command';
+import { loadConfig } from '../../src/config';
+import { DEFAULT_SQLITE_FILE } from '../../src/store/sqlite-connection';
 
 const REQUEST = 'DSR-2026-014';
 const REFUSAL = 'Imogen Threlkeld\'s claim is in legal proceedings';
@@ -228,6 +232,62 @@ describe('cli: erase', function () {
     const erased = await readCases(options, s);
     assert.deepEqual(erased.refused, before.refused, 'the excluded case is as it was');
     assert.deepEqual(wordsIn(erased.closed), []);
+  });
+
+  it('the running bot holding the write lock part-way: that case is listed as failed, the rest carry on, and the whole result is given', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'erase-busy-'));
+    const options: StoreOptions = { kind: 'sqlite', dataDir };
+    const s = await seedResidentCases(options, dataDir);
+    // The bot: another connection to the same file, taking the write lock once her first case is erased.
+    const bot = new Database(path.join(dataDir, DEFAULT_SQLITE_FILE));
+    const erased = (name: CaseName) => (bot.prepare('SELECT doc FROM cases WHERE id = ?').get(s.ids[name]) as { doc: string }).doc.includes('"complainant-erased"');
+    let locked = false;
+    const now = (): Date => {
+      if (!locked && erased('closed')) { bot.exec('BEGIN IMMEDIATE'); locked = true; }
+      return new Date('2026-06-10T10:00:00Z');
+    };
+    let result;
+    try {
+      result = await eraseCommand(loadConfig(cliEnv(options, dataDir)), { reference: s.references.closed, request: REQUEST, dryRun: false, also: also(s, 'refused', 'open', 'remedyDue'), exclude: undefined }, now);
+    } finally {
+      if (locked) bot.exec('ROLLBACK');
+    }
+    assert.ok(locked, 'the lock was taken part-way');
+    assert.equal(result.exitCode, 1, result.stderr);
+    const out = result.stdout as { erased: Array<{ reference: string }>; failed: Array<{ reference: string; reason: string }>; leftAlone: Array<{ reference: string }> };
+    assert.deepEqual(out.erased.map((e) => e.reference), [s.references.closed], 'the case erased before the lock is reported');
+    assert.deepEqual(out.failed.map((f) => f.reference), [s.references.refused]);
+    assert.match(out.failed[0]!.reason, /^the store could not be written \(database is locked\); nothing on it was erased: run "complaints erase --reference HC-\S+ --request DSR-2026-014" again/);
+    assert.deepEqual(out.leftAlone.map((l) => l.reference), [s.references.open, s.references.remedyDue], 'the cases after it were still gone through');
+    assert.ok(result.stderr?.includes(`  ${s.references.refused}: NOT erased: the store could not be written`), result.stderr);
+    assert.ok(result.stderr?.includes(`  ${s.references.closed}: erased`), result.stderr);
+    assert.deepEqual([erased('closed'), erased('refused')], [true, false]);
+    bot.close();
+  });
+
+  it('a reader holding the write-ahead log: the erasure is done, and the output says the old words stay in the WAL until the next checkpoint', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'erase-wal-'));
+    const options: StoreOptions = { kind: 'sqlite', dataDir };
+    const s = await seedResidentCases(options, dataDir);
+    // The bot reading a case: a read transaction that holds its snapshot of the WAL.
+    const reader = new Database(path.join(dataDir, DEFAULT_SQLITE_FILE), { readonly: true });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM cases').get();
+    let result;
+    const started = Date.now();
+    try {
+      result = await eraseCommand(loadConfig(cliEnv(options, dataDir)), { reference: s.references.closed, request: REQUEST, dryRun: false, also: undefined, exclude: also(s, 'refused', 'open', 'remedyDue') }, () => new Date('2026-06-10T10:00:00Z'));
+    } finally {
+      reader.exec('COMMIT');
+      reader.close();
+    }
+    assert.ok(Date.now() - started < 4000, 'it tries again briefly, not for the whole busy timeout each time');
+    assert.equal(result.exitCode, 0, result.stderr);
+    const out = result.stdout as { erased: Array<{ reference: string; oldWordsRemain?: string }> };
+    assert.deepEqual(out.erased.map((e) => e.reference), [s.references.closed]);
+    assert.match(out.erased[0]!.oldWordsRemain ?? '', /write-ahead log .* until the next checkpoint/);
+    assert.ok(result.stderr?.includes('until the next checkpoint'), result.stderr);
+    assert.deepEqual(wordsIn((await readCases(options, s)).closed), [], 'the case itself is erased');
   });
 
   it('a case changed between reading and writing is not half-erased; a rewrite beyond the words is refused', async () => {

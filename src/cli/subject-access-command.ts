@@ -5,7 +5,10 @@ import { buildCore, type Core } from '../core';
 import { runCaseCommand } from '../cases/run-case-command';
 import type { CaseRecord } from '../domain/case-record';
 import { ADMIN_CLI_ACTOR } from '../domain/commands/record-evidence-pack';
-import { recordSubjectAccess } from '../domain/commands/record-subject-access';
+import { recordSubjectAccess, type RecordSubjectAccessInput } from '../domain/commands/record-subject-access';
+import { CaseReplayError, viewOf } from '../domain/case-view';
+import { decide } from '../domain/commands/command';
+import { commandContext } from '../cases/case-context';
 import { gatherSubjectAccess, renderSubjectAccess } from '../documents/subject-access/make-subject-access';
 import type { SubjectAccessExport } from '../documents/subject-access/subject-access-export';
 import { FileStoreError } from '../files/file-store.port';
@@ -46,12 +49,11 @@ export async function subjectAccessCommand(config: AppConfig, args: SubjectAcces
     });
     const file = await renderSubjectAccess(data, format);
     // Recorded on every case before anything is given out: a disclosure that is not recorded does not happen.
-    for (const { record } of cases) {
-      const recorded = await runCaseCommand(core.stores.cases, core.ctx, record.id, { seenVersion: null, current: record }, ADMIN_CLI_ACTOR, recordSubjectAccess, {
-        format, cases: cases.length, why: `Made with "complaints subject-access" for the complainant of ${asked.reference} by ${user}`,
-      });
-      if (!recorded.ok) return { exitCode: 1, stderr: `The export was not given out: recording it on ${record.reference} failed (${recorded.message}).` };
-    }
+    const input = { format, cases: cases.length, why: `Made with "complaints subject-access" for the complainant of ${asked.reference} by ${user}` } as const;
+    const refused = cases.map(({ record }) => cannotRecord(core, record, input)).find((r) => r !== null);
+    if (refused) return { exitCode: 1, stderr: `The export was not given out, and it was recorded on no case: ${refused}.` };
+    const notRecorded = await recordOnEach(core, cases.map((c) => c.record), input);
+    if (notRecorded) return { exitCode: 1, stderr: notRecorded };
     const summary = `Matched ${cases.length} case${cases.length === 1 ? '' : 's'} to the complainant of ${asked.reference}:\n${matchesInWords(matched)}\n`
       + 'Check each is theirs before sending; leave one out with --exclude <reference>.';
     if (!args.out) return format === 'pdf' ? { exitCode: 0, bytes: file.body, stderr: summary } : { exitCode: 0, text: file.body.toString('utf8'), stderr: summary };
@@ -63,6 +65,52 @@ export async function subjectAccessCommand(config: AppConfig, args: SubjectAcces
   } finally {
     await core.close();
   }
+}
+
+/**
+ * Why the export cannot be recorded on this case (null: it can), checked on every case before
+ * any is written, so that a case that cannot take the record (it does not replay, or the
+ * command does not allow it) leaves no other case saying an export was made.
+ */
+function cannotRecord(core: Core, record: CaseRecord, input: RecordSubjectAccessInput): string | null {
+  let view;
+  try {
+    view = viewOf(record, core.ctx);
+  } catch (err) {
+    if (err instanceof CaseReplayError) return `${record.reference} cannot record it, as the case does not replay under the policy in force (${err.message})`;
+    throw err;
+  }
+  const decided = decide(recordSubjectAccess, { record, view }, ADMIN_CLI_ACTOR, input, commandContext(core.ctx));
+  return decided.ok ? null : `${record.reference} cannot record it (${decided.message})`;
+}
+
+/**
+ * Records the export on each case in turn; null when all are recorded. A write can still fail
+ * part-way (the case changed more often than the retries allow, the store unavailable): then the
+ * cases already recorded say an export was made though none is given out, so the message names
+ * exactly which, for the administrator to note on them or to run the export again.
+ */
+async function recordOnEach(core: Core, records: readonly CaseRecord[], input: RecordSubjectAccessInput): Promise<string | null> {
+  const done: string[] = [];
+  for (const [i, record] of records.entries()) {
+    let failure: string;
+    try {
+      const recorded = await runCaseCommand(core.stores.cases, core.ctx, record.id, { seenVersion: null, current: record }, ADMIN_CLI_ACTOR, recordSubjectAccess, input);
+      if (recorded.ok) {
+        done.push(record.reference);
+        continue;
+      }
+      failure = recorded.message;
+    } catch (err) {
+      failure = err instanceof Error ? err.message : String(err);
+    }
+    const rest = records.slice(i + 1).map((r) => r.reference);
+    return 'The export was NOT given out. '
+      + (done.length ? `It was recorded as made on ${done.join(', ')}; recording it on ${record.reference} failed (${failure})` : `Recording it on ${record.reference} failed (${failure})`)
+      + (rest.length ? `, and ${rest.join(', ')} ${rest.length === 1 ? 'was' : 'were'} not reached.` : '.')
+      + (done.length ? ` The record on ${done.join(', ')} says an export was made though none was given out: run the command again to give it out, or note on ${done.length === 1 ? 'that case' : 'those cases'} that it was not.` : ' Run the command again.');
+  }
+  return null;
 }
 
 /** A copy of each file still held, under files/<reference>/, checked against the SHA-256 its case recorded. */

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SubjectAccessExport } from '../../src/documents/subject-access/subject-access-export';
@@ -9,6 +9,10 @@ import { runCliAsync } from '../support/run-cli';
 import { flat, pdfText } from '../documents/read-back';
 import { DESCRIPTION, NOTE } from '../domain/erase-fixtures';
 import { cliEnv, seedResidentCases, type Seeded } from './erase-seed';
+import Database from 'better-sqlite3';
+import { subjectAccessCommand } from '../../src/cli/subject-access-command';
+import { loadConfig } from '../../src/config';
+import { DEFAULT_SQLITE_FILE } from '../../src/store/sqlite-connection';
 
 /** The export's matches and reasons, as a person checking them reads them. */
 function checkMatches(data: SubjectAccessExport, s: Seeded): void {
@@ -106,6 +110,60 @@ describe('cli: subject-access', function () {
     const none = await runCliAsync(['subject-access'], env);
     assert.equal(none.code, 2);
     assert.match(none.stderr, /subject-access needs a case reference/);
+  });
+
+  it('a matched case that cannot record the export: nothing is recorded on any case, and nothing is given out', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'subject-access-replay-'));
+    const options: StoreOptions = { kind: 'sqlite', dataDir };
+    const s = await seedResidentCases(options, dataDir);
+    // Her third case, as stored, no longer replays (its first two events swapped, its stored view gone).
+    const db = new Database(path.join(dataDir, DEFAULT_SQLITE_FILE));
+    const row = db.prepare('SELECT doc FROM cases WHERE id = ?').get(s.ids.open) as { doc: string };
+    const doc = JSON.parse(row.doc) as { events: unknown[]; snapshot?: unknown };
+    doc.events = [doc.events[1], doc.events[0], ...doc.events.slice(2)];
+    delete doc.snapshot;
+    db.prepare('UPDATE cases SET doc = ? WHERE id = ?').run(JSON.stringify(doc), s.ids.open);
+    db.close();
+
+    const run = await runCliAsync(['subject-access', '--reference', s.references.closed, '--format', 'json'], cliEnv(options, dataDir));
+    assert.equal(run.code, 1, run.stderr);
+    assert.equal(run.stdout, '', 'no export is given out');
+    assert.ok(run.stderr.includes(`The export was not given out, and it was recorded on no case: ${s.references.open} cannot record it`), run.stderr);
+    assert.match(run.stderr, /does not replay/);
+    const recorded = await subjectAccessEvents(options, s);
+    assert.deepEqual(Object.values(recorded).flat(), [], 'no case says an export was made');
+  });
+
+  it('recording failing part-way: says exactly which cases were recorded, and that the export was NOT given out', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'subject-access-partway-'));
+    const options: StoreOptions = { kind: 'sqlite', dataDir };
+    const s = await seedResidentCases(options, dataDir);
+    // The bot: another connection to the same file, taking the write lock once her second case has recorded the export.
+    const bot = new Database(path.join(dataDir, DEFAULT_SQLITE_FILE));
+    const recordedOn = (id: string) => (bot.prepare('SELECT doc FROM cases WHERE id = ?').get(id) as { doc: string }).doc.includes('"subject-access-made"');
+    let locked = false;
+    const now = (): Date => {
+      if (!locked && recordedOn(s.ids.refused)) { bot.exec('BEGIN IMMEDIATE'); locked = true; }
+      return new Date('2026-06-10T10:00:00Z');
+    };
+    const out = path.join(dataDir, 'export');
+    let result;
+    try {
+      result = await subjectAccessCommand(loadConfig(cliEnv(options, dataDir)), { reference: s.references.closed, format: 'json', out, exclude: undefined }, now);
+    } finally {
+      if (locked) bot.exec('ROLLBACK');
+      bot.close();
+    }
+    assert.ok(locked, 'the lock was taken part-way');
+    assert.equal(result.exitCode, 1, result.stderr);
+    assert.deepEqual([result.stdout, result.text, result.bytes], [undefined, undefined, undefined], 'nothing given out');
+    const r = s.references;
+    assert.ok(result.stderr?.startsWith('The export was NOT given out.'), result.stderr);
+    assert.ok(result.stderr?.includes(`It was recorded as made on ${r.closed}, ${r.refused}; recording it on ${r.open} failed (`), result.stderr);
+    assert.ok(result.stderr?.includes(`and ${r.remedyDue} was not reached`), result.stderr);
+    assert.ok(!existsSync(out), 'no folder written');
+    const recorded = await subjectAccessEvents(options, s);
+    assert.deepEqual([recorded.closed?.length, recorded.refused?.length, recorded.open?.length, recorded.remedyDue?.length], [1, 1, 0, 0]);
   });
 
   describe('on the local Cosmos DB server', () => {

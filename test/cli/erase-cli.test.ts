@@ -20,6 +20,7 @@ import Database from 'better-sqlite3';
 import { eraseCommand } from '../../src/cli/erase-command';
 import { loadConfig } from '../../src/config';
 import { DEFAULT_SQLITE_FILE } from '../../src/store/sqlite-connection';
+import { readCsv } from '../support/read-csv';
 
 const REQUEST = 'DSR-2026-014';
 const REFUSAL = 'Imogen Threlkeld\'s claim is in legal proceedings';
@@ -73,8 +74,8 @@ function assertSameFigures(before: { json: Record<string, unknown>; csv: string 
   // The complaints log: every case still counted, every date, state, outcome and count the same;
   // only the columns of typed words (the refusal reason, the remedy, the lessons) say "[erased]".
   const words = ['Refusal reason', 'Remedy', 'Lessons learned'];
-  const [head, ...rowsBefore] = csvRows(before.csv);
-  const [headAfter, ...rowsAfter] = csvRows(after.csv);
+  const [head, ...rowsBefore] = readCsv(before.csv);
+  const [headAfter, ...rowsAfter] = readCsv(after.csv);
   assert.deepEqual(headAfter, head);
   const figuresOnly = (rows: string[][]) => rows.map((r) => r.filter((_, i) => !words.includes(head?.[i] ?? '')));
   assert.equal(rowsAfter.length, rowsBefore.length);
@@ -83,22 +84,6 @@ function assertSameFigures(before: { json: Record<string, unknown>; csv: string 
   assert.deepEqual(RESIDENT_WORDS.filter((w) => erasedText.includes(w)), [], 'none of her words in the log');
 }
 
-/** The cells of a CSV file (RFC 4180: quoted cells may hold commas, quotes and new lines). */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell.replace(/\r$/, '')); rows.push(row); row = []; cell = ''; } else cell += c;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
 
 async function eraseAndCheck(options: StoreOptions, dataDir: string): Promise<void> {
   const s = await seedResidentCases(options, dataDir);

@@ -6,24 +6,10 @@ import { buildReport } from '../../src/reports/report';
 import { parsePeriod } from '../../src/reports/periods';
 import { performanceFigures } from '../../src/reports/performance';
 import { HOS, HOS_CALENDAR, MARCH, marchCases, TODAY } from './fixtures';
+import { readCsv } from '../support/read-csv';
 
 const ctx: ReportContext = { policy: HOS, calendar: HOS_CALENDAR, today: TODAY };
 
-/** A small RFC 4180 reader, independent of the writer, to read the log back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; } else cell += c;
-  }
-  return rows;
-}
 
 describe('reports: performance figures (hand-counted March 2026 cases)', () => {
   const f = performanceFigures(marchCases(), ctx, { ...MARCH, homes: 2000 });
@@ -103,7 +89,7 @@ describe('reports: CSV', () => {
   });
 
   it('the complaints log has one row per case with each stage\'s dates and timeliness', () => {
-    const rows = parseCsv(complaintsLogCsv(marchCases(), ctx));
+    const rows = readCsv(complaintsLogCsv(marchCases(), ctx));
     const header = rows[0]!;
     assert.equal(rows.length, 8);
     assert.ok(!header.some((h) => h.startsWith('Stage 3')), 'no stage 3 columns for a two-stage policy');
@@ -135,7 +121,7 @@ describe('reports: CSV', () => {
   it('cells typed by people that start with = + - @ are prefixed with a quote', () => {
     const evil = { ...marchCases()[0]!, estate: '=HYPERLINK("http://x")', category: '@SUM(A1)', responsibleOfficerId: '+44 7000' };
     const csv = complaintsLogCsv([evil], ctx);
-    const row = parseCsv(csv)[1]!;
+    const row = readCsv(csv)[1]!;
     assert.ok(row.includes("'=HYPERLINK(\"http://x\")"), row.join('|'));
     assert.ok(row.includes("'@SUM(A1)"));
     assert.ok(row.includes("'+44 7000"));

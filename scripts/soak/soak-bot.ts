@@ -8,7 +8,7 @@ const ROOT = path.resolve(__dirname, '../..');
 /** The last this many characters of the bot's output are kept, for the checks and for a failure. */
 const KEPT_OUTPUT = 256 * 1024;
 
-export interface ProbeReading { p50Ms: number; p99Ms: number; maxMs: number; rssMb: number; heapUsedMb: number; collected: boolean }
+export interface ProbeReading { p50Ms: number; p99Ms: number; maxMs: number; rssMb: number; heapUsedMb: number; externalMb: number; arrayBuffersMb: number }
 
 export interface SoakBot {
   url: string;
@@ -45,11 +45,11 @@ export interface SoakBotOptions {
 
 /**
  * The bot as its own process, the production entry point through tsx (no build, so the soak
- * runs on the sources as they are), with the loop-delay probe loaded and the collector exposed.
+ * runs on the sources as they are), with the loop-delay probe loaded.
  */
 export async function startSoakBot(options: SoakBotOptions): Promise<SoakBot> {
   const port = options.port ?? await freePort();
-  const nodeArgs = ['--expose-gc', '--import', 'tsx', '--import', path.join(__dirname, 'loop-delay-probe.ts'), path.join(ROOT, options.entry ?? 'src/index.ts')];
+  const nodeArgs = ['--import', 'tsx', '--import', path.join(__dirname, 'loop-delay-probe.ts'), path.join(ROOT, options.entry ?? 'src/index.ts')];
   const env = { ...process.env, LOG_LEVEL: 'warn', LOCAL_UNAUTHENTICATED: 'true', REMINDER_SWEEP_SECONDS: '0', ...options.env, PORT: String(port) };
   // unshare without --fork execs in place: the child's pid is the bot's own, for signals and /proc.
   const node = [process.execPath, ...nodeArgs];

@@ -63,7 +63,9 @@ export function printReport(r: SoakResult, checks: Check[]): void {
   }
   const m = r.mixed;
   lines.push('', `Mixed traffic on the embedded store, ${m.conversations} conversations, ${m.seconds} s after ${m.warmUpSeconds} s of warm-up (${m.actions} answers, ${m.actionsPerSecond}/s):`);
-  lines.push(`  RSS after warm-up ${m.rssAfterWarmUpMb} MB, at the end ${m.rssAtEndMb} MB: ${m.rssGrowthPercent}% (${m.rssGrowthPercent <= RSS_GROWTH_LIMIT_PERCENT ? 'within' : 'over'} ${RSS_GROWTH_LIMIT_PERCENT}%); heap ${m.heapAfterWarmUpMb} -> ${m.heapAtEndMb} MB`);
+  lines.push(`  RSS after warm-up ${m.rssAfterWarmUpMb} MB, at the end ${m.rssAtEndMb} MB (the least-squares line through ${m.rssReadings} readings, one a second): ${m.rssGrowthPercent}% (${m.rssGrowthPercent <= RSS_GROWTH_LIMIT_PERCENT ? 'within' : 'over'} ${RSS_GROWTH_LIMIT_PERCENT}%)`);
+  lines.push(`  RSS readings from ${m.rssMinMb} to ${m.rssMaxMb} MB, median ${m.rssMedianMb}; every 5 s: ${m.rssSeriesMb.join(' ')}`);
+  lines.push(`  main-thread heap in use ${m.heapAfterWarmUpMb} -> ${m.heapAtEndMb} MB`);
   lines.push(`  event-loop delay p50 ${m.loopDelayP50Ms} ms, p99 ${m.loopDelayP99Ms} ms, max ${m.loopDelayMaxMs} ms; errors shown ${m.errorsShown}; lost ${m.lostCases + m.lostNotes}`);
   lines.push('', 'Authentication (app id set, keys served locally as OpenID metadata):');
   for (const a of r.authentication) lines.push(`  ${a.request.padEnd(48)} ${String(a.status).padStart(4)}  (expected ${a.expected}) ${a.ok ? 'ok' : 'FAILED'}`);

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     const crashes = await finishing;
     const mixedSeconds = quick ? 40 : 120;
     progress(`mixed traffic: 10 conversations, ${mixedSeconds} s after a warm-up`);
-    const mixed = await mixedTraffic({ conversations: 10, warmUpSeconds: 20, seconds: mixedSeconds });
+    const mixed = await mixedTraffic({ conversations: 10, warmUpSeconds: quick ? 30 : 40, seconds: mixedSeconds });
     const result: SoakResult = {
       machine: `${process.platform} ${process.arch}, ${cpus().length} cores, node ${process.version}, ${hostname()}`, date: new Date().toISOString(), quick,
       seconds: Math.round((Date.now() - started) / 1000), crashes, storm, dataFolder, mixed, authentication,

@@ -22,8 +22,14 @@ export function emptyTally(): WorkTally {
  * One conversation's traffic until `until`: a message (help or my cases), a complaint logged
  * through the form, notes added to it, the case card opened; again and again. Every answer is
  * checked for an error shown to the person.
+ *
+ * With `keepCases`, the conversation logs complaints only until it has that many, and from then
+ * on fills the form in and cancels it instead of submitting, and adds its notes to the cases it
+ * has: the same kinds of request, on a data set that stays the same size, so that memory that
+ * grows is a leak and not just more cases to list.
  */
-export async function converse(client: SoakClient, officer: SoakOfficer, until: number, tally: WorkTally, notesPerCase = 3): Promise<void> {
+export async function converse(client: SoakClient, officer: SoakOfficer, until: number, tally: WorkTally, options: { notesPerRound?: number; keepCases?: number } = {}): Promise<void> {
+  const notesPerRound = options.notesPerRound ?? 3;
   const seen = (answer: Answer): Answer => {
     tally.actions += 1;
     if (showsTransientError(answer)) {
@@ -32,6 +38,7 @@ export async function converse(client: SoakClient, officer: SoakOfficer, until: 
     }
     return answer;
   };
+  const mine: string[] = [];
   for (let round = 0; Date.now() < until; round++) {
     seen(await client.say(officer, round % 2 ? 'my cases' : 'help'));
     const marker = `Soak ${officer.estate} ${Date.now().toString(36)}`;
@@ -44,16 +51,23 @@ export async function converse(client: SoakClient, officer: SoakOfficer, until: 
       continue;
     }
     tally.actions += 3;
-    const submitted = await client.submit(officer, intakeId);
-    seen(submitted);
-    if (!submitted.caseId) continue;
-    tally.cases.push(submitted.caseId);
-    for (let n = 0; n < notesPerCase && Date.now() < until; n++) {
-      const text = `${marker} note ${n}`;
-      const note = seen(await client.execute(officer, 'case.note', { caseId: submitted.caseId, version: 'any', on: londonDateOf(new Date()), channel: 'phone', text }));
-      if (/Saved\./.test(cardTextOf(note))) tally.notes.push({ caseId: submitted.caseId, text });
+    let caseId: string;
+    if (options.keepCases !== undefined && mine.length >= options.keepCases) {
+      seen(await client.execute(officer, 'intake.cancel', { intakeId }));
+      caseId = mine[round % mine.length] as string;
+    } else {
+      const submitted = seen(await client.submit(officer, intakeId)) as Awaited<ReturnType<SoakClient['submit']>>;
+      if (!submitted.caseId) continue;
+      caseId = submitted.caseId;
+      mine.push(caseId);
+      tally.cases.push(caseId);
     }
-    seen(await client.execute(officer, 'case.view', { caseId: submitted.caseId }));
+    for (let n = 0; n < notesPerRound && Date.now() < until; n++) {
+      const text = `${marker} note ${n}`;
+      const note = seen(await client.execute(officer, 'case.note', { caseId, version: 'any', on: londonDateOf(new Date()), channel: 'phone', text }));
+      if (/Saved\./.test(cardTextOf(note))) tally.notes.push({ caseId, text });
+    }
+    seen(await client.execute(officer, 'case.view', { caseId }));
   }
 }
 

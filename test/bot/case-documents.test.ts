@@ -335,6 +335,27 @@ describe('a file sent to the bot in a Teams chat', function () {
 // Issue 18: who has seen a case's personal data is kept with the case, for "who has seen my file".
 describe('the access log', function () {
   this.timeout(60_000);
+  it('notes a person working through a case once per ten minutes, not once per button', async () => {
+    let now = new Date('2026-11-23T10:00:00Z');
+    const bot = await startTestBot({ app: { now: () => now } });
+    try {
+      await bot.driver.say(ALEX, 'help');
+      const { caseId, reference } = await logComplaint(bot, ALEX);
+      for (let n = 0; n < 3; n++) await bot.driver.say(ALEX, `case ${reference}`);
+      await bot.driver.execute(ALEX, 'case.refresh', { caseId });
+      const cardViews = async () => (await bot.stores.accessLog.list(caseId)).filter((e) => e.what === 'case-card').map((e) => e.at);
+      assert.deepEqual(await cardViews(), ['2026-11-23T10:00:00.000Z']);
+      now = new Date('2026-11-23T10:09:59Z');
+      await bot.driver.say(ALEX, `case ${reference}`);
+      assert.equal((await cardViews()).length, 1, 'within ten minutes of the last note');
+      now = new Date('2026-11-23T10:10:00Z');
+      await bot.driver.say(ALEX, `case ${reference}`);
+      assert.deepEqual((await cardViews()).sort(), ['2026-11-23T10:00:00.000Z', '2026-11-23T10:10:00.000Z']);
+    } finally {
+      await bot.stop();
+    }
+  });
+
   it('notes the handler opening the case card and its history, and a letter reaching them; not someone refused', async () => {
     const bot = await startTestBot();
     try {

@@ -39,8 +39,8 @@ export class ProactiveNotifier implements TeamsSender {
   /**
    * Keeps the person's latest conversation reference; writes only when it changed (or when
    * it was forgotten, by any instance). Then sends them the cards kept for them, before the
-   * turn's own reply. One point read of their kept cards each turn; a failure there is
-   * logged, never the turn's.
+   * turn's own reply. A point read of their kept cards, at most every 30 s per person (peekOnTurn); a
+   * failure there is logged, never the turn's.
    */
   async remember(context: TurnContext): Promise<void> {
     const aadObjectId = context.activity.from.aadObjectId;
@@ -49,7 +49,7 @@ export class ProactiveNotifier implements TeamsSender {
     // activityId is per message; keeping it would make every turn look like a change.
     delete ref.activityId;
     const text = JSON.stringify(ref);
-    const waiting = await this.kept?.peek(aadObjectId).catch((err: unknown) => {
+    const waiting = await this.kept?.peekOnTurn(aadObjectId).catch((err: unknown) => {
       this.logger.warn({ err }, 'could not read the cards kept for this person');
       return undefined;
     });

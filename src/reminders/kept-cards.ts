@@ -54,9 +54,14 @@ export interface KeptCardLimits {
   leaseMs: number;
   /** The sweep's first retry of a failed (not refused) send; each later one waits four times as long. */
   retryAfterMs: number;
+  /** How long a person's turns trust this instance's last look that found nothing kept for them (peekOnTurn). */
+  peekQuietMs: number;
 }
 
-export const KEPT_CARD_LIMITS: KeptCardLimits = { maxAttempts: 4, keepDays: 30, perPerson: 20, leaseMs: 2 * 60_000, retryAfterMs: 5 * 60_000 };
+export const KEPT_CARD_LIMITS: KeptCardLimits = { maxAttempts: 4, keepDays: 30, perPerson: 20, leaseMs: 2 * 60_000, retryAfterMs: 5 * 60_000, peekQuietMs: 30_000 };
+
+/** People whose last look found nothing, remembered by this instance; beyond this the oldest are forgotten (and looked up again). */
+const QUIET_MAX = 10_000;
 
 /** A send that did not deliver. */
 export type Undelivered = Exclude<TeamsSendResult, { outcome: 'sent' }>;
@@ -143,6 +148,8 @@ export class KeptCards {
   private readonly limits: KeptCardLimits;
   private readonly instanceId: string;
   private calls = 0;
+  /** When this instance last looked and found nothing kept for a person (peekOnTurn). */
+  private readonly quietSince = new Map<string, number>();
 
   constructor(private readonly deps: KeptCardsDeps) {
     this.limits = { ...KEPT_CARD_LIMITS, ...deps.limits };
@@ -155,6 +162,7 @@ export class KeptCards {
    */
   async keep(person: DirectoryPerson, sent: { card: AdaptiveCardJson; summary: string }, record: CaseRecord, result: Undelivered): Promise<boolean> {
     const now = this.deps.ctx.now();
+    this.quietSince.delete(person.aadObjectId);
     const item: KeptCard = {
       id: this.deps.ctx.newId(), caseId: record.id, reference: record.reference, version: record.version, eventCount: record.events.length,
       card: sent.card, summary: sent.summary, keptAt: now.toISOString(), attempts: result.outcome === 'no-conversation' ? 0 : 1,
@@ -187,8 +195,32 @@ export class KeptCards {
     return entry && (entry.entry.cards.length > 0 || entry.entry.refForgotten) ? { waiting: entry.entry.cards.length, refForgotten: entry.entry.refForgotten } : undefined;
   }
 
+  /**
+   * peek, as each of a person's turns asks it: an officer working through cards sends many turns
+   * a minute, and each look is a store read. A look that found nothing is trusted for
+   * `peekQuietMs` by this instance, unless this instance has since kept a card for the person or
+   * marked their reference forgotten. A card another instance keeps in that window goes at the
+   * person's first turn after it (a send Teams only failed is also retried by the sweep).
+   */
+  async peekOnTurn(aadObjectId: string): Promise<{ waiting: number; refForgotten: boolean } | undefined> {
+    const now = this.deps.ctx.now().getTime();
+    const quiet = this.quietSince.get(aadObjectId);
+    if (quiet !== undefined && now >= quiet && now - quiet < this.limits.peekQuietMs) return undefined;
+    const found = await this.peek(aadObjectId);
+    this.quietSince.delete(aadObjectId);
+    if (!found) {
+      this.quietSince.set(aadObjectId, now);
+      for (const oldest of this.quietSince.keys()) {
+        if (this.quietSince.size <= QUIET_MAX) break;
+        this.quietSince.delete(oldest);
+      }
+    }
+    return found;
+  }
+
   /** Records that the person's conversation reference was forgotten, so that every instance stores it again on their next turn. */
   async markRefForgotten(person: Who): Promise<void> {
+    this.quietSince.delete(person.aadObjectId);
     await this.update(person.aadObjectId, (entry) => (entry?.refForgotten ? null : { ...(entry ?? emptyEntry(person)), refForgotten: true }));
   }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createStores } from '../../src/store/create-stores';
@@ -14,8 +14,22 @@ export interface Backend {
   open(): Promise<Stores>;
 }
 
+const folders: string[] = [];
+
+/** A fresh folder under the system's temporary folder, removed by removeSoakFolders. */
+export function soakFolder(label: string): string {
+  const folder = mkdtempSync(path.join(tmpdir(), `soak-${label}-`));
+  folders.push(folder);
+  return folder;
+}
+
+/** Removes every folder soakFolder made (the soak's stores hold only invented complaints, but they are large). */
+export function removeSoakFolders(): void {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+}
+
 export function sqliteBackend(label: string): Backend {
-  const dataDir = mkdtempSync(path.join(tmpdir(), `soak-${label}-`));
+  const dataDir = soakFolder(label);
   return { name: 'sqlite', env: { DATA_DIR: dataDir }, open: () => createStores({ kind: 'sqlite', dataDir }) };
 }
 
@@ -25,7 +39,7 @@ export function sqliteBackend(label: string): Backend {
  */
 export function cosmosBackend(label: string, cosmos: LocalCosmos, endpoint = cosmos.endpoint): Backend {
   const databaseName = freshDatabaseName(`soak-${label}`);
-  const dataDir = mkdtempSync(path.join(tmpdir(), `soak-${label}-`));
+  const dataDir = soakFolder(label);
   return {
     name: 'cosmos',
     // The local server's certificate is self-signed.

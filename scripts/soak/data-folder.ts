@@ -138,7 +138,6 @@ export async function readOnlyDuringWrites(): Promise<FolderCase> {
   const files = path.join(folder, 'files');
   mkdirSync(files);
   if (isRoot) {
-    chmodSync(path.dirname(folder), 0o1777);
     chownSync(folder, NOBODY, NOBODY);
     chownSync(files, NOBODY, NOBODY);
   }

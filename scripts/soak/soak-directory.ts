@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
 import type { TeamsUser } from '../../test/support/bot-driver';
+import { soakFolder } from './backends';
 
 /** An officer of the soak's directory, with the estate whose complaints they handle. */
 export interface SoakOfficer extends TeamsUser { estate: string }
@@ -26,7 +26,7 @@ export function soakDirectory(count: number): { file: string; officers: SoakOffi
       })),
     ],
   };
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'soak-directory-')), 'directory.json');
+  const file = path.join(soakFolder('directory'), 'directory.json');
   writeFileSync(file, JSON.stringify(directory, null, 2));
   return { file, officers };
 }

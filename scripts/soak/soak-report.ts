@@ -36,7 +36,13 @@ export function verdicts(r: SoakResult): Check[] {
     checks.push({ must: `data folder ${f.name}: stays up, /healthz 200, /readyz 503 and bare, log names the folder${f.submitted === undefined ? '' : ', nothing lost'}`, figure: `up ${f.stayedUp}, healthz ${f.healthz}, readyz ${f.readyz}, bare ${f.readyzBare}, named ${f.logNamesFolder}${during}`, ok: f.ok });
   }
   const m = r.mixed;
-  checks.push({ must: `mixed traffic: RSS at the end within ${RSS_GROWTH_LIMIT_PERCENT}% of RSS after warm-up`, figure: `${m.rssAfterWarmUpMb} -> ${m.rssAtEndMb} MB (${m.rssGrowthPercent}%)`, ok: m.rssGrowthPercent <= RSS_GROWTH_LIMIT_PERCENT });
+  // 40 s of readings that swing by a third cannot tell a 10% trend from the swings: a quick run
+  // shows the figure, and the full run's two minutes decide.
+  const rssMet = m.rssGrowthPercent <= RSS_GROWTH_LIMIT_PERCENT;
+  checks.push({
+    must: `mixed traffic: RSS at the end within ${RSS_GROWTH_LIMIT_PERCENT}% of RSS after warm-up${r.quick ? ' (information only in a quick run)' : ''}`,
+    figure: `${m.rssAfterWarmUpMb} -> ${m.rssAtEndMb} MB (${m.rssGrowthPercent}%)${r.quick && !rssMet ? ', over: run the full soak to decide' : ''}`, ok: rssMet || r.quick,
+  });
   checks.push({ must: 'mixed traffic: no error shown, nothing lost', figure: `errors ${m.errorsShown}, lost cases ${m.lostCases}, notes ${m.lostNotes}`, ok: m.errorsShown === 0 && m.lostCases === 0 && m.lostNotes === 0 });
   const refused = r.authentication.filter((a) => a.expected !== '2xx');
   checks.push({ must: 'authentication: every forged or misdirected request gets 401 or 403', figure: `${refused.filter((a) => a.ok).length} of ${refused.length}`, ok: refused.every((a) => a.ok) });

@@ -1,7 +1,7 @@
 import { cpus, hostname } from 'node:os';
 import { startLocalCosmos } from '../../test/support/cosmos-server';
 import { authenticationChecks } from './authentication';
-import { cosmosBackend, sqliteBackend } from './backends';
+import { cosmosBackend, removeSoakFolders, sqliteBackend } from './backends';
 import { crashBurst } from './crash-burst';
 import { dataFolderChecks } from './data-folder';
 import { mixedTraffic } from './mixed-traffic';
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     process.exitCode = checks.every((c) => c.ok) ? 0 : 1;
   } finally {
     await cosmos.stop();
+    removeSoakFolders();
   }
 }
 

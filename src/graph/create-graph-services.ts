@@ -1,7 +1,7 @@
 import type { TokenCredential } from '@azure/identity';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
-import { createGraphClient, type GraphClientOptions } from './graph-client';
+import type { GraphClientOptions } from './graph-client';
 import { graphCredentialFor } from './graph-credential';
 import { GraphMailSender } from './graph-mail-sender';
 import { GraphPeople } from './graph-people';
@@ -28,7 +28,10 @@ export interface GraphServiceOptions {
 
 export function createGraphServices(config: AppConfig, logger: Logger, options: GraphServiceOptions = {}): GraphServices {
   const credential = options.credential ?? graphCredentialFor(config.bot);
-  const client = credential ? createGraphClient({ ...options.client, baseUrl: config.graph.baseUrl, credential }) : undefined;
+  // The Graph SDK is loaded only when there is an identity to call it with: a local run never
+  // calls Graph (docs/performance.md, "Loading only what is used").
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when used, see above
+  const client = credential ? (require('./graph-client') as typeof import('./graph-client')).createGraphClient({ ...options.client, baseUrl: config.graph.baseUrl, credential }) : undefined;
   const { sender, complaintsMailbox } = config.mail;
 
   if (!client && (config.graph.teamsAppCatalogId || sender)) {

@@ -84,9 +84,3 @@ function withHeader(headers: HeaderBag | undefined, name: string, value: string)
   if (Array.isArray(headers)) return [...headers.filter(([n]) => n?.toLowerCase() !== name.toLowerCase()), [name, value]];
   return { ...(headers as Record<string, string> | undefined), [name]: value };
 }
-
-/** The HTTP status of a failed Graph call (GraphError.statusCode), if it got an answer. */
-export function graphStatusOf(err: unknown): number | undefined {
-  const status = (err as { statusCode?: unknown } | null)?.statusCode;
-  return typeof status === 'number' && status > 0 ? status : undefined;
-}

@@ -1,5 +1,5 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { graphStatusOf } from './graph-client';
+import { graphStatusOf } from './graph-status';
 import { MAX_ATTACHMENT_BYTES, MailError, recipientsOf, type MailMessage, type MailSender } from './mail-sender.port';
 
 /**

@@ -1,5 +1,5 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { graphStatusOf } from './graph-client';
+import { graphStatusOf } from './graph-status';
 
 export type InstallResult =
   | { ok: true; outcome: 'installed' | 'already-installed' }

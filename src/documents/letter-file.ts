@@ -1,6 +1,4 @@
 import type { Letter, LetterKind } from './letters/letter';
-import { renderDocx } from './render/docx-letter';
-import { renderPdf } from './render/pdf-letter';
 
 export type LetterFormat = 'docx' | 'pdf';
 
@@ -27,8 +25,16 @@ export function letterFileName(letter: Pick<Letter, 'reference' | 'kind' | 'date
   return `${letter.reference}-${letter.kind}-${letter.date}.${format}`;
 }
 
-/** The letter as a Word document (in the landlord's template) or a PDF. */
+/**
+ * The letter as a Word document (in the landlord's template) or a PDF. The renderers (with
+ * docxtemplater, PizZip and pdf-lib) are loaded on the first letter, not when the bot starts
+ * (docs/performance.md, "Loading only what is used").
+ */
 export async function renderLetterFile(letter: Letter, format: LetterFormat, template: Uint8Array): Promise<{ name: string; contentType: string; fileType: LetterFormat; body: Buffer }> {
-  const body = format === 'docx' ? renderDocx(letter, template) : await renderPdf(letter);
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded when used, see above */
+  const body = format === 'docx'
+    ? (require('./render/docx-letter') as typeof import('./render/docx-letter')).renderDocx(letter, template)
+    : await (require('./render/pdf-letter') as typeof import('./render/pdf-letter')).renderPdf(letter);
+  /* eslint-enable @typescript-eslint/no-require-imports */
   return { name: letterFileName(letter, format), contentType: LETTER_CONTENT_TYPES[format], fileType: format, body };
 }

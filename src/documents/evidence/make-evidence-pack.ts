@@ -7,7 +7,7 @@ import { FileStoreError, type FileStore } from '../../files/file-store.port';
 import { renderDocumentHtml } from '../../reports/document-html';
 import type { ReportDocument } from '../../reports/document-model';
 import { escapeHtml } from '../../reports/svg-charts';
-import { renderDocumentPdf, type PdfAppendix } from '../pdf/document-pdf';
+import type { PdfAppendix } from '../pdf/document-pdf';
 import { CHECK_WORDS, evidencePack, PACK_SECTIONS, type PackContext, type PackFile } from './evidence-pack';
 
 /**
@@ -82,6 +82,10 @@ export async function makeEvidencePack(record: CaseRecord, ctx: PackContext, fil
     return [{ name: `${base}.html`, contentType: 'text/html; charset=utf-8', fileType: 'html', body: Buffer.from(html, 'utf8') }];
   }
   const appendices = loaded.map(appendix);
+  // The PDF renderer (with pdf-lib) is loaded on the first pack, not when the bot starts
+  // (docs/performance.md, "Loading only what is used").
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when used, see above
+  const { renderDocumentPdf } = require('../pdf/document-pdf') as typeof import('../pdf/document-pdf');
   const render = async (doc: ReportDocument, parts: PdfAppendix[], n: number, of: number) => Buffer.from(await renderDocumentPdf(doc, {
     footer: footerOf(record, n, of), appendices: parts, metadata: { title: `${document.title}${of > 1 ? `, part ${n} of ${of}` : ''}`, subject: `Evidence pack for the ${ctx.policy.ombudsman.name}`, createdAt: ctx.generatedAt },
   }));

@@ -1,18 +1,6 @@
 #!/usr/bin/env node
 import { readStdin, UsageError } from './cli/cli-io';
-import { deadlinesCommand } from './cli/deadlines-command';
-import { demoCommand, INTO_LIVE_STORE_FLAG } from './cli/demo-command';
-import { accessLogCommand } from './cli/access-log-command';
-import { evidenceCommand } from './cli/evidence-command';
-import { subjectAccessCommand } from './cli/subject-access-command';
-import { eraseCommand } from './cli/erase-command';
-import { letterCommand } from './cli/letter-command';
-import { policyCheck, policyList } from './cli/policy-commands';
-import { purgeCommand } from './cli/purge-command';
-import { reportCommand, type CliResult } from './cli/report-command';
-import { tsmCommand } from './cli/tsm-command';
-import { selfAssessmentCommand } from './cli/self-assessment-command';
-import { annualReportCommand } from './cli/annual-report-command';
+import type { CliResult } from './cli/report-command';
 import { ConfigError, loadConfigFromEnvironment } from './config';
 
 /**
@@ -66,6 +54,29 @@ const USAGE = `Usage: complaints <command>
                                            behaviour-decision) to stdout, e.g. > letter.docx; exit 2 when
                                            the case or kind is unknown or a required item is missing`;
 
+/**
+ * Each command's module, loaded only when that command runs: a report needs neither the PDF
+ * and Word libraries of `letter` and `evidence` nor the demo generator (docs/performance.md,
+ * "Loading only what is used"). The modules are cached by Node after the first load.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded when the command runs, see above */
+const commands = {
+  policy: () => require('./cli/policy-commands') as typeof import('./cli/policy-commands'),
+  deadlines: () => require('./cli/deadlines-command') as typeof import('./cli/deadlines-command'),
+  purge: () => require('./cli/purge-command') as typeof import('./cli/purge-command'),
+  report: () => require('./cli/report-command') as typeof import('./cli/report-command'),
+  tsm: () => require('./cli/tsm-command') as typeof import('./cli/tsm-command'),
+  annualReport: () => require('./cli/annual-report-command') as typeof import('./cli/annual-report-command'),
+  selfAssessment: () => require('./cli/self-assessment-command') as typeof import('./cli/self-assessment-command'),
+  demo: () => require('./cli/demo-command') as typeof import('./cli/demo-command'),
+  accessLog: () => require('./cli/access-log-command') as typeof import('./cli/access-log-command'),
+  evidence: () => require('./cli/evidence-command') as typeof import('./cli/evidence-command'),
+  subjectAccess: () => require('./cli/subject-access-command') as typeof import('./cli/subject-access-command'),
+  erase: () => require('./cli/erase-command') as typeof import('./cli/erase-command'),
+  letter: () => require('./cli/letter-command') as typeof import('./cli/letter-command'),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 function option(args: readonly string[], name: string): string | undefined {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
@@ -73,46 +84,47 @@ function option(args: readonly string[], name: string): string | undefined {
 
 export async function runCli(args: readonly string[], stdin: NodeJS.ReadableStream): Promise<CliResult> {
   const [command, sub] = args;
-  if (command === 'policy' && sub === 'list') return policyList();
+  if (command === 'policy' && sub === 'list') return commands.policy().policyList();
   if (command === 'policy' && sub === 'check') {
     if (!args[2]) throw new UsageError('policy check needs a preset id or a policy JSON file.');
-    return policyCheck(args[2]);
+    return commands.policy().policyCheck(args[2]);
   }
   if (command === 'deadlines') {
     const policy = option(args, '--policy');
     if (!policy) throw new UsageError('deadlines needs --policy <preset-id | file.json>.');
-    return deadlinesCommand(policy, await readStdin(stdin));
+    return commands.deadlines().deadlinesCommand(policy, await readStdin(stdin));
   }
-  if (command === 'purge') return purgeCommand(loadConfigFromEnvironment(), option(args, '--closed-before'), args.includes('--dry-run'));
-  if (command === 'report' && args.includes('--tsm')) return tsmCommand(loadConfigFromEnvironment(), { year: option(args, '--year'), format: option(args, '--format') });
+  if (command === 'purge') return commands.purge().purgeCommand(loadConfigFromEnvironment(), option(args, '--closed-before'), args.includes('--dry-run'));
+  if (command === 'report' && args.includes('--tsm')) return commands.tsm().tsmCommand(loadConfigFromEnvironment(), { year: option(args, '--year'), format: option(args, '--format') });
   if (command === 'annual-report') {
-    return annualReportCommand(loadConfigFromEnvironment(), { year: option(args, '--year'), format: option(args, '--format'), evidence: option(args, '--evidence') });
+    return commands.annualReport().annualReportCommand(loadConfigFromEnvironment(), { year: option(args, '--year'), format: option(args, '--format'), evidence: option(args, '--evidence') });
   }
   if (command === 'self-assessment') {
-    return selfAssessmentCommand(loadConfigFromEnvironment(), { year: option(args, '--year'), format: option(args, '--format'), evidence: option(args, '--evidence') });
+    return commands.selfAssessment().selfAssessmentCommand(loadConfigFromEnvironment(), { year: option(args, '--year'), format: option(args, '--format'), evidence: option(args, '--evidence') });
   }
   if (command === 'report') {
-    return reportCommand(loadConfigFromEnvironment(), { from: option(args, '--from'), to: option(args, '--to'), format: option(args, '--format'), homes: option(args, '--homes') });
+    return commands.report().reportCommand(loadConfigFromEnvironment(), { from: option(args, '--from'), to: option(args, '--to'), format: option(args, '--format'), homes: option(args, '--homes') });
   }
   if (command === 'demo') {
+    const { demoCommand, INTO_LIVE_STORE_FLAG } = commands.demo();
     return demoCommand(loadConfigFromEnvironment(), { cases: option(args, '--cases'), seed: option(args, '--seed'), intoLiveStore: args.includes(INTO_LIVE_STORE_FLAG) });
   }
-  if (command === 'access-log') return accessLogCommand(loadConfigFromEnvironment(), sub);
+  if (command === 'access-log') return commands.accessLog().accessLogCommand(loadConfigFromEnvironment(), sub);
   if (command === 'evidence') {
-    return evidenceCommand(loadConfigFromEnvironment(), { reference: sub, format: option(args, '--format'), out: option(args, '--out') });
+    return commands.evidence().evidenceCommand(loadConfigFromEnvironment(), { reference: sub, format: option(args, '--format'), out: option(args, '--out') });
   }
   if (command === 'subject-access') {
-    return subjectAccessCommand(loadConfigFromEnvironment(), {
+    return commands.subjectAccess().subjectAccessCommand(loadConfigFromEnvironment(), {
       reference: option(args, '--reference') ?? sub, format: option(args, '--format'), out: option(args, '--out'), exclude: option(args, '--exclude'),
     });
   }
   if (command === 'erase') {
-    return eraseCommand(loadConfigFromEnvironment(), {
+    return commands.erase().eraseCommand(loadConfigFromEnvironment(), {
       reference: option(args, '--reference') ?? sub, request: option(args, '--request'), dryRun: args.includes('--dry-run'), also: option(args, '--also'), exclude: option(args, '--exclude'),
     });
   }
   if (command === 'letter') {
-    return letterCommand(loadConfigFromEnvironment(), {
+    return commands.letter().letterCommand(loadConfigFromEnvironment(), {
       reference: sub, kind: option(args, '--kind'), format: option(args, '--format'), template: option(args, '--template'),
       landlord: option(args, '--landlord'), date: option(args, '--date'),
     });

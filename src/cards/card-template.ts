@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
+import { compileTemplate, type CompiledTemplate } from './compiled-template';
 import { plainCard } from './plain-text';
 
 /**
- * Card templates live in /cards as Adaptive Card JSON (schema 1.5) and are bound here with
- * adaptivecards-templating. A binding to a missing value would be left in the card as
- * literal "${...}" text, so every builder supplies every field (tests check none is left).
+ * Card templates live in /cards as Adaptive Card JSON (schema 1.5) and are bound here: by the
+ * template compiled to closures (compiled-template.ts), which gives the same card as
+ * adaptivecards-templating many times faster, or by adaptivecards-templating itself for a
+ * template the compiler does not take. A binding to a missing value would be left in the card
+ * as literal "${...}" text, so every builder supplies every field (tests check none is left).
  */
 export const CARDS_DIR = path.resolve(__dirname, '../../cards');
 
@@ -17,20 +20,50 @@ export type CardName =
 
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard' };
 
-const templates = new Map<CardName, ACData.Template>();
+/** One template of cards/, with both ways of binding it (the library's made only when needed). */
+export interface TemplateBinders {
+  /** adaptivecards-templating's Template.expand, the reference. */
+  library(data: object): unknown;
+  /** The compiled binder, or null when the template uses what the compiler does not take. */
+  compiled: CompiledTemplate | null;
+}
 
-function template(name: CardName): ACData.Template {
-  let t = templates.get(name);
-  if (!t) {
-    t = new ACData.Template(JSON.parse(readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8')));
-    templates.set(name, t);
+const binders = new Map<string, TemplateBinders>();
+
+/** The binders of cards/<name>.json, read and compiled once. */
+export function templateBinders(name: string): TemplateBinders {
+  let b = binders.get(name);
+  if (!b) {
+    const payload: unknown = JSON.parse(readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8'));
+    let library: ACData.Template | undefined;
+    b = {
+      library: (data) => (library ??= new ACData.Template(payload)).expand({ $root: data }) as unknown,
+      compiled: compileTemplate(payload),
+    };
+    binders.set(name, b);
   }
-  return t;
+  return b;
+}
+
+/** cards/<name>.json bound to the data, as adaptivecards-templating would bind it (not made plain, not kept). */
+export function bindTemplate(name: string, data: object): AdaptiveCardJson {
+  const b = templateBinders(name);
+  return (b.compiled ? b.compiled(data) : b.library(data)) as AdaptiveCardJson;
+}
+
+let observer: ((name: CardName, data: object) => void) | undefined;
+
+/**
+ * Sees the name and data of every card renderCard is asked for (cached or not); undefined
+ * stops it. For tests: the compiled binder's equivalence test binds what the builders bind.
+ */
+export function observeRenders(watch: ((name: CardName, data: object) => void) | undefined): void {
+  observer = watch;
 }
 
 /**
  * Cards recently rendered, by template and data, as JSON. Binding a template evaluates every
- * expression in it, far slower than parsing its result again, and the same card is asked for
+ * expression in it, slower than parsing its result again, and the same card is asked for
  * over and over (the help card, a case card shown to several people). The templates use no
  * function whose result changes (only count()), so the same data always gives the same card.
  * Each caller gets its own parsed copy, free to change.
@@ -41,11 +74,12 @@ const RENDERED_MAX = 100;
 const RENDERED_MAX_KEY = 32 * 1024;
 
 export function renderCard(name: CardName, data: object): AdaptiveCardJson {
+  observer?.(name, data);
   const key = `${name}\n${JSON.stringify(data)}`;
   const cached = rendered.get(key);
   if (cached !== undefined) return JSON.parse(cached) as AdaptiveCardJson;
   // What people typed is shown as text, never as markdown (see plain-text.ts).
-  const card = plainCard(template(name).expand({ $root: data }) as AdaptiveCardJson);
+  const card = plainCard(bindTemplate(name, data));
   if (key.length <= RENDERED_MAX_KEY) {
     if (rendered.size >= RENDERED_MAX) {
       const oldest = rendered.keys().next();

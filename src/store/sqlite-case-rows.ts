@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { parseCaseRecord, type CaseRecord } from '../domain/case-record';
+import type { CaseRecord } from '../domain/case-record';
 import { awaitsDecisionOf, dueSortKey, earliestDue, isDemoCase, isOpenState, runningDeadlines } from './case-record-rules';
 import { statement } from './sqlite-statements';
 
@@ -30,9 +30,23 @@ export function fromRow(row: CaseRow): CaseRecord {
   const known = checked.get(row.version);
   if (known?.docLength === row.doc.length) return { ...(JSON.parse(known.json) as Omit<CaseRecord, 'version'>), version: row.version };
   const doc: unknown = JSON.parse(row.doc);
+  // The schema (zod and the domain's schemas, ~14 MB) is loaded on the first row checked: the
+  // save thread, which imports this module too, mostly needs none of it (sqlite-case-saves.ts).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when used, see above
+  const { parseCaseRecord } = require('../domain/case-record') as typeof import('../domain/case-record');
   const record = parseCaseRecord(typeof doc === 'object' ? { ...doc, version: row.version } : doc, 'A case row in the embedded database');
   remember(row, record);
   return record;
+}
+
+/**
+ * The length of the document stored under `version` if this process has checked it through
+ * the schema (and still remembers it), else undefined. A version is written once with its
+ * document, so a row with this version and this length is that checked document (as `fromRow`
+ * itself assumes).
+ */
+export function checkedLength(version: string): number | undefined {
+  return checked.get(version)?.docLength;
 }
 
 function forget(version: string): void {

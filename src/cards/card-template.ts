@@ -23,7 +23,7 @@ export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard' 
 /** One template of cards/, with both ways of binding it (the library's made only when needed). */
 export interface TemplateBinders {
   /** adaptivecards-templating's Template.expand, the reference. */
-  library(data: object): unknown;
+  library: (data: object) => unknown;
   /** The compiled binder, or null when the template uses what the compiler does not take. */
   compiled: CompiledTemplate | null;
 }

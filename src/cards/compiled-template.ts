@@ -17,7 +17,8 @@ import { canFail, compileAst, parseExpression, type Ast, type Evaluate } from '.
  *   ($data, $when, $root, $index, $host, $_acTemplateVersion) are left out.
  * compileTemplate returns null for anything outside that and the expression subset of
  * template-expressions.ts, and the caller binds with the library; so a template that uses
- * more still renders right, only slower (test/cards/compiled-template.test.ts lists every one).
+ * more still renders right, only slower (test/cards/compiled-template.test.ts names any such
+ * template, with why).
  */
 export type CompiledTemplate = (root: unknown) => unknown;
 

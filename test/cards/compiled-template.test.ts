@@ -228,6 +228,7 @@ describe('compiled card templates', () => {
       ['a value keeps its type', { v: '${n}', l: '${list}', f: '${flag}', o: '${nested}' }],
       ['a missing value is left as its binding', { v: '${missing}', w: '${nested.deep.x}', x: '${$root.a}', y: 'text ${missing.path} text' }],
       ['text with values in it', { v: 'A: ${a}, n: ${n}, list: ${list}, flag: ${flag}', w: '$ {a} $${a} {${a}} ${a}${b}' }],
+      ['text over lines, and braces and dollars that bind nothing', { v: 'First ${a}\nsecond ${b}\r\n{a} $a $ {', w: '${a}\n' }],
       ['a literal alone is text', { v: '${\'lit\'}', n: '${5}', t: '${true}', p: '${(7)}' }],
       ['comparisons and their quirks', {
         ne: '${a != \'\'}', eq: '${a == \'x\'}', nn: '${b != null}', num: '${n == 0}', gt: '${count(list) > 0}', le: '${n <= 1.5}', str: '${a < b}',

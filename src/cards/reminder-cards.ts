@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import * as ACData from 'adaptivecards-templating';
 import type { CalendarDate } from '../domain/calendar-date';
 import type { RemedyKind } from '../domain/case-events';
 import { FOLLOW_UP_KINDS, isTerminal, type Deadline, type TrackedItem } from '../domain/case-state';
@@ -10,7 +7,8 @@ import type { Policy } from '../domain/policy';
 import type { WorkingDayCalendar } from '../domain/working-days';
 import { CATEGORIES } from '../intake/intake-options';
 import type { CaseRecord } from '../domain/case-record';
-import { CARDS_DIR, type AdaptiveCardJson } from './card-template';
+import { bindTemplate, type AdaptiveCardJson } from './card-template';
+import { plainCard } from './plain-text';
 import {
   acknowledgementMethod, daysLeft, deadlineInSentence, deadlineLabel, formatDate, formatPounds, REMEDY_WORDS, STATE_LABELS, wordFor,
 } from './card-text';
@@ -40,14 +38,9 @@ export interface ReminderCardInput {
 
 // cards/reminder.json and cards/overdue.json are bound here rather than through renderCard,
 // whose CardName list belongs to the case cards; the templating is the same.
-const templates = new Map<string, ACData.Template>();
 function render(name: 'reminder' | 'overdue', data: object): AdaptiveCardJson {
-  let t = templates.get(name);
-  if (!t) {
-    t = new ACData.Template(JSON.parse(readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8')));
-    templates.set(name, t);
-  }
-  return t.expand({ $root: data }) as AdaptiveCardJson;
+  // The compiled binder (compiled-template.ts); what people typed shown as text (plain-text.ts).
+  return plainCard(bindTemplate(name, data));
 }
 
 function caseSummary(record: CaseRecord): string {

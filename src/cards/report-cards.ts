@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import * as ACData from 'adaptivecards-templating';
 import type { CalendarDate } from '../domain/calendar-date';
 import type { WorkingDayCalendar } from '../domain/working-days';
 import { CATEGORIES } from '../intake/intake-options';
 import type { LogFilters, LogItem, OpenCasesLog } from '../reports/open-cases-log';
 import { frontDoorSentence, type FrontDoorFigures } from '../reports/front-door';
 import type { PerformanceFigures, Rate } from '../reports/performance';
-import { CARDS_DIR, type AdaptiveCardJson } from './card-template';
+import { bindTemplate, type AdaptiveCardJson } from './card-template';
+import { plainCard } from './plain-text';
 import { daysLeft, formatDate } from './card-text';
 
 /** The complaints log, report summary and report file cards (templates in cards/ of the same names). */
@@ -20,15 +18,10 @@ export const LOG_CARD_BUDGET_BYTES = 20 * 1024;
 /** Longest text kept of each field on a log line, so that a page's size has a bound. */
 const MAX_FIELD = 60;
 
-const templates = new Map<ReportCardName, ACData.Template>();
 
 function renderReportCard(name: ReportCardName, data: object): AdaptiveCardJson {
-  let t = templates.get(name);
-  if (!t) {
-    t = new ACData.Template(JSON.parse(readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8')));
-    templates.set(name, t);
-  }
-  return t.expand({ $root: data }) as AdaptiveCardJson;
+  // The compiled binder (compiled-template.ts); what people typed shown as text (plain-text.ts).
+  return plainCard(bindTemplate(name, data));
 }
 
 /** The size Teams counts: the card's JSON in UTF-8 bytes. */

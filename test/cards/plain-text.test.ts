@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as AC from 'adaptivecards';
 import MarkdownIt from 'markdown-it';
 import { noticeCard } from '../../src/cards/general-cards';
+import { reportFileCard } from '../../src/cards/report-cards';
 import { asPlainText, plainCard } from '../../src/cards/plain-text';
 
 const md = new MarkdownIt({ linkify: true });
@@ -61,6 +62,12 @@ describe('typed text on cards is text, not markdown', () => {
 describe('every card is drawn through it', () => {
   it('a notice with a typed link: the card holds no link syntax', () => {
     const card = JSON.stringify(noticeCard({ title: 'Note', text: 'Resident wrote: [pay here](https://attacker.example)', tone: 'info' }));
+    assert.doesNotMatch(card, /\]\(https/);
+    assert.match(card, /pay here/);
+  });
+
+  it('the report and reminder cards too, which bind their own templates', () => {
+    const card = JSON.stringify(reportFileCard({ title: 'Report', text: 'Estate: [pay here](https://attacker.example)', tone: 'info' }));
     assert.doesNotMatch(card, /\]\(https/);
     assert.match(card, /pay here/);
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as ACData from 'adaptivecards-templating';
+import type * as ACData from 'adaptivecards-templating';
 import { compileTemplate, type CompiledTemplate } from './compiled-template';
 import { plainCard } from './plain-text';
 
@@ -37,7 +37,10 @@ export function templateBinders(name: string): TemplateBinders {
     const payload: unknown = JSON.parse(readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8'));
     let library: ACData.Template | undefined;
     b = {
-      library: (data) => (library ??= new ACData.Template(payload)).expand({ $root: data }) as unknown,
+      // Loaded only when a template is bound by the library: every template compiles today, so a
+      // running bot never loads it (its expression engine is about 24 MB of a bot's memory).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when first needed, see above
+      library: (data) => (library ??= new (require('adaptivecards-templating') as typeof ACData).Template(payload)).expand({ $root: data }) as unknown,
       compiled: compileTemplate(payload),
     };
     binders.set(name, b);

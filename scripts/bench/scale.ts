@@ -95,9 +95,14 @@ function engineFigures(quick: boolean): ScaleFigures['deadlineEngine'] {
   return { timelinesPerSecond: runs / seconds, eventsPerTimeline: 9 };
 }
 
+/** The sweep's target (issue 17): 100,000 cases within 1.5x of 1,000 on the embedded store. */
+export const SWEEP_RATIO_TARGET = 1.5;
+
 export async function scaleFigures(quick: boolean): Promise<ScaleFigures> {
-  const sizes = quick ? [1_000, 5_000] : [1_000, 10_000, 100_000];
-  const { demo, report } = await commandLineFigures(quick ? 10_000 : 100_000);
+  // The targets' own sizes even in --quick (issue 17: one quick run shows every target), which
+  // skips only the middle size; about a minute more than at 10,000.
+  const sizes = quick ? [1_000, 100_000] : [1_000, 10_000, 100_000];
+  const { demo, report } = await commandLineFigures(100_000);
   const sqlite = await sweepFigures('sqlite', () => createStores({ kind: 'sqlite', dataDir: mkdtempSync(path.join(tmpdir(), 'bench-sweep-')) }), sizes);
   // The local Cosmos emulator scans where the real service uses its index; smaller sizes, for information.
   const cosmos = await startLocalCosmos();
@@ -164,20 +169,14 @@ function runCli(cli: string, args: string[], env: Record<string, string>): Promi
   });
 }
 
-const verdict = (met: boolean): string => (met ? 'met' : 'missed');
-
-/** The command line's figures beside issue 17's targets, for the printed bench. */
+/** The command-line figures as lines; their verdicts are with the other targets (targets.ts). */
 export function commandLineLines(figures: Pick<ScaleFigures, 'demo' | 'report'>): string[] {
   const { demo } = figures;
-  const lines = [`  complaints demo --cases ${demo.cases}: ${(demo.ms / 1000).toFixed(1)} s, peak RSS ${demo.peakRssMb.toFixed(0)} MB (target < ${DEMO_TARGET_MS / 1000} s at 100,000 cases${demo.cases === 100_000 ? `: ${verdict(demo.ms < DEMO_TARGET_MS)}` : ': not measured at that size in --quick'})`];
+  const lines = [`  complaints demo --cases ${demo.cases}: ${(demo.ms / 1000).toFixed(1)} s, peak RSS ${demo.peakRssMb.toFixed(0)} MB`];
   for (const format of ['csv', 'json', 'html']) {
     const runs = figures.report.filter((r) => r.format === format);
     if (!runs.length) continue;
-    const worst = { ms: Math.max(...runs.map((r) => r.ms)), peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)) };
-    const cases = runs[0]?.cases ?? 0;
-    const met = worst.ms < REPORT_TARGET.ms && worst.peakRssMb < REPORT_TARGET.peakRssMb;
-    lines.push(`  complaints report --format ${format.padEnd(4)} over ${cases} cases: ${runs.map((r) => `${(r.ms / 1000).toFixed(2)} s`).join(', ')}; peak RSS ${runs.map((r) => `${r.peakRssMb.toFixed(0)} MB`).join(', ')} `
-      + `(target < ${REPORT_TARGET.ms / 1000} s and < ${REPORT_TARGET.peakRssMb} MB at 100,000 cases${cases === 100_000 ? `: ${verdict(met)}` : ': not measured at that size in --quick'})`);
+    lines.push(`  complaints report --format ${format.padEnd(4)} over ${runs[0]?.cases ?? 0} cases: ${runs.map((r) => `${(r.ms / 1000).toFixed(2)} s`).join(', ')}; peak RSS ${runs.map((r) => `${r.peakRssMb.toFixed(0)} MB`).join(', ')}`);
   }
   return lines;
 }

@@ -1,5 +1,6 @@
 import { formatDate, isCalendarDate } from './calendar-date';
-import type { CaseDetails } from './case-details';
+import { caseDetailsSchema, type CaseDetails } from './case-details';
+import { storedEventSchema } from './case-event-schema';
 import type { CaseEventType, StoredEvent } from './case-events';
 import type { CaseRecord } from './case-record';
 import { isRunningDeadline, isTerminal, type CaseView } from './case-state';
@@ -100,11 +101,11 @@ type Json = Record<string, unknown>;
 function eraseAll(value: unknown): unknown {
   if (typeof value === 'string') return value.trim() === '' || isCalendarDate(value) ? value : ERASED;
   if (Array.isArray(value)) return value.map(eraseAll);
-  if (value !== null && typeof value === 'object') return eraseExcept(value as Json, []);
+  if (value !== null && typeof value === 'object') return eraseExcept(value, []);
   return value;
 }
 
-function eraseExcept(object: Json, keep: readonly string[]): Json {
+function eraseExcept(object: object, keep: readonly string[]): Json {
   return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, keep.includes(key) ? value : eraseAll(value)]));
 }
 
@@ -116,22 +117,23 @@ function eraseFileName(name: string): string {
 
 export function eraseEvent(event: StoredEvent): StoredEvent {
   const keep = [...AUDIT_KEEP, ...EVENT_KEEP[event.type]];
-  const erased = eraseExcept(event as unknown as Json, keep);
-  if (event.type === 'responded' && event.actions) erased.actions = event.actions.map((a) => eraseExcept(a as unknown as Json, ITEM_KEEP));
+  const erased = eraseExcept(event, keep);
+  if (event.type === 'responded' && event.actions) erased.actions = event.actions.map((a) => eraseExcept(a, ITEM_KEEP));
   if (event.type === 'ombudsman-determined') {
-    erased.findings = event.findings.map((f) => eraseExcept(f as unknown as Json, ['finding']));
-    erased.orders = event.orders.map((o) => eraseExcept(o as unknown as Json, ITEM_KEEP));
+    erased.findings = event.findings.map((f) => eraseExcept(f, ['finding']));
+    erased.orders = event.orders.map((o) => eraseExcept(o, ITEM_KEEP));
   }
   if (event.type === 'correspondence-attached') erased.fileName = eraseFileName(event.fileName);
-  return erased as unknown as StoredEvent;
+  // Erasure changes words, never the shape: the event schema says so, and types the result.
+  return storedEventSchema.parse(erased);
 }
 
 export function eraseDetails(details: CaseDetails): CaseDetails {
-  return {
+  return caseDetailsSchema.parse({
     ...eraseExcept(details, [...DETAILS_KEEP, 'complainant', 'complaint']),
     complainant: eraseExcept(details.complainant, COMPLAINANT_KEEP),
     complaint: eraseExcept(details.complaint, COMPLAINT_KEEP),
-  } as CaseDetails;
+  });
 }
 
 /**
@@ -153,7 +155,7 @@ export function erasedFields(record: CaseRecord): string[] {
   const paths: string[] = [];
   const walk = (before: unknown, after: unknown, path: string): void => {
     if (before !== null && typeof before === 'object') {
-      for (const [key, value] of Object.entries(before as Json)) {
+      for (const [key, value] of Object.entries(before)) {
         walk(value, (after as Json | undefined)?.[key], Array.isArray(before) ? `${path}[${key}]` : `${path}.${key}`);
       }
     } else if (before !== after) paths.push(path);

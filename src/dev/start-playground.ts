@@ -21,13 +21,20 @@ export interface RunningPlayground {
   stop(): Promise<void>;
 }
 
+/**
+ * What the Playground's process is given of ours: the operating system's basics only (to find
+ * programs, a home and a temporary folder), never the app's settings, which may hold secrets
+ * (a bot password, a Cosmos DB key) the Playground has no use for.
+ */
+const OS_BASICS = ['PATH', 'HOME', 'TMPDIR', 'TMP', 'TEMP', 'LANG', 'SystemRoot', 'USERPROFILE', 'APPDATA'];
+
 export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
   const cli = require.resolve('@microsoft/teams-app-test-tool/cli.js');
   const child = spawn(process.execPath, [cli, 'start', '--app-endpoint', options.appEndpoint, '--channel-id', 'msteams', '--port', String(options.port), '--disable-telemetry'], {
     cwd: options.workDir,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      ...process.env,
+      ...Object.fromEntries(OS_BASICS.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]]))),
       M365_AGENTS_PLAYGROUND_CONFIG_PATH: options.configPath,
       TEAMSAPPTESTER_BROWSER: 'none',
       // Without this its Application Insights library probes Azure hosts even with telemetry off.

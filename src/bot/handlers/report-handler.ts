@@ -34,9 +34,10 @@ const MAX_FILTER = 100;
 export async function complaintsLog(person: DirectoryPerson, filters: LogFilters, unknown: readonly string[], deps: BotDependencies, page = 1): Promise<AdaptiveCardJson> {
   if (!canSeeReports(person)) return refusal('complaints log');
   const today = londonDateOf(deps.ctx.now());
-  // Every case received up to today; the open ones are kept. The store has no "all open cases" query.
-  // Only the rows of the cases this person may see: an AHM their people's, the complaints team every case (case-access.ts).
-  const records = casesVisibleTo(await deps.stores.cases.casesReceivedBetween('0001-01-01', today), person, deps.ctx);
+  // The open cases received up to today, and of those only the ones this person may see: an AHM
+  // their people's, the complaints team every case (case-access.ts).
+  const open = (await deps.stores.cases.openCases()).filter((r) => r.receivedOn !== null && r.receivedOn <= today);
+  const records = casesVisibleTo(open, person, deps.ctx);
   // As typed, bounded as the page buttons' data is checked (logPageData), so page 2 keeps the same filters.
   const bounded: LogFilters = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, MAX_FILTER) : v]));
   const log = openCasesLog(records, bounded, today, deps.ctx.directory);

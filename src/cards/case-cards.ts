@@ -20,8 +20,9 @@ function summary(record: CaseRecord): string {
   return `${d.complainant.complainantName}, ${d.complainant.estate} · ${category}`;
 }
 
-function stageName(record: CaseRecord, policy: Policy): string {
-  return record.stage === 0 ? (policy.informalStage?.name ?? 'Informal stage') : (policy.stages[record.stage - 1]?.name ?? `Stage ${record.stage}`);
+/** A stage by the policy's name for it ("Stage 1 - Investigation"), the informal stage included. */
+export function stageName(stage: number, policy: Policy): string {
+  return stage === 0 ? (policy.informalStage?.name ?? 'Informal stage') : (policy.stages[stage - 1]?.name ?? `Stage ${stage}`);
 }
 
 function officerName(record: CaseRecord, directory: Directory): string {
@@ -33,7 +34,7 @@ function caseFacts(record: CaseRecord, ctx: CaseCardContext) {
   const d = record.details;
   return [
     { title: 'Reference', value: record.reference },
-    { title: 'Stage', value: stageName(record, ctx.policy) },
+    { title: 'Stage', value: stageName(record.stage, ctx.policy) },
     { title: 'Status', value: STATE_LABELS[record.state] },
     { title: 'Handler', value: officerName(record, ctx.directory) },
     { title: 'Received', value: record.receivedOn ? `${formatDate(record.receivedOn)} by ${wordFor(CHANNELS, d.complaint.channel).toLowerCase()}` : '—' },
@@ -275,7 +276,7 @@ export function myCasesCard(records: CaseRecord[], ctx: CaseCardContext, page = 
       const left = next ? daysLeft(ctx.calendar.workingDaysUntil(ctx.today, next.due)) : { status: '—', color: 'Default' };
       return {
         caseId: r.id, reference: r.reference, complainant: r.details.complainant.complainantName,
-        stageLabel: `${stageName(r, ctx.policy)} · ${STATE_LABELS[r.state]}`,
+        stageLabel: `${stageName(r.stage, ctx.policy)} · ${STATE_LABELS[r.state]}`,
         nextLabel: next ? `${deadlineLabel(next)} due ${formatDate(next.due)}` : 'no deadline running',
         daysLeft: left.status, color: left.color, style: left.color === 'Attention' ? 'attention' : 'default',
       };

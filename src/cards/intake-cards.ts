@@ -8,6 +8,7 @@ import { MATCH_REASON_WORDS } from '../domain/complainant-match';
 import type { FieldErrors } from '../intake/intake-fields';
 import { CATEGORIES, CHANNELS, choices, CONTACT_METHODS, ON_BEHALF_ROLES, SERVICE_AREAS, STAFF_ROLES, TENURE_OPTIONS } from '../intake/intake-options';
 import { renderCard, type AdaptiveCardJson } from './card-template';
+import { shorten } from './case-cards';
 import { formatDate } from './card-text';
 
 export interface IntakeCardInput {
@@ -95,9 +96,6 @@ function offerFacts(offer: JoinOffer) {
   };
 }
 
-function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
 
 function reviewFacts(draft: IntakeDraft) {
   const p = draft.complainant;

@@ -1,4 +1,5 @@
 import { ConnectorFactory, type ConnectorClient, type UserTokenClient } from 'botframework-connector';
+import { BoundedMap } from '../bounded-map';
 
 /** Service URLs are a handful per region in Teams; more than this means something odd, and the oldest go. */
 const MAX_CLIENTS = 64;
@@ -11,8 +12,8 @@ const MAX_CLIENTS = 64;
  * cache. A failed creation is not kept.
  */
 export class ConnectorClients {
-  private readonly clients = new Map<string, Promise<ConnectorClient>>();
-  private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
+  private readonly clients = new BoundedMap<string, Promise<ConnectorClient>>(MAX_CLIENTS);
+  private readonly tokenClients = new BoundedMap<string, Promise<UserTokenClient>>(MAX_CLIENTS);
 
   /** `inner`, with the clients it makes kept here. */
   reuse(inner: ConnectorFactory): ConnectorFactory {
@@ -30,21 +31,17 @@ export class ConnectorClients {
 }
 
 /** The value kept under `key`, or `make`'s, kept unless it fails; the oldest go past MAX_CLIENTS. */
-function remembered<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+function remembered<T>(cache: BoundedMap<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
   const known = cache.get(key);
   if (known) return known;
   const made = make();
   cache.set(key, made);
   made.catch(() => { if (cache.get(key) === made) cache.delete(key); });
-  for (const oldest of cache.keys()) {
-    if (cache.size <= MAX_CLIENTS) break;
-    cache.delete(oldest);
-  }
   return made;
 }
 
 class ReusingConnectorFactory extends ConnectorFactory {
-  constructor(private readonly inner: ConnectorFactory, private readonly appId: string, private readonly clients: Map<string, Promise<ConnectorClient>>) {
+  constructor(private readonly inner: ConnectorFactory, private readonly appId: string, private readonly clients: BoundedMap<string, Promise<ConnectorClient>>) {
     super();
   }
 

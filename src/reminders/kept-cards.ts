@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { BoundedMap, seenWithin } from '../bounded-map';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { formatDate } from '../cards/card-text';
 import type { CaseContext } from '../cases/case-context';
@@ -149,7 +150,7 @@ export class KeptCards {
   private readonly instanceId: string;
   private calls = 0;
   /** When this instance last looked and found nothing kept for a person (peekOnTurn). */
-  private readonly quietSince = new Map<string, number>();
+  private readonly quietSince = new BoundedMap<string, number>(QUIET_MAX);
 
   constructor(private readonly deps: KeptCardsDeps) {
     this.limits = { ...KEPT_CARD_LIMITS, ...deps.limits };
@@ -204,17 +205,10 @@ export class KeptCards {
    */
   async peekOnTurn(aadObjectId: string): Promise<{ waiting: number; refForgotten: boolean } | undefined> {
     const now = this.deps.ctx.now().getTime();
-    const quiet = this.quietSince.get(aadObjectId);
-    if (quiet !== undefined && now >= quiet && now - quiet < this.limits.peekQuietMs) return undefined;
+    if (seenWithin(this.quietSince, aadObjectId, now, this.limits.peekQuietMs)) return undefined;
     const found = await this.peek(aadObjectId);
-    this.quietSince.delete(aadObjectId);
-    if (!found) {
-      this.quietSince.set(aadObjectId, now);
-      for (const oldest of this.quietSince.keys()) {
-        if (this.quietSince.size <= QUIET_MAX) break;
-        this.quietSince.delete(oldest);
-      }
-    }
+    if (found) this.quietSince.delete(aadObjectId);
+    else this.quietSince.set(aadObjectId, now);
     return found;
   }
 

@@ -1,3 +1,4 @@
+import { BoundedMap, seenWithin } from '../../bounded-map';
 import { actsOnCase } from '../../domain/case-access';
 import type { CaseFile } from '../../domain/commands/command';
 import type { DirectoryPerson } from '../../domain/directory';
@@ -13,7 +14,7 @@ import type { BotDependencies } from '../bot-dependencies';
  */
 export const NOTE_EVERY_MS = 10 * 60_000;
 const REMEMBERED_MAX = 10_000;
-const lastNoted = new WeakMap<CaseAccessLog, Map<string, number>>();
+const lastNoted = new WeakMap<CaseAccessLog, BoundedMap<string, number>>();
 
 /**
  * Notes in the access log that this person was shown the case's personal data (the card shows
@@ -24,11 +25,12 @@ export async function noteAccess(file: CaseFile, person: DirectoryPerson, what: 
   if (what === 'case-card' && !actsOnCase(file, person, deps.ctx.directory)) return;
   const { record } = file;
   const now = deps.ctx.now();
-  if (notedRecently(deps.stores.accessLog, `${record.id}\n${person.id}\n${what}`, now.getTime())) return;
+  const key = `${record.id}\n${person.id}\n${what}`;
+  if (notedRecently(deps.stores.accessLog, key, now.getTime())) return;
   try {
     await deps.stores.accessLog.record({ caseId: record.id, at: now.toISOString(), by: person.id, what });
   } catch (err) {
-    forget(deps.stores.accessLog, `${record.id}\n${person.id}\n${what}`);
+    forget(deps.stores.accessLog, key);
     deps.logger.error({ reference: record.reference, err: err instanceof Error ? err.message : String(err) }, 'could not note who saw a case');
   }
 }
@@ -37,17 +39,11 @@ export async function noteAccess(file: CaseFile, person: DirectoryPerson, what: 
 function notedRecently(log: CaseAccessLog, key: string, nowMs: number): boolean {
   let seen = lastNoted.get(log);
   if (!seen) {
-    seen = new Map();
+    seen = new BoundedMap(REMEMBERED_MAX);
     lastNoted.set(log, seen);
   }
-  const last = seen.get(key);
-  if (last !== undefined && nowMs >= last && nowMs - last < NOTE_EVERY_MS) return true;
-  seen.delete(key); // re-inserted last: the Map's order is then oldest first
+  if (seenWithin(seen, key, nowMs, NOTE_EVERY_MS)) return true;
   seen.set(key, nowMs);
-  for (const oldest of seen.keys()) {
-    if (seen.size <= REMEMBERED_MAX) break;
-    seen.delete(oldest);
-  }
   return false;
 }
 

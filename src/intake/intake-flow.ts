@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { compareDates, londonDateOf } from '../domain/calendar-date';
 import { lastDayToComplain } from '../domain/case-timeline';
 import type { DirectoryPerson } from '../domain/directory';
@@ -6,6 +5,7 @@ import type { Assignment } from '../domain/responsibility';
 import { commandContext, type CaseContext } from '../cases/case-context';
 import { planNewCase } from '../cases/plan-new-case';
 import { runCaseCommand } from '../cases/run-case-command';
+import { stableCaseId } from '../cases/stable-case-id';
 import { addMatter } from '../domain/commands/add-matter';
 import { viewOf } from '../domain/case-view';
 import type { CaseRecord } from '../domain/case-record';
@@ -275,12 +275,6 @@ export const SUBMIT_CLAIM_MS = 60_000;
 /** The case id a form's complaint is stored under: the same for every retry of that form. */
 export function caseIdForIntake(intakeId: string): string {
   return stableCaseId(`intake:${intakeId}`);
-}
-
-/** A case id (a UUID's shape) that is always the same for the same `seed`: what makes a retried create find the case it made. */
-export function stableCaseId(seed: string): string {
-  const h = createHash('sha256').update(seed).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /**

@@ -1,5 +1,4 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { AppConfig } from '../config';
 import { buildCore } from '../core';
@@ -8,6 +7,7 @@ import { runCaseCommand } from '../cases/run-case-command';
 import { ADMIN_CLI_ACTOR, recordEvidencePack } from '../domain/commands/record-evidence-pack';
 import { UsageError } from './cli-io';
 import type { CliResult } from './report-command';
+import { adminUser } from './admin-user';
 
 export interface EvidenceArgs { reference: string | undefined; format: string | undefined; out: string | undefined }
 
@@ -27,7 +27,7 @@ export async function evidenceCommand(config: AppConfig, args: EvidenceArgs, now
   try {
     const record = await core.stores.cases.getCaseByReference(reference.trim().toUpperCase());
     if (!record) return { exitCode: 2, stderr: `There is no case ${reference} in the store.` };
-    const user = safeUser();
+    const user = adminUser();
     const generatedAt = now();
     const parts = await makeEvidencePack(record, packContextAt(core, generatedAt, `the admin command line (${user})`, core.letters.landlord.name), core.files, format);
     if (parts.length > 1 && !args.out) {
@@ -51,10 +51,3 @@ export async function evidenceCommand(config: AppConfig, args: EvidenceArgs, now
   }
 }
 
-function safeUser(): string {
-  try {
-    return userInfo().username || 'unknown user';
-  } catch {
-    return 'unknown user';
-  }
-}

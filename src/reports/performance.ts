@@ -81,15 +81,24 @@ export interface PeriodOptions { from: CalendarDate; to: CalendarDate; homes?: n
 
 const pct = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 
-export function rate(deadlines: readonly (DeadlineFacts | null)[]): Rate {
-  let counted = 0;
-  let met = 0;
-  for (const d of deadlines) {
-    if (!d || (d.onTime !== 'yes' && d.onTime !== 'no')) continue;
-    counted++;
-    if (d.onTime === 'yes') met++;
+/** Counts of the deadlines that count for timeliness (in time or late; not those still running), added one at a time. */
+class RateCount {
+  counted = 0;
+  met = 0;
+  add(d: DeadlineFacts | null): void {
+    if (!d || (d.onTime !== 'yes' && d.onTime !== 'no')) return;
+    this.counted++;
+    if (d.onTime === 'yes') this.met++;
   }
-  return { counted, met, percent: pct(met, counted) };
+  rate(): Rate {
+    return { counted: this.counted, met: this.met, percent: pct(this.met, this.counted) };
+  }
+}
+
+export function rate(deadlines: readonly (DeadlineFacts | null)[]): Rate {
+  const count = new RateCount();
+  for (const d of deadlines) count.add(d);
+  return count.rate();
 }
 
 export function inPeriod(f: CaseFacts, from: CalendarDate, to: CalendarDate): boolean {
@@ -124,19 +133,6 @@ function months(from: CalendarDate, to: CalendarDate): string[] {
   return out;
 }
 
-/** Counts of the deadlines that count for timeliness (as `rate` counts them), added one at a time. */
-class RateCount {
-  counted = 0;
-  met = 0;
-  add(d: DeadlineFacts | null): void {
-    if (!d || (d.onTime !== 'yes' && d.onTime !== 'no')) return;
-    this.counted++;
-    if (d.onTime === 'yes') this.met++;
-  }
-  rate(): Rate {
-    return { counted: this.counted, met: this.met, percent: pct(this.met, this.counted) };
-  }
-}
 
 /** The figures of each group (a category, a service area), in one pass over the cases: no list per group. */
 function breakdown(facts: readonly CaseFacts[], keyOf: (f: CaseFacts) => string, labels: Record<string, string>): Breakdown[] {

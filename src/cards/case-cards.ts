@@ -1,6 +1,6 @@
 import { compareDates } from '../domain/calendar-date';
 import type { CaseRecord, StoredEvent } from '../domain/case-record';
-import { isRunningDeadline, isTerminal, type CaseView } from '../domain/case-state';
+import { isRunningDeadline, isTerminal, type CaseView, isComplaintDeadline } from '../domain/case-state';
 import type { OmbudsmanFindingKind, RemedyKind } from '../domain/case-events';
 import { viewOf } from '../domain/case-view';
 import { findPerson, type Directory } from '../domain/directory';
@@ -177,7 +177,7 @@ function eventDetail(e: StoredEvent): string {
 function deadlines(record: CaseRecord, ctx: CaseCardContext) {
   // A follow-up (a remedy, an Ombudsman order) runs on after the case is closed. The review of
   // the resident's adjustments is shown beside them, to those who act on the case, not here.
-  return record.deadlines.filter((d) => d.kind !== 'adjustments-review').map((d) => deadlineRow(d, ctx.today, ctx.calendar, isRunningDeadline({ kind: d.kind, metOn: null }, !isTerminal(record.state))));
+  return record.deadlines.filter(isComplaintDeadline).map((d) => deadlineRow(d, ctx.today, ctx.calendar, isRunningDeadline({ kind: d.kind, metOn: null }, !isTerminal(record.state))));
 }
 
 export function confirmationCard(record: CaseRecord, ctx: CaseCardContext, officerNote: string): AdaptiveCardJson {
@@ -272,7 +272,7 @@ export function myCasesCard(records: CaseRecord[], ctx: CaseCardContext, page = 
       // The complaint's next date, as the list is sorted (nextDueOn); the review of the resident's
       // adjustments only when nothing else is running (it has reminders of its own).
       const running = r.deadlines.filter((d) => d.metOn === null).sort((a, b) => compareDates(a.due, b.due));
-      const next = running.find((d) => d.kind !== 'adjustments-review') ?? running[0];
+      const next = running.find(isComplaintDeadline) ?? running[0];
       const left = next ? daysLeft(ctx.calendar.workingDaysUntil(ctx.today, next.due)) : { status: '—', color: 'Default' };
       return {
         caseId: r.id, reference: r.reference, complainant: r.details.complainant.complainantName,

@@ -3,6 +3,7 @@ import { deadlineLabel, formatDate, STATE_LABELS } from '../cards/card-text';
 import type { MailAttachment, MailMessage } from '../graph/mail-sender.port';
 import type { CaseRecord } from '../domain/case-record';
 import type { CaseContext } from './case-context';
+import { isComplaintDeadline } from '../domain/case-state';
 
 /**
  * Copies for the complaints mailbox, so the PIM can keep the Complaints Log (seed 000: a copy
@@ -21,7 +22,7 @@ export function mailboxCopy(kind: CopyKind, record: CaseRecord, ctx: CaseContext
   const d = record.details;
   const officer = findPerson(ctx.directory, record.responsibleOfficerId);
   // The review of the resident's adjustments is left out: the mailbox is not only for those who act on the case.
-  const running = record.deadlines.filter((x) => x.metOn === null && x.kind !== 'adjustments-review');
+  const running = record.deadlines.filter((x) => x.metOn === null && isComplaintDeadline(x));
   const lines = [
     `${SUBJECT[kind]}: ${record.reference}`,
     '',

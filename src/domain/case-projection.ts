@@ -1,5 +1,5 @@
 import { compareDates, type CalendarDate } from './calendar-date';
-import { isRunningDeadline, isTerminal, type CaseView } from './case-state';
+import { isRunningDeadline, isTerminal, type CaseView, isComplaintDeadline } from './case-state';
 import type { CaseRecord } from './case-record';
 
 /** The query fields a stored case carries, derived from its events' view. */
@@ -9,7 +9,7 @@ export function projectView(view: CaseView): CaseProjection {
   const open = !isTerminal(view.state);
   // The complaint's next date, as the log and the dashboard count it: the review of the
   // resident's adjustments is the officer's own (reminded through the due index all the same).
-  const running = view.deadlines.filter((d) => isRunningDeadline(d, open) && d.kind !== 'adjustments-review').map((d) => d.due);
+  const running = view.deadlines.filter((d) => isRunningDeadline(d, open) && isComplaintDeadline(d)).map((d) => d.due);
   const nextDueOn = running.reduce<CalendarDate | null>((min, d) => (min === null || compareDates(d, min) < 0 ? d : min), null);
   const firstReceived = Object.values(view.receivedOn).sort(compareDates)[0] ?? null;
   return {

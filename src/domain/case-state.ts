@@ -34,6 +34,15 @@ export type DeadlineKind = 'resolve' | 'acknowledge' | 'respond' | 'draft' | 'co
  */
 export const FOLLOW_UP_KINDS: readonly DeadlineKind[] = ['action', 'ombudsman-information', 'ombudsman-order'];
 
+/**
+ * A deadline of the complaint itself: every kind but the review of the resident's adjustments,
+ * which is the resident's, kept beside the case (its own card row, not the case's next due
+ * date, not stopped by a pause).
+ */
+export function isComplaintDeadline(d: { kind: string }): boolean {
+  return d.kind !== 'adjustments-review';
+}
+
 /** A deadline counts as running (reminders, the due index) while unmet and the case is open, or, for a follow-up, whatever the case's state. */
 export function isRunningDeadline(d: Pick<Deadline, 'kind' | 'metOn'>, caseOpen: boolean): boolean {
   return d.metOn === null && (caseOpen || FOLLOW_UP_KINDS.includes(d.kind));

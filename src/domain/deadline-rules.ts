@@ -1,6 +1,7 @@
 import { compareDates, type CalendarDate } from './calendar-date';
 import type { Deadline, DeadlineKind } from './case-state';
 import type { WorkingDayCalendar } from './working-days';
+import { isComplaintDeadline } from './case-state';
 
 /**
  * The deadline rules, in one place:
@@ -29,7 +30,7 @@ export function extendDeadline(deadline: Deadline, workingDays: number, calendar
 export function shiftForPause(deadline: Deadline, pausedOn: CalendarDate, resumedOn: CalendarDate, calendar: WorkingDayCalendar): Deadline {
   // A pause stops the complaint's clock, not a promised remedy or an Ombudsman order's date,
   // nor the review of the resident's adjustments (their needs do not pause).
-  if (deadline.id !== undefined || deadline.kind === 'adjustments-review') return deadline;
+  if (deadline.id !== undefined || !isComplaintDeadline(deadline)) return deadline;
   if (!isRunning(deadline) || compareDates(deadline.due, pausedOn) < 0) return deadline;
   const days = calendar.workingDaysBetween(pausedOn, resumedOn);
   return days === 0 ? deadline : { ...deadline, due: calendar.addWorkingDays(deadline.due, days) };

@@ -1,7 +1,7 @@
 import { overdueCard, reminderCard, type ReminderMessage } from '../cards/reminder-cards';
 import { deadlineInSentence, formatDate } from '../cards/card-text';
 import type { CalendarDate } from '../domain/calendar-date';
-import { isTerminal, type Deadline } from '../domain/case-state';
+import { isTerminal, type Deadline, isComplaintDeadline } from '../domain/case-state';
 import { ownerIdOf } from '../domain/follow-ups';
 import { findPerson, type Directory, type DirectoryPerson } from '../domain/directory';
 import {
@@ -52,7 +52,7 @@ export function stillDue(record: CaseRecord, due: DueDeadline): Deadline | null 
     return item && item.due === due.due ? item : null;
   }
   // A pause stops the complaint's clock, not the review of the resident's adjustments; a closed case has neither.
-  if (isTerminal(record.state) || (record.state === 'paused' && due.kind !== 'adjustments-review')) return null;
+  if (isTerminal(record.state) || (record.state === 'paused' && isComplaintDeadline(due))) return null;
   const d = record.deadlines.find((x) => x.stage === due.stage && x.kind === due.kind && x.metOn === null);
   return d && d.due === due.due ? d : null;
 }

@@ -11,6 +11,7 @@ import { openCasesLog, type LogItem } from '../open-cases-log';
 import { parsePeriod, type Period } from '../periods';
 import { countsTsms, nationalMeasures, type NationalMeasures } from '../national-measures';
 import { tsmFigures, type TsmFigures } from '../tsm';
+import { isComplaintDeadline } from '../../domain/case-state';
 
 /**
  * What the complaints team's dashboard in Teams shows, worked out from the cases: the open
@@ -79,7 +80,7 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
   const overdue = log.overdue.map((item): OverdueItem => {
     const due = item.nextDueOn as CalendarDate;
     // nextDueOn leaves out the adjustments review (case-projection.ts), so the row names the complaint's deadline.
-    const deadline = byId.get(item.caseId)?.deadlines.find((d) => d.metOn === null && d.due === due && d.kind !== 'adjustments-review');
+    const deadline = byId.get(item.caseId)?.deadlines.find((d) => d.metOn === null && d.due === due && isComplaintDeadline(d));
     return {
       reference: item.reference, stage: item.stage, what: deadline ? WHAT[deadline.kind] : 'Deadline', due,
       workingDaysOverdue: -calendar.workingDaysUntil(today, due), officer: item.officer, demo: item.demo === true,

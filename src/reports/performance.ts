@@ -101,6 +101,13 @@ export function rate(deadlines: readonly (DeadlineFacts | null)[]): Rate {
   return count.rate();
 }
 
+/** Why the complaints among `facts` were refused, each reason with how many, the commonest first. */
+export function refusalReasons(facts: readonly CaseFacts[]): PerformanceFigures['refused']['reasons'] {
+  const reasons = new Map<string, number>();
+  for (const f of facts) if (f.refusal) reasons.set(f.refusal.reason, (reasons.get(f.refusal.reason) ?? 0) + 1);
+  return [...reasons.entries()].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+}
+
 export function inPeriod(f: CaseFacts, from: CalendarDate, to: CalendarDate): boolean {
   return f.receivedOn !== null && compareDates(f.receivedOn, from) >= 0 && compareDates(f.receivedOn, to) <= 0;
 }
@@ -192,8 +199,6 @@ export function performanceFromFacts(all: readonly CaseFacts[], ctx: ReportConte
       averageWorkingDaysToRespond: avg,
     };
   });
-  const reasons = new Map<string, number>();
-  for (const f of facts) if (f.refusal) reasons.set(f.refusal.reason, (reasons.get(f.refusal.reason) ?? 0) + 1);
   const monthly = new Map(months(from, to).map((m) => [m, 0]));
   for (const f of facts) {
     const m = (f.receivedOn as CalendarDate).slice(0, 7);
@@ -209,7 +214,7 @@ export function performanceFromFacts(all: readonly CaseFacts[], ctx: ReportConte
     informalOpened: facts.filter((f) => f.informal).length,
     refused: {
       count: facts.filter((f) => f.refusal).length,
-      reasons: [...reasons.entries()].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+      reasons: refusalReasons(facts),
     },
     withdrawn: facts.filter((f) => f.state === 'withdrawn').length,
     stillOpen: facts.filter((f) => f.state !== 'closed' && f.state !== 'withdrawn' && f.state !== 'refused').length,

@@ -1,9 +1,10 @@
 import type { CalendarDate } from '../domain/calendar-date';
 import type { CaseRecord } from '../domain/case-record';
-import type { ReportContext } from './case-facts';
+import { caseFacts, type ReportContext } from './case-facts';
 import { complaintsLogCsv } from './complaints-log';
 import { renderHtmlReport } from './html-report';
-import { buildReport, type ComplaintsReport } from './report';
+import { inPeriod, refusalReasons } from './performance';
+import { reportFromFacts, type ComplaintsReport } from './report';
 
 /**
  * The two files behind the Teams `report <period>` command, the same as the admin command
@@ -47,7 +48,7 @@ export const REPORT_FILE_WORDS: Record<ReportFileKind, string> = {
  * for refusing complaints are the words typed on each case, which may name the resident: only
  * those of the cases given (`shownRefusals`, from a report over them), the rest counted.
  */
-export function reportRowsOf(report: ComplaintsReport, shown: ReadonlySet<string>, shownRefusals: ComplaintsReport['figures']['refused']['reasons']): ComplaintsReport {
+function reportRowsOf(report: ComplaintsReport, shown: ReadonlySet<string>, shownRefusals: ComplaintsReport['figures']['refused']['reasons']): ComplaintsReport {
   const refused = report.figures.refused;
   const others = refused.count - shownRefusals.reduce((n, r) => n + r.count, 0);
   return {
@@ -69,10 +70,13 @@ export function renderReportFile(kind: ReportFileKind, records: readonly CaseRec
   if (kind === 'log-csv') {
     return { kind, name, contentType: 'text/csv; charset=utf-8', fileType: 'csv', body: Buffer.from(UTF8_BOM + complaintsLogCsv(rows, ctx, period), 'utf8') };
   }
-  const report = buildReport(records, ctx, { from: period.from, to: period.to, homes: null });
+  const facts = records.map((r) => caseFacts(r, ctx));
+  const report = reportFromFacts(facts, ctx, { from: period.from, to: period.to, homes: null });
   if (rows === records) return htmlFile(kind, name, renderHtmlReport(report));
-  const shownRefusals = buildReport(rows, ctx, { from: period.from, to: period.to, homes: null }).figures.refused.reasons;
-  return htmlFile(kind, name, renderHtmlReport(reportRowsOf(report, new Set(rows.map((r) => r.reference)), shownRefusals)));
+  // The refusal reasons of the person's own cases, from the facts already worked out for the figures.
+  const shown = new Set(rows.map((r) => r.reference));
+  const shownRefusals = refusalReasons(facts.filter((f) => shown.has(f.reference) && inPeriod(f, period.from, period.to)));
+  return htmlFile(kind, name, renderHtmlReport(reportRowsOf(report, shown, shownRefusals)));
 }
 
 /** In the refusal reasons of a report made for someone who may not see every case: the reasons they may not see. */

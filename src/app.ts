@@ -20,6 +20,7 @@ import { IntakeFlow } from './intake/intake-flow';
 import { KeptCards } from './reminders/kept-cards';
 import { ReminderSweeper, type SweepDeps, type SweepReport } from './reminders/reminder-sweep';
 import { ReminderTimer } from './reminders/reminder-timer';
+import { storeName } from './store/store-name';
 
 export interface RunningApp {
   url: string;
@@ -94,7 +95,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     workingHours: config.reminders.workingHours, logger: logger.child({ part: 'reminders' }), ...options.reminders,
   });
   const timer = new ReminderTimer(() => sweeper.run(), config.reminders.sweepSeconds, logger);
-  const server = createHttpServer(adapter, bot, stores, logger, { secret: config.reminders.runSecret, run: () => sweeper.run() }, fileOffers, uploads, () => readiness(stores, core.files, storeLocation(config)));
+  const server = createHttpServer(adapter, bot, stores, logger, { secret: config.reminders.runSecret, run: () => sweeper.run() }, fileOffers, uploads, () => readiness(stores, core.files, storeName(config.store)));
   // The dashboard personal tab (src/dashboard): Teams sign-in, or the demo people in a local run.
   registerDashboardRoutes(server, dashboardDeps(config, core, logger));
 
@@ -128,11 +129,6 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       await core.close();
     },
   };
-}
-
-/** Where the cases are kept, for the log: the data folder, or the Cosmos DB account. */
-function storeLocation(config: AppConfig): string {
-  return config.store.kind === 'sqlite' ? `the case database in ${config.store.dataDir}` : `Cosmos DB at ${config.store.endpoint}`;
 }
 
 /**

@@ -5,6 +5,7 @@ import { DEMO_DIRECTORY } from '../directory/demo-directory';
 import type { NewCaseRecord } from '../domain/case-record';
 import { generateDemoCases } from '../reports/demo-cases';
 import { UsageError, type CommandResult } from './cli-io';
+import { storeName } from '../store/store-name';
 
 /** Cases written per batch: large enough that the fsyncs stop mattering, small enough to hold. */
 const DEMO_BATCH = 2_000;
@@ -67,22 +68,6 @@ export async function demoCommand(config: AppConfig, args: DemoArgs, today: Cale
       seconds: Math.round((Date.now() - started) / 100) / 10,
     },
   };
-}
-
-/** The store as a person would recognise it: the data folder, or the Cosmos DB endpoint (never a key). */
-export function storeName(store: AppConfig['store']): string {
-  if (store.kind === 'sqlite') return `the embedded database in ${store.dataDir}`;
-  return `the Cosmos DB account ${endpointWithoutSecrets(store.endpoint)} (database ${store.databaseName})`;
-}
-
-/** The endpoint's scheme, host, port and path: any user, password, query or fragment left out. */
-export function endpointWithoutSecrets(endpoint: string): string {
-  try {
-    const url = new URL(endpoint);
-    return `${url.protocol}//${url.host}${url.pathname}`;
-  } catch {
-    return '(an endpoint that is not a URL)';
-  }
 }
 
 const casesWord = (n: number): string => `${n.toLocaleString('en-GB')} real (non-demo) case${n === 1 ? '' : 's'}`;

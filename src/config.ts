@@ -158,3 +158,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
 export function loadConfigFromEnvironment(): AppConfig {
   return loadConfig(process.env);
 }
+
+/** The operating system's basics a child process needs: to find programs, a home and a temporary folder. */
+const OS_BASICS = ['PATH', 'HOME', 'TMPDIR', 'TMP', 'TEMP', 'LANG', 'SystemRoot', 'USERPROFILE', 'APPDATA'];
+
+/**
+ * The environment to give a child process (the Agents Playground): the OS basics only, never
+ * a setting, which may hold a secret (a bot password, a Cosmos DB key) the child has no use for.
+ */
+export function systemEnvironment(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return Object.fromEntries(OS_BASICS.flatMap((name) => { const value = env[name]; return value === undefined ? [] : [[name, value]]; }));
+}

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { systemEnvironment } from '../config';
 
 /**
  * Starts the Microsoft 365 Agents Playground (the `teamsapptester` CLI of
@@ -21,20 +22,14 @@ export interface RunningPlayground {
   stop(): Promise<void>;
 }
 
-/**
- * What the Playground's process is given of ours: the operating system's basics only (to find
- * programs, a home and a temporary folder), never the app's settings, which may hold secrets
- * (a bot password, a Cosmos DB key) the Playground has no use for.
- */
-const OS_BASICS = ['PATH', 'HOME', 'TMPDIR', 'TMP', 'TEMP', 'LANG', 'SystemRoot', 'USERPROFILE', 'APPDATA'];
-
 export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
   const cli = require.resolve('@microsoft/teams-app-test-tool/cli.js');
   const child = spawn(process.execPath, [cli, 'start', '--app-endpoint', options.appEndpoint, '--channel-id', 'msteams', '--port', String(options.port), '--disable-telemetry'], {
     cwd: options.workDir,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      ...Object.fromEntries(OS_BASICS.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]]))),
+      // What the Playground is given of ours: the OS basics, never the app's settings (config.ts).
+      ...systemEnvironment(),
       M365_AGENTS_PLAYGROUND_CONFIG_PATH: options.configPath,
       TEAMSAPPTESTER_BROWSER: 'none',
       // Without this its Application Insights library probes Azure hosts even with telemetry off.

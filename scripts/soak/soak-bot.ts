@@ -1,30 +1,21 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { freePort } from '../../test/support/bot-process';
+import { startBotProcess, type BotProcess } from '../../test/support/bot-process';
 import { waitFor } from '../../test/support/wait-for';
 
-const ROOT = path.resolve(__dirname, '../..');
 /** The last this many characters of the bot's output are kept, for the checks and for a failure. */
 const KEPT_OUTPUT = 256 * 1024;
 
 export interface ProbeReading { p50Ms: number; p99Ms: number; maxMs: number; rssMb: number; heapUsedMb: number; externalMb: number; arrayBuffersMb: number }
 
-export interface SoakBot {
-  url: string;
-  port: number;
-  /** What the bot wrote to stdout and stderr (the log), the latest part. */
-  output(): string;
+/** The bot's process as the tests start it (test/support/bot-process.ts), with what the soak measures and does to it. */
+export interface SoakBot extends BotProcess {
   /** Resident set size now, from /proc (MB). */
   rssMb(): number;
   /** The loop-delay probe's reading since the last one (SIGUSR2, see loop-delay-probe.ts). */
   probe(): Promise<ProbeReading>;
   /** kill -9: no shutdown, no flushing, as a crash or a pulled plug. */
   kill9(): Promise<void>;
-  stop(): Promise<void>;
-  readonly process: ChildProcess;
-  /** Still running (not exited, not killed). */
-  running(): boolean;
 }
 
 export interface SoakBotOptions {
@@ -48,49 +39,31 @@ export interface SoakBotOptions {
  * runs on the sources as they are), with the loop-delay probe loaded.
  */
 export async function startSoakBot(options: SoakBotOptions): Promise<SoakBot> {
-  const port = options.port ?? await freePort();
-  const nodeArgs = ['--import', 'tsx', '--import', path.join(__dirname, 'loop-delay-probe.ts'), path.join(ROOT, options.entry ?? 'src/index.ts')];
-  const env = { ...process.env, LOG_LEVEL: 'warn', LOCAL_UNAUTHENTICATED: 'true', REMINDER_SWEEP_SECONDS: '0', ...options.env, PORT: String(port) };
-  // unshare without --fork execs in place: the child's pid is the bot's own, for signals and /proc.
-  const node = [process.execPath, ...nodeArgs];
   const user = options.asUser === undefined ? [] : ['setpriv', `--reuid=${options.asUser}`, `--regid=${options.asUser}`, '--clear-groups'];
-  const command = options.namespacePrelude ? ['unshare', '-rm', 'sh', '-c', `${options.namespacePrelude} && exec "$0" "$@"`, ...user, ...node] : [...user, ...node];
-  const child = spawn(command[0] as string, command.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
+  // unshare without --fork execs in place: the child's pid is the bot's own, for signals and /proc.
+  const namespace = options.namespacePrelude ? ['unshare', '-rm', 'sh', '-c', `${options.namespacePrelude} && exec "$0" "$@"`] : [];
+  const bot = await startBotProcess({ LOG_LEVEL: 'warn', REMINDER_SWEEP_SECONDS: '0', ...options.env }, options.port, options.entry, {
+    nodeArgs: ['--import', path.join(__dirname, 'loop-delay-probe.ts')], commandPrefix: [...namespace, ...user], keptOutput: KEPT_OUTPUT, startupTimeoutMs: 60_000,
+  });
+  // The probe answers only SIGUSR2, which is sent once the bot is up: listening from here misses none.
   const readings: ProbeReading[] = [];
-  const keep = (d: Buffer) => {
-    const text = d.toString();
-    for (const m of text.matchAll(/^soak-probe (\{.*\})$/gm)) readings.push(JSON.parse(m[1] ?? '{}') as ProbeReading);
-    output = (output + text).slice(-KEPT_OUTPUT);
+  const read = (d: Buffer) => {
+    for (const m of d.toString().matchAll(/^soak-probe (\{.*\})$/gm)) readings.push(JSON.parse(m[1] ?? '{}') as ProbeReading);
   };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve(); }));
-  const url = `http://127.0.0.1:${port}`;
-  const running = () => child.exitCode === null && child.signalCode === null;
-  await waitFor(async () => {
-    if (!running()) throw new Error(`the bot exited (${String(child.exitCode ?? child.signalCode)}):\n${output}`);
-    return fetch(`${url}/healthz`).then((res) => res.ok, () => false);
-  }, { timeoutMs: 60_000, intervalMs: 100, what: () => `the bot to answer /healthz:\n${output}` });
-  const signal = async (name: NodeJS.Signals) => {
-    if (!running()) return;
-    child.kill(name);
-    await exited;
-  };
+  bot.process.stdout?.on('data', read);
+  bot.process.stderr?.on('data', read);
   return {
-    url, port, process: child, running,
-    output: () => output,
+    ...bot,
     rssMb: () => {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${String(child.pid)}/status`, 'utf8'));
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${String(bot.process.pid)}/status`, 'utf8'));
       return m ? Number(m[1]) / 1024 : 0;
     },
     probe: async () => {
       const before = readings.length;
-      child.kill('SIGUSR2');
+      bot.process.kill('SIGUSR2');
       await waitFor(() => readings.length > before, { timeoutMs: 10_000, what: 'the loop-delay probe to answer SIGUSR2' });
       return readings[readings.length - 1] as ProbeReading;
     },
-    kill9: () => signal('SIGKILL'),
-    stop: () => signal('SIGTERM'),
+    kill9: () => bot.stop('SIGKILL'),
   };
 }

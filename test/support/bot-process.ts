@@ -16,27 +16,57 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export interface BotProcess { url: string; process: ChildProcess; output(): string; stop(signal?: NodeJS.Signals): Promise<void> }
+export interface BotProcess {
+  url: string;
+  port: number;
+  process: ChildProcess;
+  /** What the bot wrote to stdout and stderr (the log); with keptOutput, only the latest part. */
+  output(): string;
+  /** Still running (not exited, not killed). */
+  running(): boolean;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** How the process is run, beyond its settings; the tests need none of it, the soak (scripts/soak/soak-bot.ts) does. */
+export interface BotProcessOptions {
+  /** Node arguments after `--import tsx` and before the entry point, e.g. another `--import`. */
+  nodeArgs?: string[];
+  /**
+   * A command node is run through, which ends by exec'ing it in place (unshare, setpriv), so
+   * the child's pid is the bot's own, for signals and /proc.
+   */
+  commandPrefix?: string[];
+  /** Keep only the last this many characters of the output, for a long run; default all of it. */
+  keptOutput?: number;
+  /** How long to wait for /healthz; default 30 s. */
+  startupTimeoutMs?: number;
+}
 
 /** Starts the bot as its own process, the production entry point, with the given settings. */
-export async function startBotProcess(env: Record<string, string>, fixedPort?: number, entry = 'src/index.ts'): Promise<BotProcess> {
+export async function startBotProcess(env: Record<string, string>, fixedPort?: number, entry = 'src/index.ts', options: BotProcessOptions = {}): Promise<BotProcess> {
   const port = fixedPort ?? await freePort();
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry)], {
+  const command = [...(options.commandPrefix ?? []), process.execPath, '--import', 'tsx', ...(options.nodeArgs ?? []), path.join(ROOT, entry)];
+  const child = spawn(command[0] as string, command.slice(1), {
     cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info', LOCAL_UNAUTHENTICATED: 'true', ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
-  child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
+  const keep = (d: Buffer) => {
+    output += d.toString();
+    if (options.keptOutput !== undefined) output = output.slice(-options.keptOutput);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const running = () => child.exitCode === null && child.signalCode === null;
   // A local trial listens on 127.0.0.1 (not ::1, which localhost may mean).
   const url = `http://127.0.0.1:${port}`;
   await waitFor(async () => {
-    if (child.exitCode !== null) throw new Error(`the bot exited (${child.exitCode}):\n${output}`);
+    if (!running()) throw new Error(`the bot exited (${String(child.exitCode ?? child.signalCode)}):\n${output}`);
     return fetch(`${url}/healthz`).then((res) => res.ok, () => false); // false: not listening yet
-  }, { timeoutMs: 30_000, intervalMs: 100, what: () => `the bot to answer /healthz:\n${output}` });
+  }, { timeoutMs: options.startupTimeoutMs ?? 30_000, intervalMs: 100, what: () => `the bot to answer /healthz:\n${output}` });
   return {
-    url, process: child, output: () => output,
+    url, port, process: child, output: () => output, running,
     stop: (signal = 'SIGTERM') => new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) { resolve(); return; }
+      if (!running()) { resolve(); return; }
       child.once('exit', () => resolve());
       child.kill(signal);
     }),

@@ -1,4 +1,4 @@
-import { ALEX, TENANT } from '../../test/support/bot-driver';
+import { ALEX, BotDriver, TENANT } from '../../test/support/bot-driver';
 import { FakeOpenId, FORGED_TOKENS } from '../../test/support/fake-openid';
 import type { Backend } from './backends';
 import { startSoakBot } from './soak-bot';
@@ -20,10 +20,8 @@ export async function authenticationChecks(backend: Backend): Promise<AuthRow[]>
   });
   // Nothing is ever sent here: a turn let in would need a real Entra token to answer.
   const serviceUrl = 'https://smba.trafficmanager.net/uk/';
-  const activity = (tenant: string, extra: object = { type: 'message', text: 'help' }) => ({
-    channelId: 'msteams', serviceUrl, id: `auth-${Date.now()}`, from: { id: `29:${ALEX.aadObjectId}`, name: ALEX.name, aadObjectId: ALEX.aadObjectId }, recipient: { id: `28:${APP_ID}` },
-    conversation: { id: `personal-${ALEX.aadObjectId}`, conversationType: 'personal', tenantId: tenant }, channelData: { tenant: { id: tenant } }, ...extra,
-  });
+  // Activities as Teams posts them (BotDriver's), to this app id, with that serviceUrl (which the token names).
+  const activity = (tenant: string, extra: object = { type: 'message', text: 'help' }) => new BotDriver(bot.url, { url: serviceUrl }, tenant).activity(ALEX, { recipient: { id: `28:${APP_ID}` }, ...extra });
   const post = async (token: string | null, body: object) => (await fetch(`${bot.url}/api/messages`, {
     method: 'POST', headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) }, body: JSON.stringify(body),
   })).status;

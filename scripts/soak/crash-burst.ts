@@ -40,7 +40,7 @@ export interface CrashPhase {
 export async function crashBurst(backend: Backend, options: { forms: number; killAt: number; concurrency: number }): Promise<CrashPhase> {
   const connector = await new FakeConnector().start();
   let bot: SoakBot = await startSoakBot({ env: backend.env });
-  const client = new SoakClient(bot.url, connector, `crash-${backend.name}`);
+  const client = new SoakClient(bot.url, connector);
   const forms: SoakForm[] = [];
   const run = Date.now().toString(36);
   await inPool(Array.from({ length: options.forms }, (_, i) => i), 8, async (i) => {
@@ -84,7 +84,7 @@ export async function crashBurst(backend: Backend, options: { forms: number; kil
         // answers "being submitted" until then: the person presses Submit again a minute later.
         const deadline = killedAt + SUBMIT_CLAIM_MS + 60_000;
         await sleep(killedAt + SUBMIT_CLAIM_MS + 1000 - Date.now());
-        const again = new SoakClient(bot.url, connector, `resubmit-${backend.name}`);
+        const again = new SoakClient(bot.url, connector);
         await inPool(unconfirmed, 5, async (form) => {
           for (;;) {
             const answer = await again.submit(ALEX, form.intakeId);
@@ -93,7 +93,7 @@ export async function crashBurst(backend: Backend, options: { forms: number; kil
           }
         });
         const after = await count();
-        return { ...figures, resubmitted: unconfirmed.length, endedAsOneCase: unconfirmed.filter((f) => after.exactlyOne.has(f.intakeId)).length, duplicatesAfter: after.duplicates };
+        return { ...figures, resubmitted: unconfirmed.length, endedAsOneCase: unconfirmed.filter((f) => after.exactlyOne.includes(f.intakeId)).length, duplicatesAfter: after.duplicates };
       } finally {
         await stores.close();
         await bot.stop();

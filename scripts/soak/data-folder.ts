@@ -8,7 +8,7 @@ import { ALEX } from '../../test/support/bot-driver';
 import { FakeConnector } from '../../test/support/fake-connector';
 import { startSoakBot, type SoakBot } from './soak-bot';
 import { tallyForms, type FormTally, type SoakForm } from './stored-forms';
-import { cardTextOf, SoakClient, showsTransientError, type Answer } from './teams-client';
+import { cardTextOf, firstLine, SoakClient, showsTransientError, type Answer } from './teams-client';
 
 /** One data-folder fault: how it was made, and what the bot and a person saw. */
 export interface FolderCase {
@@ -37,7 +37,7 @@ const NOBODY = 65534;
 const isRoot = process.getuid?.() === 0;
 
 /** Mounting a tmpfs without being root needs a user namespace (unshare -rm). */
-export function canMountTmpfs(): boolean {
+function canMountTmpfs(): boolean {
   try {
     execFileSync('unshare', ['-rm', 'sh', '-c', 'mount -t tmpfs -o size=64k tmpfs /tmp'], { stdio: 'ignore', timeout: 10_000 });
     return true;
@@ -54,7 +54,7 @@ async function probes(bot: SoakBot, folder: string): Promise<Pick<FolderCase, 'h
 }
 
 /** The bot started on a data folder it cannot write (a read-only or a full tmpfs): it must stay up, live and not ready. */
-export async function atStart(name: string, how: string, prelude: (folder: string) => string): Promise<FolderCase> {
+async function atStart(name: string, how: string, prelude: (folder: string) => string): Promise<FolderCase> {
   const folder = mkdtempSync(path.join(tmpdir(), 'soak-folder-'));
   const bot = await startSoakBot({ env: { DATA_DIR: folder }, namespacePrelude: prelude(folder) });
   try {
@@ -76,7 +76,7 @@ export async function atStart(name: string, how: string, prelude: (folder: strin
  */
 async function duringWrites(name: string, how: string, bot: SoakBot, folder: string, fault: { make(): void; remove(): void }, count: (forms: SoakForm[]) => Promise<Pick<FormTally, 'lost' | 'duplicates'>>, forms = 12): Promise<FolderCase> {
   const connector = await new FakeConnector().start();
-  const client = new SoakClient(bot.url, connector, `folder-${name.replace(/\W+/g, '-')}`);
+  const client = new SoakClient(bot.url, connector);
   try {
     const filled: SoakForm[] = [];
     for (let i = 0; i < forms; i++) {
@@ -112,7 +112,7 @@ async function duringWrites(name: string, how: string, bot: SoakBot, folder: str
 }
 
 /** The disk fills up under the bot: a small tmpfs as its data folder, filled with a ballast file from outside (through /proc/<pid>/root). */
-export async function fullDuringWrites(): Promise<FolderCase> {
+async function fullDuringWrites(): Promise<FolderCase> {
   const folder = mkdtempSync(path.join(tmpdir(), 'soak-full-'));
   const bot = await startSoakBot({ env: { DATA_DIR: folder }, namespacePrelude: `mount -t tmpfs -o size=4m tmpfs ${folder}` });
   const inside = `/proc/${String(bot.process.pid)}/root${folder}`;
@@ -133,7 +133,7 @@ export async function fullDuringWrites(): Promise<FolderCase> {
  * the soak runs as root the bot is started as the unprivileged user `nobody` (setpriv), which
  * owns the folder, and the modes then bind it as they would on a server.
  */
-export async function readOnlyDuringWrites(): Promise<FolderCase> {
+async function readOnlyDuringWrites(): Promise<FolderCase> {
   const folder = mkdtempSync(path.join(tmpdir(), 'soak-chmod-'));
   const files = path.join(folder, 'files');
   mkdirSync(files);
@@ -166,8 +166,7 @@ function countInNamespace(bot: SoakBot, folder: string, forms: SoakForm[]): Form
   const out = execFileSync('nsenter', ['-t', String(bot.process.pid), '-m', '-U', '--preserve-credentials', `--wd=${path.resolve(__dirname, '../..')}`, process.execPath, '--import', 'tsx', path.join(__dirname, 'count-forms.ts'), folder], {
     input: JSON.stringify(forms), cwd: path.resolve(__dirname, '../..'), encoding: 'utf8', timeout: 60_000,
   });
-  const parsed = JSON.parse(out) as Omit<FormTally, 'exactlyOne'> & { exactlyOne: string[] };
-  return { ...parsed, exactlyOne: new Set(parsed.exactlyOne) };
+  return JSON.parse(out) as FormTally;
 }
 
 /** Writes zeros to `file` until the disk refuses (ENOSPC). */
@@ -185,10 +184,6 @@ function fill(file: string): void {
   } finally {
     closeSync(fd);
   }
-}
-
-function firstLine(text: string): string {
-  return text.split('\n').filter(Boolean).slice(0, 2).join(': ').slice(0, 160);
 }
 
 /** Every data-folder case: read-only and full at start, full and read-only during writes. */

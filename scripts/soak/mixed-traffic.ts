@@ -2,7 +2,7 @@ import { FakeConnector } from '../../test/support/fake-connector';
 import { sqliteBackend } from './backends';
 import { soakDirectory } from './soak-directory';
 import { startSoakBot } from './soak-bot';
-import { SoakClient } from './teams-client';
+import { SoakClient, trimSent } from './teams-client';
 import { converse, emptyTally, lostWork } from './workload';
 
 export interface MixedFigures {
@@ -56,11 +56,11 @@ export async function mixedTraffic(options: { conversations: number; warmUpSecon
   const connector = await new FakeConnector().start();
   const bot = await startSoakBot({ env: { ...backend.env, DIRECTORY_FILE: directory.file } });
   const tally = emptyTally();
-  const trim = setInterval(() => { if (connector.sent.length > 4000) connector.sent.splice(0, connector.sent.length - 2000); }, 1000);
+  const stopTrimming = trimSent(connector);
   try {
     const run = (seconds: number) => {
       const until = Date.now() + seconds * 1000;
-      return Promise.all(directory.officers.map((officer) => converse(new SoakClient(bot.url, connector, `mixed-${officer.estate}`), officer, until, tally, { keepCases: KEPT_CASES })));
+      return Promise.all(directory.officers.map((officer) => converse(new SoakClient(bot.url, connector), officer, until, tally, { keepCases: KEPT_CASES })));
     };
     await run(options.warmUpSeconds);
     const warm = await bot.probe();
@@ -89,7 +89,7 @@ export async function mixedTraffic(options: { conversations: number; warmUpSecon
       errorsShown: tally.errorsShown, errorSamples: tally.errorSamples, lostCases: lost.cases, lostNotes: lost.notes,
     };
   } finally {
-    clearInterval(trim);
+    stopTrimming();
     await bot.stop();
     await connector.stop();
   }

@@ -20,7 +20,7 @@ export interface SoakResult {
 export interface Check { must: string; figure: string; ok: boolean }
 
 /** RSS at the end may be at most this much above RSS after warm-up. */
-export const RSS_GROWTH_LIMIT_PERCENT = 10;
+const RSS_GROWTH_LIMIT_PERCENT = 10;
 
 export function verdicts(r: SoakResult): Check[] {
   const checks: Check[] = [];

@@ -15,8 +15,8 @@ export interface FormTally {
   halfWritten: number;
   /** Forms confirmed to the person with no whole case in the store. */
   lost: number;
-  /** Forms with exactly one whole case. */
-  exactlyOne: Set<string>;
+  /** Forms with exactly one whole case (their intake ids); a plain list, so the tally goes as JSON as it is (count-forms.ts). */
+  exactlyOne: string[];
 }
 
 /**
@@ -28,7 +28,7 @@ export async function tallyForms(stores: Stores, forms: readonly SoakForm[], day
   const all = await stores.cases.casesReceivedBetween(day, day);
   const byForm = new Map<string, CaseRecord[]>();
   for (const record of all) byForm.set(record.details.intakeId, [...(byForm.get(record.details.intakeId) ?? []), record]);
-  const tally: FormTally = { stored: 0, duplicates: 0, halfWritten: 0, lost: 0, exactlyOne: new Set() };
+  const tally: FormTally = { stored: 0, duplicates: 0, halfWritten: 0, lost: 0, exactlyOne: [] };
   for (const form of forms) {
     const records = byForm.get(form.intakeId) ?? [];
     const direct = await stores.cases.getCase(caseIdForIntake(form.intakeId)).catch(() => 'unreadable' as const);
@@ -41,7 +41,7 @@ export async function tallyForms(stores: Stores, forms: readonly SoakForm[], day
     }
     // A case under the form's id that the listing did not show is half-written too.
     if (records.length === 0 && direct) tally.halfWritten += 1;
-    if (whole === 1 && records.length === 1) tally.exactlyOne.add(form.intakeId);
+    if (whole === 1 && records.length === 1) tally.exactlyOne.push(form.intakeId);
     if (form.confirmedCaseId && (whole === 0 || !records.some((r) => r.id === form.confirmedCaseId))) tally.lost += 1;
   }
   return tally;

@@ -1,33 +1,34 @@
 import { addCalendarDays, londonDateOf } from '../../src/domain/calendar-date';
-import { actionData, BotDriver, cardText, TENANT, type InvokeBody, type TeamsUser } from '../../test/support/bot-driver';
+import { actionData, BotDriver, cardText, type InvokeBody, type TeamsUser } from '../../test/support/bot-driver';
 import type { FakeConnector, SentActivity } from '../../test/support/fake-connector';
 import { COMPLAINANT, COMPLAINT } from '../../test/support/test-app';
 
 /**
  * A Teams client for the soak: activities posted to the bot's /api/messages over HTTP as the
- * Teams channel posts them (test/support/bot-driver.ts), each with its own id, so that what the
- * bot sent in answer (to the fake Bot Connector, by replyToId) is found even with many
- * conversations at once. The bot has sent its replies to a turn by the time the turn's HTTP
+ * Teams channel posts them (BotDriver's activity, test/support/bot-driver.ts), each with its own
+ * id, so that what the bot sent in answer (to the fake Bot Connector, by replyToId) is found
+ * even with many conversations at once. The bot has sent its replies to a turn by the time the turn's HTTP
  * answer comes back, so no waiting is needed.
  */
 export interface Answer { status: number; card: unknown; replies: SentActivity[]; error?: string }
 
-let sequence = 0;
+/** Replies to a turn are looked for among the connector's last this many activities (see trimSent). */
+const KEPT_SENT = 2000;
+
+/**
+ * Keeps a long run's fake connector from holding every activity the bot sent: once a second,
+ * past twice KEPT_SENT, all but the last KEPT_SENT are dropped. Returns the stop.
+ */
+export function trimSent(connector: FakeConnector): () => void {
+  const timer = setInterval(() => { if (connector.sent.length > 2 * KEPT_SENT) connector.sent.splice(0, connector.sent.length - KEPT_SENT); }, 1000);
+  return () => { clearInterval(timer); };
+}
 
 export class SoakClient {
   private readonly driver: BotDriver;
 
-  constructor(botUrl: string, private readonly connector: FakeConnector, private readonly run = 'soak') {
+  constructor(botUrl: string, private readonly connector: FakeConnector) {
     this.driver = new BotDriver(botUrl, connector);
-  }
-
-  private activity(user: TeamsUser, extra: object) {
-    return {
-      channelId: 'msteams', serviceUrl: this.connector.url, id: `${this.run}-${++sequence}`, timestamp: new Date().toISOString(),
-      from: { id: `29:${user.aadObjectId}`, name: user.name, aadObjectId: user.aadObjectId }, recipient: { id: '28:complaints-bot', name: 'Complaints' },
-      conversation: { id: `personal-${user.aadObjectId}`, conversationType: 'personal', tenantId: TENANT }, channelData: { tenant: { id: TENANT } },
-      ...extra,
-    };
   }
 
   private async send(activity: { id: string }): Promise<Answer> {
@@ -47,17 +48,17 @@ export class SoakClient {
   private repliesTo(id: string): SentActivity[] {
     const out: SentActivity[] = [];
     const sent = this.connector.sent;
-    for (let i = sent.length - 1; i >= 0 && i >= sent.length - 2000; i--) if (sent[i]?.replyToId === id) out.unshift(sent[i] as SentActivity);
+    for (let i = sent.length - 1; i >= 0 && i >= sent.length - KEPT_SENT; i--) if (sent[i]?.replyToId === id) out.unshift(sent[i] as SentActivity);
     return out;
   }
 
   say(user: TeamsUser, text: string): Promise<Answer> {
-    return this.send(this.activity(user, { type: 'message', text }));
+    return this.send(this.driver.activity(user, { type: 'message', text }));
   }
 
   /** A press of an Action.Execute button. */
   execute(user: TeamsUser, verb: string, data: Record<string, unknown>): Promise<Answer> {
-    return this.send(this.activity(user, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } }));
+    return this.send(this.driver.activity(user, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } }));
   }
 
   /**
@@ -96,13 +97,18 @@ export class FormNotFilled extends Error {
 }
 
 /** The case a confirmation card offers to open (its "View case" button), or null. */
-export function confirmedCase(card: unknown): string | null {
+function confirmedCase(card: unknown): string | null {
   if (!card) return null;
   try {
     return String(actionData(card, 'case.view').caseId);
   } catch {
     return null;
   }
+}
+
+/** The first two lines a person sees of a text, shortened: a sample of an error for the report. */
+export function firstLine(text: string): string {
+  return text.split('\n').filter(Boolean).slice(0, 2).join(': ').slice(0, 160);
 }
 
 /** All the text a person sees in an answer: the card it carries and the messages sent with it. */

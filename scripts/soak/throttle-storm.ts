@@ -4,7 +4,7 @@ import type { LocalCosmos } from '../../test/support/cosmos-server';
 import { cosmosBackend } from './backends';
 import { soakDirectory } from './soak-directory';
 import { startSoakBot } from './soak-bot';
-import { SoakClient } from './teams-client';
+import { SoakClient, trimSent } from './teams-client';
 import { converse, emptyTally, lostWork } from './workload';
 
 export interface StormFigures {
@@ -43,9 +43,9 @@ export async function throttleStorm(cosmos: LocalCosmos, options: { conversation
     let n = 0;
     proxy.inject({ kind: 'status', status: 429, retryAfterMs: RETRY_AFTER_MS }, Number.MAX_SAFE_INTEGER, () => ++n % 3 === 0);
     const until = Date.now() + options.seconds * 1000;
-    const trim = setInterval(() => { if (connector.sent.length > 4000) connector.sent.splice(0, connector.sent.length - 2000); }, 1000);
-    await Promise.all(directory.officers.map((officer) => converse(new SoakClient(bot.url, connector, `storm-${officer.estate}`), officer, until, tally)));
-    clearInterval(trim);
+    const stopTrimming = trimSent(connector);
+    await Promise.all(directory.officers.map((officer) => converse(new SoakClient(bot.url, connector), officer, until, tally)));
+    stopTrimming();
     proxy.clear();
     const stores = await backend.open();
     const lost = await lostWork(stores, tally).finally(() => stores.close());

@@ -1,7 +1,7 @@
 import { londonDateOf } from '../../src/domain/calendar-date';
 import type { Stores } from '../../src/store/stores';
 import type { SoakOfficer } from './soak-directory';
-import { cardTextOf, FormNotFilled, showsTransientError, type Answer, type SoakClient } from './teams-client';
+import { cardTextOf, firstLine, FormNotFilled, showsTransientError, type Answer, type SoakClient } from './teams-client';
 
 /** What the conversations did and saw. */
 export interface WorkTally {
@@ -34,7 +34,7 @@ export async function converse(client: SoakClient, officer: SoakOfficer, until: 
     tally.actions += 1;
     if (showsTransientError(answer)) {
       tally.errorsShown += 1;
-      if (tally.errorSamples.length < 5) tally.errorSamples.push(answer.error ?? (cardTextOf(answer).split('\n').filter(Boolean).slice(0, 2).join(': ').slice(0, 160) || `HTTP ${answer.status}`));
+      if (tally.errorSamples.length < 5) tally.errorSamples.push(answer.error ?? (firstLine(cardTextOf(answer)) || `HTTP ${answer.status}`));
     }
     return answer;
   };

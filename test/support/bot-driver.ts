@@ -16,9 +16,15 @@ let counter = 0;
  * the user's personal conversation, with serviceUrl pointing at the fake connector.
  */
 export class BotDriver {
-  constructor(private readonly botUrl: string, private readonly connector: FakeConnector, private readonly tenant = TENANT) {}
+  /** `connector`: where the bot is to send its replies (the activities' serviceUrl). */
+  constructor(private readonly botUrl: string, private readonly connector: Pick<FakeConnector, 'url'>, private readonly tenant = TENANT) {}
 
-  private base(user: TeamsUser) {
+  /**
+   * An activity from `user` in their personal conversation, with its own id, as Teams posts it;
+   * `extra` (its type and the rest) goes on top. For a caller that posts it itself and needs
+   * its id (the soak's client finds the replies to it by replyToId).
+   */
+  activity<T extends object>(user: TeamsUser, extra: T) {
     return {
       channelId: 'msteams',
       serviceUrl: this.connector.url,
@@ -28,6 +34,7 @@ export class BotDriver {
       channelData: { tenant: { id: this.tenant } },
       id: `act-${++counter}`,
       timestamp: new Date().toISOString(),
+      ...extra,
     };
   }
 
@@ -39,17 +46,17 @@ export class BotDriver {
 
   /** A typed message; resolves once the bot has replied (the turn is complete). */
   async say(user: TeamsUser, text: string, value?: unknown, attachments?: unknown[]): Promise<{ status: number }> {
-    return this.post({ ...this.base(user), type: 'message', text, ...(value !== undefined ? { value } : {}), ...(attachments ? { attachments } : {}) });
+    return this.post(this.activity(user, { type: 'message', text, ...(value !== undefined ? { value } : {}), ...(attachments ? { attachments } : {}) }));
   }
 
   /** A press of an Action.Execute button: the invoke's HTTP response carries the new card. */
   async execute(user: TeamsUser, verb: string, data: Record<string, unknown>): Promise<{ status: number; body: InvokeBody }> {
-    const res = await this.post({ ...this.base(user), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } });
+    const res = await this.post(this.activity(user, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } }));
     return res as { status: number; body: InvokeBody };
   }
 
   async rawInvoke(user: TeamsUser, value: unknown): Promise<{ status: number; body: InvokeBody }> {
-    return (await this.post({ ...this.base(user), type: 'invoke', name: 'adaptiveCard/action', value })) as { status: number; body: InvokeBody };
+    return (await this.post(this.activity(user, { type: 'invoke', name: 'adaptiveCard/action', value }))) as { status: number; body: InvokeBody };
   }
 
   /**
@@ -58,11 +65,11 @@ export class BotDriver {
    * consent card's message.
    */
   async fileConsent(user: TeamsUser, value: unknown, replyToId?: string): Promise<{ status: number; body: unknown }> {
-    return this.post({ ...this.base(user), type: 'invoke', name: 'fileConsent/invoke', value, ...(replyToId ? { replyToId } : {}) });
+    return this.post(this.activity(user, { type: 'invoke', name: 'fileConsent/invoke', value, ...(replyToId ? { replyToId } : {}) }));
   }
 
   async install(user: TeamsUser): Promise<{ status: number }> {
-    return this.post({ ...this.base(user), type: 'conversationUpdate', membersAdded: [{ id: '28:complaints-bot' }, { id: `29:${user.aadObjectId}` }] });
+    return this.post(this.activity(user, { type: 'conversationUpdate', membersAdded: [{ id: '28:complaints-bot' }, { id: `29:${user.aadObjectId}` }] }));
   }
 }
 

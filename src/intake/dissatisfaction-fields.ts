@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { compareDates, isCalendarDate, type CalendarDate } from '../domain/calendar-date';
+import type { CalendarDate } from '../domain/calendar-date';
 import { DISSATISFACTION_KINDS, DISSATISFACTION_REASONS, REASON_NOTE_MAX, SUMMARY_MAX } from '../domain/dissatisfaction';
+import { choice, dateUpTo } from './intake-fields';
 import { CHANNELS, keysOf } from './intake-options';
 
 /**
@@ -12,9 +13,8 @@ export const DISSATISFACTION_FIELDS = ['recordId', 'summary', 'receivedOn', 'cha
 export function saidSchema(today: CalendarDate) {
   return z.object({
     summary: z.string({ error: 'Say what the resident said' }).trim().min(1, 'Say what the resident said').max(SUMMARY_MAX, `What the resident said must be at most ${SUMMARY_MAX} characters`),
-    receivedOn: z.string({ error: 'The date is required' }).trim().refine(isCalendarDate, 'The date must be a date')
-      .refine((d) => !isCalendarDate(d) || compareDates(d, today) <= 0, 'The date cannot be in the future'),
-    channel: z.enum(keysOf(CHANNELS), { error: 'Choose how it was received' }),
+    receivedOn: dateUpTo('The date', today),
+    channel: choice('how it was received', CHANNELS),
   });
 }
 

@@ -4,7 +4,7 @@ import type { DirectoryPerson } from '../domain/directory';
 import type { CaseContext } from '../cases/case-context';
 import type { DissatisfactionLog } from '../store/dissatisfaction-log.port';
 import { notAComplaintSchema, saidSchema, DISSATISFACTION_FIELDS } from './dissatisfaction-fields';
-import { parseStep, type FieldErrors } from './intake-fields';
+import { CHECK_BELOW, parseStep, type FieldErrors } from './intake-fields';
 import { pickFields } from './intake-draft';
 import type { IntakeFlow, IntakeOutcome } from './intake-flow';
 
@@ -13,8 +13,6 @@ export type DissatisfactionOutcome =
   | { kind: 'form'; values: Record<string, string>; errors: FieldErrors; formError: string; answeredNo: boolean }
   | { kind: 'recorded'; record: DissatisfactionRecord; repeated: boolean }
   | { kind: 'complaint'; intake: IntakeOutcome };
-
-const CHECK_BELOW = 'Some answers need attention: see the messages below each field.';
 
 /**
  * The front door (the Code): dissatisfaction prompts "do you want to make a complaint?". Yes

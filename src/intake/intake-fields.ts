@@ -11,7 +11,15 @@ export const LIMITS = { name: 120, short: 200, address: 300, long: 2000, descrip
 const text = (label: string, max: number) => z.string({ error: `${label} is required` }).trim().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
 const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label} must be at most ${max} characters`).optional().default('');
 const toggle = z.enum(['true', 'false']).optional().default('false').transform((v) => v === 'true');
-const choice = <T extends object>(label: string, options: T) => z.enum(keysOf(options), { error: `Choose ${label}` });
+/** One of `options`' keys; "Choose `label`" when missing or not one of them. */
+export const choice = <T extends object>(label: string, options: T) => z.enum(keysOf(options), { error: `Choose ${label}` });
+/** A calendar date no later than `today`. */
+export const dateUpTo = (label: string, today: CalendarDate) => z.string({ error: `${label} is required` }).trim()
+  .refine(isCalendarDate, `${label} must be a date`)
+  .refine((d) => !isCalendarDate(d) || compareDates(d, today) <= 0, `${label} cannot be in the future`);
+
+/** The form-wide message when some fields have their own, on every form that checks at the edge. */
+export const CHECK_BELOW = 'Some answers need attention: see the messages below each field.';
 
 export const complainantSchema = z.object({
   complainantName: text('Name', LIMITS.name),
@@ -45,13 +53,10 @@ export const complainantSchema = z.object({
 });
 
 export function complaintSchema(today: CalendarDate) {
-  const date = (label: string) => z.string({ error: `${label} is required` }).trim()
-    .refine(isCalendarDate, `${label} must be a date`)
-    .refine((d) => !isCalendarDate(d) || compareDates(d, today) <= 0, `${label} cannot be in the future`);
   return z.object({
     channel: choice('how it was received', CHANNELS),
-    receivedOn: date('Date received'),
-    issueOccurredOn: date('Date the issue occurred'),
+    receivedOn: dateUpTo('Date received', today),
+    issueOccurredOn: dateUpTo('Date the issue occurred', today),
     category: choice('a category', CATEGORIES),
     serviceArea: choice('a service area', SERVICE_AREAS),
     aboutStaff: toggle,

@@ -5,6 +5,7 @@ import type { Policy } from '../domain/policy';
 import { COMPLAINANT_FIELDS, COMPLAINT_FIELDS, type IntakeDraft } from '../intake/intake-draft';
 import type { JoinOffer } from '../intake/join-offer';
 import { MATCH_REASON_WORDS } from '../domain/complainant-match';
+import { asksToRefuse } from '../domain/commands/log-complaint';
 import type { FieldErrors } from '../intake/intake-fields';
 import { CATEGORIES, CHANNELS, choices, CONTACT_METHODS, ON_BEHALF_ROLES, SERVICE_AREAS, STAFF_ROLES, TENURE_OPTIONS } from '../intake/intake-options';
 import { renderCard, type AdaptiveCardJson } from './card-template';
@@ -121,7 +122,7 @@ function reviewFacts(draft: IntakeDraft) {
       ...(c.lateAcceptanceReason ? [fact('Accepted late because', c.lateAcceptanceReason)] : []),
       ...(c.refuseReason ? [fact('Refused because', c.refuseReason)] : []),
     ],
-    routingNote: c.refuseReason && !c.lateAcceptanceReason
+    routingNote: asksToRefuse(c)
       ? 'On submit the complaint is recorded as refused, with the reason above.'
       : 'On submit the complaint gets a reference, the responsible officer is assigned by the routing rules, and the deadlines are set from the policy.',
   };

@@ -11,7 +11,8 @@ import { viewOf } from '../domain/case-view';
 import type { CaseRecord } from '../domain/case-record';
 import type { CaseStore } from '../store/case-store.port';
 import type { KeyValueStore } from '../store/key-value-store.port';
-import { complainantSchema, complaintSchema, parseStep, type FieldErrors } from './intake-fields';
+import { asksToRefuse } from '../domain/commands/log-complaint';
+import { CHECK_BELOW, complainantSchema, complaintSchema, parseStep, type FieldErrors } from './intake-fields';
 import { COMPLAINANT_FIELDS, COMPLAINT_FIELDS, draftKey, INTAKE_STEPS, pickFields, type IntakeDraft, type IntakeStep } from './intake-draft';
 import { findJoinOffer, sameResident, type JoinOffer } from './join-offer';
 
@@ -53,7 +54,8 @@ export class IntakeFlow {
     const { draft, etag } = loaded;
     // On the review step, "Add this to HC-…" comes as Next naming the case to join (the card's
     // verbs are the intake's own); Submit stays "log as a new complaint", matched or not.
-    if (draft.step === 'review') return typeof data.joinCaseId === 'string' ? this.join(person, intakeId, cardStep, data) : this.submit(person, intakeId, cardStep);
+    // The draft just read is passed on, not read again.
+    if (draft.step === 'review') return typeof data.joinCaseId === 'string' ? this.joinLoaded(person, intakeId, loaded, data) : this.submitLoaded(person, intakeId, loaded);
     const updated = this.withValues(draft, data);
     const check = this.checkStep(updated);
     if (check) return { kind: 'step', ...check, draft: await this.save(updated, etag) };
@@ -69,16 +71,16 @@ export class IntakeFlow {
    */
   async join(person: DirectoryPerson, intakeId: string, cardStep: string, data: Record<string, unknown>): Promise<IntakeOutcome> {
     const loaded = await this.load(person, intakeId, cardStep);
-    if ('kind' in loaded) return loaded;
-    const { draft, etag } = loaded;
-    const invalid = this.firstInvalidStep(draft);
-    if (invalid) return { ...invalid, draft: await this.save(invalid.draft, etag) };
+    return 'kind' in loaded ? loaded : this.joinLoaded(person, intakeId, loaded, data);
+  }
+
+  private async joinLoaded(person: DirectoryPerson, intakeId: string, loaded: LoadedDraft, data: Record<string, unknown>): Promise<IntakeOutcome> {
+    const { draft } = loaded;
+    // Checked and claimed exactly as a submit is.
+    const claim = await this.claimForSubmit(person, intakeId, loaded);
+    if ('kind' in claim) return claim;
     const caseId = String(data.joinCaseId).slice(0, 100);
     const seenVersion = typeof data.joinVersion === 'string' ? data.joinVersion.slice(0, 100) : '';
-
-    // Claimed as a submit is: of two clicks, only one gets past this conditional write.
-    const claim = await this.deps.drafts.put(draftKey(intakeId), { ...draft, status: 'submitting', claimedAt: this.deps.ctx.now().toISOString() }, { ifMatch: etag }, keepFor());
-    if (!claim.ok) return this.afterLostRace(person, intakeId);
     const reopen = async (formError: string): Promise<IntakeOutcome> => this.withOffer(person, {
       kind: 'step', draft: await this.save({ ...draft, status: 'open', step: 'review' }, claim.etag), errors: {}, formError, lateNotice: '',
     });
@@ -87,7 +89,7 @@ export class IntakeFlow {
     let record = await this.deps.cases.getCase(caseId);
     // A card's case id is untrusted: a case that is not this resident's is refused like one that does not exist.
     if (!record || sameResident(draft.complainant, record).length === 0) return reopen('That case is not an open complaint of this resident\'s, so nothing was added. Submit the complaint as a new one, or go back.');
-    if (complaint.refuseReason && !complaint.lateAcceptanceReason) return reopen('A complaint being refused is logged on its own, not added to another. Submit it, or go back.');
+    if (asksToRefuse(complaint)) return reopen('A complaint being refused is logged on its own, not added to another. Submit it, or go back.');
     // A retried join (the bot stopped after adding it) finds the matter already there.
     if (!record.events.some((e) => e.type === 'matter-added' && e.intakeId === intakeId)) {
       const input = { intakeId, receivedOn: complaint.receivedOn, channel: complaint.channel, text: matterText(complaint) };
@@ -103,7 +105,7 @@ export class IntakeFlow {
       record = result.record;
     }
     // The case holds the matter now; the form keeps only where it went, as on submit.
-    await this.deps.drafts.put(draftKey(intakeId), { ...draft, status: 'submitted', complainant: {}, complaint: {}, caseId: record.id, reference: record.reference, joined: true }, { ifMatch: claim.etag }, keepFor());
+    await this.markSubmitted(intakeId, draft, claim.etag, record, { joined: true });
     return { kind: 'joined', record, repeated: false };
   }
 
@@ -112,7 +114,7 @@ export class IntakeFlow {
     if (outcome.draft.step !== 'review') return outcome;
     const c = outcome.draft.complaint;
     // A complaint being refused (out of time) is recorded on its own: nothing to join.
-    if (c.refuseReason && !c.lateAcceptanceReason) return { ...outcome, joinOffer: null };
+    if (asksToRefuse(c)) return { ...outcome, joinOffer: null };
     return { ...outcome, joinOffer: await findJoinOffer(person, outcome.draft.complainant, this.deps.cases, this.deps.ctx) };
   }
 
@@ -134,14 +136,13 @@ export class IntakeFlow {
 
   async submit(person: DirectoryPerson, intakeId: string, cardStep: string): Promise<IntakeOutcome> {
     const loaded = await this.load(person, intakeId, cardStep);
-    if ('kind' in loaded) return loaded;
-    const { draft, etag } = loaded;
-    const invalid = this.firstInvalidStep(draft);
-    if (invalid) return { ...invalid, draft: await this.save(invalid.draft, etag) };
+    return 'kind' in loaded ? loaded : this.submitLoaded(person, intakeId, loaded);
+  }
 
-    // Claim the draft: of two submits racing, only one gets past this conditional write.
-    const claim = await this.deps.drafts.put(draftKey(intakeId), { ...draft, status: 'submitting', claimedAt: this.deps.ctx.now().toISOString() }, { ifMatch: etag }, keepFor());
-    if (!claim.ok) return this.afterLostRace(person, intakeId);
+  private async submitLoaded(person: DirectoryPerson, intakeId: string, loaded: LoadedDraft): Promise<IntakeOutcome> {
+    const { draft } = loaded;
+    const claim = await this.claimForSubmit(person, intakeId, loaded);
+    if ('kind' in claim) return claim;
 
     const plan = planNewCase({
       intakeId,
@@ -157,9 +158,26 @@ export class IntakeFlow {
     // the form not yet marked) finds the case instead of logging the complaint twice.
     const { record } = await this.deps.cases.createCaseOnce(caseIdForIntake(intakeId), plan.record);
     // The case holds the complaint now; the form keeps only where it went (a later click is shown the case).
-    await this.deps.drafts.put(draftKey(intakeId), { ...draft, status: 'submitted', complainant: {}, complaint: {}, caseId: record.id, reference: record.reference }, { ifMatch: claim.etag }, keepFor());
+    await this.markSubmitted(intakeId, draft, claim.etag, record);
     // Told as new even when a crashed attempt had stored it: that attempt may not have told anyone.
     return { kind: 'submitted', record, assignment: plan.assignment, repeated: false };
+  }
+
+  /**
+   * Checks every step again, then claims the draft as `submitting`: of two submits (or joins)
+   * racing, only one gets past this conditional write. Returns the claim's etag, or what to show.
+   */
+  private async claimForSubmit(person: DirectoryPerson, intakeId: string, { draft, etag }: LoadedDraft): Promise<{ etag: string } | IntakeOutcome> {
+    const invalid = this.firstInvalidStep(draft);
+    if (invalid) return { ...invalid, draft: await this.save(invalid.draft, etag) };
+    const claim = await this.deps.drafts.put(draftKey(intakeId), { ...draft, status: 'submitting', claimedAt: this.deps.ctx.now().toISOString() }, { ifMatch: etag }, keepFor());
+    if (!claim.ok) return this.afterLostRace(person, intakeId);
+    return { etag: claim.etag };
+  }
+
+  /** The form after its case holds what was typed: it keeps only where it went, so a later click is shown the case. */
+  private async markSubmitted(intakeId: string, draft: IntakeDraft, claimEtag: string, record: CaseRecord, how: { joined?: true } = {}): Promise<void> {
+    await this.deps.drafts.put(draftKey(intakeId), { ...draft, status: 'submitted', complainant: {}, complaint: {}, caseId: record.id, reference: record.reference, ...how }, { ifMatch: claimEtag }, keepFor());
   }
 
   private async afterLostRace(person: DirectoryPerson, intakeId: string): Promise<IntakeOutcome> {
@@ -169,7 +187,7 @@ export class IntakeFlow {
   }
 
   /** Reads the draft and checks it is this person's, still open, and the card is current. */
-  private async load(person: DirectoryPerson, intakeId: string, cardStep: string | null): Promise<{ draft: IntakeDraft; etag: string } | IntakeOutcome> {
+  private async load(person: DirectoryPerson, intakeId: string, cardStep: string | null): Promise<LoadedDraft | IntakeOutcome> {
     const entry = await this.deps.drafts.get(draftKey(intakeId));
     const draft = entry?.value as IntakeDraft | undefined;
     if (!entry || !draft || draft.startedBy !== person.id) {
@@ -254,6 +272,9 @@ function stepOutcome(draft: IntakeDraft): Extract<IntakeOutcome, { kind: 'step' 
   return { kind: 'step', draft, errors: {}, formError: '', lateNotice: '' };
 }
 
+/** A draft as read for this request, with the etag its next write is conditional on. */
+type LoadedDraft = { draft: IntakeDraft; etag: string };
+
 /** Why a step cannot go on: messages per field, for the whole form, and the late-complaint notice. */
 type StepCheck = { errors: FieldErrors; formError: string; lateNotice: string };
 
@@ -263,7 +284,7 @@ function matterText(c: { description: string; complaintDefinition: string; outco
 }
 
 function failed(errors: FieldErrors): StepCheck {
-  return { errors, formError: 'Some answers need attention: see the messages below each field.', lateNotice: '' };
+  return { errors, formError: CHECK_BELOW, lateNotice: '' };
 }
 
 /**

@@ -25,6 +25,14 @@ export type LoggedComplaint =
   | { ok: true; events: CaseEvent[]; details: CaseDetails; assignment: Assignment | null; view: CaseView }
   | CaseRefusal;
 
+/**
+ * The form asks for the complaint to be refused: a reason to refuse and none to accept it late.
+ * Taking drafts' strings as well as parsed details, so the card, intake and this command agree.
+ */
+export function asksToRefuse(complaint: { refuseReason?: string; lateAcceptanceReason?: string }): boolean {
+  return Boolean(complaint.refuseReason && !complaint.lateAcceptanceReason);
+}
+
 export function logComplaint(input: LogComplaintInput, ctx: TimelineContext & { directory: Directory }): LoggedComplaint {
   const { complainant, complaint, loggedBy } = input;
   const limit = lastDayToComplain(ctx.policy, complaint.issueOccurredOn);
@@ -32,7 +40,7 @@ export function logComplaint(input: LogComplaintInput, ctx: TimelineContext & { 
 
   let events: CaseEvent[];
   let assignment: Assignment | null = null;
-  if (late && complaint.refuseReason && !complaint.lateAcceptanceReason) {
+  if (late && asksToRefuse(complaint)) {
     events = [{ type: 'refused', on: complaint.receivedOn, why: complaint.refuseReason }];
   } else {
     const routed = routeComplaint(ctx.policy, ctx.directory, {

@@ -7,7 +7,7 @@ import type { CaseRecord } from '../domain/case-record';
 import { CASE_COMMANDS, type CaseCommandName } from '../domain/commands/case-commands';
 import type { CaseCommand } from '../domain/commands/command';
 import { findPerson, type DirectoryPerson } from '../domain/directory';
-import type { WorkingDayCalendar } from '../domain/working-days';
+import { pointBefore } from '../domain/reminder-schedule';
 import { createDemoReminderCase } from '../reminders/demo-reminder-case';
 import type { CaseStore } from '../store/case-store.port';
 import { STORY_COMPLAINTS, type StoryComplaint } from './demo-story-complaints';
@@ -77,16 +77,6 @@ function only(part: StoryComplaint['part']): StoryComplaint {
   return found;
 }
 
-/** The working day `n` working days before `from` (n = 0: `from`, or the working day before it). */
-export function workingDaysBefore(calendar: WorkingDayCalendar, from: CalendarDate, n: number): CalendarDate {
-  let d = from;
-  while (!calendar.isWorkingDay(d)) d = addCalendarDays(d, -1);
-  for (let left = n; left > 0;) {
-    d = addCalendarDays(d, -1);
-    if (calendar.isWorkingDay(d)) left--;
-  }
-  return d;
-}
 
 /** Runs the story's steps on the store, each with the clock at 10:00 UTC on the day it happened. */
 class StoryWriter {
@@ -97,7 +87,7 @@ class StoryWriter {
   }
 
   daysAgo(n: number): CalendarDate {
-    return workingDaysBefore(this.ctx.calendar, this.today, n);
+    return pointBefore(this.today, n, this.ctx.calendar);
   }
 
   private on(day: CalendarDate): CaseContext {

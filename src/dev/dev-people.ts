@@ -1,4 +1,4 @@
-import { findPerson, hasRole, managersOf, type Directory, type DirectoryPerson } from '../domain/directory';
+import { findPerson, hasRole, managersOf, peopleWithRole, type Directory, type DirectoryPerson } from '../domain/directory';
 import { stageOf, type Policy } from '../domain/policy';
 
 /**
@@ -15,7 +15,7 @@ export function defaultPeople(directory: Directory, policy: Policy, officerId = 
   if (!officer) return directory.people.slice(0, 1).map((p) => p.id);
   const stage2 = stageOf(policy, 2)?.handlerRole;
   const estate = officer.estates[0] ?? '*';
-  const ad = stage2 ? directory.people.find((p) => hasRole(p, stage2) && (p.estates.includes('*') || p.estates.includes(estate))) : undefined;
+  const ad = stage2 ? peopleWithRole(directory, stage2, estate)[0] : undefined;
   const pim = directory.people.find((p) => hasRole(p, PIM_ROLE));
   const ids = [officer, managersOf(directory, officer.id)[0], ad, pim].filter((p): p is DirectoryPerson => p !== undefined).map((p) => p.id);
   return [...new Set(ids)];

@@ -155,24 +155,7 @@ export class CosmosCaseStore implements CaseStore {
       }
       assertSameIdentity(known, next);
       assertAppendOnly(known.events, next.events, known.reference);
-      assertStorableCase(next);
-      const writeId = randomUUID();
-      const document = toCaseDocument(next, writeId);
-      return withTransientRetry(this.connection.retry, 'write', async (isRetry): Promise<SaveResult> => {
-        try {
-          const { resource } = await this.cases.item(next.id, next.id).replace(document, { abortSignal, accessCondition: { type: 'IfMatch', condition: next.version } });
-          if (!resource) throw new Error(`Cosmos DB returned no document for case ${next.reference}`);
-          return { ok: true, record: this.fromDocument(resource) };
-        } catch (err) {
-          const status = statusOf(err);
-          if (status !== 412 && status !== 404) throw err;
-          const latest = await this.readDocument(next.id, abortSignal);
-          // A retry that fails its condition may be failing against its own first attempt.
-          if (isRetry && latest && writeIdOf(latest) === writeId) return { ok: true, record: this.fromDocument(latest) };
-          if (!latest) this.known.forget(next.id);
-          return stale(latest && this.fromDocument(latest), next);
-        }
-      }, abortSignal);
+      return this.replaceAtVersion(next, abortSignal);
     });
   }
 
@@ -330,20 +313,7 @@ export class CosmosCaseStore implements CaseStore {
       const current = stored && this.fromDocument(stored);
       if (!current || current.version !== next.version) return stale(current, next);
       assertErasureRewrite(current, next);
-      assertStorableCase(next);
-      const writeId = randomUUID();
-      return withTransientRetry(this.connection.retry, 'write', async (isRetry): Promise<SaveResult> => {
-        try {
-          const { resource } = await this.cases.item(next.id, next.id).replace(toCaseDocument(next, writeId), { abortSignal, accessCondition: { type: 'IfMatch', condition: next.version } });
-          if (!resource) throw new Error(`Cosmos DB returned no document for case ${next.reference}`);
-          return { ok: true, record: this.fromDocument(resource) };
-        } catch (err) {
-          if (statusOf(err) !== 412 && statusOf(err) !== 404) throw err;
-          const latest = await this.readDocument(next.id, abortSignal);
-          if (isRetry && latest && writeIdOf(latest) === writeId) return { ok: true, record: this.fromDocument(latest) };
-          return stale(latest && this.fromDocument(latest), next);
-        }
-      }, abortSignal);
+      return this.replaceAtVersion(next, abortSignal);
     });
   }
 
@@ -362,6 +332,32 @@ export class CosmosCaseStore implements CaseStore {
       if (await this.references.claim(reference, caseId, abortSignal)) return reference;
     }
     throw new StoreError('STORE.CONTENTION', `Could not find a free ${series} reference: the counter seems to be behind the references in use.`);
+  }
+
+  /**
+   * Writes `next` in place of the stored case only if it is still at `next.version` (its ETag):
+   * saveCase and saveErasedCase each check the change first, by their own rule. A case changed
+   * or removed meanwhile is not written, and the result says so with what is stored now.
+   */
+  private async replaceAtVersion(next: CaseRecord, abortSignal: AbortSignal): Promise<SaveResult> {
+    assertStorableCase(next);
+    const writeId = randomUUID();
+    const document = toCaseDocument(next, writeId);
+    return withTransientRetry(this.connection.retry, 'write', async (isRetry): Promise<SaveResult> => {
+      try {
+        const { resource } = await this.cases.item(next.id, next.id).replace(document, { abortSignal, accessCondition: { type: 'IfMatch', condition: next.version } });
+        if (!resource) throw new Error(`Cosmos DB returned no document for case ${next.reference}`);
+        return { ok: true, record: this.fromDocument(resource) };
+      } catch (err) {
+        const status = statusOf(err);
+        if (status !== 412 && status !== 404) throw err;
+        const latest = await this.readDocument(next.id, abortSignal);
+        // A retry that fails its condition may be failing against its own first attempt.
+        if (isRetry && latest && writeIdOf(latest) === writeId) return { ok: true, record: this.fromDocument(latest) };
+        if (!latest) this.known.forget(next.id);
+        return stale(latest && this.fromDocument(latest), next);
+      }
+    }, abortSignal);
   }
 
   /** The record in a document just read or written, remembered at its version for the next save's check. */

@@ -5,13 +5,16 @@ import { CaseReplayError, viewOf } from '../domain/case-view';
 import { decide } from '../domain/commands/command';
 import { ADMIN_CLI_ACTOR } from '../domain/commands/record-evidence-pack';
 import { recordErasure } from '../domain/commands/record-erasure';
-import { eraseComplainant } from '../domain/erase-complainant';
+import { eraseComplainant, erasedFields } from '../domain/erase-complainant';
 import { snapshotOf } from '../domain/view-snapshot';
 import type { CaseStore } from '../store/case-store.port';
 
 export type EraseOutcome =
-  /** Erased; `oldWordsRemain` says where a copy of the old words is still held for now (the store's words). */
-  | { ok: true; record: CaseRecord; oldWordsRemain?: string }
+  /**
+   * Erased: `fields` is how many fields the erasure changed; `oldWordsRemain` says where a copy
+   * of the old words is still held for now (the store's words).
+   */
+  | { ok: true; record: CaseRecord; fields: number; oldWordsRemain?: string }
   /** The case may not be erased (not finished, already erased): left alone, with the reason. */
   | { ok: false; kind: 'left-alone'; reason: string }
   /** The case changed between reading and writing, or does not replay: nothing on it was erased. */
@@ -44,6 +47,6 @@ export async function eraseCase(store: CaseStore, ctx: CaseContext, record: Case
   // The query fields stay as stored (erasure changes no date, stage or state; the store checks);
   // the snapshot is the view derived again from the erased events.
   const saved = await store.saveErasedCase({ ...erased, events, snapshot: snapshotOf(derived.view, events, ctx) });
-  if (saved.ok) return { ok: true, record: saved.record, ...(saved.oldWordsRemain ? { oldWordsRemain: saved.oldWordsRemain } : {}) };
+  if (saved.ok) return { ok: true, record: saved.record, fields: erasedFields(record, erased).length, ...(saved.oldWordsRemain ? { oldWordsRemain: saved.oldWordsRemain } : {}) };
   return { ok: false, kind: 'failed', reason: saved.current ? 'the case changed while it was being erased; nothing on it was erased: run the command again' : 'the case was removed meanwhile' };
 }

@@ -25,17 +25,17 @@ export async function eraseOne(core: Core, record: CaseRecord, input: { request:
   const again = `run "complaints erase --reference ${reference} --request ${input.request || '<request id>'}" again`;
   let erased: { fields: number; oldWordsRemain?: string } | undefined;
   try {
-    const files = await core.files.list(record.id);
     if (isErased(record)) {
       // Erased before, but a file deletion may have failed then: finish it.
+      const files = await core.files.list(record.id);
       erased = { fields: 0 };
       const filesDeleted = input.dryRun || files.length === 0 ? 0 : await core.files.deleteCase(record.id);
       return { kind: 'left-alone', reference, reason: 'already erased', ...(files.length ? { filesDeleted } : {}) };
     }
-    if (input.dryRun) return plan(core, record, files.length);
+    if (input.dryRun) return plan(core, record, (await core.files.list(record.id)).length);
     const outcome = await eraseCase(core.stores.cases, core.ctx, record, { request: input.request, why: `Erased with "complaints erase" by ${input.user} under request ${input.request}` });
     if (!outcome.ok) return { kind: outcome.kind, reference, reason: outcome.reason };
-    erased = { fields: erasedFields(record).length, ...(outcome.oldWordsRemain ? { oldWordsRemain: outcome.oldWordsRemain } : {}) };
+    erased = { fields: outcome.fields, ...(outcome.oldWordsRemain ? { oldWordsRemain: outcome.oldWordsRemain } : {}) };
     const filesDeleted = await core.files.deleteCase(record.id);
     await core.stores.keyValue.delete(draftKey(record.details.intakeId));
     return { kind: 'erased', reference, ...erased, filesDeleted };

@@ -44,7 +44,7 @@ const ITEM_KEEP = ['id', 'kind', 'due', 'ownerId', 'amountPence'];
  * kept; dates are kept wherever they are). Every type is listed, so a new event type does not
  * compile until someone has decided which of its fields are safe to keep.
  */
-export const EVENT_KEEP: Record<CaseEventType, readonly string[]> = {
+const EVENT_KEEP: Record<CaseEventType, readonly string[]> = {
   'informal-opened': [],
   refused: [],
   closed: [],
@@ -115,7 +115,7 @@ function eraseFileName(name: string): string {
   return `${ERASED}${extension.toLowerCase()}`;
 }
 
-export function eraseEvent(event: StoredEvent): StoredEvent {
+function eraseEvent(event: StoredEvent): StoredEvent {
   const keep = [...AUDIT_KEEP, ...EVENT_KEEP[event.type]];
   const erased = eraseExcept(event, keep);
   if (event.type === 'responded' && event.actions) erased.actions = event.actions.map((a) => eraseExcept(a, ITEM_KEEP));
@@ -128,7 +128,7 @@ export function eraseEvent(event: StoredEvent): StoredEvent {
   return storedEventSchema.parse(erased);
 }
 
-export function eraseDetails(details: CaseDetails): CaseDetails {
+function eraseDetails(details: CaseDetails): CaseDetails {
   return caseDetailsSchema.parse({
     ...eraseExcept(details, [...DETAILS_KEEP, 'complainant', 'complaint']),
     complainant: eraseExcept(details.complainant, COMPLAINANT_KEEP),
@@ -149,9 +149,11 @@ export function eraseComplainant(record: CaseRecord): CaseRecord {
   return erased;
 }
 
-/** The fields erasure changes, as paths ("details.complainant.address", "events[4].why"): what a dry run lists, never the values. */
-export function erasedFields(record: CaseRecord): string[] {
-  const erased = eraseComplainant(record);
+/**
+ * The fields erasure changes, as paths ("details.complainant.address", "events[4].why"): what a dry run lists, never the values.
+ * `erased` is the record already erased (eraseComplainant), when the caller has it.
+ */
+export function erasedFields(record: CaseRecord, erased: CaseRecord = eraseComplainant(record)): string[] {
   const paths: string[] = [];
   const walk = (before: unknown, after: unknown, path: string): void => {
     if (before !== null && typeof before === 'object') {

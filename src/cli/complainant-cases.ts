@@ -6,7 +6,7 @@ import { UsageError } from './cli-io';
 /** A case found to be about the same resident, and why (in words), for a person to confirm. */
 export interface MatchedCase { id: string; reference: string; reasons: string[] }
 
-export const ASKED_ABOUT = 'the case asked about';
+const ASKED_ABOUT = 'the case asked about';
 
 /**
  * The cases about the complainant of `asked` (complainant-match.ts): that case first, then every
@@ -28,6 +28,19 @@ export async function findComplainantCases(store: CaseStore, asked: CaseRecord, 
   const unknown = exclude.filter((r) => !excluded.includes(r));
   if (unknown.length) throw new UsageError(`--exclude names ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is not a matched case' : 'are not matched cases'}: run without it to see the matches.`);
   return { matched, excluded };
+}
+
+/**
+ * The records of `matched` cases, each with why it matched, in the same order: the case asked
+ * about is the record already read; a case removed since it was matched is left out.
+ */
+export async function loadMatchedRecords(store: CaseStore, asked: CaseRecord, matched: readonly MatchedCase[]): Promise<Array<{ record: CaseRecord; reasons: string[] }>> {
+  const records: Array<{ record: CaseRecord; reasons: string[] }> = [];
+  for (const m of matched) {
+    const record = m.id === asked.id ? asked : await store.getCase(m.id);
+    if (record) records.push({ record, reasons: m.reasons });
+  }
+  return records;
 }
 
 /** The references in `--exclude HC-2026-00001,HC-2026-00002` (or --also), upper case. */

@@ -3,7 +3,7 @@ import { buildCore } from '../core';
 import { mentionsResident } from '../domain/complainant-match';
 import { adminUser } from './admin-user';
 import { UsageError } from './cli-io';
-import { findComplainantCases, matchesInWords, parseReferences, referenceArg } from './complainant-cases';
+import { findComplainantCases, loadMatchedRecords, matchesInWords, parseReferences, referenceArg } from './complainant-cases';
 import { eraseOne, erasuresInWords, type CaseErasure } from './erase-one';
 import { eraseScope, undecidedInWords } from './erase-scope';
 import type { CliResult } from './report-command';
@@ -39,11 +39,7 @@ export async function eraseCommand(config: AppConfig, args: EraseArgs, now: () =
     const summary = `Matched ${matched.length} case${matched.length === 1 ? '' : 's'} to the complainant of ${asked.reference}:\n${matchesInWords(matched)}`;
     // Irreversible: nothing is erased until a person has decided every match.
     if (undecided.length && !args.dryRun) return { exitCode: 2, stderr: `${summary}\n${undecidedInWords(asked.reference, undecided)}\nNothing was erased.` };
-    const records = [];
-    for (const m of inScope) {
-      const record = m.id === asked.id ? asked : await core.stores.cases.getCase(m.id);
-      if (record) records.push({ record, reasons: m.reasons });
-    }
+    const records = await loadMatchedRecords(core.stores.cases, asked, inScope);
     // The request note outlives the erasure, so it must not carry what it erases.
     if (request && records.some(({ record }) => mentionsResident(request, record.details.complainant))) {
       return { exitCode: 2, stderr: 'The --request note contains the resident\'s name, email, phone number or postcode. It is kept on each case after the erasure, so give the request\'s id instead (e.g. DSR-2026-014). Nothing was erased.' };

@@ -14,7 +14,7 @@ import type { SubjectAccessExport } from '../documents/subject-access/subject-ac
 import { FileStoreError } from '../files/file-store.port';
 import { adminUser } from './admin-user';
 import { UsageError } from './cli-io';
-import { findComplainantCases, matchesInWords, parseReferences, referenceArg } from './complainant-cases';
+import { findComplainantCases, loadMatchedRecords, matchesInWords, parseReferences, referenceArg } from './complainant-cases';
 import type { CliResult } from './report-command';
 
 export interface SubjectAccessArgs { reference: string | undefined; format: string | undefined; out: string | undefined; exclude: string | undefined }
@@ -37,11 +37,7 @@ export async function subjectAccessCommand(config: AppConfig, args: SubjectAcces
     const asked = await core.stores.cases.getCaseByReference(reference);
     if (!asked) return { exitCode: 2, stderr: `There is no case ${reference} in the store.` };
     const { matched, excluded } = await findComplainantCases(core.stores.cases, asked, exclude);
-    const cases: Array<{ record: CaseRecord; reasons: string[] }> = [];
-    for (const m of matched) {
-      const record = m.id === asked.id ? asked : await core.stores.cases.getCase(m.id);
-      if (record) cases.push({ record, reasons: m.reasons });
-    }
+    const cases = await loadMatchedRecords(core.stores.cases, asked, matched);
     const user = adminUser();
     const madeAt = now();
     const data = await gatherSubjectAccess(asked.reference, cases, excluded, { at: madeAt, by: `the admin command line (${user})`, landlordName: core.letters.landlord.name }, {

@@ -20,7 +20,7 @@ import type { Directory, DirectoryPerson } from './directory';
  */
 
 /** Words kept from what was typed: enough for a name and an address, not a paragraph. */
-export const MAX_SEARCH_WORDS = 8;
+const MAX_SEARCH_WORDS = 8;
 const MAX_WORD = 40;
 
 /** Lower case, accents and punctuation gone, runs of anything else one space. */
@@ -34,7 +34,7 @@ export function searchWords(typed: string): string[] {
   return words.slice(0, MAX_SEARCH_WORDS);
 }
 
-/** UK postcodes in an address ("SE1 7PB", "se17pb"), each as "se1 7pb". */
+/** UK postcodes in an address ("SE1 7PB", "se17pb"), each as "se1 7pb". The one postcode pattern: complainant-match's postcodeOf uses it too. */
 export function postcodesIn(address: string): string[] {
   return [...address.matchAll(/\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b/gi)].map((m) => `${m[1]} ${m[2]}`.toLowerCase());
 }

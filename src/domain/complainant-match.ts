@@ -1,4 +1,5 @@
 import type { ComplainantDetails } from './case-details';
+import { postcodesIn } from './case-search';
 import { ERASED } from './erase-complainant';
 
 /**
@@ -49,8 +50,7 @@ const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'rev', 'prof', 's
 
 /** The UK postcode in an address, upper case without spaces ("sw1a 1aa" is "SW1A1AA"); '' when there is none. */
 export function postcodeOf(address: string): string {
-  const found = /\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b/i.exec(usable(address));
-  return found ? `${found[1]}${found[2]}`.toUpperCase() : '';
+  return (postcodesIn(usable(address))[0] ?? '').replace(' ', '').toUpperCase();
 }
 
 /** The address to compare: its postcode when it has one, else its letters and digits only. */
@@ -77,7 +77,7 @@ export function matchReasons(subject: ComplainantIdentity, candidate: Complainan
  * request note) does not itself carry them: the email, the phone number's digits, the postcode
  * and each part of the name of three characters or more that has a letter in it.
  */
-export function identifyingWords(subject: ComplainantIdentity): string[] {
+function identifyingWords(subject: ComplainantIdentity): string[] {
   const words = [normaliseEmail(subject.contactEmail), normalisePhone(subject.contactPhone).slice(1), postcodeOf(subject.address).toLowerCase()];
   for (const part of normaliseName(subject.complainantName).split(' ')) if (part.length >= 3 && /\p{L}/u.test(part)) words.push(part);
   return words.filter(Boolean);

@@ -7,9 +7,9 @@ import { renderDocumentPdf } from '../pdf/document-pdf';
 import { subjectAccessDocument } from './subject-access-document';
 import { subjectAccessExport, type SubjectAccessExport } from './subject-access-export';
 
-export type SubjectAccessFormat = 'json' | 'pdf';
+type SubjectAccessFormat = 'json' | 'pdf';
 
-export interface SubjectAccessSources {
+interface SubjectAccessSources {
   files: FileStore;
   accessLog: CaseAccessLog;
   directory: Directory;

@@ -61,9 +61,15 @@ export function registerDashboardRoutes(server: restify.Server, deps: DashboardD
     const records = await deps.cases.casesReceivedBetween('0001-01-01', today);
     const { policy, calendar, directory } = deps.ctx;
     const facts = records.map((r) => caseFacts(r, { policy, calendar, today }));
-    // The figures count every case; the tables that name cases list only those this person may see.
-    const shown = new Set(casesVisibleTo(records, person, deps.ctx).map((r) => r.reference));
-    const figures = dashboardFigures({ records, facts, directory, policy, calendar, today, homes: deps.homes, shown });
+    // The figures count every case; the tables that name cases list only those this person may
+    // see, asked of those tables' rows alone (working out who may see each of every case would
+    // derive every case's view on each load).
+    const byReference = new Map(records.map((r) => [r.reference, r]));
+    const mayShow = (reference: string): boolean => {
+      const record = byReference.get(reference);
+      return record !== undefined && casesVisibleTo([record], person, deps.ctx).length === 1;
+    };
+    const figures = dashboardFigures({ records, facts, directory, policy, calendar, today, homes: deps.homes, mayShow });
     return whole ? dashboardPage(figures, person.name) : dashboardFragment(figures, person.name);
   };
 

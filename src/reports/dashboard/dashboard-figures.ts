@@ -52,11 +52,11 @@ export interface DashboardInput {
   today: CalendarDate;
   homes: { lcra: number; lcho: number } | null;
   /**
-   * The references of the cases whose rows the viewer may see (casesVisibleTo); every case when
+   * Whether the viewer may see the case with this reference (casesVisibleTo); every case when
    * absent. The tiles, charts and measures count every case; the overdue and Ombudsman tables,
-   * which name cases and officers, list only these.
+   * which name cases and officers, list only these. Asked only of those tables' few rows.
    */
-  shown?: ReadonlySet<string>;
+  mayShow?: (reference: string) => boolean;
 }
 
 const WHAT: Record<DeadlineKind, string> = {
@@ -93,7 +93,7 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
   const remedies = remedyFigures(input.facts, today, today);
   const omb = ombudsmanFigures(input.facts, today, today);
   const atOmbudsman = ombudsmanCases(input.facts, addMonths(today, -12), today).filter((c) => c.determinedOn === null || c.ordersComplied < c.orders);
-  const shown = <T extends { reference: string }>(rows: readonly T[]): T[] => (input.shown ? rows.filter((r) => input.shown?.has(r.reference)) : [...rows]);
+  const shown = <T extends { reference: string }>(rows: readonly T[]): T[] => (input.mayShow ? rows.filter((r) => input.mayShow?.(r.reference)) : [...rows]);
   const overdueShown = shown(overdue);
   const ombudsmanShown = shown(atOmbudsman);
 

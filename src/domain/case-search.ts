@@ -49,16 +49,19 @@ export interface FoundCase { record: CaseRecord; actsOnCase: boolean }
 export function findCases(records: readonly CaseRecord[], words: readonly string[], person: DirectoryPerson, ctx: TimelineContext & { directory: Directory }): FoundCase[] {
   if (words.length === 0) return [];
   const found: FoundCase[] = [];
-  for (const record of casesVisibleTo(records, person, ctx)) {
-    const acts = (): boolean => actsOnCase({ record, view: viewOf(record, ctx) }, person, ctx.directory);
+  for (const record of records) {
     const seen = searchText(`${record.reference} ${record.details.complainant.complainantName}`);
-    if (everyWordIn(words, seen)) {
-      found.push({ record, actsOnCase: acts() });
-      continue;
+    const byName = everyWordIn(words, seen);
+    if (!byName) {
+      const { address } = record.details.complainant;
+      const personal = `${seen} ${searchText(address)} ${postcodesIn(address).map((p) => p.replace(' ', '')).join(' ')}`;
+      if (!everyWordIn(words, personal)) continue;
     }
-    const { address } = record.details.complainant;
-    const personal = `${seen} ${searchText(address)} ${postcodesIn(address).map((p) => p.replace(' ', '')).join(' ')}`;
-    if (everyWordIn(words, personal) && acts()) found.push({ record, actsOnCase: true });
+    // Only a case whose words match is asked who may see it: the rule works out the case's view.
+    if (casesVisibleTo([record], person, ctx).length === 0) continue;
+    const acts = actsOnCase({ record, view: viewOf(record, ctx) }, person, ctx.directory);
+    // Found by its address or postcode: only by those who act on the case, who see the address.
+    if (byName || acts) found.push({ record, actsOnCase: acts });
   }
   return found.sort((a, b) => (b.record.receivedOn ?? '').localeCompare(a.record.receivedOn ?? '') || b.record.reference.localeCompare(a.record.reference));
 }

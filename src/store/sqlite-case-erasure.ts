@@ -46,7 +46,7 @@ export function saveErasedCase(db: Database.Database, next: CaseRecord): Erasure
   return { ...result, oldWordsRemain: WAL_NOT_EMPTIED };
 }
 
-export const WAL_NOT_EMPTIED = 'the old words are still in the database\'s write-ahead log file (complaints.sqlite-wal), because another connection '
+const WAL_NOT_EMPTIED = 'the old words are still in the database\'s write-ahead log file (complaints.sqlite-wal), because another connection '
   + '(the running bot) was reading through it; they stay there until the next checkpoint that completes (the next erase or purge when no one is reading, '
   + 'or when the bot is stopped, as the last connection to close empties the log)';
 

@@ -16,7 +16,8 @@ export const CARDS_DIR = path.resolve(__dirname, '../../cards');
 export type CardName =
   | 'welcome' | 'notice' | 'intake-complainant' | 'intake-complaint' | 'intake-review' | 'dissatisfaction'
   | 'case-confirmation' | 'case-assigned' | 'case-detail' | 'my-cases' | 'my-approvals' | 'find-results'
-  | 'case-action-form' | 'case-respond' | 'case-decision' | 'case-determination' | 'case-documents' | 'file-arrived' | 'case-history';
+  | 'case-action-form' | 'case-respond' | 'case-decision' | 'case-determination' | 'case-documents' | 'file-arrived' | 'case-history'
+  | 'reminder' | 'overdue' | 'complaints-log' | 'report-summary' | 'report-file';
 
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard' };
 

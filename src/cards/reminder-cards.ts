@@ -7,8 +7,7 @@ import type { Policy } from '../domain/policy';
 import type { WorkingDayCalendar } from '../domain/working-days';
 import { CATEGORIES } from '../intake/intake-options';
 import type { CaseRecord } from '../domain/case-record';
-import { bindTemplate, type AdaptiveCardJson } from './card-template';
-import { plainCard } from './plain-text';
+import { renderCard, type AdaptiveCardJson } from './card-template';
 import {
   acknowledgementMethod, daysLeft, deadlineInSentence, deadlineLabel, formatDate, formatPounds, REMEDY_WORDS, STATE_LABELS, wordFor,
 } from './card-text';
@@ -36,12 +35,6 @@ export interface ReminderCardInput {
   pointOn?: CalendarDate;
 }
 
-// cards/reminder.json and cards/overdue.json are bound here rather than through renderCard,
-// whose CardName list belongs to the case cards; the templating is the same.
-function render(name: 'reminder' | 'overdue', data: object): AdaptiveCardJson {
-  // The compiled binder (compiled-template.ts); what people typed shown as text (plain-text.ts).
-  return plainCard(bindTemplate(name, data));
-}
 
 function caseSummary(record: CaseRecord): string {
   const { complainantName, estate } = record.details.complainant;
@@ -154,7 +147,7 @@ export function reminderCard(input: ReminderCardInput): ReminderMessage {
   const advice = FOLLOW_UP_KINDS.includes(deadline.kind) ? followUpAdvice(record, deadline, about, input.policy)
     : deadline.kind === 'adjustments-review' ? reviewAdvice(record, deadline) : ADVICE[deadline.kind] ?? 'Open the case to see what is needed.';
   const lateNote = input.pointOn && input.pointOn < today ? `This reminder was due on ${formatDate(input.pointOn)} and is sent late.` : '';
-  const card = render('reminder', {
+  const card = renderCard('reminder', {
     headline, color: s.color, summary: caseSummary(record), facts, advice, lateNote,
     kind: deadline.kind, caseId: record.id, version: record.version, seen: record.events.length, today, method: acknowledgementMethod(record),
     itemId: deadline.id ?? '',
@@ -201,7 +194,7 @@ export function overdueCard(input: ReminderCardInput & { officer: DirectoryPerso
   ];
   const advice = `You are told because you manage the person responsible. ${OVERDUE_ADVICE[deadline.kind] ?? 'Check the resident has been told of the delay and when to expect a response.'}`;
   return {
-    card: render('overdue', { headline, text, facts, advice, caseId: record.id }),
+    card: renderCard('overdue', { headline, text, facts, advice, caseId: record.id }),
     summary: `${headline}: ${label} was due ${formatDate(deadline.due)}`,
     mail: { subject: headline, text: [headline, '', text, '', ...facts.map((f) => `${f.title}: ${f.value}`), '', advice].join('\n') },
   };

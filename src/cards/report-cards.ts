@@ -4,12 +4,10 @@ import { CATEGORIES } from '../intake/intake-options';
 import type { LogFilters, LogItem, OpenCasesLog } from '../reports/open-cases-log';
 import { frontDoorSentence, type FrontDoorFigures } from '../reports/front-door';
 import type { PerformanceFigures, Rate } from '../reports/performance';
-import { bindTemplate, type AdaptiveCardJson } from './card-template';
-import { plainCard } from './plain-text';
+import { renderCard, type AdaptiveCardJson } from './card-template';
 import { daysLeft, formatDate } from './card-text';
 
 /** The complaints log, report summary and report file cards (templates in cards/ of the same names). */
-export type ReportCardName = 'complaints-log' | 'report-summary' | 'report-file';
 
 /** Cases per page of the log: 15 keep a page about 11 KB (16 KB at worst), well under Teams' limit of about 28 KB a message. */
 export const LOG_PAGE_SIZE = 15;
@@ -19,10 +17,6 @@ export const LOG_CARD_BUDGET_BYTES = 20 * 1024;
 const MAX_FIELD = 60;
 
 
-function renderReportCard(name: ReportCardName, data: object): AdaptiveCardJson {
-  // The compiled binder (compiled-template.ts); what people typed shown as text (plain-text.ts).
-  return plainCard(bindTemplate(name, data));
-}
 
 /** The size Teams counts: the card's JSON in UTF-8 bytes. */
 export function cardBytes(card: object): number {
@@ -87,7 +81,7 @@ export function complaintsLogCard(input: LogCardInput): AdaptiveCardJson {
   }
   const last = Math.min(first + LOG_PAGE_SIZE, log.total);
   const data = (p: number): LogPageData => ({ ...input.filters, page: p });
-  return renderReportCard('complaints-log', {
+  return renderCard('complaints-log', {
     subtitle: `${clip(input.filterLabel, 200)} · ${log.total} open · ${formatDate(today)}`,
     counts: log.total === 0 ? '' : `${log.overdue.length} overdue · ${log.thisWeek.length} due this week (to Sunday) · ${log.later.length} later`,
     notice: clip(input.notice, 300),
@@ -133,7 +127,7 @@ export function reportSummaryCard(figures: PerformanceFigures, periodLabel: stri
   const top = figures.byCategory[0];
   if (top) facts.push({ title: 'Most common category', value: `${top.label} (${top.received})` });
   const what = 'The full report (charts, breakdowns, remedies, the Ombudsman and learning) and the complaints log (one row per case, for a spreadsheet)';
-  return renderReportCard('report-summary', {
+  return renderCard('report-summary', {
     title: `Complaints report: ${periodLabel}`,
     subtitle: `Cases received ${formatDate(figures.period.from)} to ${formatDate(figures.period.to)} · ${figures.policy.name}`,
     facts,
@@ -151,5 +145,5 @@ export function reportSummaryCard(figures: PerformanceFigures, periodLabel: stri
 /** A short card about one of the report's files: saved, declined, expired, or offered as a link instead. */
 export function reportFileCard(input: { title: string; text: string; tone: 'good' | 'info' | 'warning' | 'error'; note?: string; links?: Array<{ title: string; url: string }> }): AdaptiveCardJson {
   const color = { good: 'Good', info: 'Default', warning: 'Warning', error: 'Attention' }[input.tone];
-  return renderReportCard('report-file', { title: input.title, text: input.text, color, note: input.note ?? '', links: input.links ?? [] });
+  return renderCard('report-file', { title: input.title, text: input.text, color, note: input.note ?? '', links: input.links ?? [] });
 }

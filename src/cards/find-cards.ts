@@ -4,7 +4,7 @@ import { renderCard, type AdaptiveCardJson } from './card-template';
 import { stageName } from './case-cards';
 
 /** Cases on one page of `find`: the card stays well under Teams' 28 KB whatever matches. */
-export const FIND_PAGE = 10;
+const FIND_PAGE = 10;
 
 /** What the person typed, as the card repeats it and its page buttons carry it back. */
 export const MAX_FIND_TEXT = 120;

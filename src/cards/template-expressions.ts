@@ -20,7 +20,7 @@
 export type Evaluate = (root: unknown, data: unknown, index: unknown) => unknown;
 
 /** An expression that adaptive-expressions would report as an error (never a bug of ours). */
-export class TemplateEvaluationError extends Error {}
+class TemplateEvaluationError extends Error {}
 
 type Literal = string | number | boolean | null | undefined;
 type CompareOp = '==' | '!=' | '<' | '<=' | '>' | '>=';

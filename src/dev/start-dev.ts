@@ -42,7 +42,7 @@ export interface RunningDev {
 export const DEV_SWEEP_SECONDS = 20;
 
 /** The settings `npm run dev` runs with: without an app id an unauthenticated loopback trial, and a fast reminder sweep. */
-export function devConfig(config: AppConfig): AppConfig {
+function devConfig(config: AppConfig): AppConfig {
   return {
     ...config,
     localUnauthenticated: config.bot ? config.localUnauthenticated : true,

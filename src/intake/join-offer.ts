@@ -32,7 +32,7 @@ export interface JoinOffer {
 }
 
 /** The form's complainant step as the matching reads it. */
-export function identityOf(complainant: Record<string, string>): ComplainantIdentity {
+function identityOf(complainant: Record<string, string>): ComplainantIdentity {
   return {
     complainantName: complainant.complainantName ?? '', contactEmail: complainant.contactEmail ?? '',
     contactPhone: complainant.contactPhone ?? '', address: complainant.address ?? '',

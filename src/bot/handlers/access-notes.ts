@@ -12,7 +12,7 @@ import type { BotDependencies } from '../bot-dependencies';
  * keeps its own memory), the first view always. Files, letters and packs are noted every time
  * (file-offers.ts): each is a copy handed out.
  */
-export const NOTE_EVERY_MS = 10 * 60_000;
+const NOTE_EVERY_MS = 10 * 60_000;
 const REMEMBERED_MAX = 10_000;
 const lastNoted = new WeakMap<CaseAccessLog, BoundedMap<string, number>>();
 

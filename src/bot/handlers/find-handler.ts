@@ -9,7 +9,7 @@ import { scopeFor } from '../actions/run-case-action';
 import type { BotDependencies } from '../bot-dependencies';
 
 /** The answer to "find" with nothing (searchable) after it. */
-export function findPrompt(): AdaptiveCardJson {
+function findPrompt(): AdaptiveCardJson {
   return noticeCard({
     title: 'What should I look for?',
     text: 'Type "find" and part of a resident\'s name, address or postcode, or of a case reference: for example "find Threlkeld", "find SE1 7PB" or "find 00042".',

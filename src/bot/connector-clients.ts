@@ -15,10 +15,9 @@ export class ConnectorClients {
   private readonly clients = new BoundedMap<string, Promise<ConnectorClient>>(MAX_CLIENTS);
   private readonly tokenClients = new BoundedMap<string, Promise<UserTokenClient>>(MAX_CLIENTS);
 
-  /** `inner`, with the clients it makes kept here. */
-  reuse(inner: ConnectorFactory): ConnectorFactory {
-    const appId = (inner as { appId?: unknown }).appId;
-    return new ReusingConnectorFactory(inner, typeof appId === 'string' ? appId : '', this.clients);
+  /** `inner` (the SDK's factory for requests to the bot `appId`), with the clients it makes kept here. */
+  reuse(inner: ConnectorFactory, appId: string): ConnectorFactory {
+    return new ReusingConnectorFactory(inner, appId, this.clients);
   }
 
   /**

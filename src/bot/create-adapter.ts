@@ -23,13 +23,18 @@ export interface BotAuthenticationOptions {
  */
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError', 'SyntaxError']);
 
+/** The bot a request is addressed to, as the SDK keys its clients: the audience claim, else the app id claim (the emulator's). */
+function appIdOf(claimsIdentity: ClaimsIdentity): string {
+  return claimsIdentity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claimsIdentity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
+}
+
 class TokenRejectingAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly clients = new ConnectorClients();
 
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     try {
       const result = await super.authenticateRequest(activity, authHeader);
-      return result.connectorFactory ? { ...result, connectorFactory: this.clients.reuse(result.connectorFactory) } : result;
+      return result.connectorFactory ? { ...result, connectorFactory: this.clients.reuse(result.connectorFactory, appIdOf(result.claimsIdentity)) } : result;
     } catch (err) {
       if (err instanceof AuthenticationError || !(err instanceof Error) || !TOKEN_ERRORS.has(err.name)) throw err;
       throw new AuthenticationError(`Unauthorized: ${err.message}`, 401);
@@ -37,14 +42,12 @@ class TokenRejectingAuthentication extends ConfigurationBotFrameworkAuthenticati
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    // The SDK's own key for the client: the audience claim, else the app id claim (the emulator's).
-    const appId = claimsIdentity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claimsIdentity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
-    return this.clients.userTokenClient(appId, () => super.createUserTokenClient(claimsIdentity));
+    return this.clients.userTokenClient(appIdOf(claimsIdentity), () => super.createUserTokenClient(claimsIdentity));
   }
 
   /** Proactive messages (reminders, approval cards) reuse the same clients. */
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return this.clients.reuse(super.createConnectorFactory(claimsIdentity));
+    return this.clients.reuse(super.createConnectorFactory(claimsIdentity), appIdOf(claimsIdentity));
   }
 }
 

@@ -14,12 +14,13 @@ export function toDoc(record: CaseRecord): string {
 }
 
 /**
- * Rows recently read through the schema, by version: the checked record as JSON, and the length
- * of the document it came from. A version is a random token written once with its document, so
- * the same version is the same document, and the check need not run again: reading the case
- * again is then one JSON.parse. The schema's checks (every date of every event a real day) were
- * most of the cost of a card and of the help card's list of cases. One version per case is
- * kept (a case's older versions are not read again), bounded by the characters held.
+ * Rows known to be good, by version: read through the schema, or written by this process from a
+ * domain record (`rememberWritten`). Each is kept as JSON with the length of its document. A
+ * version is a random token written once with its document, so the same version is the same
+ * document, and the check need not run again: reading the case again is then one JSON.parse.
+ * The schema's checks (every date of every event a real day) were most of the cost of a card
+ * and of the help card's list of cases. One version per case is kept (a case's older versions
+ * are not read again), bounded by the characters held.
  */
 const checked = new Map<string, { caseId: string; docLength: number; json: string }>();
 const versionOfCase = new Map<string, string>();
@@ -35,8 +36,18 @@ export function fromRow(row: CaseRow): CaseRecord {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when used, see above
   const { parseCaseRecord } = require('../domain/case-record') as typeof import('../domain/case-record');
   const record = parseCaseRecord(typeof doc === 'object' ? { ...doc, version: row.version } : doc, 'A case row in the embedded database');
-  remember(row, record);
+  remember(record.id, row.version, row.doc.length, toDoc(record));
   return record;
+}
+
+/**
+ * A document this process has just written (`toDoc` of a record the domain made, its type
+ * checked by the compiler) is known good without the schema: reading it back through the schema
+ * was a seventh of a card submit's CPU. The save thread still checks what matters for a write
+ * (identity, append-only history, size) on every save.
+ */
+export function rememberWritten(caseId: string, version: string, doc: string): void {
+  remember(caseId, version, doc.length, doc);
 }
 
 /**
@@ -57,14 +68,13 @@ function forget(version: string): void {
   if (versionOfCase.get(entry.caseId) === version) versionOfCase.delete(entry.caseId);
 }
 
-function remember(row: CaseRow, record: CaseRecord): void {
-  const json = toDoc(record);
+function remember(caseId: string, version: string, docLength: number, json: string): void {
   if (json.length > CHECKED_MAX_CHARS / 8) return;
-  forget(row.version);
-  const previous = versionOfCase.get(record.id);
+  forget(version);
+  const previous = versionOfCase.get(caseId);
   if (previous !== undefined) forget(previous);
-  checked.set(row.version, { caseId: record.id, docLength: row.doc.length, json });
-  versionOfCase.set(record.id, row.version);
+  checked.set(version, { caseId, docLength, json });
+  versionOfCase.set(caseId, version);
   checkedChars += json.length;
   // The oldest first: a Map iterates in insertion order.
   for (const version of checked.keys()) {

@@ -5,7 +5,7 @@ import type { CaseRecord, NewCaseRecord } from '../domain/case-record';
 import { assertNewCase, formatReference, withoutReferenceYear } from './case-record-rules';
 import { readReportRecord } from './case-report-records';
 import type { CaseCountFilter, CaseStore, CreatedCase, DueDeadline, PurgedCase, ReportCaseRecord, ErasureSaveResult, SaveResult } from './case-store.port';
-import { caseColumns, checkedLength, fromRow, INSERT_CASE, toDoc, writeRunningDeadlines, type CaseRow } from './sqlite-case-rows';
+import { caseColumns, checkedLength, fromRow, INSERT_CASE, rememberWritten, toDoc, writeRunningDeadlines, type CaseRow } from './sqlite-case-rows';
 import { SqliteConnection, type SqliteOptions } from './sqlite-connection';
 import { statement } from './sqlite-statements';
 import { StoreError } from './store-errors';
@@ -94,7 +94,10 @@ export class SqliteCaseStore implements CaseStore {
     const doc = toDoc(next);
     const version = randomUUID();
     const reply = await this.connection.saves.save({ id: next.id, expected: next.version, version, doc, expectedChecked: checkedLength(next.version) });
-    if (reply.ok) return { ok: true, record: fromRow({ doc, version }) };
+    if (reply.ok) {
+      rememberWritten(next.id, version, doc);
+      return { ok: true, record: { ...next, version } };
+    }
     if (reply.kind === 'error') throw reply.code ? new StoreError(reply.code, reply.message) : new Error(reply.message);
     const current = reply.current ? fromRow(reply.current) : undefined;
     return {

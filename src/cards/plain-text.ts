@@ -10,7 +10,11 @@
  */
 const ZWSP = '\u200B';
 
+/** Whether a text has anything asPlainText would change: most have none, and are returned as they are. */
+const MARKDOWN_HINT = /\]\(|:\/\/|<[A-Za-z]|^\s*(?:[-+>#]|\d+[.)])\s/m;
+
 export function asPlainText(text: string): string {
+  if (!MARKDOWN_HINT.test(text)) return text;
   return text
     .replace(/\]\(/g, `]${ZWSP}(`) // [text](url): no link
     .replace(/:\/\//g, `:${ZWSP}//`) // https://…: no automatic link
@@ -24,13 +28,16 @@ export function plainCard<T>(node: T): T {
   if (!node || typeof node !== 'object') return node;
   const o = node as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(o)) out[key] = plainCard(value);
+  for (const key in o) {
+    const value = o[key];
+    out[key] = value !== null && typeof value === 'object' ? plainCard(value) : value;
+  }
   if (o.type === 'TextBlock' && typeof o.text === 'string') out.text = asPlainText(o.text);
-  if (Array.isArray(o.facts)) {
-    out.facts = o.facts.map((f: unknown) => {
-      const fact = f as { title?: unknown; value?: unknown };
-      return { ...fact, ...(typeof fact.title === 'string' ? { title: asPlainText(fact.title) } : {}), ...(typeof fact.value === 'string' ? { value: asPlainText(fact.value) } : {}) };
-    });
+  if (Array.isArray(out.facts)) {
+    for (const fact of out.facts as Array<{ title?: unknown; value?: unknown }>) {
+      if (typeof fact.title === 'string') fact.title = asPlainText(fact.title);
+      if (typeof fact.value === 'string') fact.value = asPlainText(fact.value);
+    }
   }
   return out as T;
 }

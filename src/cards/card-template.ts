@@ -70,10 +70,13 @@ export function observeRenders(watch: ((name: CardName, data: object) => void) |
  * expression in it, slower than parsing its result again, and the same card is asked for
  * over and over (the help card, a case card shown to several people). The templates use no
  * function whose result changes (only count()), so the same data always gives the same card.
- * Each caller gets its own parsed copy, free to change.
+ * Each caller gets its own parsed copy, free to change. A card is kept from the second time it
+ * is asked for: a case card after a change is drawn once, and keeping it would only cost time.
  */
 const rendered = new Map<string, string>();
+const askedOnce = new Set<string>();
 const RENDERED_MAX = 100;
+const ASKED_ONCE_MAX = 100;
 /** Data this large is rendered every time: keeping its card would cost more memory than it saves time. */
 const RENDERED_MAX_KEY = 32 * 1024;
 
@@ -85,11 +88,20 @@ export function renderCard(name: CardName, data: object): AdaptiveCardJson {
   // What people typed is shown as text, never as markdown (see plain-text.ts).
   const card = plainCard(bindTemplate(name, data));
   if (key.length <= RENDERED_MAX_KEY) {
-    if (rendered.size >= RENDERED_MAX) {
-      const oldest = rendered.keys().next();
-      if (!oldest.done) rendered.delete(oldest.value);
+    if (askedOnce.delete(key)) {
+      oldestOut(rendered, RENDERED_MAX);
+      rendered.set(key, JSON.stringify(card));
+    } else {
+      oldestOut(askedOnce, ASKED_ONCE_MAX);
+      askedOnce.add(key);
     }
-    rendered.set(key, JSON.stringify(card));
   }
   return card;
+}
+
+/** Makes room for one more: a Map or Set iterates in insertion order, so the first is the oldest. */
+function oldestOut(kept: Map<string, unknown> | Set<string>, max: number): void {
+  if (kept.size < max) return;
+  const oldest = kept.keys().next();
+  if (!oldest.done) kept.delete(oldest.value);
 }

@@ -19,11 +19,21 @@ export interface CaseCardContext {
 const londonTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London' });
 const londonDay = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/London' });
 
+/** Instants said recently: a case card says its latest events' times again on every change. */
+const saidInstants = new Map<string, string>();
+const SAID_INSTANTS_MAX = 4096;
+
 /** An instant as staff in England read it: "Mon 23 Nov 2026 at 10:00", London time (GMT or BST). */
 export function formatInstant(iso: string): string {
-  const instant = new Date(iso);
-  if (Number.isNaN(instant.getTime())) return iso;
-  return `${formatDate(londonDay.format(instant))} at ${londonTime.format(instant)}`;
+  let said = saidInstants.get(iso);
+  if (said === undefined) {
+    const instant = new Date(iso);
+    if (Number.isNaN(instant.getTime())) return iso;
+    said = `${formatDate(londonDay.format(instant))} at ${londonTime.format(instant)}`;
+    if (saidInstants.size >= SAID_INSTANTS_MAX) saidInstants.clear();
+    saidInstants.set(iso, said);
+  }
+  return said;
 }
 
 /** The words for a stored choice (a category, a channel), or the choice itself if the list no longer has it. */

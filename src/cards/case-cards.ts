@@ -240,6 +240,8 @@ export function historyEntry(e: StoredEvent, ctx: Pick<CaseCardContext, 'directo
  */
 export function caseDetailCard(record: CaseRecord, ctx: CaseCardContext, buttons: readonly CaseButton[], banner: Banner = '', showPersonal = false): AdaptiveCardJson {
   const shownEvents = eventsShownTo(record, showPersonal);
+  // The latest first, without copying a history of hundreds of notes to take ten of them.
+  const latest = shownEvents.slice(-HISTORY_ON_CARD).reverse();
   return renderCard('case-detail', {
     // The case's own actions on the card's action bar; its files and letters in a row of their own.
     ...bannerOf(banner), actions: caseActions(record, buttons.filter((b) => !b.documents && !b.personal)), showPersonal,
@@ -252,7 +254,7 @@ export function caseDetailCard(record: CaseRecord, ctx: CaseCardContext, buttons
     facts: caseFacts(record, ctx), deadlines: deadlines(record, ctx),
     // The latest events only, each shortened: Teams refuses a card over about 28 KB, and a case
     // can have hundreds of notes. "Whole history" pages through every word (history-cards.ts).
-    history: [...shownEvents].reverse().slice(0, HISTORY_ON_CARD).map((e) => {
+    history: latest.map((e) => {
       const entry = historyEntry(e, ctx);
       return { ...entry, why: shorten(entry.why, WHY_ON_CARD) };
     }),

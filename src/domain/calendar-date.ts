@@ -9,13 +9,23 @@ export type CalendarDate = string;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
-/** True when `s` is a real date in YYYY-MM-DD form (2026-02-30 is not). */
+/**
+ * True when `s` is a real date in YYYY-MM-DD form (2026-02-30 is not). Counted, not built as a
+ * Date: the schema asks this of every date of every event of every case it reads.
+ */
 export function isCalendarDate(s: unknown): s is CalendarDate {
   if (typeof s !== 'string') return false;
   const m = ISO_DATE.exec(s);
   if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return toCalendarDate(d) === s;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function toUtc(date: CalendarDate): Date {
@@ -75,7 +85,20 @@ export function londonDateOf(instant: Date): CalendarDate {
 
 const dayWords = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
+/**
+ * Dates said recently: Intl's formatting is slow beside everything else on a card, and a card
+ * says the same few dates (today, the deadlines, the days of the latest events) over and over.
+ */
+const saidDates = new Map<CalendarDate, string>();
+const SAID_DATES_MAX = 4096;
+
 /** A date as every card, message and letter says it: "Tue 29 Dec 2026". */
 export function formatDate(date: CalendarDate): string {
-  return dayWords.format(new Date(`${date}T00:00:00Z`)).replace(',', '');
+  let said = saidDates.get(date);
+  if (said === undefined) {
+    said = dayWords.format(new Date(`${date}T00:00:00Z`)).replace(',', '');
+    if (saidDates.size >= SAID_DATES_MAX) saidDates.clear();
+    saidDates.set(date, said);
+  }
+  return said;
 }

@@ -1,10 +1,34 @@
 import { strict as assert } from 'node:assert';
-import { addMonths, calendarDaysBetween, isCalendarDate, londonDateOf } from '../../src/domain/calendar-date';
+import { addMonths, calendarDaysBetween, formatDate, isCalendarDate, londonDateOf } from '../../src/domain/calendar-date';
 
 describe('calendar dates', () => {
   it('accepts real dates and rejects impossible or malformed ones', () => {
     assert.equal(isCalendarDate('2028-02-29'), true);
     for (const bad of ['2027-02-29', '2026-13-01', '2026-1-5', '05/01/2026', '', 20260105, null]) assert.equal(isCalendarDate(bad), false, String(bad));
+  });
+
+  it('knows every day of four centuries as the calendar does, leap years and all', () => {
+    // isCalendarDate counts days in months itself; the reference is a Date round trip.
+    const reference = (s: string) => new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+    let real = 0;
+    for (let year = 1900; year <= 2300; year++) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const s = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          const expected = month >= 1 && month <= 12 && day >= 1 && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && reference(s);
+          assert.equal(isCalendarDate(s), expected, s);
+          if (expected) real++;
+        }
+      }
+    }
+    assert.equal(real, 146_462, 'days from 1900 to 2300');
+  });
+
+  it('says a date the same way however often it is asked', () => {
+    assert.equal(formatDate('2026-12-29'), 'Tue 29 Dec 2026');
+    assert.equal(formatDate('2026-12-29'), 'Tue 29 Dec 2026');
+    assert.equal(formatDate('2028-02-29'), 'Tue 29 Feb 2028');
+    assert.throws(() => formatDate('2026-02-30x'), RangeError);
   });
 
   it('adds months, clamping to the end of a shorter month', () => {

@@ -78,9 +78,22 @@ const londonDate = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit',
 });
 
+/**
+ * The last minute asked about and its London date: every request asks for today. London's
+ * offset from UTC is whole hours, so its midnight is on a minute's boundary, and every instant
+ * of one UTC minute has the same London date.
+ */
+let lastMinute = Number.NaN;
+let lastDate = '';
+
 /** The date in Europe/London at a given instant: 23:30 UTC on 30 June is 1 July in London. */
 export function londonDateOf(instant: Date): CalendarDate {
-  return londonDate.format(instant); // en-CA formats as YYYY-MM-DD
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastDate = londonDate.format(instant); // en-CA formats as YYYY-MM-DD
+    lastMinute = minute;
+  }
+  return lastDate;
 }
 
 const dayWords = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });

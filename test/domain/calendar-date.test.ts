@@ -42,6 +42,18 @@ describe('calendar dates', () => {
     assert.equal(londonDateOf(new Date('2026-12-31T23:30:00Z')), '2026-12-31'); // GMT
   });
 
+  it('gives the London date of every second around midnight and the clock changes, asked in turn', () => {
+    // londonDateOf remembers the last minute it was asked about: each answer must still be its own.
+    const reference = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+    for (const around of ['2026-03-29T00:00:00Z', '2026-03-28T23:00:00Z', '2026-10-25T00:00:00Z', '2026-10-24T23:00:00Z', '2026-07-01T00:00:00Z']) {
+      const middle = Date.parse(around);
+      for (let s = -120; s <= 120; s += 1) {
+        const instant = new Date(middle + s * 1000 + (s % 7) * 13);
+        assert.equal(londonDateOf(instant), reference.format(instant), instant.toISOString());
+      }
+    }
+  });
+
   it('counts calendar days between dates', () => {
     assert.equal(calendarDaysBetween('2026-09-11', '2026-10-11'), 30);
   });

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ts from 'typescript';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -13,11 +15,23 @@ function peakRss(pid: number | undefined): number {
   return m ? Number(m[1]) / 1024 : 0;
 }
 
-/** Starts a TypeScript entry point as its own process and waits until it answers. */
+/**
+ * A one-file TypeScript server (the echo peer) as plain JavaScript in a temporary folder, so it
+ * runs as our bot runs (compiled, `node file.js`) and its memory is not tsx's as well.
+ */
+export function compiledPeer(entry: string): string {
+  const out = path.join(mkdtempSync(path.join(tmpdir(), 'bench-peer-')), `${path.basename(entry, '.ts')}.js`);
+  const source = readFileSync(path.join(ROOT, entry), 'utf8');
+  writeFileSync(out, ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } }).outputText);
+  return out;
+}
+
+/** Starts an entry point (compiled JavaScript, or TypeScript through tsx) as its own process and waits until it answers. */
 export async function startServer(entry: string, port: number, env: Record<string, string>, readyPath: string): Promise<ServerProcess> {
-  const args = entry.endsWith('.js') ? [path.join(ROOT, entry)] : ['--import', 'tsx', path.join(ROOT, entry)];
+  const args = entry.endsWith('.js') ? [path.resolve(ROOT, entry)] : ['--import', 'tsx', path.join(ROOT, entry)];
   const child = spawn(process.execPath, args, {
-    cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'],
+    // NODE_PATH: a compiled peer in a temporary folder finds the project's packages.
+    cwd: ROOT, env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules'), ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });

@@ -22,7 +22,7 @@ const MS_PER_DAY = 86_400_000;
 interface YearTable {
   /** prefix[k]: working days among the year's first k days. */
   prefix: Int32Array;
-  /** Working days in years MIN_YEAR..year-1. */
+  /** Working days from 1 January of the first year asked for (`anchor`) to the end of the year before (negative for an earlier year). */
   before: number;
 }
 
@@ -43,21 +43,33 @@ function dateOfUtc(ms: number): CalendarDate {
 
 function build(calendar: WorkingDayCalendar): WorkingDayCalendar {
   const years = new Map<number, YearTable>();
-  /** A real date's running total of working days since 1 January MIN_YEAR (inclusive of the date). */
+  /** A real date's running total of working days since 1 January of the first year asked for (inclusive of the date). */
   const totals = new Map<CalendarDate, number>();
 
+  /**
+   * The first year asked for: running totals count from its 1 January. Only differences of
+   * totals are ever used, so any start will do, and the years before the dates asked about are
+   * never read from the calendar (each year's bank holidays cost milliseconds to work out, and
+   * counting from MIN_YEAR was ~35 years of them before the first answer).
+   */
+  let anchor: number | null = null;
+
   const yearTable = (year: number): YearTable => {
-    let table = years.get(year);
-    if (table) return table;
-    const before = year === MIN_YEAR ? 0 : (() => {
-      const previous = yearTable(year - 1);
-      return previous.before + (previous.prefix[previous.prefix.length - 1] ?? 0);
-    })();
+    const known = years.get(year);
+    if (known) return known;
+    anchor ??= year;
     const start = Date.UTC(year, 0, 1);
     const days = Math.round((Date.UTC(year + 1, 0, 1) - start) / MS_PER_DAY);
     const prefix = new Int32Array(days + 1);
     for (let k = 0; k < days; k++) prefix[k + 1] = (prefix[k] ?? 0) + (calendar.isWorkingDay(dateOfUtc(start + k * MS_PER_DAY)) ? 1 : 0);
-    table = { prefix, before };
+    let before = 0;
+    if (year > anchor) {
+      const previous = yearTable(year - 1);
+      before = previous.before + (previous.prefix[previous.prefix.length - 1] ?? 0);
+    } else if (year < anchor) {
+      before = yearTable(year + 1).before - (prefix[days] ?? 0);
+    }
+    const table = { prefix, before };
     years.set(year, table);
     return table;
   };

@@ -42,6 +42,18 @@ describe('memoCalendar: the calendar\'s own answers, from tables', () => {
     assert.equal(memo.addWorkingDays('2199-12-30', 5), calendar.addWorkingDays('2199-12-30', 5));
   });
 
+  it('reads only the years asked about from the calendar, and counts the same when a later year is asked first', () => {
+    const asked = new Set<number>();
+    const counted = createWorkingDayCalendar((year) => { asked.add(year); return [`${year}-01-01`, `${year}-12-25`]; });
+    const fresh = memoCalendar(counted);
+    // 2027 first: the years before it are then counted back from it.
+    assert.equal(fresh.workingDaysBetween('2027-03-01', '2027-03-31'), counted.workingDaysBetween('2027-03-01', '2027-03-31'));
+    assert.equal(fresh.workingDaysBetween('2024-11-15', '2027-02-10'), counted.workingDaysBetween('2024-11-15', '2027-02-10'));
+    assert.equal(fresh.workingDaysUntil('2026-12-20', '2025-01-02'), counted.workingDaysUntil('2026-12-20', '2025-01-02'));
+    assert.equal(fresh.addWorkingDays('2024-12-20', 10), counted.addWorkingDays('2024-12-20', 10));
+    assert.deepEqual([...asked].filter((y) => y < 2024), [], 'no year before the earliest date asked about');
+  });
+
   it('agrees with a policy\'s real calendar (bank holidays of its nation) over the demo\'s years', () => {
     const real = calendarForPolicy(policy);
     const fast = memoCalendar(real);

@@ -84,8 +84,8 @@ function assertDateOrNull(name: string, value: unknown): void {
   if (value !== null && !isCalendarDate(value)) throw invalid(`${name} must be a YYYY-MM-DD date or null, not ${JSON.stringify(value)}`);
 }
 
-/** Checks what the indexes rely on: dates that sort as strings, and a sane reference year. */
-export function assertStorableCase(record: Omit<CaseRecord, 'id' | 'reference' | 'version'>): void {
+/** Checks what the indexes rely on: dates that sort as strings, and a sane reference year; and the size (`docBytes` when the caller has the document already). */
+export function assertStorableCase(record: Omit<CaseRecord, 'id' | 'reference' | 'version'>, docBytes?: number): void {
   if (!Array.isArray(record.events)) throw invalid('events must be an array');
   if (!Array.isArray(record.deadlines)) throw invalid('deadlines must be an array');
   assertDateOrNull('receivedOn', record.receivedOn);
@@ -96,7 +96,7 @@ export function assertStorableCase(record: Omit<CaseRecord, 'id' | 'reference' |
     assertDateOrNull('deadline metOn', d.metOn);
   }
   // Last, and on every create and save: a case past Cosmos DB's item limit could never be written again (case-size.ts).
-  assertCaseFits(record);
+  assertCaseFits(record, docBytes);
 }
 
 export function assertNewCase(input: NewCaseRecord): void {

@@ -24,9 +24,12 @@ export function caseDocumentBytes(record: Omit<CaseRecord, 'id' | 'reference' | 
 
 const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(2)} MB`;
 
-/** Throws STORE.INVALID_INPUT, saying what to do instead, when the case would be over MAX_CASE_BYTES. */
-export function assertCaseFits(record: Omit<CaseRecord, 'id' | 'reference' | 'version'> & { reference?: string }): void {
-  const bytes = caseDocumentBytes(record);
+/**
+ * Throws STORE.INVALID_INPUT, saying what to do instead, when the case would be over MAX_CASE_BYTES.
+ * `bytes`: the size of the document as the caller has already serialised it, so that a save does
+ * not serialise the whole case a second time only to measure it.
+ */
+export function assertCaseFits(record: Omit<CaseRecord, 'id' | 'reference' | 'version'> & { reference?: string }, bytes = caseDocumentBytes(record)): void {
   if (bytes <= MAX_CASE_BYTES) return;
   throw new StoreError('STORE.INVALID_INPUT', `Case ${record.reference ?? '(new)'} is too large to save: with this change it would be ${megabytes(bytes)}, `
     + `over the ${megabytes(MAX_CASE_BYTES)} a case may hold (a Cosmos DB document can be at most ${megabytes(COSMOS_ITEM_LIMIT_BYTES)}). Nothing was saved. `

@@ -60,7 +60,8 @@ export function commitSaves(db: Database.Database, requests: readonly WriteReque
     const next = { ...(JSON.parse(request.doc) as Omit<CaseRecord, 'version'>), version: request.expected };
     assertSameIdentity(current, next);
     assertAppendOnly(current.events, next.events, current.reference);
-    assertStorableCase(next);
+    // Measured on the document as it will be stored (without the version, kept in its own column).
+    assertStorableCase(next, Buffer.byteLength(request.doc, 'utf8'));
     const record: CaseRecord = { ...next, version: request.version };
     const { changes } = statement(db, `UPDATE cases SET version = @version, state = @state, is_open = @isOpen, responsible_officer_id = @officer,
       received_on = @receivedOn, closed_on = @closedOn, due_on = @dueOn, due_sort = @dueSort, is_demo = @isDemo, awaits_decision = @awaitsDecision, doc = @doc

@@ -35,14 +35,28 @@ export function createWorkingDayCalendar(holidaysForYear: HolidaysForYear, closu
     return set;
   };
 
-  const isWorkingDay = (date: CalendarDate): boolean =>
-    !isWeekend(date) && !closures.has(date) && !holidaysIn(Number(date.slice(0, 4))).has(date);
+  // Each day's successor and whether it is a working day, worked out once: counting working
+  // days walks day by day, and every card, deadline and report counts over the same few months.
+  // Bounded: a run over many years starts again rather than growing without end.
+  const days = new Map<CalendarDate, { next: CalendarDate; working: boolean }>();
+  const DAYS_KEPT = 50_000;
+  const dayOf = (date: CalendarDate): { next: CalendarDate; working: boolean } => {
+    let day = days.get(date);
+    if (!day) {
+      day = { next: addCalendarDays(date, 1), working: !isWeekend(date) && !closures.has(date) && !holidaysIn(Number(date.slice(0, 4))).has(date) };
+      if (days.size >= DAYS_KEPT) days.clear();
+      days.set(date, day);
+    }
+    return day;
+  };
+
+  const isWorkingDay = (date: CalendarDate): boolean => dayOf(date).working;
 
   const addWorkingDays = (from: CalendarDate, n: number): CalendarDate => {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number >= 0, got ${n}`);
     let date = from;
     for (let left = n; left > 0;) {
-      date = addCalendarDays(date, 1);
+      date = dayOf(date).next;
       if (isWorkingDay(date)) left--;
     }
     return date;
@@ -50,7 +64,7 @@ export function createWorkingDayCalendar(holidaysForYear: HolidaysForYear, closu
 
   const workingDaysBetween = (from: CalendarDate, to: CalendarDate): number => {
     let count = 0;
-    for (let d = addCalendarDays(from, 1); compareDates(d, to) <= 0; d = addCalendarDays(d, 1)) {
+    for (let d = dayOf(from).next; compareDates(d, to) <= 0; d = dayOf(d).next) {
       if (isWorkingDay(d)) count++;
     }
     return count;

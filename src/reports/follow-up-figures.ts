@@ -1,7 +1,7 @@
 import { compareDates, type CalendarDate } from '../domain/calendar-date';
 import { OMBUDSMAN_FINDINGS, REMEDY_KINDS, type OmbudsmanFindingKind, type RemedyKind } from '../domain/case-events';
 import { CATEGORIES, SERVICE_AREAS } from '../intake/intake-options';
-import type { CaseFacts, FollowUpFacts, OmbudsmanRequestFacts } from './case-facts';
+import type { CaseFacts, FollowUpFacts, OmbudsmanFacts, OmbudsmanRequestFacts } from './case-facts';
 import type { Rate } from './performance';
 
 /**
@@ -132,15 +132,27 @@ const money = (pence: readonly number[]): Money => {
 type Dated = Pick<FollowUpFacts, 'due' | 'redated' | 'onTime'> & { doneOn: CalendarDate | null };
 
 function counts(items: readonly Dated[], from: CalendarDate, to: CalendarDate): FollowUpCounts {
-  const due = items.filter((i) => within(i.due, from, to));
-  const doneOnTime = due.filter((i) => i.doneOn !== null && i.onTime === 'yes').length;
-  const doneLate = due.filter((i) => i.doneOn !== null && i.onTime === 'no').length;
-  const notDone = due.filter((i) => i.doneOn === null && i.onTime === 'no').length;
+  // One pass, counting in place: five filtered copies of every remedy were most of the remedy figures' time.
+  let due = 0;
+  let doneOnTime = 0;
+  let doneLate = 0;
+  let notDone = 0;
+  let notYetDue = 0;
+  let redated = 0;
+  for (const i of items) {
+    if (!within(i.due, from, to)) continue;
+    due++;
+    if (i.doneOn !== null && i.onTime === 'yes') doneOnTime++;
+    else if (i.doneOn !== null && i.onTime === 'no') doneLate++;
+    else if (i.doneOn === null && i.onTime === 'no') notDone++;
+    else if (i.doneOn === null && i.onTime === 'pending') notYetDue++;
+    if (i.redated) redated++;
+  }
   const counted = doneOnTime + doneLate + notDone;
   return {
-    due: due.length, doneOnTime, doneLate, notDone, notYetDue: due.filter((i) => i.doneOn === null && i.onTime === 'pending').length,
+    due, doneOnTime, doneLate, notDone, notYetDue,
     onTime: { counted, met: doneOnTime, percent: pct(doneOnTime, counted) },
-    redated: due.filter((i) => i.redated).length,
+    redated,
   };
 }
 
@@ -170,8 +182,27 @@ const requestDated = (r: OmbudsmanRequestFacts): Dated => ({ due: r.due, redated
 const compensation = (items: readonly FollowUpFacts[]): FollowUpFacts[] => items.filter((i) => i.kind === 'compensation');
 
 /** The cases the follow-up figures read: every case received up to the end of the period. */
-export function followUpPopulation(all: readonly CaseFacts[], to: CalendarDate): CaseFacts[] {
-  return all.filter((f) => f.receivedOn === null || compareDates(f.receivedOn, to) <= 0);
+export function followUpPopulation(all: readonly CaseFacts[], to: CalendarDate): readonly CaseFacts[] {
+  const counts = (f: CaseFacts): boolean => f.receivedOn === null || compareDates(f.receivedOn, to) <= 0;
+  // The report reads only cases received up to `to` (reportStoreRange): then there is nothing to leave out, and no copy of 100,000 to make.
+  return all.every(counts) ? all : all.filter(counts);
+}
+
+/**
+ * Every case's remedies and actions, in order. A loop, not flatMap: flatMap over 100,000 cases,
+ * most with none, was a tenth of a year-end report's figures.
+ */
+function actionsOf(facts: readonly CaseFacts[]): FollowUpFacts[] {
+  const out: FollowUpFacts[] = [];
+  for (const f of facts) for (const a of f.actions) out.push(a);
+  return out;
+}
+
+/** The Ombudsman stages of the cases that have one, in order (a loop, as actionsOf). */
+function ombudsmanStagesOf(facts: readonly CaseFacts[]): OmbudsmanFacts[] {
+  const out: OmbudsmanFacts[] = [];
+  for (const f of facts) if (f.ombudsman) out.push(f.ombudsman);
+  return out;
 }
 
 function remedyBreakdown(facts: readonly CaseFacts[], keyOf: (f: CaseFacts) => string, labels: Record<string, string>, from: CalendarDate, to: CalendarDate): RemedyBreakdown[] {
@@ -185,7 +216,7 @@ function remedyBreakdown(facts: readonly CaseFacts[], keyOf: (f: CaseFacts) => s
     else groups.set(key, [f]);
   }
   return [...groups.entries()].map(([key, list]): RemedyBreakdown => {
-    const actions = list.flatMap((f) => f.actions);
+    const actions = actionsOf(list);
     const c = counts(actions, from, to);
     return {
       key, label: labels[key] ?? key,
@@ -201,13 +232,13 @@ function remedyBreakdown(facts: readonly CaseFacts[], keyOf: (f: CaseFacts) => s
 
 export function remedyFigures(all: readonly CaseFacts[], from: CalendarDate, to: CalendarDate): RemedyFigures {
   const facts = followUpPopulation(all, to);
-  const actions = facts.flatMap((f) => f.actions);
+  const actions = actionsOf(facts);
   const promised = actions.filter((a) => within(a.promisedOn, from, to));
   return {
     promised: promised.length,
     byKind: REMEDY_KINDS.map((kind) => ({ kind, label: REMEDY_KIND_LABELS[kind], promised: promised.filter((a) => a.kind === kind).length })),
     dueInPeriod: counts(actions, from, to),
-    outstandingNow: outstanding(facts.flatMap((f) => (f.actions.length ? [f.actions] : []))),
+    outstandingNow: outstanding(facts.filter((f) => f.actions.length > 0).map((f) => f.actions)),
     compensationOffered: money(compensation(promised).map((a) => a.amountPence ?? 0)),
     compensationPaid: money(compensation(actions).filter((a) => within(a.doneOn, from, to)).map((a) => a.amountPence ?? 0)),
     byCategory: remedyBreakdown(facts, (f) => f.category, CATEGORIES, from, to),
@@ -216,7 +247,7 @@ export function remedyFigures(all: readonly CaseFacts[], from: CalendarDate, to:
 }
 
 export function ombudsmanFigures(all: readonly CaseFacts[], from: CalendarDate, to: CalendarDate): OmbudsmanFigures {
-  const stages = followUpPopulation(all, to).flatMap((f) => (f.ombudsman ? [f.ombudsman] : []));
+  const stages = ombudsmanStagesOf(followUpPopulation(all, to));
   const determined = stages.filter((o) => within(o.determinedOn, from, to));
   const made = determined.flatMap((o) => o.orders);
   const orders = stages.flatMap((o) => o.orders);
@@ -241,9 +272,8 @@ export function ombudsmanFigures(all: readonly CaseFacts[], from: CalendarDate, 
  * order or request not yet met on the report date; oldest referral first.
  */
 export function ombudsmanCases(all: readonly CaseFacts[], from: CalendarDate, to: CalendarDate): OmbudsmanCase[] {
-  return followUpPopulation(all, to).flatMap((f): OmbudsmanCase[] => {
-    const o = f.ombudsman;
-    if (!o) return [];
+  return followUpPopulation(all, to).filter((f) => f.ombudsman !== null).flatMap((f): OmbudsmanCase[] => {
+    const o = f.ombudsman as OmbudsmanFacts;
     const open = o.orders.filter((x) => x.doneOn === null);
     const busy = within(o.referredOn, from, to) || within(o.determinedOn, from, to) || open.length > 0 || o.requests.some((r) => r.sentOn === null)
       || o.orders.some((x) => within(x.due, from, to) || within(x.doneOn, from, to));

@@ -1,11 +1,11 @@
 import { londonDateOf, isCalendarDate, type CalendarDate } from '../domain/calendar-date';
 import type { AppConfig } from '../config';
 import { buildCore } from '../core';
-import { caseFacts, type CaseFacts, type ReportContext } from '../reports/case-facts';
-import { complaintsLogHeader, complaintsLogRow } from '../reports/complaints-log';
+import type { ReportContext } from '../reports/case-facts';
+import { complaintsLogHeader } from '../reports/complaints-log';
 import { csvFromLines, csvLine } from '../reports/csv';
 import { renderHtmlReport } from '../reports/html-report';
-import { inPeriod } from '../reports/performance';
+import { readLogLines, readReportFacts, type ParallelReadOptions } from '../reports/parallel-report-read';
 import { reportFromFacts, reportStoreRange } from '../reports/report';
 import { UsageError, type CommandResult } from './cli-io';
 
@@ -22,7 +22,7 @@ export interface ReportArgs { from: string | undefined; to: string | undefined; 
  * (csv), the figures and learning (json) or the full report (html) for the cases received in
  * the period, from the store the settings select.
  */
-export async function reportCommand(config: AppConfig, args: ReportArgs, today: CalendarDate = londonDateOf(new Date())): Promise<CliResult> {
+export async function reportCommand(config: AppConfig, args: ReportArgs, today: CalendarDate = londonDateOf(new Date()), read: Omit<ParallelReadOptions, 'sqlite'> = {}): Promise<CliResult> {
   const { from, to } = args;
   if (!from || !isCalendarDate(from) || !to || !isCalendarDate(to)) throw new UsageError('report needs --from YYYY-MM-DD and --to YYYY-MM-DD.');
   if (from > to) throw new UsageError(`report: --from ${from} is after --to ${to}.`);
@@ -39,20 +39,15 @@ export async function reportCommand(config: AppConfig, args: ReportArgs, today: 
   try {
     // Every case received up to the end of the period: remedies and the Ombudsman are counted by their own dates.
     const range = reportStoreRange({ from, to });
-    const cases = core.stores.cases.reportCasesReceivedBetween(range.from, range.to);
-    // Each case is turned into its facts as it is read and then dropped: only the facts, which
-    // are much smaller, are held for the whole store; the log keeps only its line of text.
+    // A large embedded store is read on two threads (parallel-report-read.ts); either way each
+    // case is turned into its facts as it is read and then dropped: only the facts, which are
+    // much smaller, are held for the whole store; the log keeps only its lines of text.
+    const options: ParallelReadOptions = { ...read, sqlite: config.store.kind === 'sqlite' ? { dataDir: config.store.dataDir } : null };
     if (format === 'csv') {
-      const stageCount = policy.stages.length;
-      const lines = [csvLine(complaintsLogHeader(stageCount))];
-      for await (const record of cases) {
-        const f = caseFacts(record, ctx);
-        if (inPeriod(f, from, to)) lines.push(csvLine(complaintsLogRow(f, stageCount)));
-      }
-      return { exitCode: 0, text: csvFromLines(lines) };
+      const lines = await readLogLines(core.stores.cases, range, ctx, { from, to }, options);
+      return { exitCode: 0, text: csvFromLines([csvLine(complaintsLogHeader(policy.stages.length)), ...lines]) };
     }
-    const facts: CaseFacts[] = [];
-    for await (const record of cases) facts.push(caseFacts(record, ctx));
+    const facts = await readReportFacts(core.stores.cases, range, ctx, options);
     const report = reportFromFacts(facts, ctx, { from, to, homes });
     if (format === 'json') return { exitCode: 0, stdout: report };
     return { exitCode: 0, text: renderHtmlReport(report) };

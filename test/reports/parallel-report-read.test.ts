@@ -1,0 +1,172 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { calendarForPolicy } from '../../src/calendar/policy-calendar';
+import { reportCommand } from '../../src/cli/report-command';
+import { loadConfig } from '../../src/config';
+import { CaseRecordShapeError } from '../../src/domain/case-record';
+import type { NewCaseRecord } from '../../src/domain/case-record';
+import type { Policy } from '../../src/domain/policy';
+import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
+import { findPreset } from '../../src/policies/preset-registry';
+import type { ReportContext } from '../../src/reports/case-facts';
+import { generateDemoCases } from '../../src/reports/demo-cases';
+import { readLogLines, readReportFacts } from '../../src/reports/parallel-report-read';
+import { reportStoreRange } from '../../src/reports/report';
+import { factsOfRun, logLinesOfRun } from '../../src/reports/report-runs';
+import { createStores } from '../../src/store/create-stores';
+import { DEFAULT_SQLITE_FILE } from '../../src/store/sqlite-connection';
+import { receivedRuns } from '../../src/store/sqlite-report-reads';
+import type { Stores } from '../../src/store/stores';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
+
+/**
+ * The report's read on two threads (parallel-report-read.ts) against the read on one: the same
+ * facts in the same order, the same log, the same report in every format, and a damaged case
+ * failing the report with the same error. Small runs, and no minimum number of cases, so that
+ * both threads read many runs of a small store.
+ */
+const TODAY = '2026-11-29';
+const PERIOD = { from: '2026-01-01', to: '2026-09-30' };
+const RANGE = reportStoreRange(PERIOD);
+const BOTH_THREADS = { minCases: 0, runSize: 40 };
+
+function demo(policy: Policy, count: number, seed: number): NewCaseRecord[] {
+  return [...generateDemoCases({ count, seed, today: TODAY, policy, calendar: calendarForPolicy(policy), directory: DEMO_DIRECTORY })];
+}
+
+describe('the report read on two threads is the read on one (city-of-london demo data)', function () {
+  this.timeout(60_000);
+  const policy = findPreset('city-of-london') as Policy;
+  const ctx: ReportContext = { policy, calendar: calendarForPolicy(policy), today: TODAY };
+  let dataDir: string;
+  let stores: Stores;
+
+  before(async () => {
+    dataDir = makeTempDir('parallel-report');
+    stores = await createStores({ kind: 'sqlite', dataDir });
+    await stores.cases.createCases(demo(policy, 700, 5));
+    // Cases logged under another policy: both threads replay them under the report's.
+    await stores.cases.createCases(demo(findPreset('herefordshire-2021') as Policy, 40, 11));
+  });
+  after(async () => {
+    await stores.close();
+    removeTempDir(dataDir);
+  });
+
+  it('cuts the range into runs that tile it, never splitting a date, with every case in one', () => {
+    const { cases, runs } = receivedRuns({ dataDir }, RANGE, 40);
+    const db = new Database(path.join(dataDir, DEFAULT_SQLITE_FILE), { readonly: true });
+    const count = db.prepare('SELECT COUNT(*) FROM cases WHERE received_on >= ? AND received_on <= ?').pluck();
+    const inRange = count.get(RANGE.from, RANGE.to) as number;
+    assert.ok(inRange > 600, `most of the demo cases are received by the period's end: ${inRange}`);
+    assert.equal(cases, inRange);
+    assert.ok(runs.length > 10, `many runs: ${runs.length}`);
+    assert.equal(runs[0]?.from, RANGE.from);
+    assert.equal(runs.at(-1)?.to, RANGE.to);
+    try {
+      let total = 0;
+      runs.forEach((run, i) => {
+        assert.ok(run.from <= run.to, `run ${i} is a range`);
+        const next = runs[i + 1];
+        if (next) assert.equal(new Date(`${run.to}T00:00:00Z`).getTime() + 86_400_000, new Date(`${next.from}T00:00:00Z`).getTime(), `run ${i} ends the day before the next begins`);
+        total += count.get(run.from, run.to) as number;
+      });
+      assert.equal(total, inRange);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('gives the same facts in the same order, and the same log lines, whichever thread reads which run', async () => {
+    const one = await factsOfRun(stores.cases.reportCasesReceivedBetween(RANGE.from, RANGE.to), ctx);
+    assert.ok(one.length > 600);
+    const lines = await logLinesOfRun(stores.cases.reportCasesReceivedBetween(RANGE.from, RANGE.to), ctx, PERIOD);
+    assert.ok(lines.split('\r\n').length > 100, 'the period has cases in the log');
+    // The worker alone, then both threads claiming runs as they go.
+    for (const mainThreadReads of [false, true]) {
+      const used: Array<{ main: number; worker: number }> = [];
+      const options = { sqlite: { dataDir }, ...BOTH_THREADS, mainThreadReads, onRuns: (runs: { main: number; worker: number }) => { used.push(runs); } };
+      const two = await readReportFacts(stores.cases, RANGE, ctx, options);
+      assert.deepEqual(two.map((f) => f.reference), one.map((f) => f.reference));
+      assert.deepEqual(two, one);
+      assert.equal((await readLogLines(stores.cases, RANGE, ctx, PERIOD, options)).join('\r\n'), lines);
+      assert.equal(used.length, 2, 'both reads went through the two-thread path');
+      if (!mainThreadReads) assert.deepEqual(used.map((u) => u.main), [0, 0], 'the worker read every run');
+    }
+  });
+
+  it('the report command gives the same CSV, JSON and HTML on two threads as on one', async () => {
+    const config = loadConfig({ DATA_DIR: dataDir, COMPLAINT_POLICY: 'city-of-london' });
+    const oneThread = { minCases: Number.POSITIVE_INFINITY };
+    for (const format of ['csv', 'json', 'html']) {
+      const args = { ...PERIOD, format, homes: '12000' };
+      const one = await reportCommand(config, args, TODAY, oneThread);
+      const two = await reportCommand(config, args, TODAY, BOTH_THREADS);
+      assert.equal(two.exitCode, 0);
+      assert.deepEqual(two, one, format);
+    }
+  });
+});
+
+describe('a damaged case fails the report read on two threads as on one', function () {
+  this.timeout(60_000);
+  const policy = findPreset('hos-2024') as Policy;
+  const ctx: ReportContext = { policy, calendar: calendarForPolicy(policy), today: TODAY };
+  let dataDir: string;
+  let stores: Stores;
+  let references: string[];
+
+  before(async () => {
+    dataDir = makeTempDir('parallel-report-damaged');
+    stores = await createStores({ kind: 'sqlite', dataDir });
+    await stores.cases.createCases(demo(policy, 400, 3));
+    const db = new Database(path.join(dataDir, DEFAULT_SQLITE_FILE));
+    try {
+      references = db.prepare('SELECT reference FROM cases ORDER BY received_on, reference').pluck().all() as string[];
+    } finally {
+      db.close();
+    }
+  });
+  after(async () => {
+    await stores.close();
+    removeTempDir(dataDir);
+  });
+
+  /** A hand edit of the stored document, as a person with the file might make. */
+  function damage(reference: string): void {
+    const db = new Database(path.join(dataDir, DEFAULT_SQLITE_FILE));
+    try {
+      db.prepare(`UPDATE cases SET doc = json_set(doc, '$.state', 'lost') WHERE reference = ?`).run(reference);
+    } finally {
+      db.close();
+    }
+  }
+
+  async function failure(read: () => Promise<unknown>): Promise<CaseRecordShapeError> {
+    try {
+      await read();
+    } catch (err) {
+      assert.ok(err instanceof CaseRecordShapeError, String(err));
+      return err;
+    }
+    assert.fail('the read should have failed');
+  }
+
+  it('names the first damaged case in order, whichever thread read it', async () => {
+    const late = references[330] as string;
+    const early = references[250] as string;
+    damage(late);
+    damage(early);
+    const one = await failure(() => factsOfRun(stores.cases.reportCasesReceivedBetween(RANGE.from, RANGE.to), ctx));
+    assert.match(one.message, new RegExp(`^Case ${early} in the embedded database is not a valid case: state: not a case state`));
+    // Runs of a few cases: either thread may claim the run with the damaged case.
+    for (const [runSize, mainThreadReads] of [[5, true], [17, true], [60, true], [17, false]] as const) {
+      const two = await failure(() => readReportFacts(stores.cases, RANGE, ctx, { sqlite: { dataDir }, minCases: 0, runSize, mainThreadReads }));
+      assert.equal(two.message, one.message, `runs of ${runSize}`);
+      assert.deepEqual(two.problems, one.problems);
+      const log = await failure(() => readLogLines(stores.cases, RANGE, ctx, PERIOD, { sqlite: { dataDir }, minCases: 0, runSize, mainThreadReads }));
+      assert.equal(log.message, one.message);
+    }
+  });
+});

@@ -218,13 +218,24 @@ function remedyBreakdown(facts: readonly CaseFacts[], keyOf: (f: CaseFacts) => s
   return [...groups.entries()].map(([key, list]): RemedyBreakdown => {
     const actions = actionsOf(list);
     const c = counts(actions, from, to);
+    // The rest in one pass too, in the order promised (so the sums are added in the same order).
+    let promised = 0;
+    let overdueNow = 0;
+    const offered: number[] = [];
+    const paid: number[] = [];
+    for (const a of actions) {
+      const promisedInPeriod = within(a.promisedOn, from, to);
+      if (promisedInPeriod) promised++;
+      if (a.doneOn === null && a.onTime === 'no') overdueNow++;
+      if (a.kind !== 'compensation') continue;
+      if (promisedInPeriod) offered.push(a.amountPence ?? 0);
+      if (within(a.doneOn, from, to)) paid.push(a.amountPence ?? 0);
+    }
     return {
-      key, label: labels[key] ?? key,
-      promised: actions.filter((a) => within(a.promisedOn, from, to)).length,
-      due: c.due, doneOnTime: c.doneOnTime, late: c.doneLate + c.notDone,
-      overdueNow: actions.filter((a) => a.doneOn === null && a.onTime === 'no').length,
-      compensationOffered: money(compensation(actions).filter((a) => within(a.promisedOn, from, to)).map((a) => a.amountPence ?? 0)),
-      compensationPaid: money(compensation(actions).filter((a) => within(a.doneOn, from, to)).map((a) => a.amountPence ?? 0)),
+      key, label: labels[key] ?? key, promised,
+      due: c.due, doneOnTime: c.doneOnTime, late: c.doneLate + c.notDone, overdueNow,
+      compensationOffered: money(offered),
+      compensationPaid: money(paid),
     };
   }).filter((b) => b.promised || b.due || b.overdueNow || b.compensationPaid.count)
     .sort((a, b) => b.due - a.due || b.promised - a.promised || a.key.localeCompare(b.key));

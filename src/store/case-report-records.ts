@@ -107,6 +107,9 @@ export function readReportRecord(data: unknown, where: string): ReportCaseRecord
   };
 }
 
+const STRING_OR_NULL_FIELDS = ['responsibleOfficerId', 'estate', 'category', 'serviceArea'] as const;
+const DATE_OR_NULL_FIELDS = ['receivedOn', 'closedOn', 'nextDueOn'] as const;
+
 /** The checks, as fast as the report needs them (no full schema): the document has every field the report reads. */
 function assertReportShape(data: unknown, where: string): asserts data is ReportCaseRecord {
   const problems: string[] = [];
@@ -121,18 +124,20 @@ function assertReportShape(data: unknown, where: string): asserts data is Report
   need(isString(d.policyId), 'policyId: not a string');
   need(isInteger(d.stage), 'stage: not a whole number');
   need(typeof d.state === 'string' && STATES.has(d.state), 'state: not a case state');
-  for (const name of ['responsibleOfficerId', 'estate', 'category', 'serviceArea'] as const) need(isStringOrNull(d[name]), `${name}: not a string or null`);
-  for (const name of ['receivedOn', 'closedOn', 'nextDueOn'] as const) need(isDateOrNull(d[name]), `${name}: not a date or null`);
+  // Each problem's words are made only when there is a problem, not for every field of every case read.
+  for (const name of STRING_OR_NULL_FIELDS) if (!isStringOrNull(d[name])) problems.push(`${name}: not a string or null`);
+  for (const name of DATE_OR_NULL_FIELDS) if (!isDateOrNull(d[name])) problems.push(`${name}: not a date or null`);
   need(isString(complainant.estate) && isOptional(complainant.tenure, isString), 'details.complainant: no estate, or a tenure that is not a string');
   need(isString(complaint.category) && isString(complaint.serviceArea), 'details.complaint: no category or service area');
   need(isOptional(details.demo, (x) => typeof x === 'boolean'), 'details.demo: not true or false');
-  if (Array.isArray(d.deadlines)) d.deadlines.forEach((x, i) => { need(deadlineOk(x), `deadlines.${i}: not a deadline`); });
-  else problems.push('deadlines: not a list');
+  if (Array.isArray(d.deadlines)) {
+    for (let i = 0; i < d.deadlines.length; i++) if (!deadlineOk(d.deadlines[i])) problems.push(`deadlines.${i}: not a deadline`);
+  } else problems.push('deadlines: not a list');
   if (Array.isArray(d.events)) {
-    d.events.forEach((e, i) => {
-      const problem = eventProblem(e);
+    for (let i = 0; i < d.events.length; i++) {
+      const problem = eventProblem(d.events[i]);
       if (problem) problems.push(`events.${i}: ${problem}`);
-    });
+    }
   } else problems.push('events: not a list');
   if (problems.length) throw new CaseRecordShapeError(where, problems);
 }

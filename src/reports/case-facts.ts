@@ -209,15 +209,17 @@ export function caseFacts(record: ReportCaseRecord, given: ReportContext, option
 
   // A follow-up's date and completion are its deadline's (after any new date); it runs whatever the case's state.
   const deadlineOf = (kind: DeadlineKind, id: string): Deadline | undefined => deadlines.find((d) => d.kind === kind && d.id === id);
-  const followUps = promised.flatMap(({ item, on, kind }): Array<FollowUpFacts & { source: DeadlineKind }> => {
+  // Straight into the response's actions or the Ombudsman's orders, in the order promised.
+  const actions: FollowUpFacts[] = [];
+  const orders: FollowUpFacts[] = [];
+  for (const { item, on, kind } of promised) {
     const d = deadlineOf(kind, item.id);
-    if (!d) return [];
-    return [{
-      source: kind, id: item.id, kind: item.kind, description: item.description, amountPence: item.kind === 'compensation' ? item.amountPence ?? 0 : null,
+    if (!d) continue;
+    (kind === 'action' ? actions : orders).push({
+      id: item.id, kind: item.kind, description: item.description, amountPence: item.kind === 'compensation' ? item.amountPence ?? 0 : null,
       promisedOn: on, due: d.due, originalDue: d.originalDue, redated: kind === 'action' && redated.has(item.id), doneOn: d.metOn, onTime: timeliness(d, ctx.today, true),
-    }];
-  });
-  const strip = ({ source: _source, ...f }: FollowUpFacts & { source: DeadlineKind }): FollowUpFacts => f;
+    });
+  }
   const requests = deadlines.filter((d) => d.kind === 'ombudsman-information' && d.id !== undefined).map((d): OmbudsmanRequestFacts => ({
     id: d.id as string, requestedOn: requestedOn.get(d.id as string) ?? d.originalDue, due: d.due, sentOn: d.metOn, onTime: timeliness(d, ctx.today, true),
   }));
@@ -241,7 +243,7 @@ export function caseFacts(record: ReportCaseRecord, given: ReportContext, option
     pauses,
     pausedWorkingDays,
     stages: [...stages.values()].sort((a, b) => a.stage - b.stage),
-    actions: followUps.filter((f) => f.source === 'action').map(strip),
-    ombudsman: ombudsman ? { ...ombudsman, requests, orders: followUps.filter((f) => f.source === 'ombudsman-order').map(strip) } : null,
+    actions,
+    ombudsman: ombudsman ? { ...ombudsman, requests, orders } : null,
   };
 }

@@ -245,9 +245,12 @@ export function remedyFigures(all: readonly CaseFacts[], from: CalendarDate, to:
   const facts = followUpPopulation(all, to);
   const actions = actionsOf(facts);
   const promised = actions.filter((a) => within(a.promisedOn, from, to));
+  // Counted in one pass, not one pass over every promise for each kind.
+  const byKind = new Map<RemedyKind, number>();
+  for (const a of promised) byKind.set(a.kind, (byKind.get(a.kind) ?? 0) + 1);
   return {
     promised: promised.length,
-    byKind: REMEDY_KINDS.map((kind) => ({ kind, label: REMEDY_KIND_LABELS[kind], promised: promised.filter((a) => a.kind === kind).length })),
+    byKind: REMEDY_KINDS.map((kind) => ({ kind, label: REMEDY_KIND_LABELS[kind], promised: byKind.get(kind) ?? 0 })),
     dueInPeriod: counts(actions, from, to),
     outstandingNow: outstanding(facts.filter((f) => f.actions.length > 0).map((f) => f.actions)),
     compensationOffered: money(compensation(promised).map((a) => a.amountPence ?? 0)),

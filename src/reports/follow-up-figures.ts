@@ -1,7 +1,7 @@
 import { compareDates, type CalendarDate } from '../domain/calendar-date';
 import { OMBUDSMAN_FINDINGS, REMEDY_KINDS, type OmbudsmanFindingKind, type RemedyKind } from '../domain/case-events';
 import { CATEGORIES, SERVICE_AREAS } from '../intake/intake-options';
-import type { CaseFacts, FollowUpFacts, OmbudsmanFacts, OmbudsmanRequestFacts } from './case-facts';
+import type { CaseFacts, FollowUpFacts, OmbudsmanRequestFacts } from './case-facts';
 import type { Rate } from './performance';
 
 /**
@@ -131,154 +131,228 @@ const money = (pence: readonly number[]): Money => {
 
 type Dated = Pick<FollowUpFacts, 'due' | 'redated' | 'onTime'> & { doneOn: CalendarDate | null };
 
-function counts(items: readonly Dated[], from: CalendarDate, to: CalendarDate): FollowUpCounts {
-  // One pass, counting in place: five filtered copies of every remedy were most of the remedy figures' time.
-  let due = 0;
-  let doneOnTime = 0;
-  let doneLate = 0;
-  let notDone = 0;
-  let notYetDue = 0;
-  let redated = 0;
-  for (const i of items) {
-    if (!within(i.due, from, to)) continue;
-    due++;
-    if (i.doneOn !== null && i.onTime === 'yes') doneOnTime++;
-    else if (i.doneOn !== null && i.onTime === 'no') doneLate++;
-    else if (i.doneOn === null && i.onTime === 'no') notDone++;
-    else if (i.doneOn === null && i.onTime === 'pending') notYetDue++;
-    if (i.redated) redated++;
-  }
-  const counted = doneOnTime + doneLate + notDone;
+/** FollowUpCounts as counted a remedy (order, request) at a time: plain data, a tally (tally.ts). */
+interface FollowUpTally { due: number; doneOnTime: number; doneLate: number; notDone: number; notYetDue: number; redated: number }
+
+const newFollowUps = (): FollowUpTally => ({ due: 0, doneOnTime: 0, doneLate: 0, notDone: 0, notYetDue: 0, redated: 0 });
+
+function addFollowUp(t: FollowUpTally, i: Dated, from: CalendarDate, to: CalendarDate): void {
+  if (!within(i.due, from, to)) return;
+  t.due++;
+  if (i.doneOn !== null && i.onTime === 'yes') t.doneOnTime++;
+  else if (i.doneOn !== null && i.onTime === 'no') t.doneLate++;
+  else if (i.doneOn === null && i.onTime === 'no') t.notDone++;
+  else if (i.doneOn === null && i.onTime === 'pending') t.notYetDue++;
+  if (i.redated) t.redated++;
+}
+
+function followUpCounts(t: FollowUpTally): FollowUpCounts {
+  const counted = t.doneOnTime + t.doneLate + t.notDone;
   return {
-    due, doneOnTime, doneLate, notDone, notYetDue,
-    onTime: { counted, met: doneOnTime, percent: pct(doneOnTime, counted) },
-    redated,
+    due: t.due, doneOnTime: t.doneOnTime, doneLate: t.doneLate, notDone: t.notDone, notYetDue: t.notYetDue,
+    onTime: { counted, met: t.doneOnTime, percent: pct(t.doneOnTime, counted) },
+    redated: t.redated,
   };
 }
 
-function outstanding(byCase: ReadonlyArray<readonly Dated[]>): Outstanding {
-  let overdue = 0;
-  let notYetDue = 0;
-  let casesOverdue = 0;
-  let oldestOverdue: CalendarDate | null = null;
-  // Counted in place: most cases have no follow-ups, and two arrays for each of 100,000 cases were most of this.
-  for (const items of byCase) {
-    let lateHere = 0;
-    for (const i of items) {
-      if (i.doneOn !== null) continue;
-      if (i.onTime === 'pending') notYetDue++;
-      else if (i.onTime === 'no') {
-        lateHere++;
-        if (oldestOverdue === null || compareDates(i.due, oldestOverdue) < 0) oldestOverdue = i.due;
-      }
+const newOutstanding = (): Outstanding => ({ overdue: 0, notYetDue: 0, oldestOverdue: null, casesOverdue: 0 });
+
+/** Adds one case's (or one Ombudsman stage's) items to what is outstanding on the report date. Outstanding is its own tally. */
+function addOutstanding(t: Outstanding, items: readonly Dated[]): void {
+  let lateHere = 0;
+  for (const i of items) {
+    if (i.doneOn !== null) continue;
+    if (i.onTime === 'pending') t.notYetDue++;
+    else if (i.onTime === 'no') {
+      lateHere++;
+      if (t.oldestOverdue === null || compareDates(i.due, t.oldestOverdue) < 0) t.oldestOverdue = i.due;
     }
-    overdue += lateHere;
-    if (lateHere) casesOverdue++;
   }
-  return { overdue, notYetDue, oldestOverdue, casesOverdue };
+  t.overdue += lateHere;
+  if (lateHere) t.casesOverdue++;
 }
 
 const requestDated = (r: OmbudsmanRequestFacts): Dated => ({ due: r.due, redated: false, onTime: r.onTime, doneOn: r.sentOn });
-const compensation = (items: readonly FollowUpFacts[]): FollowUpFacts[] => items.filter((i) => i.kind === 'compensation');
 
 /** The cases the follow-up figures read: every case received up to the end of the period. */
-export function followUpPopulation(all: readonly CaseFacts[], to: CalendarDate): readonly CaseFacts[] {
-  const counts = (f: CaseFacts): boolean => f.receivedOn === null || compareDates(f.receivedOn, to) <= 0;
-  // The report reads only cases received up to `to` (reportStoreRange): then there is nothing to leave out, and no copy of 100,000 to make.
-  return all.every(counts) ? all : all.filter(counts);
+export function inFollowUpPopulation(f: CaseFacts, to: CalendarDate): boolean {
+  return f.receivedOn === null || compareDates(f.receivedOn, to) <= 0;
 }
 
-/**
- * Every case's remedies and actions, in order. A loop, not flatMap: flatMap over 100,000 cases,
- * most with none, was a tenth of a year-end report's figures.
- */
-function actionsOf(facts: readonly CaseFacts[]): FollowUpFacts[] {
-  const out: FollowUpFacts[] = [];
-  for (const f of facts) for (const a of f.actions) out.push(a);
-  return out;
+/** A group's remedies (a category, a service area). Amounts of money as lists, summed in order at the end. */
+interface RemedyGroupTally { promised: number; due: FollowUpTally; overdueNow: number; offered: number[]; paid: number[] }
+
+/** The counts behind RemedyFigures, added a case at a time (addToRemedyTally) and added together (tally.ts). */
+export interface RemedyTally {
+  promised: number;
+  byKind: Map<string, number>;
+  due: FollowUpTally;
+  outstanding: Outstanding;
+  /** Compensation promised in the period, and paid in it: pence, in the order promised. */
+  offered: number[];
+  paid: number[];
+  byCategory: Map<string, RemedyGroupTally>;
+  byServiceArea: Map<string, RemedyGroupTally>;
 }
 
-/** The Ombudsman stages of the cases that have one, in order (a loop, as actionsOf). */
-function ombudsmanStagesOf(facts: readonly CaseFacts[]): OmbudsmanFacts[] {
-  const out: OmbudsmanFacts[] = [];
-  for (const f of facts) if (f.ombudsman) out.push(f.ombudsman);
-  return out;
+export function newRemedyTally(): RemedyTally {
+  return { promised: 0, byKind: new Map(), due: newFollowUps(), outstanding: newOutstanding(), offered: [], paid: [], byCategory: new Map(), byServiceArea: new Map() };
 }
 
-function remedyBreakdown(facts: readonly CaseFacts[], keyOf: (f: CaseFacts) => string, labels: Record<string, string>, from: CalendarDate, to: CalendarDate): RemedyBreakdown[] {
-  const groups = new Map<string, CaseFacts[]>();
-  for (const f of facts) {
-    if (!f.actions.length) continue;
-    const key = keyOf(f) || 'unknown';
-    // Appended in place: copying the group for every case made this quadratic over a large store.
-    const group = groups.get(key);
-    if (group) group.push(f);
-    else groups.set(key, [f]);
+function remedyGroup(groups: Map<string, RemedyGroupTally>, key: string): RemedyGroupTally {
+  let g = groups.get(key);
+  if (!g) {
+    g = { promised: 0, due: newFollowUps(), overdueNow: 0, offered: [], paid: [] };
+    groups.set(key, g);
   }
-  return [...groups.entries()].map(([key, list]): RemedyBreakdown => {
-    const actions = actionsOf(list);
-    const c = counts(actions, from, to);
-    // The rest in one pass too, in the order promised (so the sums are added in the same order).
-    let promised = 0;
-    let overdueNow = 0;
-    const offered: number[] = [];
-    const paid: number[] = [];
-    for (const a of actions) {
-      const promisedInPeriod = within(a.promisedOn, from, to);
-      if (promisedInPeriod) promised++;
-      if (a.doneOn === null && a.onTime === 'no') overdueNow++;
-      if (a.kind !== 'compensation') continue;
-      if (promisedInPeriod) offered.push(a.amountPence ?? 0);
-      if (within(a.doneOn, from, to)) paid.push(a.amountPence ?? 0);
+  return g;
+}
+
+/** Counts a case of the follow-up population (inFollowUpPopulation). */
+export function addToRemedyTally(t: RemedyTally, f: CaseFacts, from: CalendarDate, to: CalendarDate): void {
+  if (!f.actions.length) return;
+  addOutstanding(t.outstanding, f.actions);
+  const groups = [remedyGroup(t.byCategory, f.category || 'unknown'), remedyGroup(t.byServiceArea, f.serviceArea || 'unknown')];
+  for (const a of f.actions) {
+    const promised = within(a.promisedOn, from, to);
+    const paid = a.kind === 'compensation' && within(a.doneOn, from, to);
+    if (promised) {
+      t.promised++;
+      t.byKind.set(a.kind, (t.byKind.get(a.kind) ?? 0) + 1);
+      if (a.kind === 'compensation') t.offered.push(a.amountPence ?? 0);
     }
+    addFollowUp(t.due, a, from, to);
+    if (paid) t.paid.push(a.amountPence ?? 0);
+    for (const g of groups) {
+      if (promised) g.promised++;
+      addFollowUp(g.due, a, from, to);
+      if (a.doneOn === null && a.onTime === 'no') g.overdueNow++;
+      if (promised && a.kind === 'compensation') g.offered.push(a.amountPence ?? 0);
+      if (paid) g.paid.push(a.amountPence ?? 0);
+    }
+  }
+}
+
+function remedyBreakdown(groups: ReadonlyMap<string, RemedyGroupTally>, labels: Record<string, string>): RemedyBreakdown[] {
+  return [...groups.entries()].map(([key, g]): RemedyBreakdown => {
+    const c = followUpCounts(g.due);
     return {
-      key, label: labels[key] ?? key, promised,
-      due: c.due, doneOnTime: c.doneOnTime, late: c.doneLate + c.notDone, overdueNow,
-      compensationOffered: money(offered),
-      compensationPaid: money(paid),
+      key, label: labels[key] ?? key, promised: g.promised,
+      due: c.due, doneOnTime: c.doneOnTime, late: c.doneLate + c.notDone, overdueNow: g.overdueNow,
+      compensationOffered: money(g.offered),
+      compensationPaid: money(g.paid),
     };
   }).filter((b) => b.promised || b.due || b.overdueNow || b.compensationPaid.count)
     .sort((a, b) => b.due - a.due || b.promised - a.promised || a.key.localeCompare(b.key));
 }
 
-export function remedyFigures(all: readonly CaseFacts[], from: CalendarDate, to: CalendarDate): RemedyFigures {
-  const facts = followUpPopulation(all, to);
-  const actions = actionsOf(facts);
-  const promised = actions.filter((a) => within(a.promisedOn, from, to));
-  // Counted in one pass, not one pass over every promise for each kind.
-  const byKind = new Map<RemedyKind, number>();
-  for (const a of promised) byKind.set(a.kind, (byKind.get(a.kind) ?? 0) + 1);
+export function remedyFiguresOf(t: RemedyTally): RemedyFigures {
   return {
-    promised: promised.length,
-    byKind: REMEDY_KINDS.map((kind) => ({ kind, label: REMEDY_KIND_LABELS[kind], promised: byKind.get(kind) ?? 0 })),
-    dueInPeriod: counts(actions, from, to),
-    outstandingNow: outstanding(facts.filter((f) => f.actions.length > 0).map((f) => f.actions)),
-    compensationOffered: money(compensation(promised).map((a) => a.amountPence ?? 0)),
-    compensationPaid: money(compensation(actions).filter((a) => within(a.doneOn, from, to)).map((a) => a.amountPence ?? 0)),
-    byCategory: remedyBreakdown(facts, (f) => f.category, CATEGORIES, from, to),
-    byServiceArea: remedyBreakdown(facts, (f) => f.serviceArea, SERVICE_AREAS, from, to),
+    promised: t.promised,
+    byKind: REMEDY_KINDS.map((kind) => ({ kind, label: REMEDY_KIND_LABELS[kind], promised: t.byKind.get(kind) ?? 0 })),
+    dueInPeriod: followUpCounts(t.due),
+    outstandingNow: { ...t.outstanding },
+    compensationOffered: money(t.offered),
+    compensationPaid: money(t.paid),
+    byCategory: remedyBreakdown(t.byCategory, CATEGORIES),
+    byServiceArea: remedyBreakdown(t.byServiceArea, SERVICE_AREAS),
+  };
+}
+
+export function remedyFigures(all: readonly CaseFacts[], from: CalendarDate, to: CalendarDate): RemedyFigures {
+  const t = newRemedyTally();
+  for (const f of all) if (inFollowUpPopulation(f, to)) addToRemedyTally(t, f, from, to);
+  return remedyFiguresOf(t);
+}
+
+/** The counts behind OmbudsmanFigures, added a case at a time and added together (tally.ts). */
+export interface OmbudsmanTally {
+  referred: number;
+  determined: number;
+  findings: Map<string, number>;
+  ordersMade: number;
+  /** Pence, in the order ordered (and paid). */
+  compensationOrdered: number[];
+  orders: FollowUpTally;
+  ordersOutstanding: Outstanding;
+  compensationPaid: number[];
+  information: FollowUpTally;
+  informationOutstanding: Outstanding;
+}
+
+export function newOmbudsmanTally(): OmbudsmanTally {
+  return {
+    referred: 0, determined: 0, findings: new Map(), ordersMade: 0, compensationOrdered: [], orders: newFollowUps(), ordersOutstanding: newOutstanding(),
+    compensationPaid: [], information: newFollowUps(), informationOutstanding: newOutstanding(),
+  };
+}
+
+/** Counts a case of the follow-up population (inFollowUpPopulation). */
+export function addToOmbudsmanTally(t: OmbudsmanTally, f: CaseFacts, from: CalendarDate, to: CalendarDate): void {
+  const o = f.ombudsman;
+  if (!o) return;
+  if (within(o.referredOn, from, to)) t.referred++;
+  if (within(o.determinedOn, from, to)) {
+    t.determined++;
+    for (const x of o.findings) t.findings.set(x.finding, (t.findings.get(x.finding) ?? 0) + 1);
+    for (const order of o.orders) {
+      t.ordersMade++;
+      if (order.kind === 'compensation') t.compensationOrdered.push(order.amountPence ?? 0);
+    }
+  }
+  for (const order of o.orders) {
+    addFollowUp(t.orders, order, from, to);
+    if (order.kind === 'compensation' && within(order.doneOn, from, to)) t.compensationPaid.push(order.amountPence ?? 0);
+  }
+  addOutstanding(t.ordersOutstanding, o.orders);
+  const requests = o.requests.map(requestDated);
+  for (const r of requests) addFollowUp(t.information, r, from, to);
+  addOutstanding(t.informationOutstanding, requests);
+}
+
+export function ombudsmanFiguresOf(t: OmbudsmanTally): OmbudsmanFigures {
+  return {
+    referred: t.referred,
+    determined: t.determined,
+    findings: OMBUDSMAN_FINDINGS.map((finding) => ({ finding, label: FINDING_LABELS[finding], count: t.findings.get(finding) ?? 0 })),
+    ordersMade: t.ordersMade,
+    compensationOrdered: money(t.compensationOrdered),
+    orders: followUpCounts(t.orders),
+    ordersOutstanding: { ...t.ordersOutstanding },
+    compensationPaid: money(t.compensationPaid),
+    information: followUpCounts(t.information),
+    informationOutstanding: { ...t.informationOutstanding },
   };
 }
 
 export function ombudsmanFigures(all: readonly CaseFacts[], from: CalendarDate, to: CalendarDate): OmbudsmanFigures {
-  const stages = ombudsmanStagesOf(followUpPopulation(all, to));
-  const determined = stages.filter((o) => within(o.determinedOn, from, to));
-  const made = determined.flatMap((o) => o.orders);
-  const orders = stages.flatMap((o) => o.orders);
+  const t = newOmbudsmanTally();
+  for (const f of all) if (inFollowUpPopulation(f, to)) addToOmbudsmanTally(t, f, from, to);
+  return ombudsmanFiguresOf(t);
+}
+
+/**
+ * A case the governing body hears about, or null: referred or determined in the period, or with
+ * an order or request not yet met on the report date. Give it a case of the follow-up population.
+ */
+export function ombudsmanCaseOf(f: CaseFacts, from: CalendarDate, to: CalendarDate): OmbudsmanCase | null {
+  const o = f.ombudsman;
+  if (!o) return null;
+  const open = o.orders.filter((x) => x.doneOn === null);
+  const busy = within(o.referredOn, from, to) || within(o.determinedOn, from, to) || open.length > 0 || o.requests.some((r) => r.sentOn === null)
+    || o.orders.some((x) => within(x.due, from, to) || within(x.doneOn, from, to));
+  if (!busy) return null;
   return {
-    referred: stages.filter((o) => within(o.referredOn, from, to)).length,
-    determined: determined.length,
-    findings: OMBUDSMAN_FINDINGS.map((finding) => ({
-      finding, label: FINDING_LABELS[finding], count: determined.reduce((n, o) => n + o.findings.filter((x) => x.finding === finding).length, 0),
-    })),
-    ordersMade: made.length,
-    compensationOrdered: money(compensation(made).map((o) => o.amountPence ?? 0)),
-    orders: counts(orders, from, to),
-    ordersOutstanding: outstanding(stages.map((o) => o.orders)),
-    compensationPaid: money(compensation(orders).filter((o) => within(o.doneOn, from, to)).map((o) => o.amountPence ?? 0)),
-    information: counts(stages.flatMap((o) => o.requests.map(requestDated)), from, to),
-    informationOutstanding: outstanding(stages.map((o) => o.requests.map(requestDated))),
+    reference: f.reference, category: f.category, referredOn: o.referredOn, determinedOn: o.determinedOn,
+    findings: o.findings.map((x) => FINDING_LABELS[x.finding] + (x.about?.trim() ? ` (${x.about.trim()})` : '')),
+    orders: o.orders.length, ordersComplied: o.orders.length - open.length, ordersOverdue: open.filter((x) => x.onTime === 'no').length,
+    nextOrderDue: open.map((x) => x.due).sort(compareDates)[0] ?? null, demo: f.demo,
   };
+}
+
+/** The governing body's list in order: oldest referral first. */
+export function sortOmbudsmanCases(cases: OmbudsmanCase[]): OmbudsmanCase[] {
+  return cases.sort((a, b) => compareDates(a.referredOn, b.referredOn) || a.reference.localeCompare(b.reference));
 }
 
 /**
@@ -286,17 +360,10 @@ export function ombudsmanFigures(all: readonly CaseFacts[], from: CalendarDate, 
  * order or request not yet met on the report date; oldest referral first.
  */
 export function ombudsmanCases(all: readonly CaseFacts[], from: CalendarDate, to: CalendarDate): OmbudsmanCase[] {
-  return followUpPopulation(all, to).filter((f) => f.ombudsman !== null).flatMap((f): OmbudsmanCase[] => {
-    const o = f.ombudsman as OmbudsmanFacts;
-    const open = o.orders.filter((x) => x.doneOn === null);
-    const busy = within(o.referredOn, from, to) || within(o.determinedOn, from, to) || open.length > 0 || o.requests.some((r) => r.sentOn === null)
-      || o.orders.some((x) => within(x.due, from, to) || within(x.doneOn, from, to));
-    if (!busy) return [];
-    return [{
-      reference: f.reference, category: f.category, referredOn: o.referredOn, determinedOn: o.determinedOn,
-      findings: o.findings.map((x) => FINDING_LABELS[x.finding] + (x.about?.trim() ? ` (${x.about.trim()})` : '')),
-      orders: o.orders.length, ordersComplied: o.orders.length - open.length, ordersOverdue: open.filter((x) => x.onTime === 'no').length,
-      nextOrderDue: open.map((x) => x.due).sort(compareDates)[0] ?? null, demo: f.demo,
-    }];
-  }).sort((a, b) => compareDates(a.referredOn, b.referredOn) || a.reference.localeCompare(b.reference));
+  const out: OmbudsmanCase[] = [];
+  for (const f of all) {
+    const c = inFollowUpPopulation(f, to) ? ombudsmanCaseOf(f, from, to) : null;
+    if (c) out.push(c);
+  }
+  return sortOmbudsmanCases(out);
 }

@@ -23,21 +23,31 @@ export interface LearningGroup {
   lessons: LessonItem[];
 }
 
-export function learningByCategory(facts: readonly CaseFacts[]): LearningGroup[] {
-  const groups = new Map<string, LessonItem[]>();
-  for (const f of facts) {
-    for (const s of f.stages) {
-      if (!s.lessons.trim() || !s.respondedOn) continue;
-      const key = f.category || 'unknown';
-      const list = groups.get(key) ?? [];
-      list.push({ reference: f.reference, stage: s.stage, respondedOn: s.respondedOn, outcome: s.outcome ?? '', lesson: s.lessons.trim(), remedy: s.remedy.trim(), demo: f.demo });
-      groups.set(key, list);
-    }
+/** The lessons by category, in the order met: a tally (tally.ts), added a case at a time. */
+export type LessonTally = Map<string, LessonItem[]>;
+
+export function addLessons(t: LessonTally, f: CaseFacts): void {
+  for (const s of f.stages) {
+    if (!s.lessons.trim() || !s.respondedOn) continue;
+    const key = f.category || 'unknown';
+    const list = t.get(key) ?? [];
+    list.push({ reference: f.reference, stage: s.stage, respondedOn: s.respondedOn, outcome: s.outcome ?? '', lesson: s.lessons.trim(), remedy: s.remedy.trim(), demo: f.demo });
+    t.set(key, list);
   }
-  return [...groups.entries()]
+}
+
+/** The groups from a tally (whose lists it sorts). */
+export function learningOf(t: LessonTally): LearningGroup[] {
+  return [...t.entries()]
     .map(([category, lessons]) => ({
       category, label: (CATEGORIES as Record<string, string>)[category] ?? category,
       lessons: lessons.sort((a, b) => a.respondedOn.localeCompare(b.respondedOn) || a.reference.localeCompare(b.reference)),
     }))
     .sort((a, b) => b.lessons.length - a.lessons.length || a.category.localeCompare(b.category));
+}
+
+export function learningByCategory(facts: readonly CaseFacts[]): LearningGroup[] {
+  const t: LessonTally = new Map();
+  for (const f of facts) addLessons(t, f);
+  return learningOf(t);
 }

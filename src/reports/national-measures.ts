@@ -3,7 +3,7 @@ import { modelProcedureOf } from '../domain/model-procedures';
 import type { Policy } from '../domain/policy';
 import type { WorkingDayCalendar } from '../domain/working-days';
 import type { CaseFacts } from './case-facts';
-import { stageReturnFigures, type StageReturnFigures } from './shr-return';
+import { addToStageReturn, stageReturnOf, type StageReturnFigures, type StageReturnOptions, type StageReturnTally } from './shr-return';
 
 /**
  * Which regulator's complaints measures a report shows, by the policy's model procedure:
@@ -34,12 +34,23 @@ export function tsmAreEnglands(policy: Pick<Policy, 'modelProcedure'>): string {
 /** Said plainly above the Welsh figures, so no reader takes them for a regulator's measure. */
 export const NO_WELSH_STATUTORY_MEASURE = 'There is no statutory Welsh measure of complaint handling like England\'s Tenant Satisfaction Measures. These are the complaints at each stage and the share responded to within the policy\'s own timescales, as the policy counts them.';
 
-export function nationalMeasures(facts: readonly CaseFacts[], policy: Policy, calendar: WorkingDayCalendar, period: { from: CalendarDate; to: CalendarDate }): NationalMeasures {
-  if (countsTsms(policy)) return { kind: 'england-tsm' };
-  const figures = stageReturnFigures(facts, {
-    ...period, calendar,
-    stages: policy.stages.map((s) => ({ number: s.number, name: s.name, respondWorkingDays: s.respond.workingDays })),
-  });
+/** What the return counts under the policy: its formal stages with their response timescale. */
+export function stageReturnOptions(policy: Policy, calendar: WorkingDayCalendar, period: { from: CalendarDate; to: CalendarDate }): StageReturnOptions {
+  return { ...period, calendar, stages: policy.stages.map((s) => ({ number: s.number, name: s.name, respondWorkingDays: s.respond.workingDays })) };
+}
+
+/** The measures from the return's tally (shr-return.ts): null under England's Code, which counts the TSMs instead. */
+export function nationalMeasuresOf(t: StageReturnTally | null, policy: Policy, calendar: WorkingDayCalendar, period: { from: CalendarDate; to: CalendarDate }): NationalMeasures {
+  if (countsTsms(policy) || t === null) return { kind: 'england-tsm' };
+  const figures = stageReturnOf(t, stageReturnOptions(policy, calendar, period));
   const tsmNote = tsmAreEnglands(policy);
   return policy.modelProcedure === 'spso-mchp' ? { kind: 'scotland-arc', figures, tsmNote } : { kind: 'wales-policy', figures, tsmNote };
+}
+
+export function nationalMeasures(facts: readonly CaseFacts[], policy: Policy, calendar: WorkingDayCalendar, period: { from: CalendarDate; to: CalendarDate }): NationalMeasures {
+  if (countsTsms(policy)) return { kind: 'england-tsm' };
+  const options = stageReturnOptions(policy, calendar, period);
+  const t: StageReturnTally = new Map();
+  for (const f of facts) addToStageReturn(t, f, options);
+  return nationalMeasuresOf(t, policy, calendar, period);
 }

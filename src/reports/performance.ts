@@ -2,6 +2,7 @@ import { compareDates, type CalendarDate } from '../domain/calendar-date';
 import { CATEGORIES, SERVICE_AREAS } from '../intake/intake-options';
 import type { CaseRecord } from '../domain/case-record';
 import type { ModelProcedureId } from '../domain/model-procedure';
+import type { WorkingDayCalendar } from '../domain/working-days';
 import { caseFacts, type CaseFacts, type DeadlineFacts, type ReportContext } from './case-facts';
 import { FOLLOW_UP_COUNTING_NOTES, ombudsmanFigures, remedyFigures, type OmbudsmanFigures, type RemedyFigures } from './follow-up-figures';
 
@@ -81,30 +82,33 @@ export interface PeriodOptions { from: CalendarDate; to: CalendarDate; homes?: n
 
 const pct = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 
-/** Counts of the deadlines that count for timeliness (in time or late; not those still running), added one at a time. */
-class RateCount {
-  counted = 0;
-  met = 0;
-  add(d: DeadlineFacts | null): void {
-    if (!d || (d.onTime !== 'yes' && d.onTime !== 'no')) return;
-    this.counted++;
-    if (d.onTime === 'yes') this.met++;
-  }
-  rate(): Rate {
-    return { counted: this.counted, met: this.met, percent: pct(this.met, this.counted) };
-  }
+/** Counts of the deadlines that count for timeliness (in time or late; not those still running), added one at a time. Plain data: a tally (tally.ts). */
+interface RateTally { counted: number; met: number }
+
+const newRate = (): RateTally => ({ counted: 0, met: 0 });
+
+function addRate(r: RateTally, d: DeadlineFacts | null): void {
+  if (!d || (d.onTime !== 'yes' && d.onTime !== 'no')) return;
+  r.counted++;
+  if (d.onTime === 'yes') r.met++;
 }
 
+const rateOf = (r: RateTally): Rate => ({ counted: r.counted, met: r.met, percent: pct(r.met, r.counted) });
+
 export function rate(deadlines: readonly (DeadlineFacts | null)[]): Rate {
-  const count = new RateCount();
-  for (const d of deadlines) count.add(d);
-  return count.rate();
+  const count = newRate();
+  for (const d of deadlines) addRate(count, d);
+  return rateOf(count);
 }
 
 /** Why the complaints among `facts` were refused, each reason with how many, the commonest first. */
 export function refusalReasons(facts: readonly CaseFacts[]): PerformanceFigures['refused']['reasons'] {
   const reasons = new Map<string, number>();
   for (const f of facts) if (f.refusal) reasons.set(f.refusal.reason, (reasons.get(f.refusal.reason) ?? 0) + 1);
+  return sortedReasons(reasons);
+}
+
+function sortedReasons(reasons: ReadonlyMap<string, number>): PerformanceFigures['refused']['reasons'] {
   return [...reasons.entries()].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
 }
 
@@ -141,34 +145,14 @@ function months(from: CalendarDate, to: CalendarDate): string[] {
 }
 
 
-/** The figures of each group (a category, a service area), in one pass over the cases: no list per group. */
-function breakdown(facts: readonly CaseFacts[], keyOf: (f: CaseFacts) => string, labels: Record<string, string>): Breakdown[] {
-  const groups = new Map<string, { received: number; responses: number; upheldOrPartly: number; inTime: RateCount }>();
-  for (const f of facts) {
-    if (f.refusal) continue;
-    const key = keyOf(f) || 'unknown';
-    let g = groups.get(key);
-    if (!g) {
-      g = { received: 0, responses: 0, upheldOrPartly: 0, inTime: new RateCount() };
-      groups.set(key, g);
-    }
-    g.received++;
-    for (const s of f.stages) {
-      if (s.outcome) g.responses++;
-      if (s.outcome === 'upheld' || s.outcome === 'partly-upheld') g.upheldOrPartly++;
-      g.inTime.add(s.respond);
-    }
-  }
-  return [...groups.entries()].map(([key, g]) => ({
-    key, label: labels[key] ?? key, received: g.received, responses: g.responses, upheldOrPartly: g.upheldOrPartly, respondedInTime: g.inTime.rate(),
-  })).sort((a, b) => b.received - a.received || a.key.localeCompare(b.key));
-}
+/** A group's counts (a category, a service area). */
+interface GroupTally { received: number; responses: number; upheldOrPartly: number; inTime: RateTally }
 
-/** One stage's counts, added a stage at a time (performanceFromFacts). */
+/** One stage's counts. */
 interface StageTally {
   received: number;
-  acknowledged: RateCount;
-  responded: RateCount;
+  acknowledged: RateTally;
+  responded: RateTally;
   responses: number;
   /** Summed over the responses, for their mean. */
   workingDaysToRespond: number;
@@ -179,81 +163,144 @@ interface StageTally {
   notUpheld: number;
 }
 
-export function performanceFromFacts(all: readonly CaseFacts[], ctx: ReportContext, options: PeriodOptions): PerformanceFigures {
+/**
+ * The counts behind the figures of the cases first received in the period, added a case at a
+ * time (addToPeriodTally) and added together (tally.ts); periodFigures makes the figures.
+ */
+export interface PeriodTally {
+  casesReceived: number;
+  demoCases: number;
+  informalOpened: number;
+  refused: number;
+  withdrawn: number;
+  stillOpen: number;
+  /** Refusal reasons, in the order first met. */
+  reasons: Map<string, number>;
+  stages: Map<number, StageTally>;
+  /** Cases received by month (YYYY-MM). */
+  monthly: Map<string, number>;
+  byCategory: Map<string, GroupTally>;
+  byServiceArea: Map<string, GroupTally>;
+}
+
+export function newPeriodTally(): PeriodTally {
+  return {
+    casesReceived: 0, demoCases: 0, informalOpened: 0, refused: 0, withdrawn: 0, stillOpen: 0,
+    reasons: new Map(), stages: new Map(), monthly: new Map(), byCategory: new Map(), byServiceArea: new Map(),
+  };
+}
+
+function addToGroup(groups: Map<string, GroupTally>, key: string, f: CaseFacts): void {
+  let g = groups.get(key);
+  if (!g) {
+    g = { received: 0, responses: 0, upheldOrPartly: 0, inTime: newRate() };
+    groups.set(key, g);
+  }
+  g.received++;
+  for (const s of f.stages) {
+    if (s.outcome) g.responses++;
+    if (s.outcome === 'upheld' || s.outcome === 'partly-upheld') g.upheldOrPartly++;
+    addRate(g.inTime, s.respond);
+  }
+}
+
+/** Counts a case first received in the period (inPeriod). */
+export function addToPeriodTally(t: PeriodTally, f: CaseFacts, calendar: WorkingDayCalendar): void {
+  t.casesReceived++;
+  if (f.demo) t.demoCases++;
+  if (f.informal) t.informalOpened++;
+  if (f.refusal) {
+    t.refused++;
+    t.reasons.set(f.refusal.reason, (t.reasons.get(f.refusal.reason) ?? 0) + 1);
+  }
+  if (f.state === 'withdrawn') t.withdrawn++;
+  if (f.state !== 'closed' && f.state !== 'withdrawn' && f.state !== 'refused') t.stillOpen++;
+  for (const s of f.stages) {
+    let st = t.stages.get(s.stage);
+    if (!st) {
+      st = { received: 0, acknowledged: newRate(), responded: newRate(), responses: 0, workingDaysToRespond: 0, casesExtended: 0, extensionWorkingDays: 0, upheld: 0, partlyUpheld: 0, notUpheld: 0 };
+      t.stages.set(s.stage, st);
+    }
+    st.received++;
+    addRate(st.acknowledged, s.acknowledge);
+    addRate(st.responded, s.respond);
+    if (s.respondedOn !== null) {
+      st.responses++;
+      st.workingDaysToRespond += calendar.workingDaysBetween(s.receivedOn, s.respondedOn);
+    }
+    if (s.extensions > 0) st.casesExtended++;
+    st.extensionWorkingDays += s.extensionDays;
+    if (s.outcome === 'upheld') st.upheld++;
+    else if (s.outcome === 'partly-upheld') st.partlyUpheld++;
+    else if (s.outcome === 'not-upheld') st.notUpheld++;
+  }
+  const month = (f.receivedOn as CalendarDate).slice(0, 7);
+  t.monthly.set(month, (t.monthly.get(month) ?? 0) + 1);
+  // A refused complaint is not in the breakdowns.
+  if (!f.refusal) {
+    addToGroup(t.byCategory, f.category || 'unknown', f);
+    addToGroup(t.byServiceArea, f.serviceArea || 'unknown', f);
+  }
+}
+
+function breakdown(groups: ReadonlyMap<string, GroupTally>, labels: Record<string, string>): Breakdown[] {
+  return [...groups.entries()].map(([key, g]) => ({
+    key, label: labels[key] ?? key, received: g.received, responses: g.responses, upheldOrPartly: g.upheldOrPartly, respondedInTime: rateOf(g.inTime),
+  })).sort((a, b) => b.received - a.received || a.key.localeCompare(b.key));
+}
+
+/** The figures from a period's tally, with the remedies and the Ombudsman (counted by their own dates). */
+export function periodFigures(t: PeriodTally, remedies: RemedyFigures, ombudsman: OmbudsmanFigures, ctx: ReportContext, options: PeriodOptions): PerformanceFigures {
   const { from, to } = options;
   const homes = options.homes && options.homes > 0 ? options.homes : null;
-  const facts = all.filter((f) => inPeriod(f, from, to));
-  const demoCases = facts.filter((f) => f.demo).length;
-  // Each stage's figures counted in one pass over the cases' stages, not a list per stage filtered six times.
-  const byStage = new Map<number, StageTally>();
-  for (const f of facts) {
-    for (const s of f.stages) {
-      let t = byStage.get(s.stage);
-      if (!t) {
-        t = { received: 0, acknowledged: new RateCount(), responded: new RateCount(), responses: 0, workingDaysToRespond: 0, casesExtended: 0, extensionWorkingDays: 0, upheld: 0, partlyUpheld: 0, notUpheld: 0 };
-        byStage.set(s.stage, t);
-      }
-      t.received++;
-      t.acknowledged.add(s.acknowledge);
-      t.responded.add(s.respond);
-      if (s.respondedOn !== null) {
-        t.responses++;
-        t.workingDaysToRespond += ctx.calendar.workingDaysBetween(s.receivedOn, s.respondedOn);
-      }
-      if (s.extensions > 0) t.casesExtended++;
-      t.extensionWorkingDays += s.extensionDays;
-      if (s.outcome === 'upheld') t.upheld++;
-      else if (s.outcome === 'partly-upheld') t.partlyUpheld++;
-      else if (s.outcome === 'not-upheld') t.notUpheld++;
-    }
-  }
   const stages: StageFigures[] = ctx.policy.stages.map((ps) => {
-    const t = byStage.get(ps.number);
-    const received = t?.received ?? 0;
-    const responses = t?.responses ?? 0;
+    const st = t.stages.get(ps.number);
+    const received = st?.received ?? 0;
+    const responses = st?.responses ?? 0;
     return {
       stage: ps.number, name: ps.name, received,
       perThousandHomes: homes ? Math.round((received / homes) * 1000 * 100) / 100 : null,
-      acknowledgedInTime: ps.acknowledge ? (t?.acknowledged ?? new RateCount()).rate() : null,
-      respondedInTime: (t?.responded ?? new RateCount()).rate(),
+      acknowledgedInTime: ps.acknowledge ? rateOf(st?.acknowledged ?? newRate()) : null,
+      respondedInTime: rateOf(st?.responded ?? newRate()),
       responses,
-      casesExtended: t?.casesExtended ?? 0,
-      extensionWorkingDays: t?.extensionWorkingDays ?? 0,
-      outcomes: { upheld: t?.upheld ?? 0, partlyUpheld: t?.partlyUpheld ?? 0, notUpheld: t?.notUpheld ?? 0 },
-      averageWorkingDaysToRespond: responses ? Math.round(((t?.workingDaysToRespond ?? 0) / responses) * 10) / 10 : null,
+      casesExtended: st?.casesExtended ?? 0,
+      extensionWorkingDays: st?.extensionWorkingDays ?? 0,
+      outcomes: { upheld: st?.upheld ?? 0, partlyUpheld: st?.partlyUpheld ?? 0, notUpheld: st?.notUpheld ?? 0 },
+      averageWorkingDaysToRespond: responses ? Math.round(((st?.workingDaysToRespond ?? 0) / responses) * 10) / 10 : null,
     };
   });
   const monthly = new Map(months(from, to).map((m) => [m, 0]));
-  for (const f of facts) {
-    const m = (f.receivedOn as CalendarDate).slice(0, 7);
-    monthly.set(m, (monthly.get(m) ?? 0) + 1);
-  }
+  for (const [m, n] of t.monthly) monthly.set(m, (monthly.get(m) ?? 0) + n);
   return {
     period: { from, to },
     generatedOn: ctx.today,
     policy: { id: ctx.policy.id, name: ctx.policy.name, ombudsman: ctx.policy.ombudsman.name, modelProcedure: ctx.policy.modelProcedure },
     homes,
-    casesReceived: facts.length,
-    demoCases,
-    informalOpened: facts.filter((f) => f.informal).length,
-    refused: {
-      count: facts.filter((f) => f.refusal).length,
-      reasons: refusalReasons(facts),
-    },
-    withdrawn: facts.filter((f) => f.state === 'withdrawn').length,
-    stillOpen: facts.filter((f) => f.state !== 'closed' && f.state !== 'withdrawn' && f.state !== 'refused').length,
+    casesReceived: t.casesReceived,
+    demoCases: t.demoCases,
+    informalOpened: t.informalOpened,
+    refused: { count: t.refused, reasons: sortedReasons(t.reasons) },
+    withdrawn: t.withdrawn,
+    stillOpen: t.stillOpen,
     stages,
     escalation: stages.slice(1).map((s, i) => {
       const before = stages[i] as StageFigures;
       return { fromStage: before.stage, toStage: s.stage, escalated: s.received, responded: before.responses, percent: pct(s.received, before.responses) };
     }),
-    byCategory: breakdown(facts, (f) => f.category, CATEGORIES),
-    byServiceArea: breakdown(facts, (f) => f.serviceArea, SERVICE_AREAS),
+    byCategory: breakdown(t.byCategory, CATEGORIES),
+    byServiceArea: breakdown(t.byServiceArea, SERVICE_AREAS),
     monthly: [...monthly.entries()].map(([month, received]) => ({ month, received })),
-    remedies: remedyFigures(all, from, to),
-    ombudsman: ombudsmanFigures(all, from, to),
-    counting: [...COUNTING_NOTES, ...FOLLOW_UP_COUNTING_NOTES, ...(demoCases > 0 ? [demoCasesNote(demoCases, facts.length)] : [])],
+    remedies,
+    ombudsman,
+    counting: [...COUNTING_NOTES, ...FOLLOW_UP_COUNTING_NOTES, ...(t.demoCases > 0 ? [demoCasesNote(t.demoCases, t.casesReceived)] : [])],
   };
+}
+
+export function performanceFromFacts(all: readonly CaseFacts[], ctx: ReportContext, options: PeriodOptions): PerformanceFigures {
+  const { from, to } = options;
+  const t = newPeriodTally();
+  for (const f of all) if (inPeriod(f, from, to)) addToPeriodTally(t, f, ctx.calendar);
+  return periodFigures(t, remedyFigures(all, from, to), ombudsmanFigures(all, from, to), ctx, options);
 }
 
 export function performanceFigures(records: readonly CaseRecord[], ctx: ReportContext, options: PeriodOptions): PerformanceFigures {

@@ -2,11 +2,15 @@ import type { CalendarDate } from '../domain/calendar-date';
 import type { CaseRecord } from '../domain/case-record';
 import type { Timeliness } from '../domain/timeliness';
 import { caseFacts, type CaseFacts, type ReportContext } from './case-facts';
-import { ombudsmanCases, type OmbudsmanCase } from './follow-up-figures';
-import { learningByCategory, type LearningGroup } from './learning';
+import {
+  addToOmbudsmanTally, addToRemedyTally, inFollowUpPopulation, newOmbudsmanTally, newRemedyTally, ombudsmanCaseOf, ombudsmanFiguresOf, remedyFiguresOf, sortOmbudsmanCases,
+  type OmbudsmanCase, type OmbudsmanTally, type RemedyTally,
+} from './follow-up-figures';
+import { addLessons, learningOf, type LearningGroup, type LessonTally } from './learning';
 import { memoCalendar } from './memo-calendar';
-import { nationalMeasures, type NationalMeasures } from './national-measures';
-import { inPeriod, performanceFromFacts, type PerformanceFigures, type PeriodOptions } from './performance';
+import { countsTsms, nationalMeasuresOf, stageReturnOptions, type NationalMeasures } from './national-measures';
+import { addToPeriodTally, inPeriod, newPeriodTally, periodFigures, type PerformanceFigures, type PeriodOptions, type PeriodTally } from './performance';
+import { addToStageReturn, type StageReturnTally } from './shr-return';
 
 /**
  * The full report for a period: the performance figures, the learning, and, where the
@@ -46,24 +50,79 @@ export function reportStoreRange(period: { from: CalendarDate; to: CalendarDate 
   return { from: '0001-01-01', to: period.to };
 }
 
-export function reportFromFacts(all: readonly CaseFacts[], given: ReportContext, options: PeriodOptions): ComplaintsReport {
-  // The same calendar, answering from tables: the figures count working days for every response (memo-calendar.ts).
-  const ctx: ReportContext = { ...given, calendar: memoCalendar(given.calendar) };
-  const facts = all.filter((f) => inPeriod(f, options.from, options.to));
-  const hasStage3 = ctx.policy.stages.length >= 3;
+/**
+ * What a report counts, a case at a time (addToReport), in one tally (tally.ts): the cases first
+ * received in the period for the figures, the learning and the stage 3 briefing; every case
+ * given (received up to the period's end) for the remedies, the Ombudsman and the national
+ * measures. Tallies of runs of cases add up to the tally of them all, in order.
+ */
+export interface ReportTally {
+  period: PeriodTally;
+  lessons: LessonTally;
+  stage3: Stage3Item[];
+  remedies: RemedyTally;
+  ombudsman: OmbudsmanTally;
+  /** Unsorted, in the order of the cases. */
+  ombudsmanCases: OmbudsmanCase[];
+  /** Null under England's Code (national-measures.ts). */
+  national: StageReturnTally | null;
+}
+
+export function newReportTally(ctx: ReportContext): ReportTally {
   return {
-    figures: performanceFromFacts(all, ctx, options),
-    learning: learningByCategory(facts),
-    stage3: hasStage3
-      ? facts.flatMap((f) => f.stages.filter((s) => s.stage === 3).map((s): Stage3Item => ({
-        reference: f.reference, category: f.category, estate: f.estate, receivedOn: s.receivedOn, respondedOn: s.respondedOn,
-        due: s.respond?.due ?? null, onTime: s.respond?.onTime ?? 'n/a', outcome: s.outcome ?? '', remedy: s.remedy, state: f.state, demo: f.demo,
-      })))
-      : null,
-    ombudsmanCases: ombudsmanCases(all, options.from, options.to),
-    // Counted by each stage's own dates over every case given, not only those first received in the period.
-    national: nationalMeasures(all, ctx.policy, ctx.calendar, { from: options.from, to: options.to }),
+    period: newPeriodTally(), lessons: new Map(), stage3: [], remedies: newRemedyTally(), ombudsman: newOmbudsmanTally(), ombudsmanCases: [],
+    national: countsTsms(ctx.policy) ? null : new Map(),
   };
+}
+
+/** Counts one case. `ctx` with the memo calendar (memoCalendar): the figures count working days for every response. */
+export function addToReport(t: ReportTally, f: CaseFacts, ctx: ReportContext, period: { from: CalendarDate; to: CalendarDate }): void {
+  const { from, to } = period;
+  if (inPeriod(f, from, to)) {
+    addToPeriodTally(t.period, f, ctx.calendar);
+    addLessons(t.lessons, f);
+    if (ctx.policy.stages.length >= 3) {
+      for (const s of f.stages) {
+        if (s.stage !== 3) continue;
+        t.stage3.push({
+          reference: f.reference, category: f.category, estate: f.estate, receivedOn: s.receivedOn, respondedOn: s.respondedOn,
+          due: s.respond?.due ?? null, onTime: s.respond?.onTime ?? 'n/a', outcome: s.outcome ?? '', remedy: s.remedy, state: f.state, demo: f.demo,
+        });
+      }
+    }
+  }
+  if (inFollowUpPopulation(f, to)) {
+    addToRemedyTally(t.remedies, f, from, to);
+    addToOmbudsmanTally(t.ombudsman, f, from, to);
+    const c = ombudsmanCaseOf(f, from, to);
+    if (c) t.ombudsmanCases.push(c);
+  }
+  // Counted by each stage's own dates over every case given, not only those first received in the period.
+  if (t.national) addToStageReturn(t.national, f, stageReturnOptions(ctx.policy, ctx.calendar, period));
+}
+
+/** The report from its tally (whose lists it sorts). */
+export function reportOfTally(t: ReportTally, ctx: ReportContext, options: PeriodOptions): ComplaintsReport {
+  const period = { from: options.from, to: options.to };
+  return {
+    figures: periodFigures(t.period, remedyFiguresOf(t.remedies), ombudsmanFiguresOf(t.ombudsman), ctx, options),
+    learning: learningOf(t.lessons),
+    stage3: ctx.policy.stages.length >= 3 ? t.stage3 : null,
+    ombudsmanCases: sortOmbudsmanCases(t.ombudsmanCases),
+    national: nationalMeasuresOf(t.national, ctx.policy, ctx.calendar, period),
+  };
+}
+
+/** The same calendar, answering from tables: the figures count working days for every response (memo-calendar.ts). */
+export function reportContext(given: ReportContext): ReportContext {
+  return { ...given, calendar: memoCalendar(given.calendar) };
+}
+
+export function reportFromFacts(all: readonly CaseFacts[], given: ReportContext, options: PeriodOptions): ComplaintsReport {
+  const ctx = reportContext(given);
+  const t = newReportTally(ctx);
+  for (const f of all) addToReport(t, f, ctx, options);
+  return reportOfTally(t, ctx, options);
 }
 
 export function buildReport(records: readonly CaseRecord[], ctx: ReportContext, options: PeriodOptions): ComplaintsReport {

@@ -78,24 +78,53 @@ function openAt(f: CaseFacts, s: StageFacts, day: CalendarDate): boolean {
   return before(s.receivedOn, day) && !before(s.respondedOn, day) && !before(f.closedOn, day) && f.refusal === null;
 }
 
-export function stageReturnFigures(facts: readonly CaseFacts[], options: StageReturnOptions): StageReturnFigures {
+/** One stage's counts for the return, added a case at a time: a tally (tally.ts), keyed by the policy's stage number. */
+interface StageReturnCounts { carriedForward: number; received: number; respondedInFull: number; withinTimescale: number; workingDays: number }
+export type StageReturnTally = Map<number, StageReturnCounts>;
+
+export function addToStageReturn(t: StageReturnTally, f: CaseFacts, options: StageReturnOptions): void {
+  if (f.refusal) return;
   const { from, to, calendar } = options;
+  for (const ps of options.stages) {
+    for (const s of f.stages) {
+      if (s.stage !== ps.number) continue;
+      let c = t.get(ps.number);
+      if (!c) {
+        c = { carriedForward: 0, received: 0, respondedInFull: 0, withinTimescale: 0, workingDays: 0 };
+        t.set(ps.number, c);
+      }
+      if (openAt(f, s, from)) c.carriedForward++;
+      if (within(s.receivedOn, from, to)) c.received++;
+      if (within(s.respondedOn, from, to)) {
+        c.respondedInFull++;
+        if (s.respond !== null && compareDates(s.respondedOn, s.respond.due) <= 0) c.withinTimescale++;
+        c.workingDays += calendar.workingDaysBetween(s.receivedOn, s.respondedOn);
+      }
+    }
+  }
+}
+
+export function stageReturnOf(t: StageReturnTally, options: StageReturnOptions): StageReturnFigures {
+  const { from, to } = options;
   const stages = options.stages.map((ps): StageReturn => {
-    const at = facts.flatMap((f) => (f.refusal ? [] : f.stages.filter((s) => s.stage === ps.number).map((s) => ({ f, s }))));
-    const responded = at.filter(({ s }) => within(s.respondedOn, from, to));
-    const inTime = responded.filter(({ s }) => s.respond !== null && compareDates(s.respondedOn as CalendarDate, s.respond.due) <= 0);
-    const days = responded.map(({ s }) => calendar.workingDaysBetween(s.receivedOn, s.respondedOn as CalendarDate));
+    const c = t.get(ps.number) ?? { carriedForward: 0, received: 0, respondedInFull: 0, withinTimescale: 0, workingDays: 0 };
     return {
       stage: ps.number,
       name: ps.name,
-      carriedForward: at.filter(({ f, s }) => openAt(f, s, from)).length,
-      received: at.filter(({ s }) => within(s.receivedOn, from, to)).length,
-      respondedInFull: responded.length,
-      withinTimescale: inTime.length,
-      withinTimescalePercent: responded.length ? oneDecimal((inTime.length / responded.length) * 100) : null,
-      averageWorkingDays: days.length ? oneDecimal(days.reduce((a, b) => a + b, 0) / days.length) : null,
+      carriedForward: c.carriedForward,
+      received: c.received,
+      respondedInFull: c.respondedInFull,
+      withinTimescale: c.withinTimescale,
+      withinTimescalePercent: c.respondedInFull ? oneDecimal((c.withinTimescale / c.respondedInFull) * 100) : null,
+      averageWorkingDays: c.respondedInFull ? oneDecimal(c.workingDays / c.respondedInFull) : null,
       timescaleWorkingDays: ps.respondWorkingDays,
     };
   });
   return { period: { from, to }, stages, counting: [...STAGE_RETURN_COUNTING_NOTES] };
+}
+
+export function stageReturnFigures(facts: readonly CaseFacts[], options: StageReturnOptions): StageReturnFigures {
+  const t: StageReturnTally = new Map();
+  for (const f of facts) addToStageReturn(t, f, options);
+  return stageReturnOf(t, options);
 }

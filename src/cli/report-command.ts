@@ -5,8 +5,8 @@ import type { ReportContext } from '../reports/case-facts';
 import { complaintsLogHeader } from '../reports/complaints-log';
 import { csvFromLines, csvLine } from '../reports/csv';
 import { renderHtmlReport } from '../reports/html-report';
-import { readLogLines, readReportFacts, type ParallelReadOptions } from '../reports/parallel-report-read';
-import { reportFromFacts, reportStoreRange } from '../reports/report';
+import { readLogLines, readReportTally, type ParallelReadOptions } from '../reports/parallel-report-read';
+import { reportOfTally, reportStoreRange } from '../reports/report';
 import { UsageError, type CommandResult } from './cli-io';
 
 /** A command result that may be plain text (CSV, HTML) or a file's bytes (a letter) rather than JSON. */
@@ -40,15 +40,15 @@ export async function reportCommand(config: AppConfig, args: ReportArgs, today: 
     // Every case received up to the end of the period: remedies and the Ombudsman are counted by their own dates.
     const range = reportStoreRange({ from, to });
     // A large embedded store is read on two threads (parallel-report-read.ts); either way each
-    // case is turned into its facts as it is read and then dropped: only the facts, which are
-    // much smaller, are held for the whole store; the log keeps only its lines of text.
+    // case is turned into its facts as it is read, counted and dropped: the report keeps only its
+    // tally (report.ts), the log only its lines of text.
     const options: ParallelReadOptions = { ...read, sqlite: config.store.kind === 'sqlite' ? { dataDir: config.store.dataDir } : null };
     if (format === 'csv') {
       const lines = await readLogLines(core.stores.cases, range, ctx, { from, to }, options);
       return { exitCode: 0, text: csvFromLines([csvLine(complaintsLogHeader(policy.stages.length)), ...lines]) };
     }
-    const facts = await readReportFacts(core.stores.cases, range, ctx, options);
-    const report = reportFromFacts(facts, ctx, { from, to, homes });
+    const tally = await readReportTally(core.stores.cases, range, ctx, { from, to }, options);
+    const report = reportOfTally(tally, ctx, { from, to, homes });
     if (format === 'json') return { exitCode: 0, stdout: report };
     return { exitCode: 0, text: renderHtmlReport(report) };
   } finally {

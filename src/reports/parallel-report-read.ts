@@ -8,18 +8,23 @@ import { CaseRecordShapeError } from '../domain/case-record';
 import type { CaseStore } from '../store/case-store.port';
 import type { SqliteOptions } from '../store/sqlite-connection';
 import { openReportReader, receivedRuns, type ReceivedRange } from '../store/sqlite-report-reads';
-import type { CaseFacts, ReportContext } from './case-facts';
+import type { ReportContext } from './case-facts';
+import type { ReportTally } from './report';
 import type { ReportReadReply, ReportReadWorkerData, RunFailure } from './report-read-worker';
-import { factsOfRun, logLinesOfRun, type ReportReadKind } from './report-runs';
+import { logLinesOfRun, tallyOfRun, type ReportReadKind } from './report-runs';
+import { addTally } from './tally';
 
 /**
  * The `report` command's read of a large embedded store on two threads. Reading a case (the
- * row out of SQLite, JSON.parse, the shape check) and working out its facts is most of a report
- * over 100,000 cases, and the main thread then only adds the facts up: so the cases are cut into
+ * row out of SQLite, JSON.parse, the shape check), working out its facts and counting them is
+ * most of a report over 100,000 cases: so the cases are cut into
  * runs of receipt dates (sqlite-report-reads.ts) and the main thread and a worker
  * (report-read-worker.ts) each claim the next run from a shared counter until none is left. A
  * thread slowed by other work on the machine simply claims fewer. The runs' results are put
- * back in order, so the facts (and the log's lines) are those of the single read, in its order.
+ * back in order: the report's tallies (tally.ts) are added in the store's order and the log's
+ * lines joined in it, so the output is the single read's, byte for byte. Neither thread holds
+ * every case's facts, and only a run's tally (its counts and the few lists that name cases) or
+ * its lines of text pass between them.
  *
  * A damaged case fails the report as the single read does: both threads stop claiming, and the
  * error is that of the first run in order that failed. A small store, a Cosmos DB store or a
@@ -47,21 +52,24 @@ interface ReadOf<T> {
   /** What this thread makes of a run. */
   local: (cases: ReturnType<CaseStore['reportCasesReceivedBetween']>) => Promise<T>;
   /** What the worker sent for a run, as `local` would have made it. */
-  decode: (payload: string) => T;
+  decode: (payload: ReportTally | string) => T;
 }
 
-/** The facts of every case received in `range`, in the store's order. */
-export async function readReportFacts(store: CaseStore, range: ReceivedRange, ctx: ReportContext, options: ParallelReadOptions): Promise<CaseFacts[]> {
-  const runs = await readRuns<CaseFacts[]>(store, range, ctx, range, options, {
-    kind: 'facts', local: (cases) => factsOfRun(cases, ctx), decode: (payload) => JSON.parse(payload) as CaseFacts[],
+/** The report's tally (report.ts) of every case received in `range`, for the period: reportOfTally makes the report. */
+export async function readReportTally(store: CaseStore, range: ReceivedRange, ctx: ReportContext, period: { from: CalendarDate; to: CalendarDate }, options: ParallelReadOptions): Promise<ReportTally> {
+  const runs = await readRuns<ReportTally>(store, range, ctx, period, options, {
+    kind: 'report', local: (cases) => tallyOfRun(cases, ctx, period), decode: (payload) => payload as ReportTally,
   });
-  return runs.length === 1 ? runs[0] as CaseFacts[] : runs.flat();
+  // Added in the store's order: the lists that name cases keep the order of the single read.
+  const [first, ...rest] = runs as [ReportTally, ...ReportTally[]];
+  for (const run of rest) addTally(first, run);
+  return first;
 }
 
 /** The complaints log's lines of the cases received in `period` among those in `range`, in the store's order (the header not included). */
 export async function readLogLines(store: CaseStore, range: ReceivedRange, ctx: ReportContext, period: { from: CalendarDate; to: CalendarDate }, options: ParallelReadOptions): Promise<string[]> {
   const runs = await readRuns<string>(store, range, ctx, period, options, {
-    kind: 'log', local: (cases) => logLinesOfRun(cases, ctx, period), decode: (payload) => payload,
+    kind: 'log', local: (cases) => logLinesOfRun(cases, ctx, period), decode: (payload) => payload as string,
   });
   return runs.filter((lines) => lines !== '');
 }

@@ -6,14 +6,15 @@ import type { Policy } from '../domain/policy';
 import type { SqliteOptions } from '../store/sqlite-connection';
 import { openReportReader, type ReceivedRange } from '../store/sqlite-report-reads';
 import type { ReportContext } from './case-facts';
-import { factsOfRun, logLinesOfRun, type ReportReadKind } from './report-runs';
+import type { ReportTally } from './report';
+import { logLinesOfRun, tallyOfRun, type ReportReadKind } from './report-runs';
 
 /**
  * The second thread of a report's read (parallel-report-read.ts): it claims runs of cases from
  * the counter it shares with the main thread, reads each through its own connection to the file
  * and the store's own report read (the same shape checks, the same error for a damaged case),
- * and sends back what the main thread would have made of the run: the facts (as JSON, which the
- * main thread parses much faster than a structured clone of the same objects) or the log's lines.
+ * and sends back what the main thread would have made of the run: the report's tally of it (a
+ * few counts and the lists that name cases, not every case's facts) or the log's lines.
  */
 export interface ReportReadWorkerData {
   store: SqliteOptions;
@@ -30,7 +31,8 @@ export interface ReportReadWorkerData {
 export type RunFailure = { where: string; problems: string[] } | { message: string };
 
 export type ReportReadReply =
-  | { run: number; payload: string }
+  /** The run's report tally (report.ts: plain data, posted as it is) or its log lines. */
+  | { run: number; payload: ReportTally | string }
   | { run: number; failure: RunFailure }
   | { done: true };
 
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
       const run = data.runs[i] as ReceivedRange;
       const cases = store.reportCasesReceivedBetween(run.from, run.to, { pageSize: READ_PAGE });
       try {
-        const payload = data.kind === 'facts' ? JSON.stringify(await factsOfRun(cases, ctx)) : await logLinesOfRun(cases, ctx, data.period);
+        const payload = data.kind === 'report' ? await tallyOfRun(cases, ctx, data.period) : await logLinesOfRun(cases, ctx, data.period);
         port.postMessage({ run: i, payload } satisfies ReportReadReply);
       } catch (err) {
         // No more runs for either thread: the report fails with the first damaged case in order.

@@ -1,22 +1,25 @@
 import type { CalendarDate } from '../domain/calendar-date';
 import type { ReportCaseRecord } from '../store/case-store.port';
-import { caseFacts, type CaseFacts, type ReportContext } from './case-facts';
+import { caseFacts, type ReportContext } from './case-facts';
 import { complaintsLogRow } from './complaints-log';
 import { csvLine } from './csv';
 import { inPeriod } from './performance';
+import { addToReport, newReportTally, reportContext, type ReportTally } from './report';
 
 /**
  * What a thread makes of a run of cases read for the `report` command, the same on the main
  * thread and on the reading thread (parallel-report-read.ts): each case is turned into its facts
- * as it is read and then dropped, so only the facts, much smaller, are held; the complaints log
- * keeps only its lines of text.
+ * as it is read, counted, and dropped, so no thread holds every case: the report keeps its tally
+ * (report.ts), the complaints log its lines of text.
  */
-export type ReportReadKind = 'facts' | 'log';
+export type ReportReadKind = 'report' | 'log';
 
-export async function factsOfRun(cases: AsyncIterable<ReportCaseRecord>, ctx: ReportContext): Promise<CaseFacts[]> {
-  const facts: CaseFacts[] = [];
-  for await (const record of cases) facts.push(caseFacts(record, ctx));
-  return facts;
+/** The report's tally of the run (reportOfTally makes the report from the tallies of every run, added in order). */
+export async function tallyOfRun(cases: AsyncIterable<ReportCaseRecord>, given: ReportContext, period: { from: CalendarDate; to: CalendarDate }): Promise<ReportTally> {
+  const ctx = reportContext(given);
+  const tally = newReportTally(ctx);
+  for await (const record of cases) addToReport(tally, caseFacts(record, ctx), ctx, period);
+  return tally;
 }
 
 /** The log's lines of the cases received in the period, joined by the CSV line end ('' when none): one string per run. */

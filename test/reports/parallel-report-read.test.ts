@@ -9,11 +9,11 @@ import type { NewCaseRecord } from '../../src/domain/case-record';
 import type { Policy } from '../../src/domain/policy';
 import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
 import { findPreset } from '../../src/policies/preset-registry';
-import type { ReportContext } from '../../src/reports/case-facts';
+import { caseFacts, type CaseFacts, type ReportContext } from '../../src/reports/case-facts';
 import { generateDemoCases } from '../../src/reports/demo-cases';
-import { readLogLines, readReportFacts } from '../../src/reports/parallel-report-read';
-import { reportStoreRange } from '../../src/reports/report';
-import { factsOfRun, logLinesOfRun } from '../../src/reports/report-runs';
+import { readLogLines, readReportTally } from '../../src/reports/parallel-report-read';
+import { reportFromFacts, reportOfTally, reportStoreRange } from '../../src/reports/report';
+import { logLinesOfRun } from '../../src/reports/report-runs';
 import { createStores } from '../../src/store/create-stores';
 import { DEFAULT_SQLITE_FILE } from '../../src/store/sqlite-connection';
 import { receivedRuns } from '../../src/store/sqlite-report-reads';
@@ -22,14 +22,21 @@ import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 /**
  * The report's read on two threads (parallel-report-read.ts) against the read on one: the same
- * facts in the same order, the same log, the same report in every format, and a damaged case
- * failing the report with the same error. Small runs, and no minimum number of cases, so that
+ * report from the runs' tallies as from every case's facts, the same log, the same output in
+ * every format, and a damaged case failing the report with the same error. Small runs, and no minimum number of cases, so that
  * both threads read many runs of a small store.
  */
 const TODAY = '2026-11-29';
 const PERIOD = { from: '2026-01-01', to: '2026-09-30' };
 const RANGE = reportStoreRange(PERIOD);
 const BOTH_THREADS = { minCases: 0, runSize: 40 };
+
+/** The single read, as the report was made before: every case's facts, in the store's order. */
+async function allFacts(stores: Stores, ctx: ReportContext): Promise<CaseFacts[]> {
+  const out: CaseFacts[] = [];
+  for await (const r of stores.cases.reportCasesReceivedBetween(RANGE.from, RANGE.to)) out.push(caseFacts(r, ctx));
+  return out;
+}
 
 function demo(policy: Policy, count: number, seed: number): NewCaseRecord[] {
   return [...generateDemoCases({ count, seed, today: TODAY, policy, calendar: calendarForPolicy(policy), directory: DEMO_DIRECTORY })];
@@ -78,19 +85,21 @@ describe('the report read on two threads is the read on one (city-of-london demo
     }
   });
 
-  it('gives the same facts in the same order, and the same log lines, whichever thread reads which run', async () => {
-    const one = await factsOfRun(stores.cases.reportCasesReceivedBetween(RANGE.from, RANGE.to), ctx);
-    assert.ok(one.length > 600);
+  it('gives the same report and the same log lines, whichever thread reads which run', async () => {
+    const facts = await allFacts(stores, ctx);
+    assert.ok(facts.length > 600);
+    const options = { ...PERIOD, homes: 12_000 };
+    const one = reportFromFacts(facts, ctx, options);
+    assert.ok(one.figures.casesReceived > 100 && one.learning.length > 0 && (one.stage3?.length ?? 0) > 0, 'figures, lessons and a stage 3 briefing to compare');
     const lines = await logLinesOfRun(stores.cases.reportCasesReceivedBetween(RANGE.from, RANGE.to), ctx, PERIOD);
     assert.ok(lines.split('\r\n').length > 100, 'the period has cases in the log');
     // The worker alone, then both threads claiming runs as they go.
     for (const mainThreadReads of [false, true]) {
       const used: Array<{ main: number; worker: number }> = [];
-      const options = { sqlite: { dataDir }, ...BOTH_THREADS, mainThreadReads, onRuns: (runs: { main: number; worker: number }) => { used.push(runs); } };
-      const two = await readReportFacts(stores.cases, RANGE, ctx, options);
-      assert.deepEqual(two.map((f) => f.reference), one.map((f) => f.reference));
-      assert.deepEqual(two, one);
-      assert.equal((await readLogLines(stores.cases, RANGE, ctx, PERIOD, options)).join('\r\n'), lines);
+      const read = { sqlite: { dataDir }, ...BOTH_THREADS, mainThreadReads, onRuns: (runs: { main: number; worker: number }) => { used.push(runs); } };
+      const tally = await readReportTally(stores.cases, RANGE, ctx, PERIOD, read);
+      assert.deepEqual(reportOfTally(tally, ctx, options), one);
+      assert.equal((await readLogLines(stores.cases, RANGE, ctx, PERIOD, read)).join('\r\n'), lines);
       assert.equal(used.length, 2, 'both reads went through the two-thread path');
       if (!mainThreadReads) assert.deepEqual(used.map((u) => u.main), [0, 0], 'the worker read every run');
     }
@@ -158,11 +167,11 @@ describe('a damaged case fails the report read on two threads as on one', functi
     const early = references[250] as string;
     damage(late);
     damage(early);
-    const one = await failure(() => factsOfRun(stores.cases.reportCasesReceivedBetween(RANGE.from, RANGE.to), ctx));
+    const one = await failure(() => allFacts(stores, ctx));
     assert.match(one.message, new RegExp(`^Case ${early} in the embedded database is not a valid case: state: not a case state`));
     // Runs of a few cases: either thread may claim the run with the damaged case.
     for (const [runSize, mainThreadReads] of [[5, true], [17, true], [60, true], [17, false]] as const) {
-      const two = await failure(() => readReportFacts(stores.cases, RANGE, ctx, { sqlite: { dataDir }, minCases: 0, runSize, mainThreadReads }));
+      const two = await failure(() => readReportTally(stores.cases, RANGE, ctx, PERIOD, { sqlite: { dataDir }, minCases: 0, runSize, mainThreadReads }));
       assert.equal(two.message, one.message, `runs of ${runSize}`);
       assert.deepEqual(two.problems, one.problems);
       const log = await failure(() => readLogLines(stores.cases, RANGE, ctx, PERIOD, { sqlite: { dataDir }, minCases: 0, runSize, mainThreadReads }));

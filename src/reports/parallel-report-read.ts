@@ -129,10 +129,10 @@ function failureError(failure: RunFailure): Error {
 
 /**
  * The reading thread's heap: what it allocates (a page of documents, a run's facts) dies within
- * the run, and with V8's defaults its heap grew to ~90 MB while the main thread held every
- * case's facts, which took a report over 100,000 cases past 300 MB. A young generation half the
- * default, and any stated limit on the old one (V8 then sizes the heap to what is live, ~45 MB
- * here): one far above a page of the largest cases (100 of 1.5 MB, report-read-worker.ts).
+ * the run, yet with V8's defaults its heap grew to ~90 MB over 100,000 cases, a third of the
+ * process's memory. A young generation half the default, and any stated limit on the old one
+ * (V8 then sizes the heap to what is live: ~45 MB here), no slower; the limit is far above a
+ * page of the largest cases (100 of 1.5 MB, report-read-worker.ts).
  */
 const READ_THREAD_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 512 };
 

@@ -63,46 +63,20 @@ function deadlineOk(d: unknown): boolean {
     && isOptional(d.id, isString) && isOptional(d.owner, isString) && isDate(d.due) && isDate(d.originalDue) && isDateOrNull(d.metOn);
 }
 
-/**
- * One copy of each repeated string (dates, estates, categories, officers): a report holds the
- * facts of every case at once, and JSON.parse gives each case its own copies, which were a
- * quarter of that memory. Bounded, so that a long-running process cannot grow it without end;
- * past the bound a string is simply not shared.
- */
-const SHARED = new Map<string, string>();
-const SHARED_MAX = 20_000;
-function shared<T extends string | null | undefined>(s: T): T {
-  if (typeof s !== 'string') return s;
-  const known = SHARED.get(s);
-  if (known !== undefined) return known as T;
-  if (SHARED.size < SHARED_MAX) SHARED.set(s, s);
-  return s;
-}
-
-function shareRepeatedStrings(record: ReportCaseRecord): void {
-  for (const e of record.events as Array<{ on: string }>) e.on = shared(e.on);
-  for (const d of record.deadlines) {
-    d.due = shared(d.due);
-    d.originalDue = shared(d.originalDue);
-    d.metOn = shared(d.metOn);
-  }
-}
-
 export function readReportRecord(data: unknown, where: string): ReportCaseRecord {
   assertReportShape(data, where);
   const record = data;
   const { details } = record;
   const { complainant, complaint } = details;
-  shareRepeatedStrings(record);
   return {
     id: record.id, reference: record.reference, policyId: record.policyId, events: record.events,
-    stage: record.stage, state: record.state, responsibleOfficerId: shared(record.responsibleOfficerId),
-    estate: shared(record.estate), category: shared(record.category), serviceArea: shared(record.serviceArea),
-    receivedOn: shared(record.receivedOn), closedOn: shared(record.closedOn), deadlines: record.deadlines, nextDueOn: record.nextDueOn,
+    stage: record.stage, state: record.state, responsibleOfficerId: record.responsibleOfficerId,
+    estate: record.estate, category: record.category, serviceArea: record.serviceArea,
+    receivedOn: record.receivedOn, closedOn: record.closedOn, deadlines: record.deadlines, nextDueOn: record.nextDueOn,
     details: {
       ...(details.demo === undefined ? {} : { demo: details.demo }),
-      complainant: { estate: shared(complainant.estate), ...(complainant.tenure === undefined ? {} : { tenure: shared(complainant.tenure) }) },
-      complaint: { category: shared(complaint.category), serviceArea: shared(complaint.serviceArea) },
+      complainant: { estate: complainant.estate, ...(complainant.tenure === undefined ? {} : { tenure: complainant.tenure }) },
+      complaint: { category: complaint.category, serviceArea: complaint.serviceArea },
     },
   };
 }

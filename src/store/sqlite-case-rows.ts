@@ -22,22 +22,40 @@ export function toDoc(record: CaseRecord): string {
  * and of the help card's list of cases. One version per case is kept (a case's older versions
  * are not read again), bounded by the characters held.
  */
-const checked = new Map<string, { caseId: string; docLength: number; json: string }>();
+const checked = new Map<string, { caseId: string; docLength: number; docBytes: number; json: string }>();
 const versionOfCase = new Map<string, string>();
 let checkedChars = 0;
 const CHECKED_MAX_CHARS = 4 * 1024 * 1024;
 
 export function fromRow(row: CaseRow): CaseRecord {
   const known = checked.get(row.version);
-  if (known?.docLength === row.doc.length) return { ...(JSON.parse(known.json) as Omit<CaseRecord, 'version'>), version: row.version };
+  if (known?.docLength === row.doc.length) return copyOf(row.version, known.json);
   const doc: unknown = JSON.parse(row.doc);
   // The schema (zod and the domain's schemas, ~14 MB) is loaded on the first row checked: the
   // save thread, which imports this module too, mostly needs none of it (sqlite-case-saves.ts).
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when used, see above
   const { parseCaseRecord } = require('../domain/case-record') as typeof import('../domain/case-record');
   const record = parseCaseRecord(typeof doc === 'object' ? { ...doc, version: row.version } : doc, 'A case row in the embedded database');
-  remember(record.id, row.version, row.doc.length, toDoc(record));
+  remember(record.id, row.version, row.doc, toDoc(record));
   return record;
+}
+
+/** The size of a stored document in bytes, as SQLite's octet_length gives it. */
+export const docBytesOf = (doc: string): number => Buffer.byteLength(doc, 'utf8');
+
+/**
+ * The case stored under `version` with a document of `docBytes` bytes (SQLite's octet_length),
+ * if it is known, as the caller's own copy; else undefined. A reader asks this with the row's
+ * version and size before reading its document: reading the document only to find it known was
+ * most of the memory a card submit allocated.
+ */
+export function knownCase(version: string, docBytes: number): CaseRecord | undefined {
+  const known = checked.get(version);
+  return known?.docBytes === docBytes ? copyOf(version, known.json) : undefined;
+}
+
+function copyOf(version: string, json: string): CaseRecord {
+  return { ...(JSON.parse(json) as Omit<CaseRecord, 'version'>), version };
 }
 
 /**
@@ -47,7 +65,7 @@ export function fromRow(row: CaseRow): CaseRecord {
  * (identity, append-only history, size) on every save.
  */
 export function rememberWritten(caseId: string, version: string, doc: string): void {
-  remember(caseId, version, doc.length, doc);
+  remember(caseId, version, doc, doc);
 }
 
 /**
@@ -68,12 +86,12 @@ function forget(version: string): void {
   if (versionOfCase.get(entry.caseId) === version) versionOfCase.delete(entry.caseId);
 }
 
-function remember(caseId: string, version: string, docLength: number, json: string): void {
+function remember(caseId: string, version: string, doc: string, json: string): void {
   if (json.length > CHECKED_MAX_CHARS / 8) return;
   forget(version);
   const previous = versionOfCase.get(caseId);
   if (previous !== undefined) forget(previous);
-  checked.set(version, { caseId, docLength, json });
+  checked.set(version, { caseId, docLength: doc.length, docBytes: docBytesOf(doc), json });
   versionOfCase.set(caseId, version);
   checkedChars += json.length;
   // The oldest first: a Map iterates in insertion order.

@@ -5,7 +5,7 @@ import type { CaseRecord, NewCaseRecord } from '../domain/case-record';
 import { assertNewCase, formatReference, withoutReferenceYear } from './case-record-rules';
 import { readReportRecord } from './case-report-records';
 import type { CaseCountFilter, CaseStore, CreatedCase, DueDeadline, PurgedCase, ReportCaseRecord, ErasureSaveResult, SaveResult } from './case-store.port';
-import { caseColumns, checkedLength, fromRow, INSERT_CASE, rememberWritten, toDoc, writeRunningDeadlines, type CaseRow } from './sqlite-case-rows';
+import { caseColumns, checkedLength, fromRow, INSERT_CASE, knownCase, rememberWritten, toDoc, writeRunningDeadlines, type CaseRow } from './sqlite-case-rows';
 import { SqliteConnection, type SqliteOptions } from './sqlite-connection';
 import { statement } from './sqlite-statements';
 import { StoreError } from './store-errors';
@@ -79,12 +79,21 @@ export class SqliteCaseStore implements CaseStore {
   }
 
   async getCase(id: string): Promise<CaseRecord | undefined> {
-    const row = statement(this.db, 'SELECT doc, version FROM cases WHERE id = ?').get(id) as CaseRow | undefined;
-    return row && fromRow(row);
+    return this.readCase('id', id);
   }
 
   async getCaseByReference(reference: string): Promise<CaseRecord | undefined> {
-    const row = statement(this.db, 'SELECT doc, version FROM cases WHERE reference = ?').get(reference) as CaseRow | undefined;
+    return this.readCase('reference', reference);
+  }
+
+  /** One case: its version and size first, and its document only when this process does not know that version already (knownCase). */
+  private readCase(by: 'id' | 'reference', key: string): CaseRecord | undefined {
+    const head = statement(this.db, `SELECT id, version, octet_length(doc) AS bytes FROM cases WHERE ${by} = ?`).get(key) as { id: string; version: string; bytes: number } | undefined;
+    if (!head) return undefined;
+    const known = knownCase(head.version, head.bytes);
+    if (known) return known;
+    // By id: a save between the two reads gives the newer row, which is as good.
+    const row = statement(this.db, 'SELECT doc, version FROM cases WHERE id = ?').get(head.id) as CaseRow | undefined;
     return row && fromRow(row);
   }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { CaseRecord } from '../../src/domain/case-record';
+import { CaseRecordShapeError, type CaseRecord } from '../../src/domain/case-record';
 import { createStores } from '../../src/store/create-stores';
 import { toDoc } from '../../src/store/sqlite-case-rows';
 import { DEFAULT_SQLITE_FILE } from '../../src/store/sqlite-connection';
@@ -53,6 +53,21 @@ describe('SQLite save thread checks', function () {
     } finally {
       db.close();
     }
+  });
+
+  it('reads a case again through the schema when its row changed under the version it knows, by id and by reference', async () => {
+    const created = await stores.cases.createCase(newCase());
+    const read = await stores.cases.getCase(created.id);
+    assert.ok(read);
+    // Known now: read again without its document. Then edited by hand, under the same version.
+    assert.deepEqual(await stores.cases.getCase(created.id), read);
+    handEdit(read, toDoc({ ...read, state: 'no-such-state' as CaseRecord['state'] }));
+    await assert.rejects(stores.cases.getCase(created.id), CaseRecordShapeError);
+    await assert.rejects(stores.cases.getCaseByReference(created.reference), CaseRecordShapeError);
+    // A hand edit that keeps the shape is read as it now is.
+    handEdit(read, toDoc({ ...read, estate: 'Hillside Gardens' }));
+    assert.equal((await stores.cases.getCaseByReference(created.reference))?.estate, 'Hillside Gardens');
+    assert.equal((await stores.cases.getCase(created.id))?.estate, 'Hillside Gardens');
   });
 
   it('still refuses a history rewrite and a new reference on a document the saver checked', async () => {

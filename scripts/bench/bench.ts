@@ -30,10 +30,6 @@ const CONCURRENCY = [1, 10, 50];
 const ALEX = { id: '29:alex', name: 'Alex Morgan', aadObjectId: '00000000-0000-4000-8000-000000000001' };
 
 interface Scenario { name: string; concurrency: number; rps: number; p50Ms: number; p99Ms: number; ratioToFloor: number | null; ratioToPeer: number | null; errors: number }
-interface PacedScenario { name: string; concurrency: number; offeredRps: number; rps: number; p50Ms: number; p99Ms: number; errors: number }
-const PACED_CONVERSATIONS = 50;
-/** The paced rate, as a share of what the echo bot answers at 50 conversations flat out. */
-const PACED_SHARE_OF_ECHO = 0.5;
 
 /** A Bot Connector stand-in that only counts what the bots send (replies and cards). */
 async function countingConnector(): Promise<{ url: string; count: () => number; close: () => void }> {
@@ -65,16 +61,6 @@ async function run(name: string, server: ServerProcess, body: (url: string) => (
   return out;
 }
 
-/**
- * The same 50 conversations, paced: requests offered at a fixed rate (half what the echo bot
- * answers flat out), not sent the moment the last is answered. With a closed loop, latency is
- * the queue (50 waiting, divided by the rate answered); paced, it is how long one answer takes
- * under a heavy load. autocannon corrects paced latencies for requests it could not send on time.
- */
-async function paced(name: string, server: ServerProcess, body: (url: string) => (c: number, n: number) => object, connectorUrl: string, rate: number): Promise<PacedScenario> {
-  const r = await load(server.url, PACED_CONVERSATIONS, SECONDS, body(connectorUrl), rate);
-  return { name, concurrency: PACED_CONVERSATIONS, offeredRps: rate, rps: r.rps, p50Ms: r.p50Ms, p99Ms: r.p99Ms, errors: r.errors + r.non2xx };
-}
 
 async function main(): Promise<void> {
   const connector = await countingConnector();
@@ -90,8 +76,6 @@ async function main(): Promise<void> {
 
   const echo = await startServer(compiledPeer('scripts/bench/echo-bot.ts'), await freePort(), {}, '/api/messages');
   results.push(...await run('echo', echo, message, connector.url));
-  const pacedRate = Math.round(PACED_SHARE_OF_ECHO * (results.find((r) => r.name === 'echo' && r.concurrency === PACED_CONVERSATIONS)?.rps ?? 0));
-  const pacedResults: PacedScenario[] = [await paced('echo', echo, message, connector.url, pacedRate)];
   const echoRssMb = echo.peakRssMb();
   await echo.stop();
 
@@ -112,7 +96,6 @@ async function main(): Promise<void> {
   const app = await startServer('dist/index.js', await freePort(), appEnv, '/healthz');
   results.push(...await run('card-message', app, message, connector.url));
   results.push(...await run('card-submit-embedded', app, submit, connector.url));
-  pacedResults.push(await paced('card-submit-embedded', app, submit, connector.url, pacedRate));
   const embeddedRssMb = app.peakRssMb();
   peakRssMb = Math.max(peakRssMb, embeddedRssMb);
   await app.stop();
@@ -153,10 +136,10 @@ async function main(): Promise<void> {
   }));
   const output = {
     machine: `${process.platform} ${process.arch}, ${cpus().length} cores, node ${process.version}`, quick, secondsPerRun: SECONDS, scenarios,
-    paced: pacedResults, peakRssMb: Math.round(peakRssMb), peakRssEmbeddedMb: Math.round(embeddedRssMb), peakRssCosmosMb: Math.round(cosmosRssMb), peerPeakRssMb: Math.round(echoRssMb), cosmosRequestsPerSubmit: cosmosRequests,
+    peakRssMb: Math.round(peakRssMb), peakRssEmbeddedMb: Math.round(embeddedRssMb), peakRssCosmosMb: Math.round(cosmosRssMb), peerPeakRssMb: Math.round(echoRssMb), cosmosRequestsPerSubmit: cosmosRequests,
     ...(scale ?? {}), ...(evidencePack ? { evidencePack } : {}),
   };
-  const targets = targetResults({ scenarios, paced: pacedResults, peerPeakRssMb: output.peerPeakRssMb, cosmosRequestsPerSubmit: cosmosRequests, peakRssMb: output.peakRssMb, scale, evidencePack });
+  const targets = targetResults({ scenarios, peerPeakRssMb: output.peerPeakRssMb, cosmosRequestsPerSubmit: cosmosRequests, peakRssMb: output.peakRssMb, scale, evidencePack });
   if (json) { process.stdout.write(`${JSON.stringify({ ...output, targets }, null, 2)}\n`); return; }
   printTable(output, scenarios, scale, evidencePack);
   process.stdout.write(`\nTargets (issue 17):\n${targetLines(targets).join('\n')}\n`);
@@ -170,13 +153,12 @@ function perSubmit(counts: CosmosRequestCounts, submits: number): CosmosRequestC
   return { submits, pointReads: per(counts.pointReads), replaces: per(counts.replaces), creates: per(counts.creates), queries: per(counts.queries), other: per(counts.other), byContainer };
 }
 
-interface Printed { machine: string; paced: PacedScenario[]; peakRssMb: number; peakRssEmbeddedMb: number; peakRssCosmosMb: number; peerPeakRssMb: number; cosmosRequestsPerSubmit: CosmosRequestCounts & { submits: number } }
+interface Printed { machine: string; peakRssMb: number; peakRssEmbeddedMb: number; peakRssCosmosMb: number; peerPeakRssMb: number; cosmosRequestsPerSubmit: CosmosRequestCounts & { submits: number } }
 
 function printTable(output: Printed, scenarios: Scenario[], scale: ScaleFigures | null, evidencePack: PackFigures | null): void {
   const f = (n: number | null, d = 0) => (n === null ? '-' : n.toFixed(d));
   const lines = [`Machine: ${output.machine}`, '', 'scenario               conc      rps   p50 ms   p99 ms  x floor  x echo  errors'];
   for (const s of scenarios) lines.push(`${s.name.padEnd(22)} ${String(s.concurrency).padStart(4)} ${f(s.rps).padStart(8)} ${f(s.p50Ms, 1).padStart(8)} ${f(s.p99Ms, 1).padStart(8)} ${f(s.ratioToFloor, 2).padStart(8)} ${f(s.ratioToPeer, 2).padStart(7)} ${String(s.errors).padStart(7)}`);
-  for (const p of output.paced) lines.push(`${`${p.name}, paced ${p.offeredRps}/s`.padEnd(22)} ${String(p.concurrency).padStart(4)} ${f(p.rps).padStart(8)} ${f(p.p50Ms, 1).padStart(8)} ${f(p.p99Ms, 1).padStart(8)} ${'-'.padStart(8)} ${'-'.padStart(7)} ${String(p.errors).padStart(7)}`);
   const c = output.cosmosRequestsPerSubmit;
   lines.push('', 'Answering:');
   lines.push(`  card submit on Cosmos DB, requests per submit (${c.submits} counted): by container ${Object.entries(c.byContainer).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);

@@ -4,17 +4,15 @@ export interface LoadResult { rps: number; p50Ms: number; p99Ms: number; errors:
 
 /**
  * Drives POST /api/messages at a fixed number of connections for a while, each sending its
- * next request as soon as the last is answered, or at a fixed overall rate when one is given. `body(i, n)` gives
+ * next request as soon as the last is answered. `body(i, n)` gives
  * the JSON for the n-th request on connection i, so each connection is its own conversation.
  */
-export async function load(url: string, connections: number, seconds: number, body: (connection: number, n: number) => object, overallRate?: number): Promise<LoadResult> {
+export async function load(url: string, connections: number, seconds: number, body: (connection: number, n: number) => object): Promise<LoadResult> {
   let nextConnection = 0;
   const result = await autocannon({
     url: `${url}/api/messages`,
     connections,
     duration: seconds,
-    // Paced: at most this many requests a second over all connections (an open load, not as fast as answered).
-    ...(overallRate ? { overallRate } : {}),
     requests: [{
       method: 'POST',
       headers: { 'content-type': 'application/json' },

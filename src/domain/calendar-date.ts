@@ -20,7 +20,9 @@ export function isCalendarDate(s: unknown): s is CalendarDate {
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  // From the year 100: Date.UTC, which the arithmetic below uses, reads years 0-99 as 1900-1999,
+  // so "0026-11-20" (a two-digit year typed into a date field) would become a date in 1926.
+  return year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 function daysInMonth(year: number, month: number): number {

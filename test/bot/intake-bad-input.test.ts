@@ -36,6 +36,13 @@ describe('intake: bad input gets a clear message and stores nothing partial', fu
     assert.equal(await stored(), 0);
   });
 
+  it('a two-digit year typed into a date (0026-11-20) is refused, not taken as 1926', async () => {
+    const intakeId = await startAtStep2(bot);
+    const res = await bot.driver.execute(ALEX, 'intake.next', { intakeId, step: 'complaint', ...COMPLAINT, receivedOn: '0026-11-20' });
+    assert.match(cardText(res.body.value), /Date received must be a date/);
+    assert.equal(await stored(), 0);
+  });
+
   it('a complaint older than the policy\'s time limit is not refused silently: it asks for a reason', async () => {
     const intakeId = await startAtStep2(bot);
     const late = { intakeId, step: 'complaint', ...COMPLAINT, issueOccurredOn: '2025-10-01' };

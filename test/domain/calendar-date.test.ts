@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { addMonths, calendarDaysBetween, formatDate, isCalendarDate, londonDateOf } from '../../src/domain/calendar-date';
+import { addCalendarDays, addMonths, calendarDaysBetween, formatDate, isCalendarDate, londonDateOf } from '../../src/domain/calendar-date';
 
 describe('calendar dates', () => {
   it('accepts real dates and rejects impossible or malformed ones', () => {
@@ -22,6 +22,16 @@ describe('calendar dates', () => {
       }
     }
     assert.equal(real, 146_462, 'days from 1900 to 2300');
+  });
+
+  it('refuses years before 100, which the arithmetic would read as 1900-1999 (a two-digit year typed into a date field)', () => {
+    for (const bad of ['0026-11-20', '0001-01-01', '0099-12-31', '0000-01-01']) assert.equal(isCalendarDate(bad), false, bad);
+    assert.equal(isCalendarDate('0100-01-01'), true);
+    for (let year = 0; year < 400; year++) {
+      const s = `${String(year).padStart(4, '0')}-03-01`;
+      assert.equal(isCalendarDate(s), year >= 100, s);
+      if (year >= 100) assert.equal(addCalendarDays(s, 1), `${String(year).padStart(4, '0')}-03-02`, s);
+    }
   });
 
   it('says a date the same way however often it is asked', () => {

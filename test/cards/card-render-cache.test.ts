@@ -9,9 +9,15 @@ describe('rendered cards kept for reuse', () => {
     const second = renderCard('notice', { ...data });
     assert.deepEqual(second, first);
     assert.notEqual(second, first, 'each caller gets its own object');
-    // A caller changing its card changes nobody else's.
+    // Kept from the second ask: the third comes from what was kept. A caller changing its card changes nobody else's.
     (first.body as unknown[]).length = 0;
-    assert.deepEqual(renderCard('notice', data), second);
+    const third = renderCard('notice', data);
+    assert.deepEqual(third, second);
+    (third.body as unknown[]).length = 0;
+    (second.body as unknown[]).push({ type: 'TextBlock', text: 'changed by a caller' });
+    assert.deepEqual(renderCard('notice', data), renderCard('notice', { ...data }));
+    assert.match(JSON.stringify(renderCard('notice', data)), /HC-2026-00042/);
+    assert.doesNotMatch(JSON.stringify(renderCard('notice', data)), /changed by a caller/);
     const other = renderCard('notice', { ...data, text: 'The note is on HC-2026-00043.' });
     assert.notDeepEqual(other, second);
     assert.match(JSON.stringify(other), /HC-2026-00043/);

@@ -110,10 +110,12 @@ describe('the report read on two threads is the read on one (city-of-london demo
     const oneThread = { minCases: Number.POSITIVE_INFINITY };
     for (const format of ['csv', 'json', 'html']) {
       const args = { ...PERIOD, format, homes: '12000' };
+      const used: Array<{ main: number; worker: number }> = [];
       const one = await reportCommand(config, args, TODAY, oneThread);
-      const two = await reportCommand(config, args, TODAY, BOTH_THREADS);
+      const two = await reportCommand(config, args, TODAY, { ...BOTH_THREADS, mainThreadReads: false, onRuns: (runs) => { used.push(runs); } });
       assert.equal(two.exitCode, 0);
       assert.deepEqual(two, one, format);
+      assert.ok(used.length > 0 && used.every((u) => u.worker > 0), `${format}: the worker read runs (${JSON.stringify(used)})`);
     }
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -74,10 +74,12 @@ async function main(): Promise<void> {
   results.push(...await run('floor', floor, message, connector.url));
   await floor.stop();
 
-  const echo = await startServer(compiledPeer('scripts/bench/echo-bot.ts'), await freePort(), {}, '/api/messages');
+  const peer = compiledPeer('scripts/bench/echo-bot.ts');
+  const echo = await startServer(peer, await freePort(), {}, '/api/messages');
   results.push(...await run('echo', echo, message, connector.url));
   const echoRssMb = echo.peakRssMb();
   await echo.stop();
+  rmSync(path.dirname(peer), { recursive: true, force: true });
 
   // This bot on the embedded store: a message that shows a card, and a card submit that
   // validates and appends an event (a note) to a case, one case per conversation.

@@ -86,7 +86,13 @@ async function readRuns<T>(store: CaseStore, range: ReceivedRange, ctx: ReportCo
   const results: T[] = new Array<T>(runs.length);
   const failures = new Map<number, unknown>();
   const stop = (): void => { Atomics.store(claims, 0, runs.length); };
-  const worker = startWorker({ store: sqlite, policy: ctx.policy, today: ctx.today, kind: read.kind, period, runs, claims: claims.buffer });
+  let worker: Worker;
+  try {
+    worker = startWorker({ store: sqlite, policy: ctx.policy, today: ctx.today, kind: read.kind, period, runs, claims: claims.buffer });
+  } catch (err) {
+    await reader.close();
+    throw err;
+  }
   const workerDone = new Promise<void>((resolve, reject) => {
     worker.on('message', (reply: ReportReadReply) => {
       if ('done' in reply) resolve();

@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import sinon from 'sinon';
+import { SqliteCaseStore } from '../../src/store/sqlite-case-store';
 import type { CaseRecord } from '../../src/domain/case-record';
 import { ACK_SENT, actionData, ALEX, cardText, PRIYA, pressData, SAM, type TeamsUser } from '../support/bot-driver';
 import { COMPLAINANT, COMPLAINT, logComplaint, startTestBot, type TestBot } from '../support/test-app';
@@ -190,6 +192,33 @@ describe('the front door: a new issue raised at stage 2 is split off as a new co
     assert.match(cardText(again.body.value), /This case has changed since this card was shown, so nothing was changed/);
     assert.equal((await bot.stores.cases.casesReceivedBetween('2000-01-01', '2099-12-31')).length, before + 1);
     assert.equal((await stored(original.caseId)).events.filter((e) => e.type === 'split-off').length, 1);
+  });
+
+  it('a failure between the new case and the split: the same card pressed again records the split, naming the one case made', async () => {
+    const card = await bot.driver.execute(PRIYA, 'case.refresh', { caseId: original.caseId });
+    const form = await bot.driver.execute(PRIYA, 'case.split.form', actionData(card.body.value, 'case.split.form'));
+    const filled = { ...pressData(form.body.value, 'case.split'), on: '2026-11-21', channel: 'phone', text: 'The lift has been out of order for a week.' };
+    const cases = async () => (await bot.stores.cases.casesReceivedBetween('2000-01-01', '2099-12-31')).filter((c) => c.details.complaint.description === filled.text);
+    const splits = async () => (await stored(original.caseId)).events.filter((e) => e.type === 'split-off' && e.why === filled.text);
+    // The app's store fails the stage 2 case's save once: the new case is made, the split is not recorded.
+    const save = sinon.stub(SqliteCaseStore.prototype, 'saveCase').callThrough();
+    save.onFirstCall().rejects(new Error('the disk is full'));
+    try {
+      await bot.driver.execute(PRIYA, 'case.split', filled);
+      assert.equal(save.callCount, 1, 'the one save that failed was the split');
+    } finally {
+      save.restore();
+    }
+    assert.equal((await cases()).length, 1, 'the new case was made first');
+    assert.equal((await splits()).length, 0, 'and the split was not recorded');
+
+    const again = await bot.driver.execute(PRIYA, 'case.split', filled);
+    assert.match(cardText(again.body.value), /The new issue was split off\./);
+    const made = await cases();
+    assert.equal(made.length, 1, 'no second case');
+    const off = await splits();
+    assert.deepEqual(off.map((e) => e.type === 'split-off' && e.newCaseId), [made[0]!.id]);
+    assert.ok((await stored(original.caseId)).events.some((e) => e.type === 'note' && e.why === `The new issue split off on Sat 21 Nov 2026 was logged as a new complaint: ${made[0]!.reference}.`));
   });
 
   it('asks again, under the field, for what is missing', async () => {

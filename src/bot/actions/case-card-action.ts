@@ -27,6 +27,14 @@ export interface CaseCardAction<N extends CaseCommandName> {
   anyVersion?: boolean;
   /** The card's input, checked at the edge, as the command's input; or the fields to correct. */
   parse(verb: string, data: Record<string, unknown>, scope: ActionScope): ParsedInput<InputOf<N>>;
+  /**
+   * A step the command's events depend on, made after the input is checked and before the
+   * command is run: the case a split names, which must exist before the split is recorded.
+   * It must be safe to make twice (the second time finds the first), because a card pressed
+   * again after a failure between the step and the command makes it again. Returns why it could
+   * not be made, and then nothing is recorded.
+   */
+  prepare?(record: CaseRecord, input: InputOf<N>, scope: ActionScope): Promise<string | null>;
   /** The form field that holds a command input the domain refused (default: the same name). */
   fieldFor?: Partial<Record<string, string>>;
   /** What the person who acted is told. */

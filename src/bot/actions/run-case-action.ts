@@ -87,6 +87,10 @@ async function carryOut<N extends CaseCommandName>(
   if (!parsed.ok) {
     return action.form ? action.form(record, scope, { values: parsed.values, errors: parsed.errors, banner: 'Some answers need attention.' }) : scope.caseCard(record, scope.person, 'Some answers need attention.');
   }
+  const unprepared = action.prepare ? await action.prepare(record, parsed.input, scope) : null;
+  if (unprepared) {
+    return action.form ? action.form(record, scope, { values: valuesOf(data), errors: {}, banner: unprepared }) : refused(record, { kind: 'refused', message: unprepared });
+  }
   const result = await runCaseCommand(scope.deps.stores.cases, scope.deps.ctx, record.id, { seenVersion: action.anyVersion ? null : record.version, current: record }, scope.person, command, parsed.input);
   if (!result.ok) {
     if (result.code === 'CASE.NOT_FOUND') return NO_CASE;

@@ -3,6 +3,7 @@ import type { CaseRecord } from './case-record';
 import type { TimelineContext } from './case-timeline';
 import { viewOf } from './case-view';
 import type { Directory, DirectoryPerson } from './directory';
+import { caseSearchText, nameSearchText, searchText } from './case-search-text';
 
 /**
  * `find <words>`: the cases a person may see (casesVisibleTo) whose resident's name, address,
@@ -23,20 +24,10 @@ import type { Directory, DirectoryPerson } from './directory';
 const MAX_SEARCH_WORDS = 8;
 const MAX_WORD = 40;
 
-/** Lower case, accents and punctuation gone, runs of anything else one space. */
-export function searchText(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
-
 /** The words to look for, as matched; empty when nothing searchable was typed. */
 export function searchWords(typed: string): string[] {
   const words = [...new Set(searchText(typed).split(' ').filter(Boolean).map((w) => w.slice(0, MAX_WORD)))];
   return words.slice(0, MAX_SEARCH_WORDS);
-}
-
-/** UK postcodes in an address ("SE1 7PB", "se17pb"), each as "se1 7pb". The one postcode pattern: complainant-match's postcodeOf uses it too. */
-export function postcodesIn(address: string): string[] {
-  return [...address.matchAll(/\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b/gi)].map((m) => `${m[1]} ${m[2]}`.toLowerCase());
 }
 
 function everyWordIn(words: readonly string[], text: string): boolean {
@@ -50,13 +41,8 @@ export function findCases(records: readonly CaseRecord[], words: readonly string
   if (words.length === 0) return [];
   const found: FoundCase[] = [];
   for (const record of records) {
-    const seen = searchText(`${record.reference} ${record.details.complainant.complainantName}`);
-    const byName = everyWordIn(words, seen);
-    if (!byName) {
-      const { address } = record.details.complainant;
-      const personal = `${seen} ${searchText(address)} ${postcodesIn(address).map((p) => p.replace(' ', '')).join(' ')}`;
-      if (!everyWordIn(words, personal)) continue;
-    }
+    const byName = everyWordIn(words, nameSearchText(record));
+    if (!byName && !everyWordIn(words, caseSearchText(record))) continue;
     // Only a case whose words match is asked who may see it: the rule works out the case's view.
     if (casesVisibleTo([record], person, ctx).length === 0) continue;
     const acts = actsOnCase({ record, view: viewOf(record, ctx) }, person, ctx.directory);

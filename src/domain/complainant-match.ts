@@ -1,5 +1,5 @@
 import type { ComplainantDetails } from './case-details';
-import { postcodesIn } from './case-search';
+import { postcodesIn } from './case-search-text';
 import { ERASED } from './erase-complainant';
 
 /**

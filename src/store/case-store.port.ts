@@ -92,6 +92,14 @@ export interface CaseStore {
    * Reads every open case (a landlord holds a few hundred at once), never the finished ones.
    */
   openCases(): Promise<CaseRecord[]>;
+  /**
+   * Cases whose search text (case-search-text.ts caseSearchText: reference, name, address,
+   * postcodes) holds every one of `words` (as searchWords gives them), and any case written
+   * before the stores kept that text. A superset, in no order: `find` applies its own rule (who
+   * may see, and find by what) to what comes back, so a search reads the few cases that match,
+   * not every case.
+   */
+  casesMatchingWords(words: readonly string[]): Promise<CaseRecord[]>;
   /** Running deadlines of open cases due on or before `date`, soonest first. */
   deadlinesDueBy(date: CalendarDate): Promise<DueDeadline[]>;
   casesReceivedBetween(from: CalendarDate, to: CalendarDate): Promise<CaseRecord[]>;

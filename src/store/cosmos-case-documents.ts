@@ -1,4 +1,5 @@
 import { parseCaseRecord, type CaseRecord } from '../domain/case-record';
+import { caseSearchText } from '../domain/case-search-text';
 import { awaitsDecisionOf, dueSortKey, earliestDue, isDemoCase, isOpenState, runningDeadlines, type RunningDeadline } from './case-record-rules';
 
 /**
@@ -25,6 +26,8 @@ export interface CaseQueryFields {
    * such a case is read as "may be waiting".
    */
   awaits?: boolean;
+  /** The text `find` matches the case on (case-search-text.ts). Absent on documents written before it: read as "may match". */
+  search?: string;
   /** Random per write: lets a retried write recognise that its lost first attempt landed. */
   writeId: string;
 }
@@ -41,7 +44,7 @@ export function toCaseDocument(record: Omit<CaseRecord, 'version'> & { version?:
   const awaits = awaitsDecisionOf(record);
   return {
     ...copy,
-    q: { open: isOpenState(record.state), running, dueOn: earliestDue(running), dueSort: dueSortKey(running), demo: isDemoCase(record), ...(awaits === null ? {} : { awaits }), writeId },
+    q: { open: isOpenState(record.state), running, dueOn: earliestDue(running), dueSort: dueSortKey(running), demo: isDemoCase(record), ...(awaits === null ? {} : { awaits }), search: caseSearchText(record), writeId },
   };
 }
 

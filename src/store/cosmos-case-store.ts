@@ -182,6 +182,16 @@ export class CosmosCaseStore implements CaseStore {
     return records.sort((a, b) => (a.receivedOn ?? '').localeCompare(b.receivedOn ?? '') || a.reference.localeCompare(b.reference));
   }
 
+  async casesMatchingWords(words: readonly string[]): Promise<CaseRecord[]> {
+    if (words.length === 0) return [];
+    // q.search is indexed (cosmos-containers.ts); CONTAINS on it still reads every case's short
+    // text, but only the cases that hold every word come back.
+    return this.queryCases('finding cases by their words', {
+      query: `SELECT * FROM c WHERE NOT IS_DEFINED(c.q.search) OR (${words.map((_, i) => `CONTAINS(c.q.search, @w${i})`).join(' AND ')})`,
+      parameters: words.map((w, i) => ({ name: `@w${i}`, value: w })),
+    });
+  }
+
   async deadlinesDueBy(date: CalendarDate): Promise<DueDeadline[]> {
     // c.q.dueOn is set only on cases with a running deadline (an open case's, or a finished
     // case's follow-ups), so its range index

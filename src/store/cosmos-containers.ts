@@ -37,6 +37,7 @@ export const CASES_CONTAINER: ContainerDefinition = {
       { path: '/q/dueSort/?' },
       { path: '/q/demo/?' },
       { path: '/q/awaits/?' },
+      { path: '/q/search/?' },
       { path: '/q/running/[]/due/?' },
     ],
     excludedPaths: [{ path: '/*' }],

@@ -10,8 +10,8 @@ import { statement } from './sqlite-statements';
 /**
  * Erasure on the embedded store (saveErasedCase): one IMMEDIATE transaction on the caller's
  * connection, conditional on the version read, like every save. Erasure changes no indexed
- * column (asserted: the row's columns other than the document and version must come out the
- * same), so only the document and the version are written, and the running-deadline rows stay.
+ * column but the search text (asserted: the row's other columns must come out the same), so only
+ * the document, the search text and the version are written, and the running-deadline rows stay.
  * With secure_delete on, the old document's pages are zeroed; the checkpoint then moves the new
  * pages out of the write-ahead log and empties it, so no copy of the old words is left in the
  * WAL either. A reader (the running bot mid-read) can keep the checkpoint from completing: then
@@ -33,11 +33,12 @@ export function saveErasedCase(db: Database.Database, next: CaseRecord): Erasure
     const doc = toDoc(record);
     const before = caseColumns(current);
     const after = caseColumns(record, doc);
+    // The search text holds the name and address, so it changes with them; nothing else may.
     for (const column of Object.keys(after)) {
-      if (column !== 'doc' && column !== 'version' && before[column] !== after[column]) throw new Error(`Case ${current.reference}: an erasure would change the indexed column ${column}`);
+      if (column !== 'doc' && column !== 'version' && column !== 'search' && before[column] !== after[column]) throw new Error(`Case ${current.reference}: an erasure would change the indexed column ${column}`);
     }
-    const { changes } = statement(db, 'UPDATE cases SET version = @version, doc = @doc WHERE id = @id AND version = @expected')
-      .run({ id: record.id, version: record.version, doc, expected: next.version });
+    const { changes } = statement(db, 'UPDATE cases SET version = @version, search = @search, doc = @doc WHERE id = @id AND version = @expected')
+      .run({ id: record.id, version: record.version, search: after.search, doc, expected: next.version });
     if (changes !== 1) throw new Error(`Case ${current.reference}: conditional update touched ${changes} rows`);
     return { ok: true, record: fromRow({ doc, version: record.version }) };
   });

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CaseRecord } from '../domain/case-record';
+import { caseSearchText } from '../domain/case-search-text';
 import { awaitsDecisionOf, dueSortKey, earliestDue, isDemoCase, isOpenState, runningDeadlines } from './case-record-rules';
 import { statement } from './sqlite-statements';
 
@@ -102,8 +103,8 @@ function remember(caseId: string, version: string, doc: string, json: string): v
 }
 
 /** How a new case row is written, from caseColumns. */
-export const INSERT_CASE = `INSERT INTO cases (id, reference, version, state, is_open, responsible_officer_id, received_on, closed_on, due_on, due_sort, is_demo, awaits_decision, doc)
-  VALUES (@id, @reference, @version, @state, @isOpen, @officer, @receivedOn, @closedOn, @dueOn, @dueSort, @isDemo, @awaitsDecision, @doc)`;
+export const INSERT_CASE = `INSERT INTO cases (id, reference, version, state, is_open, responsible_officer_id, received_on, closed_on, due_on, due_sort, is_demo, awaits_decision, search, doc)
+  VALUES (@id, @reference, @version, @state, @isOpen, @officer, @receivedOn, @closedOn, @dueOn, @dueSort, @isDemo, @awaitsDecision, @search, @doc)`;
 
 /** The indexed columns of a case row, derived from the record on every write. */
 export function caseColumns(record: CaseRecord, doc: string = toDoc(record)): Record<string, string | number | null> {
@@ -121,6 +122,7 @@ export function caseColumns(record: CaseRecord, doc: string = toDoc(record)): Re
     dueSort: dueSortKey(running),
     isDemo: isDemoCase(record) ? 1 : 0,
     awaitsDecision: ((a) => (a === null ? null : a ? 1 : 0))(awaitsDecisionOf(record)),
+    search: caseSearchText(record),
     doc,
   };
 }

@@ -64,7 +64,7 @@ export function commitSaves(db: Database.Database, requests: readonly WriteReque
     assertStorableCase(next, Buffer.byteLength(request.doc, 'utf8'));
     const record: CaseRecord = { ...next, version: request.version };
     const { changes } = statement(db, `UPDATE cases SET version = @version, state = @state, is_open = @isOpen, responsible_officer_id = @officer,
-      received_on = @receivedOn, closed_on = @closedOn, due_on = @dueOn, due_sort = @dueSort, is_demo = @isDemo, awaits_decision = @awaitsDecision, doc = @doc
+      received_on = @receivedOn, closed_on = @closedOn, due_on = @dueOn, due_sort = @dueSort, is_demo = @isDemo, awaits_decision = @awaitsDecision, search = @search, doc = @doc
       WHERE id = @id AND version = @expected`).run({ ...caseColumns(record, request.doc), expected: request.expected });
     // Cannot happen inside the IMMEDIATE transaction; kept as a guard for the invariant.
     if (changes !== 1) throw new Error(`Case ${current.reference}: conditional update touched ${changes} rows`);

@@ -133,6 +133,13 @@ export class SqliteCaseStore implements CaseStore {
     return rows.map(fromRow);
   }
 
+  async casesMatchingWords(words: readonly string[]): Promise<CaseRecord[]> {
+    if (words.length === 0) return [];
+    // A scan of the one short column (no document is read unless its text holds every word).
+    const rows = statement(this.db, `SELECT doc, version FROM cases WHERE search IS NULL OR (${words.map(() => 'instr(search, ?) > 0').join(' AND ')})`).all(...words) as CaseRow[];
+    return rows.map(fromRow);
+  }
+
   async deadlinesDueBy(date: CalendarDate): Promise<DueDeadline[]> {
     // Reads only the running_deadlines index entries up to `date`: cost follows due items.
     const rows = statement(this.db, `SELECT d.case_id, c.reference, c.responsible_officer_id, d.stage, d.kind, d.item_id, d.owner, d.due, c.is_demo

@@ -14,6 +14,7 @@ import { createStores, type StoreOptions } from '../../src/store/create-stores';
 import { freshDatabaseName, startLocalCosmos, type LocalCosmos } from '../support/cosmos-server';
 import { runCliAsync } from '../support/run-cli';
 import { RESIDENT_WORDS } from '../domain/erase-fixtures';
+import { searchWords } from '../../src/domain/case-search';
 import { HOS } from '../reports/fixtures';
 import { cliEnv, ERASABLE, seedResidentCases, type CaseName, type Seeded } from './erase-seed';
 import Database from 'better-sqlite3';
@@ -115,6 +116,17 @@ async function eraseAndCheck(options: StoreOptions, dataDir: string): Promise<vo
     assert.deepEqual(cases[name].snapshot?.view, replayed.view);
   }
   for (const name of ['open', 'remedyDue', 'namesake', 'other'] as const) assert.deepEqual(cases[name], untouched[name], `${name} is left as it was`);
+  // The text `find` searches (the store keeps it beside each case) lost her name and postcode with the case.
+  const stores = await createStores(options);
+  try {
+    for (const typed of ['Imogen Threlkeld', 'EH4 7QT', 'EH47QT']) {
+      const found = (await stores.cases.casesMatchingWords(searchWords(typed))).map((r) => r.id);
+      assert.deepEqual(ERASABLE.filter((name) => found.includes(s.ids[name])), [], `"${typed}" finds no erased case`);
+      assert.ok(found.includes(s.ids.remedyDue), `"${typed}" still finds her case with a remedy due, not erased`);
+    }
+  } finally {
+    await stores.close();
+  }
   assert.deepEqual(await files.list(s.ids.closed), [], 'her files are gone');
   assert.ok(!existsSync(path.join(dataDir, 'files', s.ids.closed)) || readdirSync(path.join(dataDir, 'files', s.ids.closed)).length === 0);
 

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { postcodesIn, searchText, searchWords } from '../../src/domain/case-search';
+import { searchWords } from '../../src/domain/case-search';
+import { postcodesIn, searchText } from '../../src/domain/case-search-text';
 import { firstLine } from '../../src/cards/find-cards';
 
 // Issue 19: how `find` reads what was typed and what it matches against.

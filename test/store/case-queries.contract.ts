@@ -72,6 +72,25 @@ export function caseQueriesContract(factory: StoreFactory): void {
       assert.deepEqual(refs(await cases.openCasesMaybeAwaitingDecision()), [s.b.reference, s.d.reference]);
     });
 
+    it('finds the cases whose name, address, postcode or reference holds every word, accents and case aside', async () => {
+      const zoe = await cases.createCase(newCase({ details: details({ complainant: { complainantName: 'Zoë O\'Brien', address: '3 Quayside, Eastholme SE1 7PB' } }) }));
+      const ids = async (words: string[]) => (await cases.casesMatchingWords(words)).map((r) => r.reference).sort();
+      // The seeded six are all Imogen Threlkeld of 14 Larkspur Court, Eastholme.
+      assert.deepEqual(await ids(['zoe', 'obrien']), [zoe.reference]);
+      assert.deepEqual(await ids(['se17pb']), [zoe.reference], 'a postcode without its space');
+      assert.deepEqual(await ids(['se1', '7pb']), [zoe.reference], 'and with it');
+      assert.deepEqual(await ids(['threlkeld', 'larkspur']), refs([s.a, s.b, s.c, s.d, s.e, s.f]).sort());
+      assert.deepEqual(await ids(['eastholme']).then((r) => r.length), 7);
+      assert.deepEqual(await ids([zoe.reference.slice(-5)]), [zoe.reference], 'part of a reference');
+      assert.deepEqual(await ids(['zoe', 'threlkeld']), [], 'every word, not any');
+      assert.deepEqual(await ids([]), []);
+      // The text follows each write: a case whose name changes is found by its new name only.
+      const renamed = await cases.saveCase(withEvent({ ...zoe, details: details({ complainant: { complainantName: 'Zoe Marsh', address: zoe.details.complainant.address } }) }, event('note', '2026-03-05')));
+      assert.ok(renamed.ok);
+      assert.deepEqual(await ids(['obrien']), []);
+      assert.deepEqual(await ids(['marsh']), [zoe.reference]);
+    });
+
     it('lists an officer\'s open cases, soonest due first, cases with nothing due last', async () => {
       assert.deepEqual(refs(await cases.openCasesByOfficer(AYESHA)), [s.a.reference, s.b.reference, s.e.reference]);
       assert.deepEqual(refs(await cases.openCasesByOfficer(BARTHOLOMEW)), [s.d.reference]);

@@ -7,7 +7,7 @@ import { toDoc } from '../../src/store/sqlite-case-rows';
 import { DEFAULT_SQLITE_FILE } from '../../src/store/sqlite-connection';
 import { isStoreError } from '../../src/store/store-errors';
 import type { Stores } from '../../src/store/stores';
-import { event, newCase, withEvent } from '../support/case-fixtures';
+import { details, event, newCase, withEvent } from '../support/case-fixtures';
 import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 /**
@@ -68,6 +68,23 @@ describe('SQLite save thread checks', function () {
     handEdit(read, toDoc({ ...read, estate: 'Hillside Gardens' }));
     assert.equal((await stores.cases.getCaseByReference(created.reference))?.estate, 'Hillside Gardens');
     assert.equal((await stores.cases.getCase(created.id))?.estate, 'Hillside Gardens');
+  });
+
+  it('a search reads a row written before the search text was kept, as well as those that match, until its next write keeps it', async () => {
+    const older = await stores.cases.createCase(newCase());
+    const other = await stores.cases.createCase(newCase({ details: details({ complainant: { complainantName: 'Ravi Anand', address: '2 Mill Lane, Westholme' } }) }));
+    const db = new Database(path.join(dataDir, DEFAULT_SQLITE_FILE));
+    try {
+      db.prepare('UPDATE cases SET search = NULL WHERE id = ?').run(older.id);
+    } finally {
+      db.close();
+    }
+    const found = async (word: string) => (await stores.cases.casesMatchingWords([word])).map((r) => r.id).sort();
+    assert.deepEqual(await found('anand'), [older.id, other.id].sort(), 'the row without a search text may match: the caller decides');
+    const saved = await stores.cases.saveCase(withEvent(older, event('note', '2026-03-05')));
+    assert.ok(saved.ok);
+    assert.deepEqual(await found('anand'), [other.id]);
+    assert.deepEqual(await found('threlkeld'), [older.id]);
   });
 
   it('still refuses a history rewrite and a new reference on a document the saver checked', async () => {

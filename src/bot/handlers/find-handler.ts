@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { londonDateOf } from '../../domain/calendar-date';
 import { findCases, searchWords } from '../../domain/case-search';
 import type { DirectoryPerson } from '../../domain/directory';
 import type { AdaptiveCardJson } from '../../cards/card-template';
@@ -25,11 +24,9 @@ export async function findCasesCard(person: DirectoryPerson, typed: string, deps
   const text = typed.trim().slice(0, MAX_FIND_TEXT);
   const words = searchWords(text);
   if (words.length === 0) return findPrompt();
-  const today = londonDateOf(deps.ctx.now());
-  // A read of every case, then the rule and the words in memory: at a trial's few thousand
-  // cases a fraction of a second; the store has no text index of names and addresses (the
-  // matching ignores accents, which neither SQLite's LIKE nor Cosmos DB's CONTAINS does).
-  const records = await deps.stores.cases.casesReceivedBetween('0001-01-01', today);
+  // The store gives the cases whose search text (kept on every write, accents and case gone,
+  // case-search-text.ts) holds every word; the rule of who may find what is applied here.
+  const records = await deps.stores.cases.casesMatchingWords(words);
   return findResultsCard(findCases(records, words, person, deps.ctx), text, scopeFor(person, deps).cards, page);
 }
 

@@ -95,6 +95,9 @@ export async function myApprovals(person: DirectoryPerson, deps: BotDependencies
   return myApprovalsCard(await awaitingDecision(person, deps), scopeFor(person, deps).cards);
 }
 
+/** Later than any deadline: deadlinesDueBy(EVERY_DAY) is every running deadline. */
+const EVERY_DAY = '9999-12-31';
+
 /** Which card action meets a follow-up, and what its button carries to preselect the item. */
 const FOLLOW_UP_ACTIONS = {
   action: { name: 'complete-action', carry: 'actionId' },
@@ -109,7 +112,14 @@ const FOLLOW_UP_ACTIONS = {
  */
 export async function myActions(person: DirectoryPerson, deps: BotDependencies): Promise<AdaptiveCardJson> {
   const scope = scopeFor(person, deps);
-  const records = await deps.stores.cases.casesReceivedBetween('0001-01-01', scope.cards.today);
+  // An unmet follow-up is a running deadline whether its case is open or closed
+  // (isRunningDeadline), so the due-deadline index holds every one: only the cases with one of
+  // this person's are read, not every case ever received (seconds and a gigabyte at 100,000).
+  const running = await deps.stores.cases.deadlinesDueBy(EVERY_DAY);
+  const theirs = running.filter((d) => d.id && d.kind in FOLLOW_UP_ACTIONS
+    && ownerIdOf({ owner: d.owner, responsibleOfficerId: d.responsibleOfficerId }, scope.cards.directory) === person.id);
+  const records = (await Promise.all([...new Set(theirs.map((d) => d.caseId))].map((id) => deps.stores.cases.getCase(id))))
+    .filter((r): r is CaseRecord => r !== undefined);
   const items: Array<AwaitingDecision & { due: string }> = [];
   for (const record of records) {
     for (const d of record.deadlines) {

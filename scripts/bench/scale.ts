@@ -26,9 +26,6 @@ export interface ScaleFigures {
 /** One command-line run: wall time of the whole process (start-up included) and its peak resident set. */
 export interface CliRun { ms: number; peakRssMb: number }
 
-/** Issue 17's targets for the command line over 100,000 cases. */
-export const REPORT_TARGET = { ms: 3_000, peakRssMb: 300 };
-export const DEMO_TARGET_MS = 20_000;
 const RUNS = 2;
 const ROOT = path.resolve(__dirname, '../..');
 /** Writes the process's peak RSS (getrusage, in KB) to stderr as it exits, so that even the last moment is counted. */
@@ -94,9 +91,6 @@ function engineFigures(quick: boolean): ScaleFigures['deadlineEngine'] {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return { timelinesPerSecond: runs / seconds, eventsPerTimeline: 9 };
 }
-
-/** The sweep's target (issue 17): 100,000 cases within 1.5x of 1,000 on the embedded store. */
-export const SWEEP_RATIO_TARGET = 1.5;
 
 export async function scaleFigures(quick: boolean): Promise<ScaleFigures> {
   // The targets' own sizes even in --quick (issue 17: one quick run shows every target), which

@@ -1,6 +1,12 @@
 import type { CosmosRequestCounts } from './counting-cosmos';
 import type { PackFigures } from './evidence-pack';
-import { DEMO_TARGET_MS, REPORT_TARGET, SWEEP_RATIO_TARGET, type ScaleFigures } from './scale';
+import type { ScaleFigures } from './scale';
+
+/** Issue 17's targets for the command line over 100,000 cases. */
+const REPORT_TARGET = { ms: 3_000, peakRssMb: 300 };
+const DEMO_TARGET_MS = 20_000;
+/** The sweep's target: 100,000 cases within 1.5x of 1,000 on the embedded store. */
+const SWEEP_RATIO_TARGET = 1.5;
 
 /** One of issue 17's targets as a run measured it: `met` is null when the run did not measure it. */
 export interface TargetResult { target: string; measured: string; met: boolean | null }

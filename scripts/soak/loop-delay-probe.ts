@@ -16,7 +16,7 @@ process.on('SIGUSR2', () => {
   const memory = process.memoryUsage();
   const reading = {
     p50Ms: ms(histogram.percentile(50)), p99Ms: ms(histogram.percentile(99)), maxMs: ms(histogram.max),
-    rssMb: mb(memory.rss), heapUsedMb: mb(memory.heapUsed), externalMb: mb(memory.external), arrayBuffersMb: mb(memory.arrayBuffers),
+    heapUsedMb: mb(memory.heapUsed),
   };
   histogram.reset();
   process.stderr.write(`soak-probe ${JSON.stringify(reading)}\n`);

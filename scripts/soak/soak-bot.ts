@@ -6,7 +6,7 @@ import { waitFor } from '../../test/support/wait-for';
 /** The last this many characters of the bot's output are kept, for the checks and for a failure. */
 const KEPT_OUTPUT = 256 * 1024;
 
-export interface ProbeReading { p50Ms: number; p99Ms: number; maxMs: number; rssMb: number; heapUsedMb: number; externalMb: number; arrayBuffersMb: number }
+export interface ProbeReading { p50Ms: number; p99Ms: number; maxMs: number; heapUsedMb: number }
 
 /** The bot's process as the tests start it (test/support/bot-process.ts), with what the soak measures and does to it. */
 export interface SoakBot extends BotProcess {

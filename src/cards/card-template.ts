@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type * as ACData from 'adaptivecards-templating';
+import { BoundedMap } from '../bounded-map';
 import { compileTemplate, type CompiledTemplate } from './compiled-template';
 import { plainCard } from './plain-text';
 
@@ -22,7 +23,7 @@ export type CardName =
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard' };
 
 /** One template of cards/, with both ways of binding it (the library's made only when needed). */
-export interface TemplateBinders {
+interface TemplateBinders {
   /** adaptivecards-templating's Template.expand, the reference. */
   library: (data: object) => unknown;
   /** The compiled binder, or null when the template uses what the compiler does not take. */
@@ -50,7 +51,7 @@ export function templateBinders(name: string): TemplateBinders {
 }
 
 /** cards/<name>.json bound to the data, as adaptivecards-templating would bind it (not made plain, not kept). */
-export function bindTemplate(name: string, data: object): AdaptiveCardJson {
+function bindTemplate(name: string, data: object): AdaptiveCardJson {
   const b = templateBinders(name);
   return (b.compiled ? b.compiled(data) : b.library(data)) as AdaptiveCardJson;
 }
@@ -73,10 +74,10 @@ export function observeRenders(watch: ((name: CardName, data: object) => void) |
  * Each caller gets its own parsed copy, free to change. A card is kept from the second time it
  * is asked for: a case card after a change is drawn once, and keeping it would only cost time.
  */
-const rendered = new Map<string, string>();
-const askedOnce = new Set<string>();
 const RENDERED_MAX = 100;
 const ASKED_ONCE_MAX = 100;
+const rendered = new BoundedMap<string, string>(RENDERED_MAX);
+const askedOnce = new BoundedMap<string, true>(ASKED_ONCE_MAX);
 /** Data this large is rendered every time: keeping its card would cost more memory than it saves time. */
 const RENDERED_MAX_KEY = 32 * 1024;
 
@@ -88,20 +89,8 @@ export function renderCard(name: CardName, data: object): AdaptiveCardJson {
   // What people typed is shown as text, never as markdown (see plain-text.ts).
   const card = plainCard(bindTemplate(name, data));
   if (key.length <= RENDERED_MAX_KEY) {
-    if (askedOnce.delete(key)) {
-      oldestOut(rendered, RENDERED_MAX);
-      rendered.set(key, JSON.stringify(card));
-    } else {
-      oldestOut(askedOnce, ASKED_ONCE_MAX);
-      askedOnce.add(key);
-    }
+    if (askedOnce.delete(key)) rendered.set(key, JSON.stringify(card));
+    else askedOnce.set(key, true);
   }
   return card;
-}
-
-/** Makes room for one more: a Map or Set iterates in insertion order, so the first is the oldest. */
-function oldestOut(kept: Map<string, unknown> | Set<string>, max: number): void {
-  if (kept.size < max) return;
-  const oldest = kept.keys().next();
-  if (!oldest.done) kept.delete(oldest.value);
 }

@@ -4,7 +4,7 @@
  * them, quirks included. Only the subset the cards use is understood: property paths (from
  * $data, or $root, $data, $index), string, number, true/false/null/undefined literals, !, &&,
  * ||, == and != (one side not a property path), <, <=, >, >=, and count(). Anything else makes
- * compileExpression return null, and the template is bound by the library instead.
+ * parseExpression return null, and the template is bound by the library instead.
  *
  * The engine's rules kept here (node_modules/adaptive-expressions/src, version 4.23):
  * - A path is looked up key by key, each key matched case-insensitively (the first key in

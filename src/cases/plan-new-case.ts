@@ -10,7 +10,7 @@ import type { CaseContext } from './case-context';
 export type PlanResult = { ok: true; record: NewCaseRecord; assignment: Assignment | null } | CaseRefusal;
 
 /** Where a new case is filed for the lists and figures, and whether it is an invented (demo) one. */
-export interface NewCaseFiling extends Pick<CaseRecord, 'estate' | 'category' | 'serviceArea'> {
+interface NewCaseFiling extends Pick<CaseRecord, 'estate' | 'category' | 'serviceArea'> {
   demo: boolean;
 }
 

@@ -1,8 +1,7 @@
-import { commandContext, type CaseContext } from '../cases/case-context';
+import type { CaseContext } from '../cases/case-context';
+import { adminDecision } from './admin-decision';
 import type { CaseRecord } from '../domain/case-record';
 import { deriveCase } from '../domain/case-timeline';
-import { CaseReplayError, viewOf } from '../domain/case-view';
-import { decide } from '../domain/commands/command';
 import { ADMIN_CLI_ACTOR } from '../domain/commands/record-evidence-pack';
 import { recordErasure } from '../domain/commands/record-erasure';
 import { eraseComplainant, erasedFields } from '../domain/erase-complainant';
@@ -29,14 +28,8 @@ export type EraseOutcome =
  * half-erased: nothing is written, and the caller says to run it again. Files are the caller's.
  */
 export async function eraseCase(store: CaseStore, ctx: CaseContext, record: CaseRecord, input: { request: string; why: string }): Promise<EraseOutcome> {
-  let view;
-  try {
-    view = viewOf(record, ctx);
-  } catch (err) {
-    if (err instanceof CaseReplayError) return { ok: false, kind: 'failed', reason: 'the case does not replay under the policy in force, so it cannot be checked as finished' };
-    throw err;
-  }
-  const decided = decide(recordErasure, { record, view }, ADMIN_CLI_ACTOR, input, commandContext(ctx));
+  const decided = adminDecision(ctx, record, recordErasure, input);
+  if ('replay' in decided) return { ok: false, kind: 'failed', reason: 'the case does not replay under the policy in force, so it cannot be checked as finished' };
   if (!decided.ok) return { ok: false, kind: decided.code === 'CASE.INVALID_INPUT' ? 'failed' : 'left-alone', reason: decided.message };
   const at = ctx.now().toISOString();
   const added = decided.events.map((e) => ({ ...e, id: ctx.newId(), at, by: ADMIN_CLI_ACTOR.id }));

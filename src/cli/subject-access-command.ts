@@ -6,9 +6,7 @@ import { runCaseCommand } from '../cases/run-case-command';
 import type { CaseRecord } from '../domain/case-record';
 import { ADMIN_CLI_ACTOR } from '../domain/commands/record-evidence-pack';
 import { recordSubjectAccess, type RecordSubjectAccessInput } from '../domain/commands/record-subject-access';
-import { CaseReplayError, viewOf } from '../domain/case-view';
-import { decide } from '../domain/commands/command';
-import { commandContext } from '../cases/case-context';
+import { adminDecision } from './admin-decision';
 import { gatherSubjectAccess, renderSubjectAccess } from '../documents/subject-access/make-subject-access';
 import type { SubjectAccessExport } from '../documents/subject-access/subject-access-export';
 import { FileStoreError } from '../files/file-store.port';
@@ -69,15 +67,11 @@ export async function subjectAccessCommand(config: AppConfig, args: SubjectAcces
  * command does not allow it) leaves no other case saying an export was made.
  */
 function cannotRecord(core: Core, record: CaseRecord, input: RecordSubjectAccessInput): string | null {
-  let view;
-  try {
-    view = viewOf(record, core.ctx);
-  } catch (err) {
-    if (err instanceof CaseReplayError) return `${record.reference} cannot record it, as the case does not replay under the policy in force (${err.message})`;
-    throw err;
-  }
-  const decided = decide(recordSubjectAccess, { record, view }, ADMIN_CLI_ACTOR, input, commandContext(core.ctx));
-  return decided.ok ? null : `${record.reference} cannot record it (${decided.message})`;
+  const decided = adminDecision(core.ctx, record, recordSubjectAccess, input);
+  if (decided.ok) return null;
+  return 'replay' in decided
+    ? `${record.reference} cannot record it, as the case does not replay under the policy in force (${decided.replay.message})`
+    : `${record.reference} cannot record it (${decided.message})`;
 }
 
 /**

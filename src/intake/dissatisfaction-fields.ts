@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CalendarDate } from '../domain/calendar-date';
 import { DISSATISFACTION_KINDS, DISSATISFACTION_REASONS, REASON_NOTE_MAX, SUMMARY_MAX } from '../domain/dissatisfaction';
 import { choice, dateUpTo } from './intake-fields';
-import { CHANNELS, keysOf } from './intake-options';
+import { CHANNELS } from './intake-options';
 
 /**
  * The "Log dissatisfaction" card's fields, checked at the edge: what the resident said, when and
@@ -20,8 +20,8 @@ export function saidSchema(today: CalendarDate) {
 
 export function notAComplaintSchema(today: CalendarDate) {
   return saidSchema(today).extend({
-    kind: z.enum(keysOf(DISSATISFACTION_KINDS), { error: 'Choose whether it is a service request or an expression of dissatisfaction' }),
-    reason: z.enum(keysOf(DISSATISFACTION_REASONS), { error: 'Choose why it is not a complaint' }),
+    kind: choice('whether it is a service request or an expression of dissatisfaction', DISSATISFACTION_KINDS),
+    reason: choice('why it is not a complaint', DISSATISFACTION_REASONS),
     reasonNote: z.string().trim().max(REASON_NOTE_MAX, `The reason must be at most ${REASON_NOTE_MAX} characters`).optional().default(''),
   }).superRefine((v, ctx) => {
     if (v.reason === 'other' && !v.reasonNote) ctx.addIssue({ code: 'custom', path: ['reasonNote'], message: 'Say why it is not a complaint' });

@@ -69,11 +69,6 @@ export class IntakeFlow {
    * at stage 1 on the version the card showed), recorded through the add-matter command with the
    * version check, and the form then cleared exactly as on submit.
    */
-  async join(person: DirectoryPerson, intakeId: string, cardStep: string, data: Record<string, unknown>): Promise<IntakeOutcome> {
-    const loaded = await this.load(person, intakeId, cardStep);
-    return 'kind' in loaded ? loaded : this.joinLoaded(person, intakeId, loaded, data);
-  }
-
   private async joinLoaded(person: DirectoryPerson, intakeId: string, loaded: LoadedDraft, data: Record<string, unknown>): Promise<IntakeOutcome> {
     const { draft } = loaded;
     // Checked and claimed exactly as a submit is.

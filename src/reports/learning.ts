@@ -45,9 +45,3 @@ export function learningOf(t: LessonTally): LearningGroup[] {
     }))
     .sort((a, b) => b.lessons.length - a.lessons.length || a.category.localeCompare(b.category));
 }
-
-export function learningByCategory(facts: readonly CaseFacts[]): LearningGroup[] {
-  const t: LessonTally = new Map();
-  for (const f of facts) addLessons(t, f);
-  return learningOf(t);
-}

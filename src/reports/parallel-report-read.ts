@@ -51,14 +51,12 @@ interface ReadOf<T> {
   kind: ReportReadKind;
   /** What this thread makes of a run. */
   local: (cases: ReturnType<CaseStore['reportCasesReceivedBetween']>) => Promise<T>;
-  /** What the worker sent for a run, as `local` would have made it. */
-  decode: (payload: ReportTally | string) => T;
 }
 
 /** The report's tally (report.ts) of every case received in `range`, for the period: reportOfTally makes the report. */
 export async function readReportTally(store: CaseStore, range: ReceivedRange, ctx: ReportContext, period: { from: CalendarDate; to: CalendarDate }, options: ParallelReadOptions): Promise<ReportTally> {
   const runs = await readRuns<ReportTally>(store, range, ctx, period, options, {
-    kind: 'report', local: (cases) => tallyOfRun(cases, ctx, period), decode: (payload) => payload as ReportTally,
+    kind: 'report', local: (cases) => tallyOfRun(cases, ctx, period),
   });
   // Added in the store's order: the lists that name cases keep the order of the single read.
   const [first, ...rest] = runs as [ReportTally, ...ReportTally[]];
@@ -69,7 +67,7 @@ export async function readReportTally(store: CaseStore, range: ReceivedRange, ct
 /** The complaints log's lines of the cases received in `period` among those in `range`, in the store's order (the header not included). */
 export async function readLogLines(store: CaseStore, range: ReceivedRange, ctx: ReportContext, period: { from: CalendarDate; to: CalendarDate }, options: ParallelReadOptions): Promise<string[]> {
   const runs = await readRuns<string>(store, range, ctx, period, options, {
-    kind: 'log', local: (cases) => logLinesOfRun(cases, ctx, period), decode: (payload) => payload as string,
+    kind: 'log', local: (cases) => logLinesOfRun(cases, ctx, period),
   });
   return runs.filter((lines) => lines !== '');
 }
@@ -96,7 +94,7 @@ async function readRuns<T>(store: CaseStore, range: ReceivedRange, ctx: ReportCo
   const workerDone = new Promise<void>((resolve, reject) => {
     worker.on('message', (reply: ReportReadReply) => {
       if ('done' in reply) resolve();
-      else if ('payload' in reply) results[reply.run] = read.decode(reply.payload);
+      else if ('payload' in reply) results[reply.run] = reply.payload as T; // what the worker made of the run with `kind`, as `local` would
       else failures.set(reply.run, failureError(reply.failure));
     });
     worker.on('error', (err) => { stop(); reject(err); });

@@ -4,7 +4,7 @@ import { caseFacts, type ReportContext } from './case-facts';
 import { complaintsLogRow } from './complaints-log';
 import { csvLine } from './csv';
 import { inPeriod } from './performance';
-import { addToReport, newReportTally, reportContext, type ReportTally } from './report';
+import { addToReport, newReportTally, reportContext, stageReturnOptionsOf, type ReportTally } from './report';
 
 /**
  * What a thread makes of a run of cases read for the `report` command, the same on the main
@@ -18,7 +18,8 @@ export type ReportReadKind = 'report' | 'log';
 export async function tallyOfRun(cases: AsyncIterable<ReportCaseRecord>, given: ReportContext, period: { from: CalendarDate; to: CalendarDate }): Promise<ReportTally> {
   const ctx = reportContext(given);
   const tally = newReportTally(ctx);
-  for await (const record of cases) addToReport(tally, caseFacts(record, ctx), ctx, period);
+  const national = stageReturnOptionsOf(ctx, period);
+  for await (const record of cases) addToReport(tally, caseFacts(record, ctx), ctx, period, national);
   return tally;
 }
 

@@ -10,7 +10,7 @@ import { addLessons, learningOf, type LearningGroup, type LessonTally } from './
 import { memoCalendar } from './memo-calendar';
 import { countsTsms, nationalMeasuresOf, stageReturnOptions, type NationalMeasures } from './national-measures';
 import { addToPeriodTally, inPeriod, newPeriodTally, periodFigures, type PerformanceFigures, type PeriodOptions, type PeriodTally } from './performance';
-import { addToStageReturn, type StageReturnTally } from './shr-return';
+import { addToStageReturn, type StageReturnOptions, type StageReturnTally } from './shr-return';
 
 /**
  * The full report for a period: the performance figures, the learning, and, where the
@@ -75,8 +75,16 @@ export function newReportTally(ctx: ReportContext): ReportTally {
   };
 }
 
+/**
+ * The stage return's options for a run (null under England's Code, which counts TSMs instead):
+ * the same for every case, so a caller counting many works them out once and passes them in.
+ */
+export function stageReturnOptionsOf(ctx: ReportContext, period: { from: CalendarDate; to: CalendarDate }): StageReturnOptions | null {
+  return countsTsms(ctx.policy) ? null : stageReturnOptions(ctx.policy, ctx.calendar, period);
+}
+
 /** Counts one case. `ctx` with the memo calendar (memoCalendar): the figures count working days for every response. */
-export function addToReport(t: ReportTally, f: CaseFacts, ctx: ReportContext, period: { from: CalendarDate; to: CalendarDate }): void {
+export function addToReport(t: ReportTally, f: CaseFacts, ctx: ReportContext, period: { from: CalendarDate; to: CalendarDate }, national = stageReturnOptionsOf(ctx, period)): void {
   const { from, to } = period;
   if (inPeriod(f, from, to)) {
     addToPeriodTally(t.period, f, ctx.calendar);
@@ -98,7 +106,7 @@ export function addToReport(t: ReportTally, f: CaseFacts, ctx: ReportContext, pe
     if (c) t.ombudsmanCases.push(c);
   }
   // Counted by each stage's own dates over every case given, not only those first received in the period.
-  if (t.national) addToStageReturn(t.national, f, stageReturnOptions(ctx.policy, ctx.calendar, period));
+  if (t.national && national) addToStageReturn(t.national, f, national);
 }
 
 /** The report from its tally (whose lists it sorts). */
@@ -121,7 +129,8 @@ export function reportContext(given: ReportContext): ReportContext {
 export function reportFromFacts(all: readonly CaseFacts[], given: ReportContext, options: PeriodOptions): ComplaintsReport {
   const ctx = reportContext(given);
   const t = newReportTally(ctx);
-  for (const f of all) addToReport(t, f, ctx, options);
+  const national = stageReturnOptionsOf(ctx, options);
+  for (const f of all) addToReport(t, f, ctx, options, national);
   return reportOfTally(t, ctx, options);
 }
 

@@ -34,6 +34,9 @@ function stale(current: CaseRecord | undefined, next: CaseRecord): SaveResult {
 const byDueThenReference = (a: DueDeadline, b: DueDeadline) =>
   a.due.localeCompare(b.due) || a.reference.localeCompare(b.reference) || a.stage - b.stage || a.kind.localeCompare(b.kind);
 
+/** Received first first, then by reference: the order the open-case lists give (sorted here, not by another composite index). */
+const byReceivedThenReference = (a: CaseRecord, b: CaseRecord): number => (a.receivedOn ?? '').localeCompare(b.receivedOn ?? '') || a.reference.localeCompare(b.reference);
+
 /**
  * Cases in Cosmos DB, one document per case in the `cases` container (partition key /id).
  * See cosmos-containers.ts and docs/storage.md for the partitioning and indexing choices.
@@ -170,7 +173,7 @@ export class CosmosCaseStore implements CaseStore {
   async openCases(): Promise<CaseRecord[]> {
     // q.open is indexed (cosmos-containers.ts); sorted here, as below, rather than by another composite index.
     const records = await this.queryCases('listing open cases', { query: 'SELECT * FROM c WHERE c.q.open = true' });
-    return records.sort((a, b) => (a.receivedOn ?? '').localeCompare(b.receivedOn ?? '') || a.reference.localeCompare(b.reference));
+    return records.sort(byReceivedThenReference);
   }
 
   async openCasesMaybeAwaitingDecision(): Promise<CaseRecord[]> {
@@ -179,7 +182,7 @@ export class CosmosCaseStore implements CaseStore {
     const records = await this.queryCases('listing cases awaiting a decision', {
       query: 'SELECT * FROM c WHERE c.q.open = true AND (NOT IS_DEFINED(c.q.awaits) OR c.q.awaits = true)',
     });
-    return records.sort((a, b) => (a.receivedOn ?? '').localeCompare(b.receivedOn ?? '') || a.reference.localeCompare(b.reference));
+    return records.sort(byReceivedThenReference);
   }
 
   async casesMatchingWords(words: readonly string[]): Promise<CaseRecord[]> {

@@ -55,7 +55,8 @@ export function knownCase(version: string, docBytes: number): CaseRecord | undef
   return known?.docBytes === docBytes ? copyOf(version, known.json) : undefined;
 }
 
-function copyOf(version: string, json: string): CaseRecord {
+/** A stored document under its version, as a record of the caller's own, without the schema's check. */
+export function copyOf(version: string, json: string): CaseRecord {
   return { ...(JSON.parse(json) as Omit<CaseRecord, 'version'>), version };
 }
 

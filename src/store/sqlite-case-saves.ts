@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CaseRecord } from '../domain/case-record';
 import { assertAppendOnly, assertSameIdentity, assertStorableCase } from './case-record-rules';
 import type { CaseAccess } from './case-access-log.port';
-import { caseColumns, fromRow, writeRunningDeadlines, type CaseRow } from './sqlite-case-rows';
+import { caseColumns, copyOf, docBytesOf, fromRow, writeRunningDeadlines, type CaseRow } from './sqlite-case-rows';
 import { statement } from './sqlite-statements';
 import { isStoreError, type StoreErrorCode } from './store-errors';
 
@@ -55,13 +55,13 @@ export function commitSaves(db: Database.Database, requests: readonly WriteReque
     // The append-only and identity checks below run on every save; the schema check of the
     // stored row only when the saver has not already made it on this very document.
     const current = request.expectedChecked === row.doc.length
-      ? { ...(JSON.parse(row.doc) as Omit<CaseRecord, 'version'>), version: row.version }
+      ? copyOf(row.version, row.doc)
       : fromRow(row);
-    const next = { ...(JSON.parse(request.doc) as Omit<CaseRecord, 'version'>), version: request.expected };
+    const next = copyOf(request.expected, request.doc);
     assertSameIdentity(current, next);
     assertAppendOnly(current.events, next.events, current.reference);
     // Measured on the document as it will be stored (without the version, kept in its own column).
-    assertStorableCase(next, Buffer.byteLength(request.doc, 'utf8'));
+    assertStorableCase(next, docBytesOf(request.doc));
     const record: CaseRecord = { ...next, version: request.version };
     const { changes } = statement(db, `UPDATE cases SET version = @version, state = @state, is_open = @isOpen, responsible_officer_id = @officer,
       received_on = @receivedOn, closed_on = @closedOn, due_on = @dueOn, due_sort = @dueSort, is_demo = @isDemo, awaits_decision = @awaitsDecision, search = @search, doc = @doc

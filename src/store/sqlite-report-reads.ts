@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join, resolve } from 'node:path';
-import type { CalendarDate } from '../domain/calendar-date';
+import { addCalendarDays, type CalendarDate } from '../domain/calendar-date';
 import { SqliteCaseStore } from './sqlite-case-store';
 import { DEFAULT_SQLITE_FILE, SqliteConnection, type SqliteOptions } from './sqlite-connection';
 
@@ -40,7 +40,7 @@ export function receivedRuns(options: SqliteOptions, range: ReceivedRange, size:
   const runs: ReceivedRange[] = [];
   let from = range.from;
   for (const start of starts) {
-    runs.push({ from, to: dayBefore(start) });
+    runs.push({ from, to: addCalendarDays(start, -1) });
     from = start;
   }
   runs.push({ from, to: range.to });
@@ -56,10 +56,4 @@ export function openReportReader(options: SqliteOptions): SqliteCaseStore {
   const connection = SqliteConnection.open(options);
   connection.db.pragma('cache_size = -2000');
   return new SqliteCaseStore(connection);
-}
-
-function dayBefore(date: CalendarDate): CalendarDate {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }

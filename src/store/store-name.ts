@@ -11,7 +11,7 @@ export function storeName(store: AppConfig['store']): string {
 }
 
 /** The endpoint's scheme, host, port and path: any user, password, query or fragment left out. */
-export function endpointWithoutSecrets(endpoint: string): string {
+function endpointWithoutSecrets(endpoint: string): string {
   try {
     const url = new URL(endpoint);
     return `${url.protocol}//${url.host}${url.pathname}`;

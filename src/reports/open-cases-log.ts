@@ -63,6 +63,18 @@ export function endOfWeek(today: CalendarDate): CalendarDate {
   return addCalendarDays(today, (7 - dayOfWeek(today)) % 7);
 }
 
+/** The log's name for a case's officer: the directory's, else the id, else "unassigned". */
+export function officerName(directory: Directory, officerId: string | null): string {
+  return findPerson(directory, officerId)?.name ?? officerId ?? 'unassigned';
+}
+
+/** Which of the log's lists an open case is in, by its next due date (the dashboard counts the same way). */
+export function logBucket(nextDueOn: CalendarDate | null, today: CalendarDate, weekEnds: CalendarDate): 'overdue' | 'thisWeek' | 'later' {
+  if (nextDueOn !== null && compareDates(nextDueOn, today) < 0) return 'overdue';
+  if (nextDueOn !== null && compareDates(nextDueOn, weekEnds) <= 0) return 'thisWeek';
+  return 'later';
+}
+
 export function openCasesLog(records: readonly CaseRecord[], filters: LogFilters, today: CalendarDate, directory: Directory): OpenCasesLog {
   const weekEnds = endOfWeek(today);
   const log: OpenCasesLog = { overdue: [], thisWeek: [], later: [], total: 0 };
@@ -70,14 +82,12 @@ export function openCasesLog(records: readonly CaseRecord[], filters: LogFilters
     if (isTerminal(r.state)) continue;
     const item: LogItem = {
       caseId: r.id, reference: r.reference, complainant: r.details.complainant.complainantName,
-      stage: r.stage, estate: r.estate ?? '', category: r.category ?? '', officer: findPerson(directory, r.responsibleOfficerId)?.name ?? r.responsibleOfficerId ?? 'unassigned',
+      stage: r.stage, estate: r.estate ?? '', category: r.category ?? '', officer: officerName(directory, r.responsibleOfficerId),
       nextDueOn: r.nextDueOn, demo: r.details.demo === true,
     };
     if (!matchesFilters(item, r.responsibleOfficerId ?? '', filters)) continue;
     log.total++;
-    if (item.nextDueOn !== null && compareDates(item.nextDueOn, today) < 0) log.overdue.push(item);
-    else if (item.nextDueOn !== null && compareDates(item.nextDueOn, weekEnds) <= 0) log.thisWeek.push(item);
-    else log.later.push(item);
+    log[logBucket(item.nextDueOn, today, weekEnds)].push(item);
   }
   const byDue = (a: LogItem, b: LogItem): number => (a.nextDueOn ?? '9999-12-31').localeCompare(b.nextDueOn ?? '9999-12-31') || a.reference.localeCompare(b.reference);
   log.overdue.sort(byDue);

@@ -35,7 +35,7 @@ describe('the dashboard tab over a mix of cases, as each person sees it', functi
   this.timeout(60_000);
   let bot: TestBot;
   let dataDir: string;
-  const ref: Record<string, string> = {};
+  const ref = { riversideLate: '', hillsideLate: '', thisWeek: '', demo: '', later: '', closed: '', ombudsman: '' };
   const page = async (as: string): Promise<{ html: string; text: string }> => {
     const res = await fetch(`${bot.app.url}/dashboard?as=${as}`);
     assert.equal(res.status, 200);

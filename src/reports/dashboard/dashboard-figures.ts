@@ -1,6 +1,6 @@
 import { addMonths, compareDates, type CalendarDate } from '../../domain/calendar-date';
 import type { CaseRecord } from '../../domain/case-record';
-import type { DeadlineKind } from '../../domain/case-state';
+import type { Deadline, DeadlineKind } from '../../domain/case-state';
 import type { Directory } from '../../domain/directory';
 import type { Policy } from '../../domain/policy';
 import type { WorkingDayCalendar } from '../../domain/working-days';
@@ -65,11 +65,30 @@ const WHAT: Record<DeadlineKind, string> = {
   'adjustments-review': 'Review of adjustments',
 };
 
-function stageName(policy: Policy, stage: number): string {
+export function stageName(policy: Policy, stage: number): string {
   if (stage === 0) return policy.informalStage?.name ?? 'Informal stage';
   return policy.stages.find((s) => s.number === stage)?.name ?? `Stage ${stage}`;
 }
 
+/** What an overdue row says is due: the case's running complaint deadline due that day. */
+export function overdueWhat(deadlines: readonly Deadline[] | undefined, due: CalendarDate): string {
+  // nextDueOn leaves out the adjustments review (case-projection.ts), so the row names the complaint's deadline.
+  const deadline = deadlines?.find((d) => d.metOn === null && d.due === due && isComplaintDeadline(d));
+  return deadline ? WHAT[deadline.kind] : 'Deadline';
+}
+
+/** The quarter today is in, up to today: the period of the dashboard's measures. */
+export function quarterToDate(today: CalendarDate): Period {
+  const [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  const quarter = parsePeriod(`${year}-Q${Math.ceil(month / 3)}`) as Period;
+  return { ...quarter, to: today, label: 'The quarter to date' };
+}
+
+/**
+ * The whole-list form: every case's record and facts in memory. The dashboard tab reads the
+ * store a page at a time instead (dashboard-tally.ts, the same figures as tallies); this is
+ * what the tally is tested against, and what tests over a handful of fixture cases call.
+ */
 export function dashboardFigures(input: DashboardInput): DashboardFigures {
   const { today, calendar, policy } = input;
   const log = openCasesLog(input.records, {}, today, input.directory);
@@ -79,17 +98,13 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
 
   const overdue = log.overdue.map((item): OverdueItem => {
     const due = item.nextDueOn as CalendarDate;
-    // nextDueOn leaves out the adjustments review (case-projection.ts), so the row names the complaint's deadline.
-    const deadline = byId.get(item.caseId)?.deadlines.find((d) => d.metOn === null && d.due === due && isComplaintDeadline(d));
     return {
-      reference: item.reference, stage: item.stage, what: deadline ? WHAT[deadline.kind] : 'Deadline', due,
+      reference: item.reference, stage: item.stage, what: overdueWhat(byId.get(item.caseId)?.deadlines, due), due,
       workingDaysOverdue: -calendar.workingDaysUntil(today, due), officer: item.officer, demo: item.demo === true,
     };
   });
 
-  const [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
-  const quarter = parsePeriod(`${year}-Q${Math.ceil(month / 3)}`) as Period;
-  const soFar = { ...quarter, to: today, label: 'The quarter to date' };
+  const soFar = quarterToDate(today);
   const remedies = remedyFigures(input.facts, today, today);
   const omb = ombudsmanFigures(input.facts, today, today);
   const atOmbudsman = ombudsmanCases(input.facts, addMonths(today, -12), today).filter((c) => c.determinedOn === null || c.ordersComplied < c.orders);
@@ -114,21 +129,35 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
   };
 }
 
-/** Complaints first received per month over the last twelve months (this one included), by category. */
-function trend(facts: readonly CaseFacts[], today: CalendarDate): DashboardFigures['trend'] {
+/** The trend's months: the last twelve (this one included), as YYYY-MM. */
+export function trendMonths(today: CalendarDate): string[] {
   const months: string[] = [];
   for (let i = 11; i >= 0; i--) months.push(addMonths(`${today.slice(0, 7)}-01`, -i).slice(0, 7));
+  return months;
+}
+
+/** Counts a case in the trend (per category, a count per month): a tally (tally.ts). */
+export function addToTrend(counts: Map<string, number[]>, f: Pick<CaseFacts, 'receivedOn' | 'category'>, months: readonly string[], today: CalendarDate): void {
   const first = `${months[0] ?? today.slice(0, 7)}-01`;
+  if (!f.receivedOn || compareDates(f.receivedOn, first) < 0 || compareDates(f.receivedOn, today) > 0) return;
+  const at = months.indexOf(f.receivedOn.slice(0, 7));
+  if (at < 0) return;
+  const key = f.category || 'other';
+  const row = counts.get(key) ?? months.map(() => 0);
+  row[at] = (row[at] ?? 0) + 1;
+  counts.set(key, row);
+}
+
+/** Complaints first received per month over the last twelve months (this one included), by category. */
+function trend(facts: readonly CaseFacts[], today: CalendarDate): DashboardFigures['trend'] {
+  const months = trendMonths(today);
   const counts = new Map<string, number[]>();
-  for (const f of facts) {
-    if (!f.receivedOn || compareDates(f.receivedOn, first) < 0 || compareDates(f.receivedOn, today) > 0) continue;
-    const at = months.indexOf(f.receivedOn.slice(0, 7));
-    if (at < 0) continue;
-    const key = f.category || 'other';
-    const row = counts.get(key) ?? months.map(() => 0);
-    row[at] = (row[at] ?? 0) + 1;
-    counts.set(key, row);
-  }
+  for (const f of facts) addToTrend(counts, f, months, today);
+  return trendOf(counts, months);
+}
+
+/** The trend from its counts: categories by their total, most first. */
+export function trendOf(counts: ReadonlyMap<string, number[]>, months: string[]): DashboardFigures['trend'] {
   return {
     months,
     categories: [...counts.entries()]

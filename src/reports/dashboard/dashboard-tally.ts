@@ -1,0 +1,161 @@
+import { addMonths, compareDates, type CalendarDate } from '../../domain/calendar-date';
+import { isTerminal } from '../../domain/case-state';
+import type { Directory } from '../../domain/directory';
+import type { Policy } from '../../domain/policy';
+import type { WorkingDayCalendar } from '../../domain/working-days';
+import type { CaseStore, ReportCaseRecord } from '../../store/case-store.port';
+import { caseFacts, type CaseFacts, type ReportContext } from '../case-facts';
+import {
+  addToOmbudsmanTally, addToRemedyTally, inFollowUpPopulation, newOmbudsmanTally, newRemedyTally, ombudsmanCaseOf, sortOmbudsmanCases,
+  type OmbudsmanCase, type OmbudsmanTally, type RemedyTally,
+} from '../follow-up-figures';
+import { countsTsms, nationalMeasuresOf, stageReturnOptions } from '../national-measures';
+import { endOfWeek, logBucket, officerName } from '../open-cases-log';
+import type { Period } from '../periods';
+import { addToStageReturn, type StageReturnOptions, type StageReturnTally } from '../shr-return';
+import { tsmFigures } from '../tsm';
+import { addToTrend, overdueWhat, quarterToDate, stageName, trendMonths, trendOf, type DashboardFigures, type OverdueItem } from './dashboard-figures';
+
+/**
+ * The dashboard's figures counted a case at a time, as the store gives them a page at a time
+ * (reportCasesReceivedBetween), so a page load holds one page of cases and the counts, never
+ * every case: the same figures as dashboardFigures over the whole list (tested against it).
+ *
+ * What is kept beyond counts is what the page may show: the overdue rows and the cases at the
+ * Ombudsman (a few hundred at a large landlord; each a row's worth of fields, with the case id so
+ * that the route can ask who may see them), and, for the quarter's TSMs, the stage facts of the
+ * cases with a stage received or answered in the quarter (the only cases tsmFigures counts).
+ * Plain data, so tallies of runs add up (tally.ts).
+ */
+export interface DashboardContext {
+  directory: Directory;
+  policy: Policy;
+  calendar: WorkingDayCalendar;
+  today: CalendarDate;
+  homes: { lcra: number; lcho: number } | null;
+}
+
+/** A row a table may name, with the case it names: shown only if the viewer may see that case. */
+export interface CandidateRow<T> { caseId: string; row: T }
+
+type Buckets = { overdue: number; thisWeek: number; later: number };
+
+export interface DashboardTally {
+  open: Buckets & { total: number };
+  byStage: Map<number, Buckets>;
+  /** Unsorted, in the order of the cases. */
+  overdue: Array<CandidateRow<OverdueItem>>;
+  remedies: RemedyTally;
+  ombudsman: OmbudsmanTally;
+  /** Unsorted: referred in the last twelve months and not determined, or with orders not complied with. */
+  atOmbudsman: Array<CandidateRow<OmbudsmanCase>>;
+  /** Only when the TSMs are counted: the cases the quarter's TSMs count, with their stages only. */
+  tsmCases: CaseFacts[];
+  /** Null under England's Code (national-measures.ts). */
+  national: StageReturnTally | null;
+  trend: Map<string, number[]>;
+  demoCases: number;
+}
+
+/** What is the same for every case of one page load, worked out once. */
+export interface DashboardRun extends DashboardContext {
+  facts: ReportContext;
+  weekEnds: CalendarDate;
+  quarter: Period;
+  months: string[];
+  ombudsmanFrom: CalendarDate;
+  countTsms: boolean;
+  national: StageReturnOptions | null;
+}
+
+export function dashboardRun(ctx: DashboardContext): DashboardRun {
+  const quarter = quarterToDate(ctx.today);
+  return {
+    ...ctx, facts: { policy: ctx.policy, calendar: ctx.calendar, today: ctx.today }, weekEnds: endOfWeek(ctx.today), quarter, months: trendMonths(ctx.today), ombudsmanFrom: addMonths(ctx.today, -12),
+    countTsms: ctx.homes !== null && countsTsms(ctx.policy),
+    national: countsTsms(ctx.policy) ? null : stageReturnOptions(ctx.policy, ctx.calendar, quarter),
+  };
+}
+
+export function newDashboardTally(run: DashboardRun): DashboardTally {
+  return {
+    open: { total: 0, overdue: 0, thisWeek: 0, later: 0 }, byStage: new Map(), overdue: [], remedies: newRemedyTally(), ombudsman: newOmbudsmanTally(),
+    atOmbudsman: [], tsmCases: [], national: run.national ? new Map() : null, trend: new Map(), demoCases: 0,
+  };
+}
+
+const within = (d: CalendarDate | null, p: Period): boolean => d !== null && compareDates(d, p.from) >= 0 && compareDates(d, p.to) <= 0;
+
+export function addToDashboard(t: DashboardTally, record: ReportCaseRecord, run: DashboardRun): void {
+  const { today } = run;
+  if (!isTerminal(record.state)) {
+    // The log's buckets (open-cases-log.ts), so the tile and the `log` command never disagree.
+    const bucket = logBucket(record.nextDueOn, today, run.weekEnds);
+    t.open.total++;
+    t.open[bucket]++;
+    const stage = t.byStage.get(record.stage) ?? { overdue: 0, thisWeek: 0, later: 0 };
+    stage[bucket]++;
+    t.byStage.set(record.stage, stage);
+    if (record.details.demo === true) t.demoCases++;
+    if (bucket === 'overdue' && record.nextDueOn !== null) {
+      const due = record.nextDueOn;
+      t.overdue.push({
+        caseId: record.id,
+        row: {
+          reference: record.reference, stage: record.stage, what: overdueWhat(record.deadlines, due), due,
+          workingDaysOverdue: -run.calendar.workingDaysUntil(today, due), officer: officerName(run.directory, record.responsibleOfficerId), demo: record.details.demo === true,
+        },
+      });
+    }
+  }
+  const f = caseFacts(record, run.facts);
+  if (inFollowUpPopulation(f, today)) {
+    addToRemedyTally(t.remedies, f, today, today);
+    addToOmbudsmanTally(t.ombudsman, f, today, today);
+    const c = ombudsmanCaseOf(f, run.ombudsmanFrom, today);
+    if (c && (c.determinedOn === null || c.ordersComplied < c.orders)) t.atOmbudsman.push({ caseId: record.id, row: c });
+  }
+  if (run.countTsms && f.stages.some((s) => (s.stage === 1 || s.stage === 2) && (within(s.receivedOn, run.quarter) || within(s.respondedOn, run.quarter)))) {
+    t.tsmCases.push({ ...f, actions: [], ombudsman: null });
+  }
+  if (t.national && run.national) addToStageReturn(t.national, f, run.national);
+  addToTrend(t.trend, f, run.months, today);
+}
+
+/** Reads every case received up to today, a page at a time, into the dashboard's tally. */
+export async function readDashboardTally(cases: Pick<CaseStore, 'reportCasesReceivedBetween'>, run: DashboardRun, options: { pageSize?: number } = {}): Promise<DashboardTally> {
+  const t = newDashboardTally(run);
+  for await (const record of cases.reportCasesReceivedBetween('0001-01-01', run.today, options)) addToDashboard(t, record, run);
+  return t;
+}
+
+/** The ids of the cases the tables could name: whom to ask about before showing them. */
+export function candidateCaseIds(t: DashboardTally): string[] {
+  return [...new Set([...t.overdue, ...t.atOmbudsman].map((c) => c.caseId))];
+}
+
+/** The figures from the tally; the tables list only the rows of cases `mayShow` allows, and count the others. */
+export function dashboardFiguresOf(t: DashboardTally, run: DashboardRun, mayShow: (caseId: string) => boolean): DashboardFigures {
+  const { today, policy, calendar } = run;
+  const overdue = t.overdue.slice().sort((a, b) => a.row.due.localeCompare(b.row.due) || a.row.reference.localeCompare(b.row.reference));
+  // sortOmbudsmanCases sorts the rows themselves; each row object remembers its case.
+  const referred = new Map(t.atOmbudsman.map((c) => [c.row, c.caseId]));
+  const atOmbudsman = sortOmbudsmanCases(t.atOmbudsman.map((c) => c.row));
+  const overdueShown = overdue.filter((c) => mayShow(c.caseId)).map((c) => c.row);
+  const ombudsmanShown = atOmbudsman.filter((row) => mayShow(referred.get(row) ?? ''));
+  return {
+    today,
+    open: { ...t.open },
+    byStage: [...t.byStage.entries()].sort(([a], [b]) => a - b).map(([stage, b]) => ({ stage, name: stageName(policy, stage), ...b })),
+    overdue: overdueShown,
+    followUpsOverdue: t.remedies.outstanding.overdue + t.ombudsman.ordersOutstanding.overdue + t.ombudsman.informationOutstanding.overdue,
+    quarter: run.quarter,
+    tsm: run.countTsms && run.homes ? tsmFigures(t.tsmCases, { ...run.quarter, homes: run.homes, calendar }) : null,
+    national: nationalMeasuresOf(t.national, policy, calendar, run.quarter),
+    ombudsmanName: policy.ombudsman.name,
+    trend: trendOf(t.trend, run.months),
+    ombudsman: ombudsmanShown,
+    notShown: { overdue: overdue.length - overdueShown.length, ombudsman: atOmbudsman.length - ombudsmanShown.length },
+    demoCases: t.demoCases,
+  };
+}

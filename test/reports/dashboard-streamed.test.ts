@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { calendarForPolicy } from '../../src/calendar/policy-calendar';
+import type { CaseContext } from '../../src/cases/case-context';
+import { caseIdsShownTo } from '../../src/dashboard/dashboard-rows-shown';
+import { casesVisibleTo } from '../../src/domain/case-access';
+import type { CalendarDate } from '../../src/domain/calendar-date';
+import type { Policy } from '../../src/domain/policy';
+import { canSeeReports } from '../../src/domain/report-access';
+import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
+import { findPreset } from '../../src/policies/preset-registry';
+import { caseFacts } from '../../src/reports/case-facts';
+import { dashboardFigures, type DashboardFigures } from '../../src/reports/dashboard/dashboard-figures';
+import { dashboardFragment } from '../../src/reports/dashboard/dashboard-html';
+import { candidateCaseIds, dashboardFiguresOf, dashboardRun, readDashboardTally } from '../../src/reports/dashboard/dashboard-tally';
+import { generateDemoCases } from '../../src/reports/demo-cases';
+import type { Stores } from '../../src/store/stores';
+import { startLocalCosmos, type LocalCosmos } from '../support/cosmos-server';
+import { cosmosFactory, sqliteFactory, type StoreFactory, type StoreFixture } from '../support/store-fixtures';
+
+/**
+ * The dashboard read a page at a time into tallies (what the tab does) against the figures made
+ * the way the tab made them before: every case read in full, every case's facts in memory, and
+ * who may see a table's row asked of the record in that list. Over the demo data (with some
+ * cases stored under an earlier policy, which are replayed), for every person who may open the
+ * dashboard: the complaints team, who see every case, and managers who see only their teams'.
+ */
+const TODAY: CalendarDate = '2026-11-29';
+const VIEWERS = DEMO_DIRECTORY.people.filter(canSeeReports);
+const HOMES = { lcra: 4000, lcho: 250 };
+
+async function seed(stores: Stores, policy: Policy, count: number): Promise<void> {
+  const demo = (p: Policy, n: number, seedNo: number) => [...generateDemoCases({ count: n, seed: seedNo, today: TODAY, policy: p, calendar: calendarForPolicy(p), directory: DEMO_DIRECTORY })];
+  await stores.cases.createCases(demo(policy, count, 9));
+  await stores.cases.createCases(demo(findPreset('herefordshire-2021') as Policy, 25, 13));
+}
+
+function caseContext(policy: Policy): CaseContext {
+  return { policy, calendar: calendarForPolicy(policy), directory: DEMO_DIRECTORY, now: () => new Date(`${TODAY}T12:00:00Z`), newId: () => 'unused' };
+}
+
+/** The dashboard as the route made it before: the whole list in memory. */
+async function wholeList(stores: Stores, ctx: CaseContext, homes: typeof HOMES | null): Promise<Map<string, DashboardFigures>> {
+  const { policy, calendar, directory } = ctx;
+  const records = await stores.cases.casesReceivedBetween('0001-01-01', TODAY);
+  const facts = records.map((r) => caseFacts(r, { policy, calendar, today: TODAY }));
+  const byReference = new Map(records.map((r) => [r.reference, r]));
+  const out = new Map<string, DashboardFigures>();
+  for (const person of VIEWERS) {
+    const mayShow = (reference: string): boolean => casesVisibleTo([byReference.get(reference)].filter((r) => r !== undefined), person, ctx).length === 1;
+    out.set(person.id, dashboardFigures({ records, facts, directory, policy, calendar, today: TODAY, homes, mayShow }));
+  }
+  return out;
+}
+
+/** The dashboard as the route makes it now: one page of cases at a time, then the tables' cases read again to ask who may see them. */
+async function streamed(stores: Stores, ctx: CaseContext, homes: typeof HOMES | null): Promise<Map<string, DashboardFigures>> {
+  const run = dashboardRun({ policy: ctx.policy, calendar: ctx.calendar, directory: ctx.directory, today: TODAY, homes });
+  const tally = await readDashboardTally(stores.cases, run, { pageSize: 37 });
+  const out = new Map<string, DashboardFigures>();
+  for (const person of VIEWERS) {
+    const mayShow = await caseIdsShownTo(stores.cases, candidateCaseIds(tally), person, ctx);
+    out.set(person.id, dashboardFiguresOf(tally, run, mayShow));
+  }
+  return out;
+}
+
+function sameDashboards(now: Map<string, DashboardFigures>, old: Map<string, DashboardFigures>): void {
+  for (const person of VIEWERS) {
+    const [a, b] = [now.get(person.id), old.get(person.id)];
+    assert.ok(a && b);
+    assert.deepEqual(a, b, `${person.id}'s figures`);
+    assert.equal(dashboardFragment(a, person.name), dashboardFragment(b, person.name), `${person.id}'s page`);
+  }
+}
+
+function suite(name: string, factory: () => StoreFactory, policyId: string, count: number, homes: typeof HOMES | null): void {
+  describe(`the streamed dashboard is the whole-list dashboard (${name}, ${policyId})`, function () {
+    this.timeout(120_000);
+    const policy = findPreset(policyId) as Policy;
+    const ctx = caseContext(policy);
+    let fixture: StoreFixture;
+    let old: Map<string, DashboardFigures>;
+    let now: Map<string, DashboardFigures>;
+
+    before(async () => {
+      fixture = await factory()();
+      await seed(fixture.stores, policy, count);
+      old = await wholeList(fixture.stores, ctx, homes);
+      now = await streamed(fixture.stores, ctx, homes);
+    });
+    after(async () => { await fixture?.cleanup(); });
+
+    it('gives every viewer the same figures, tables and page', () => {
+      sameDashboards(now, old);
+    });
+
+    it('over data that exercises the tables: rows left out for a manager, cases at the Ombudsman, demo cases', () => {
+      const team = now.get('morgan.lee');
+      const ahm = now.get('alex.morgan');
+      assert.ok(team && ahm);
+      assert.ok(team.open.overdue > 0 && team.overdue.length === team.open.overdue, 'the complaints team is shown every overdue case');
+      assert.ok(ahm.notShown.overdue > 0 && ahm.overdue.length > 0, 'an AHM is shown some overdue cases and not others');
+      assert.ok(team.ombudsman.length > 0 && ahm.notShown.ombudsman + ahm.ombudsman.length === team.ombudsman.length);
+      assert.ok(team.demoCases > 0 && team.followUpsOverdue > 0);
+      assert.ok(team.trend.categories.length > 1);
+      if (team.tsm) assert.ok(team.tsm.measures.some((m) => m.id === 'CH02(1)' && m.denominator > 0), 'the quarter has stage one responses');
+      if (team.national.kind !== 'england-tsm') assert.ok(team.national.figures.stages.some((s) => s.received > 0));
+    });
+  });
+}
+
+suite('SQLite', () => sqliteFactory, 'hos-2024', 600, HOMES);
+suite('SQLite', () => sqliteFactory, 'spso-model', 400, HOMES);
+suite('SQLite, no homes in the landlord file', () => sqliteFactory, 'psow-model', 300, null);
+
+describe('through the real @azure/cosmos client', function () {
+  this.timeout(120_000);
+  let server: LocalCosmos;
+  before(async () => { server = await startLocalCosmos(); });
+  after(async () => { await server?.stop(); });
+  suite('Cosmos DB', () => cosmosFactory(() => server), 'hos-2024', 250, HOMES);
+});

@@ -4,12 +4,11 @@ import type { CaseContext } from '../cases/case-context';
 import { londonDateOf } from '../domain/calendar-date';
 import type { DirectoryPerson } from '../domain/directory';
 import { canSeeReports } from '../domain/report-access';
-import { casesVisibleTo } from '../domain/case-access';
-import { caseFacts } from '../reports/case-facts';
-import { dashboardFigures } from '../reports/dashboard/dashboard-figures';
 import { dashboardFragment, dashboardPage } from '../reports/dashboard/dashboard-html';
+import { candidateCaseIds, dashboardFiguresOf, dashboardRun, readDashboardTally } from '../reports/dashboard/dashboard-tally';
 import { escapeHtml as h } from '../reports/svg-charts';
 import type { CaseStore } from '../store/case-store.port';
+import { caseIdsShownTo } from './dashboard-rows-shown';
 import type { SsoTokenVerifier } from './sso-token';
 
 /**
@@ -24,7 +23,7 @@ import type { SsoTokenVerifier } from './sso-token';
  *   mode exists only when the bot has no app id.
  */
 export interface DashboardDeps {
-  cases: Pick<CaseStore, 'casesReceivedBetween'>;
+  cases: Pick<CaseStore, 'reportCasesReceivedBetween' | 'getCase'>;
   ctx: CaseContext;
   homes: { lcra: number; lcho: number } | null;
   /** Null in a local run: no app id, so no sign-in. */
@@ -57,19 +56,14 @@ const notForYou = (name: string): string => `<h1>The dashboard is for the compla
 
 export function registerDashboardRoutes(server: restify.Server, deps: DashboardDeps): void {
   const render = async (person: DirectoryPerson, whole: boolean): Promise<string> => {
-    const today = londonDateOf(deps.ctx.now());
-    const records = await deps.cases.casesReceivedBetween('0001-01-01', today);
     const { policy, calendar, directory } = deps.ctx;
-    const facts = records.map((r) => caseFacts(r, { policy, calendar, today }));
-    // The figures count every case; the tables that name cases list only those this person may
-    // see, asked of those tables' rows alone (working out who may see each of every case would
-    // derive every case's view on each load).
-    const byReference = new Map(records.map((r) => [r.reference, r]));
-    const mayShow = (reference: string): boolean => {
-      const record = byReference.get(reference);
-      return record !== undefined && casesVisibleTo([record], person, deps.ctx).length === 1;
-    };
-    const figures = dashboardFigures({ records, facts, directory, policy, calendar, today, homes: deps.homes, mayShow });
+    const run = dashboardRun({ policy, calendar, directory, today: londonDateOf(deps.ctx.now()), homes: deps.homes });
+    // Every case is counted a page at a time, never held all at once (dashboard-tally.ts). The
+    // tables that name cases list only those this person may see, asked of those tables' rows
+    // alone (working out who may see each of every case would derive every case's view).
+    const tally = await readDashboardTally(deps.cases, run);
+    const mayShow = await caseIdsShownTo(deps.cases, candidateCaseIds(tally), person, deps.ctx);
+    const figures = dashboardFiguresOf(tally, run, mayShow);
     return whole ? dashboardPage(figures, person.name) : dashboardFragment(figures, person.name);
   };
 

@@ -24,6 +24,11 @@ export function nameSearchText(record: Pick<CaseRecord, 'reference' | 'details'>
 
 /** The name's text and the address's, with each postcode also without its space: all a case may be found by. */
 export function caseSearchText(record: Pick<CaseRecord, 'reference' | 'details'>): string {
-  const { address } = record.details.complainant;
-  return `${nameSearchText(record)} ${searchText(address)} ${postcodesIn(address).map((p) => p.replace(' ', '')).join(' ')}`.trim();
+  const { complainantName, address } = record.details.complainant;
+  return searchTextOf(record.reference, complainantName, address);
+}
+
+/** caseSearchText from its three parts, for a reader that has only those (sqlite-search-fill.ts). */
+export function searchTextOf(reference: string, complainantName: string, address: string): string {
+  return `${searchText(`${reference} ${complainantName}`)} ${searchText(address)} ${postcodesIn(address).map((p) => p.replace(' ', '')).join(' ')}`.trim();
 }

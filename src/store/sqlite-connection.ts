@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SqliteSaveQueue } from './sqlite-save-queue';
 import { migrate } from './sqlite-schema';
+import { fillMissingSearchText } from './sqlite-search-fill';
 import { StoreError } from './store-errors';
 
 export interface SqliteOptions {
@@ -48,6 +49,7 @@ export class SqliteConnection {
       // Purged cases hold personal data: overwrite freed pages instead of leaving it on disk.
       db.pragma('secure_delete = ON');
       migrate(db);
+      fillMissingSearchText(db);
     } catch (err) {
       db?.close();
       const reason = err instanceof Error ? err.message : String(err);

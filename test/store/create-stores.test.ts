@@ -28,7 +28,7 @@ describe('createStores', () => {
       const db = new Database(file, { readonly: true });
       try {
         assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
-        assert.equal(db.pragma('user_version', { simple: true }), 8);
+        assert.equal(db.pragma('user_version', { simple: true }), 9);
       } finally {
         db.close();
       }
@@ -67,7 +67,7 @@ describe('createStores', () => {
       try {
         db.exec('DROP INDEX cases_by_demo; ALTER TABLE cases DROP COLUMN is_demo; ALTER TABLE running_deadlines DROP COLUMN item_id; ALTER TABLE running_deadlines DROP COLUMN owner; '
           + 'DROP INDEX key_values_by_expiry; ALTER TABLE key_values DROP COLUMN expires_at; DROP TABLE case_access; '
-          + 'DROP INDEX cases_maybe_awaiting_decision; ALTER TABLE cases DROP COLUMN awaits_decision; DROP TABLE dissatisfaction; ALTER TABLE cases DROP COLUMN search;');
+          + 'DROP INDEX cases_maybe_awaiting_decision; ALTER TABLE cases DROP COLUMN awaits_decision; DROP TABLE dissatisfaction; DROP INDEX cases_without_search; ALTER TABLE cases DROP COLUMN search;');
         db.pragma('user_version = 1');
       } finally {
         db.close();

@@ -8,9 +8,11 @@ import { reportFromFacts, type ComplaintsReport } from './report';
 
 /**
  * The two files behind the Teams `report <period>` command, the same as the admin command
- * line's `report --format html` and `--format csv` for the period: records in, bytes out.
- * Give it the cases received up to the period's end (`reportStoreRange`): the log keeps those
- * received in the period, and the report counts remedies and the Ombudsman over them all.
+ * line's `report --format html` and `--format csv` for the period. The bot makes them from the
+ * store a page at a time (report-files-read.ts) with the parts here; renderReportFile makes them
+ * from a list of records in one go (records in, bytes out), which the streamed files are tested
+ * against. Give it the cases received up to the period's end (`reportStoreRange`): the log keeps
+ * those received in the period, and the report counts remedies and the Ombudsman over them all.
  */
 export type ReportFileKind = 'report-html' | 'log-csv';
 export const REPORT_FILE_KINDS: readonly ReportFileKind[] = ['report-html', 'log-csv'];
@@ -48,7 +50,7 @@ export const REPORT_FILE_WORDS: Record<ReportFileKind, string> = {
  * for refusing complaints are the words typed on each case, which may name the resident: only
  * those of the cases given (`shownRefusals`, from a report over them), the rest counted.
  */
-function reportRowsOf(report: ComplaintsReport, shown: ReadonlySet<string>, shownRefusals: ComplaintsReport['figures']['refused']['reasons']): ComplaintsReport {
+export function reportRowsOf(report: ComplaintsReport, shown: ReadonlySet<string>, shownRefusals: ComplaintsReport['figures']['refused']['reasons']): ComplaintsReport {
   const refused = report.figures.refused;
   const others = refused.count - shownRefusals.reduce((n, r) => n + r.count, 0);
   return {
@@ -66,22 +68,24 @@ function reportRowsOf(report: ComplaintsReport, shown: ReadonlySet<string>, show
  * figures count every case, and its per-case parts only theirs (reportRowsOf).
  */
 export function renderReportFile(kind: ReportFileKind, records: readonly CaseRecord[], ctx: ReportContext, period: { from: CalendarDate; to: CalendarDate }, rows: readonly CaseRecord[] = records): ReportFile {
-  const name = reportFileName(kind, period);
-  if (kind === 'log-csv') {
-    return { kind, name, contentType: 'text/csv; charset=utf-8', fileType: 'csv', body: Buffer.from(UTF8_BOM + complaintsLogCsv(rows, ctx, period), 'utf8') };
-  }
+  if (kind === 'log-csv') return csvReportFile(period, complaintsLogCsv(rows, ctx, period));
   const facts = records.map((r) => caseFacts(r, ctx));
   const report = reportFromFacts(facts, ctx, { from: period.from, to: period.to, homes: null });
-  if (rows === records) return htmlFile(kind, name, renderHtmlReport(report));
+  if (rows === records) return htmlReportFile(period, renderHtmlReport(report));
   // The refusal reasons of the person's own cases, from the facts already worked out for the figures.
   const shown = new Set(rows.map((r) => r.reference));
   const shownRefusals = refusalReasons(facts.filter((f) => shown.has(f.reference) && inPeriod(f, period.from, period.to)));
-  return htmlFile(kind, name, renderHtmlReport(reportRowsOf(report, shown, shownRefusals)));
+  return htmlReportFile(period, renderHtmlReport(reportRowsOf(report, shown, shownRefusals)));
 }
 
 /** In the refusal reasons of a report made for someone who may not see every case: the reasons they may not see. */
 export const OTHER_REFUSALS = 'Cases you may not see (their reasons are not shown)';
 
-function htmlFile(kind: ReportFileKind, name: string, html: string): ReportFile {
-  return { kind, name, contentType: 'text/html; charset=utf-8', fileType: 'html', body: Buffer.from(html, 'utf8') };
+/** The complaints log's file from its text, with the byte-order mark in front. */
+export function csvReportFile(period: { from: CalendarDate; to: CalendarDate }, csv: string): ReportFile {
+  return { kind: 'log-csv', name: reportFileName('log-csv', period), contentType: 'text/csv; charset=utf-8', fileType: 'csv', body: Buffer.from(UTF8_BOM + csv, 'utf8') };
+}
+
+export function htmlReportFile(period: { from: CalendarDate; to: CalendarDate }, html: string): ReportFile {
+  return { kind: 'report-html', name: reportFileName('report-html', period), contentType: 'text/html; charset=utf-8', fileType: 'html', body: Buffer.from(html, 'utf8') };
 }

@@ -1,0 +1,115 @@
+import type { CalendarDate } from '../domain/calendar-date';
+import { casesVisibleTo, seesEveryCase } from '../domain/case-access';
+import type { TimelineContext } from '../domain/case-timeline';
+import type { Directory, DirectoryPerson } from '../domain/directory';
+import type { CaseStore } from '../store/case-store.port';
+import { caseFacts, type CaseFacts, type ReportContext } from './case-facts';
+import { complaintsLogHeader, complaintsLogRow } from './complaints-log';
+import { csvFromLines, csvLine } from './csv';
+import { renderHtmlReport } from './html-report';
+import { inPeriod, refusalReasons, type PerformanceFigures } from './performance';
+import { addToReport, newReportTally, reportContext, reportOfTally, reportStoreRange, stageReturnOptionsOf, type ReportTally } from './report';
+import { csvReportFile, htmlReportFile, reportRowsOf, type ReportFile, type ReportFileKind } from './report-files';
+
+/**
+ * The Teams `report <period>` command's figures and files, from one read of the store a page at
+ * a time (reportCasesReceivedBetween), as the admin command line's `report` reads it: each case is
+ * turned into its facts, counted into the report's tally (report.ts) and dropped. What is held is
+ * what is output: the tally, and the rows of the cases the person may see (the CSV's lines, the
+ * references the HTML's per-case parts may name, the reasons of the refusals they may see).
+ *
+ * Who may see a case (casesVisibleTo) cannot be judged from what a report reads of a case: the
+ * rule also asks who logged it (`details.loggedBy`), which the report's reading drops with the
+ * complainant's details (case-report-records.ts). So the cases a file could name (received in the
+ * period, or at the Ombudsman) are looked up in full, a batch at a time while reading, and only
+ * for a person who does not see every case; the complaints team and the PIM need no look-up.
+ */
+export interface ReportFilesContext extends ReportContext, TimelineContext { directory: Directory }
+
+export interface ReportFilesWanted {
+  /** The summary card's figures. */
+  figures: boolean;
+  files: readonly ReportFileKind[];
+}
+
+export interface ReportFilesRead {
+  /** Null when not asked for. */
+  figures: PerformanceFigures | null;
+  /** In the order asked for. */
+  files: ReportFile[];
+}
+
+export interface ReportFilesReadOptions {
+  /** Cases in each page read from the store (its default when absent). */
+  pageSize?: number;
+  /** Cases looked up in full at a time to ask whether the person may see them. */
+  lookUp?: number;
+}
+
+const LOOK_UP = 100;
+
+/** A case whose row a file could hold, waiting for the answer whether the person may see it. */
+interface Pending { id: string; reference: string; line: string | null; refusal: CaseFacts | null }
+
+export async function readReportFiles(
+  cases: Pick<CaseStore, 'reportCasesReceivedBetween' | 'getCase'>, person: DirectoryPerson, given: ReportFilesContext,
+  period: { from: CalendarDate; to: CalendarDate }, wanted: ReportFilesWanted, options: ReportFilesReadOptions = {},
+): Promise<ReportFilesRead> {
+  const ctx = reportContext(given);
+  const html = wanted.files.includes('report-html');
+  const csv = wanted.files.includes('log-csv');
+  // The log alone needs no tally: the figures and the HTML report do.
+  const tally: ReportTally | null = wanted.figures || html ? newReportTally(ctx) : null;
+  const national = stageReturnOptionsOf(ctx, period);
+  const everyCase = seesEveryCase(person);
+  const lines: string[] = [];
+  const shown = new Set<string>();
+  const shownRefused: CaseFacts[] = [];
+  let pending: Pending[] = [];
+
+  const settle = async (): Promise<void> => {
+    const batch = pending;
+    pending = [];
+    const visible = everyCase ? null : await idsVisibleTo(cases, batch.map((p) => p.id), person, given);
+    for (const p of batch) {
+      if (visible && !visible.has(p.id)) continue;
+      shown.add(p.reference);
+      if (p.line !== null) lines.push(p.line);
+      if (p.refusal) shownRefused.push(p.refusal);
+    }
+  };
+
+  const range = reportStoreRange(period);
+  const stageCount = ctx.policy.stages.length;
+  for await (const record of cases.reportCasesReceivedBetween(range.from, range.to, options.pageSize ? { pageSize: options.pageSize } : {})) {
+    const f = caseFacts(record, ctx);
+    const atOmbudsman = tally ? tally.ombudsmanCases.length : 0;
+    if (tally) addToReport(tally, f, ctx, period, national);
+    if (wanted.files.length === 0) continue;
+    const received = inPeriod(f, period.from, period.to);
+    // Named in the HTML report: its lessons and stage 3 items (received in the period), its cases at the Ombudsman (any).
+    const named = received || (html && tally !== null && tally.ombudsmanCases.length > atOmbudsman);
+    if (!named) continue;
+    pending.push({
+      id: record.id, reference: record.reference,
+      line: csv && received ? csvLine(complaintsLogRow(f, stageCount)) : null,
+      refusal: html && received && f.refusal ? f : null,
+    });
+    if (pending.length >= (options.lookUp ?? LOOK_UP)) await settle();
+  }
+  await settle();
+
+  const report = tally && reportOfTally(tally, ctx, { from: period.from, to: period.to, homes: null });
+  const files = wanted.files.map((kind): ReportFile => {
+    if (kind === 'log-csv') return csvReportFile(period, csvFromLines([csvLine(complaintsLogHeader(stageCount)), ...lines]));
+    if (!report) throw new Error('The HTML report needs the tally');
+    return htmlReportFile(period, renderHtmlReport(reportRowsOf(report, shown, refusalReasons(shownRefused))));
+  });
+  return { figures: wanted.figures && report ? report.figures : null, files };
+}
+
+/** The ids among `ids` of the cases this person may see (casesVisibleTo), each case read in full. */
+async function idsVisibleTo(cases: Pick<CaseStore, 'getCase'>, ids: readonly string[], person: DirectoryPerson, ctx: ReportFilesContext): Promise<Set<string>> {
+  const records = await Promise.all(ids.map((id) => cases.getCase(id)));
+  return new Set(casesVisibleTo(records.filter((r) => r !== undefined), person, ctx).map((r) => r.id));
+}

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { calendarForPolicy } from '../../src/calendar/policy-calendar';
+import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
+import { casesVisibleTo } from '../../src/domain/case-access';
+import type { NewCaseRecord } from '../../src/domain/case-record';
+import { findPerson } from '../../src/domain/directory';
+import type { Policy } from '../../src/domain/policy';
+import { findPreset } from '../../src/policies/preset-registry';
+import { generateDemoCases } from '../../src/reports/demo-cases';
+import { performanceFigures } from '../../src/reports/performance';
+import { reportStoreRange } from '../../src/reports/report';
+import { OTHER_REFUSALS, REPORT_FILE_KINDS, renderReportFile } from '../../src/reports/report-files';
+import { readReportFiles, type ReportFilesContext } from '../../src/reports/report-files-read';
+import { createStores } from '../../src/store/create-stores';
+import type { Stores } from '../../src/store/stores';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
+
+/**
+ * The Teams report's figures and files, read from the store a page at a time (readReportFiles),
+ * against the way the bot made them before: every case received up to the period's end read in
+ * full, the figures over the list (performanceFigures) and the files from it (renderReportFile,
+ * with the rows casesVisibleTo gives). Byte for byte, over a few hundred demo cases, for the
+ * complaints team (every case), two AHMs (their teams' cases) and an AD who manages none of the
+ * officers; some cases are logged by an AHM of the other team, whom the rule lets see them too.
+ */
+const TODAY = '2026-11-29';
+const PERIOD = { from: '2026-01-01', to: '2026-09-30' };
+const PEOPLE = ['morgan.lee', 'taylor.reed', 'alex.morgan', 'chris.doyle'];
+
+function demo(policy: Policy, count: number, seed: number): NewCaseRecord[] {
+  const cases = [...generateDemoCases({ count, seed, today: TODAY, policy, calendar: calendarForPolicy(policy), directory: DEMO_DIRECTORY })];
+  // Logged by someone other than the demo: who logged a case is one of the ways to see it.
+  cases.forEach((c, i) => {
+    if (i % 5 === 0) c.details.loggedBy = 'taylor.reed';
+    else if (i % 7 === 0) c.details.loggedBy = 'alex.morgan';
+  });
+  return cases;
+}
+
+for (const presetId of ['hos-2024', 'city-of-london']) {
+  describe(`the Teams report read a page at a time is the whole-list report, byte for byte (${presetId} demo data)`, function () {
+    this.timeout(120_000);
+    const policy = findPreset(presetId) as Policy;
+    const ctx: ReportFilesContext = { policy, calendar: calendarForPolicy(policy), directory: DEMO_DIRECTORY, today: TODAY };
+    let dataDir: string;
+    let stores: Stores;
+
+    before(async () => {
+      dataDir = makeTempDir('report-files-streamed');
+      stores = await createStores({ kind: 'sqlite', dataDir });
+      // Seed 5: its City of London cases include referrals to the Ombudsman in the period (rare under a three-stage policy).
+      await stores.cases.createCases(demo(policy, 400, 5));
+    });
+    after(async () => {
+      await stores.close();
+      removeTempDir(dataDir);
+    });
+
+    /** The old way: every record in full, figures and files from the list, rows from casesVisibleTo. */
+    async function wholeList(personId: string) {
+      const person = findPerson(DEMO_DIRECTORY, personId)!;
+      const range = reportStoreRange(PERIOD);
+      const records = await stores.cases.casesReceivedBetween(range.from, range.to);
+      const rows = casesVisibleTo(records, person, ctx);
+      return {
+        figures: performanceFigures(records, ctx, PERIOD),
+        files: REPORT_FILE_KINDS.map((kind) => renderReportFile(kind, records, ctx, PERIOD, rows)),
+        rows: rows.length, records: records.length,
+      };
+    }
+
+    for (const personId of PEOPLE) {
+      it(`as ${personId}: the same figures and the same two files`, async () => {
+        const person = findPerson(DEMO_DIRECTORY, personId)!;
+        const old = await wholeList(personId);
+        // Small pages and look-ups, so that both cross their boundaries many times.
+        const streamed = await readReportFiles(stores.cases, person, ctx, PERIOD, { figures: true, files: REPORT_FILE_KINDS }, { pageSize: 37, lookUp: 7 });
+        assert.deepEqual(streamed.figures, old.figures);
+        assert.equal(streamed.files.length, 2);
+        for (const [i, file] of streamed.files.entries()) {
+          const before = old.files[i]!;
+          assert.deepEqual({ ...file, body: null }, { ...before, body: null });
+          assert.ok(file.body.equals(before.body), `${file.name}: ${file.body.length} bytes, before ${before.body.length}`);
+        }
+        // Each file alone (as when a link is opened or a file accepted), with the store's own page size.
+        for (const [i, kind] of REPORT_FILE_KINDS.entries()) {
+          const alone = await readReportFiles(stores.cases, person, ctx, PERIOD, { figures: false, files: [kind] });
+          assert.equal(alone.figures, null);
+          assert.ok(alone.files[0]!.body.equals(old.files[i]!.body), kind);
+        }
+      });
+    }
+
+    it('the data are a fair test: many cases in and before the period, and each partial view is partial, with refusals it may not see', async () => {
+      const everyone = await wholeList('morgan.lee');
+      assert.ok(everyone.figures.casesReceived > 150 && everyone.records > everyone.figures.casesReceived + 50, `${everyone.figures.casesReceived} of ${everyone.records}`);
+      const { remedies, ombudsman, refused } = everyone.figures;
+      assert.ok(remedies.promised > 0 && ombudsman.referred > 0 && refused.count > 0, JSON.stringify({ remedies: remedies.promised, ombudsman: ombudsman.referred, refused: refused.count }));
+      for (const personId of ['taylor.reed', 'alex.morgan']) {
+        const partial = await wholeList(personId);
+        assert.ok(partial.rows > 20 && partial.rows < everyone.rows - 20, `${personId} sees ${partial.rows} of ${everyone.rows}`);
+      }
+      const html = (await wholeList('taylor.reed')).files[0]!.body.toString();
+      assert.ok(html.includes(OTHER_REFUSALS), 'Taylor is told of refusals whose reasons are not shown');
+    });
+  });
+}

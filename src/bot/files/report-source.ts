@@ -1,10 +1,9 @@
 import type { CaseContext } from '../../cases/case-context';
 import { londonDateOf } from '../../domain/calendar-date';
-import { reportStoreRange } from '../../reports/report';
-import { REPORT_FILE_TITLES, REPORT_FILE_WORDS, renderReportFile } from '../../reports/report-files';
+import { REPORT_FILE_TITLES, REPORT_FILE_WORDS } from '../../reports/report-files';
+import { readReportFiles } from '../../reports/report-files-read';
 import type { CaseStore } from '../../store/case-store.port';
 import { canSeeReports } from '../../domain/report-access';
-import { casesVisibleTo } from '../../domain/case-access';
 import { findPerson } from '../../domain/directory';
 import type { FileSource } from './offered-file';
 
@@ -25,9 +24,10 @@ export function reportSource(cases: CaseStore, ctx: CaseContext): FileSource<'re
     async render(s) {
       const person = findPerson(ctx.directory, s.by);
       if (!person) return null;
-      const range = reportStoreRange(s.period); // earlier complaints' remedies and orders count in this period too
-      const records = await cases.casesReceivedBetween(range.from, range.to);
-      return renderReportFile(s.kind, records, { policy: ctx.policy, calendar: ctx.calendar, today: londonDateOf(ctx.now()) }, s.period, casesVisibleTo(records, person, ctx));
+      // Read a page at a time, holding only this file's rows (report-files-read.ts); earlier complaints' remedies and orders count in this period too.
+      const today = londonDateOf(ctx.now());
+      const { files: [file] } = await readReportFiles(cases, person, { policy: ctx.policy, calendar: ctx.calendar, directory: ctx.directory, today }, s.period, { figures: false, files: [s.kind] });
+      return file ?? null;
     },
   };
 }

@@ -1,4 +1,3 @@
-import { reportStoreRange } from '../../reports/report';
 import type { Attachment } from 'botbuilder';
 import { z } from 'zod';
 import { londonDateOf } from '../../domain/calendar-date';
@@ -11,8 +10,8 @@ import { complaintsLogCard, reportSummaryCard } from '../../cards/report-cards';
 import { describeFilters, openCasesLog, type LogFilters } from '../../reports/open-cases-log';
 import { parsePeriod } from '../../reports/periods';
 import { frontDoorFigures } from '../../reports/front-door';
-import { performanceFigures } from '../../reports/performance';
-import { REPORT_FILE_KINDS, renderReportFile } from '../../reports/report-files';
+import { REPORT_FILE_KINDS } from '../../reports/report-files';
+import { readReportFiles } from '../../reports/report-files-read';
 import type { BotDependencies } from '../bot-dependencies';
 import type { FileDelivery } from '../files/file-offers';
 
@@ -93,22 +92,22 @@ export async function reportSummary(person: DirectoryPerson, periodText: string,
     };
   }
   const today = londonDateOf(deps.ctx.now());
-  // Every case received up to the period's end: a remedy or an Ombudsman order falling in the
-  // period may belong to an earlier complaint (the figures pick each thing out by its own date).
-  const range = reportStoreRange(period);
-  const records = await deps.stores.cases.casesReceivedBetween(range.from, range.to);
-  const ctx = { policy: deps.ctx.policy, calendar: deps.ctx.calendar, today };
-  const figures = performanceFigures(records, ctx, { from: period.from, to: period.to });
+  const ctx = { policy: deps.ctx.policy, calendar: deps.ctx.calendar, directory: deps.ctx.directory, today };
   // Counts only, for anyone who may see reports: the records hold no name or contact details.
   const frontDoor = frontDoorFigures(await deps.stores.dissatisfaction.receivedBetween(period.from, period.to), period);
-  const subjects = REPORT_FILE_KINDS.map((kind) => ({ source: 'report' as const, kind, period, by: person.id }));
+  // Every case received up to the period's end is read, a page at a time (report-files-read.ts): a
+  // remedy or an Ombudsman order falling in the period may belong to an earlier complaint.
   if (delivery === 'link') {
-    const links = await Promise.all(subjects.map((subject) => deps.fileOffers.offerLink(person, subject)));
+    const { figures } = await readReportFiles(deps.stores.cases, person, ctx, period, { figures: true, files: [] });
+    const links = await Promise.all(REPORT_FILE_KINDS.map((kind) => deps.fileOffers.offerLink(person, { source: 'report', kind, period, by: person.id })));
     const [first] = links;
     return { card: reportSummaryCard(figures, period.label, { delivery, links: links.map(({ title, url }) => ({ title, url })), expiresAt: first?.expiresAt ?? '', minutes: first?.minutes ?? 0, period: periodText.trim() }, frontDoor), files: [] };
   }
-  // Made now only for their sizes, which the consent cards show; uploaded as made when accepted.
-  const rows = casesVisibleTo(records, person, deps.ctx);
-  const files = await Promise.all(subjects.map((subject) => deps.fileOffers.consentCard(person, subject, renderReportFile(subject.kind, records, ctx, period, rows))));
+  // The consent cards show each file's size, as Teams draws them, so the files are made now, for
+  // their sizes only (each is made again from the store as it is when accepted). They come from
+  // the same read as the figures, so the command reads the store once, not once for each; a card
+  // without a size, or with a guessed one, would tell the person less or something untrue.
+  const { figures, files: made } = await readReportFiles(deps.stores.cases, person, ctx, period, { figures: true, files: REPORT_FILE_KINDS });
+  const files = await Promise.all(made.map((file) => deps.fileOffers.consentCard(person, { source: 'report', kind: file.kind, period, by: person.id }, file)));
   return { card: reportSummaryCard(figures, period.label, { delivery }, frontDoor), files };
 }

@@ -11,9 +11,9 @@ import { performanceFigures } from '../../src/reports/performance';
 import { reportStoreRange } from '../../src/reports/report';
 import { OTHER_REFUSALS, REPORT_FILE_KINDS, renderReportFile } from '../../src/reports/report-files';
 import { readReportFiles, type ReportFilesContext } from '../../src/reports/report-files-read';
-import { createStores } from '../../src/store/create-stores';
 import type { Stores } from '../../src/store/stores';
-import { makeTempDir, removeTempDir } from '../support/temp-dir';
+import { startLocalCosmos, type LocalCosmos } from '../support/cosmos-server';
+import { cosmosFactory, sqliteFactory, type StoreFactory, type StoreFixture } from '../support/store-fixtures';
 
 /**
  * The Teams report's figures and files, read from the store a page at a time (readReportFiles),
@@ -37,24 +37,21 @@ function demo(policy: Policy, count: number, seed: number): NewCaseRecord[] {
   return cases;
 }
 
-for (const presetId of ['hos-2024', 'city-of-london']) {
-  describe(`the Teams report read a page at a time is the whole-list report, byte for byte (${presetId} demo data)`, function () {
+function suite(store: string, factory: () => StoreFactory, presetId: string, count: number): void {
+  describe(`the Teams report read a page at a time is the whole-list report, byte for byte (${store}, ${presetId} demo data)`, function () {
     this.timeout(120_000);
     const policy = findPreset(presetId) as Policy;
     const ctx: ReportFilesContext = { policy, calendar: calendarForPolicy(policy), directory: DEMO_DIRECTORY, today: TODAY };
-    let dataDir: string;
+    let fixture: StoreFixture;
     let stores: Stores;
 
     before(async () => {
-      dataDir = makeTempDir('report-files-streamed');
-      stores = await createStores({ kind: 'sqlite', dataDir });
+      fixture = await factory()();
+      stores = fixture.stores;
       // Seed 5: its City of London cases include referrals to the Ombudsman in the period (rare under a three-stage policy).
-      await stores.cases.createCases(demo(policy, 400, 5));
+      await stores.cases.createCases(demo(policy, count, 5));
     });
-    after(async () => {
-      await stores.close();
-      removeTempDir(dataDir);
-    });
+    after(async () => { await fixture?.cleanup(); });
 
     /** The old way: every record in full, figures and files from the list, rows from casesVisibleTo. */
     async function wholeList(personId: string) {
@@ -105,3 +102,14 @@ for (const presetId of ['hos-2024', 'city-of-london']) {
     });
   });
 }
+
+suite('SQLite', () => sqliteFactory, 'hos-2024', 400);
+suite('SQLite', () => sqliteFactory, 'city-of-london', 400);
+
+describe('through the real @azure/cosmos client', function () {
+  this.timeout(120_000);
+  let server: LocalCosmos;
+  before(async () => { server = await startLocalCosmos(); });
+  after(async () => { await server?.stop(); });
+  suite('Cosmos DB', () => cosmosFactory(() => server), 'hos-2024', 300);
+});

@@ -32,8 +32,11 @@ export async function loadCodeYear(config: AppConfig, period: Period, today: Cal
   try {
     const ctx: ReportContext = { policy: core.policy, calendar: core.calendar, today };
     const range = reportStoreRange(period);
-    const records = await core.stores.cases.casesReceivedBetween(range.from, range.to);
-    return { core, period, ctx, facts: records.map((r) => caseFacts(r, ctx)) };
+    // A page at a time, as the report reads them: each case's facts are kept, not its whole record
+    // (the TSMs, the self-assessment and the annual report still count over the list of facts).
+    const facts: CaseFacts[] = [];
+    for await (const record of core.stores.cases.reportCasesReceivedBetween(range.from, range.to)) facts.push(caseFacts(record, ctx));
+    return { core, period, ctx, facts };
   } catch (err) {
     await core.close();
     throw err;

@@ -51,9 +51,18 @@ const LOOK_UP = 100;
 /** A case whose row a file could hold, waiting for the answer whether the person may see it. */
 interface Pending { id: string; reference: string; line: string | null; refusal: CaseFacts | null }
 
+type ReportCases = Pick<CaseStore, 'reportCasesReceivedBetween' | 'getCase'>;
+type Period = { from: CalendarDate; to: CalendarDate };
+
+/** With the figures asked for, they are there. */
 export async function readReportFiles(
-  cases: Pick<CaseStore, 'reportCasesReceivedBetween' | 'getCase'>, person: DirectoryPerson, given: ReportFilesContext,
-  period: { from: CalendarDate; to: CalendarDate }, wanted: ReportFilesWanted, options: ReportFilesReadOptions = {},
+  cases: ReportCases, person: DirectoryPerson, given: ReportFilesContext, period: Period, wanted: ReportFilesWanted & { figures: true }, options?: ReportFilesReadOptions,
+): Promise<ReportFilesRead & { figures: PerformanceFigures }>;
+export async function readReportFiles(
+  cases: ReportCases, person: DirectoryPerson, given: ReportFilesContext, period: Period, wanted: ReportFilesWanted, options?: ReportFilesReadOptions,
+): Promise<ReportFilesRead>;
+export async function readReportFiles(
+  cases: ReportCases, person: DirectoryPerson, given: ReportFilesContext, period: Period, wanted: ReportFilesWanted, options: ReportFilesReadOptions = {},
 ): Promise<ReportFilesRead> {
   const ctx = reportContext(given);
   const html = wanted.files.includes('report-html');

@@ -29,6 +29,9 @@ const USAGE = `Usage: complaints <command>
                                            the annual complaints performance and service improvement report:
                                            performance, TSMs, lessons, remedies, the Ombudsman, the
                                            self-assessment and a place for the governing body's response
+  fill-search                              after an upgrade: write the search text of cases stored before it was
+                                           kept, so that find reads only the cases that match (Cosmos DB; the
+                                           embedded store does it when it opens); exit 1 naming unreadable ones
   demo --cases N [--seed S] [--into-live-store]
                                            fill the store with N invented cases (marked demo) over the last
                                            18 months; refuses a Cosmos DB account or a store holding real
@@ -69,6 +72,7 @@ const commands = {
   annualReport: () => require('./cli/annual-report-command') as typeof import('./cli/annual-report-command'),
   selfAssessment: () => require('./cli/self-assessment-command') as typeof import('./cli/self-assessment-command'),
   demo: () => require('./cli/demo-command') as typeof import('./cli/demo-command'),
+  fillSearch: () => require('./cli/fill-search-command') as typeof import('./cli/fill-search-command'),
   accessLog: () => require('./cli/access-log-command') as typeof import('./cli/access-log-command'),
   evidence: () => require('./cli/evidence-command') as typeof import('./cli/evidence-command'),
   subjectAccess: () => require('./cli/subject-access-command') as typeof import('./cli/subject-access-command'),
@@ -109,6 +113,7 @@ export async function runCli(args: readonly string[], stdin: NodeJS.ReadableStre
     const { demoCommand, INTO_LIVE_STORE_FLAG } = commands.demo();
     return demoCommand(loadConfigFromEnvironment(), { cases: option(args, '--cases'), seed: option(args, '--seed'), intoLiveStore: args.includes(INTO_LIVE_STORE_FLAG) });
   }
+  if (command === 'fill-search') return commands.fillSearch().fillSearchCommand(loadConfigFromEnvironment());
   if (command === 'access-log') return commands.accessLog().accessLogCommand(loadConfigFromEnvironment(), sub);
   if (command === 'evidence') {
     return commands.evidence().evidenceCommand(loadConfigFromEnvironment(), { reference: sub, format: option(args, '--format'), out: option(args, '--out') });

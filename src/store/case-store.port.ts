@@ -38,6 +38,9 @@ export interface CaseCountFilter {
   demo?: boolean;
 }
 
+/** What fillSearchText did. */
+export interface SearchTextFill { filled: number; unreadable: string[] }
+
 /** A case created by `createCases`: enough to find it again. */
 export interface CreatedCase { id: string; reference: string }
 
@@ -100,6 +103,16 @@ export interface CaseStore {
    * not every case.
    */
   casesMatchingWords(words: readonly string[]): Promise<CaseRecord[]>;
+  /**
+   * Writes the search text of every case stored before the stores kept it, so that a search
+   * no longer reads those cases whatever was typed: how many it wrote, and the ids of those it
+   * could not read (damaged), left as they were. The embedded store does this itself on every
+   * opening (sqlite-search-fill.ts), so it finds none left.
+   * Cosmos DB rewrites each such document, conditional on its ETag (a case saved meanwhile got
+   * its text from that save): the ETag is the case's version, so a card showing one of those
+   * cases is out of date afterwards and is shown again as the case now is when pressed.
+   */
+  fillSearchText(): Promise<SearchTextFill>;
   /** Running deadlines of open cases due on or before `date`, soonest first. */
   deadlinesDueBy(date: CalendarDate): Promise<DueDeadline[]>;
   casesReceivedBetween(from: CalendarDate, to: CalendarDate): Promise<CaseRecord[]>;

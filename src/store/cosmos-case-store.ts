@@ -1,12 +1,12 @@
 import type { Container, SqlQuerySpec } from '@azure/cosmos';
 import { randomUUID } from 'node:crypto';
 import type { CalendarDate } from '../domain/calendar-date';
-import type { CaseRecord, NewCaseRecord, StoredEvent } from '../domain/case-record';
+import { CaseRecordShapeError, type CaseRecord, type NewCaseRecord, type StoredEvent } from '../domain/case-record';
 import {
   assertAppendOnly, assertNewCase, assertSameIdentity, assertStorableCase, formatReference, withoutReferenceYear,
 } from './case-record-rules';
 import { readReportRecord } from './case-report-records';
-import type { CaseCountFilter, CaseStore, CreatedCase, DueDeadline, PurgedCase, ReportCaseRecord, SaveResult } from './case-store.port';
+import type { CaseCountFilter, CaseStore, CreatedCase, DueDeadline, PurgedCase, ReportCaseRecord, SaveResult, SearchTextFill } from './case-store.port';
 import { fromCaseDocument, toCaseDocument, writeIdOf } from './cosmos-case-documents';
 import { CosmosConnection } from './cosmos-connection';
 import { CASES_CONTAINER, REFERENCES_CONTAINER, REMINDER_CLAIMS_CONTAINER } from './cosmos-containers';
@@ -193,6 +193,32 @@ export class CosmosCaseStore implements CaseStore {
       query: `SELECT * FROM c WHERE NOT IS_DEFINED(c.q.search) OR (${words.map((_, i) => `CONTAINS(c.q.search, @w${i})`).join(' AND ')})`,
       parameters: words.map((w, i) => ({ name: `@w${i}`, value: w })),
     });
+  }
+
+  async fillSearchText(): Promise<SearchTextFill> {
+    // The ids only, then each case on its own: one point read and one conditional replace,
+    // each under its own deadline, so a long run is not one operation that times out.
+    const missing = await this.query<{ id: string }>('listing cases without search text', { query: 'SELECT c.id FROM c WHERE NOT IS_DEFINED(c.q.search)' });
+    const result: SearchTextFill = { filled: 0, unreadable: [] };
+    for (const { id } of missing) {
+      const outcome = await this.connection.guard('filling a case\'s search text', async (abortSignal): Promise<'filled' | 'unreadable' | 'left'> => {
+        const stored = await this.readDocument(id, abortSignal);
+        if (!stored || (stored as { q?: { search?: unknown } }).q?.search !== undefined) return 'left';
+        let record: CaseRecord;
+        try {
+          record = this.fromDocument(stored);
+        } catch (err) {
+          // A damaged document is left as it was (a search still reads it, as before); the rest go on.
+          if (err instanceof CaseRecordShapeError) return 'unreadable';
+          throw err;
+        }
+        // A save since the read wins, and wrote the text itself.
+        return (await this.replaceAtVersion(record, abortSignal)).ok ? 'filled' : 'left';
+      });
+      if (outcome === 'filled') result.filled += 1;
+      if (outcome === 'unreadable') result.unreadable.push(id);
+    }
+    return result;
   }
 
   async deadlinesDueBy(date: CalendarDate): Promise<DueDeadline[]> {

@@ -4,9 +4,10 @@ import type { CalendarDate } from '../domain/calendar-date';
 import type { CaseRecord, NewCaseRecord } from '../domain/case-record';
 import { assertNewCase, formatReference, withoutReferenceYear } from './case-record-rules';
 import { readReportRecord } from './case-report-records';
-import type { CaseCountFilter, CaseStore, CreatedCase, DueDeadline, PurgedCase, ReportCaseRecord, ErasureSaveResult, SaveResult } from './case-store.port';
+import type { CaseCountFilter, CaseStore, SearchTextFill, CreatedCase, DueDeadline, PurgedCase, ReportCaseRecord, ErasureSaveResult, SaveResult } from './case-store.port';
 import { caseColumns, checkedLength, fromRow, INSERT_CASE, knownCase, rememberWritten, toDoc, writeRunningDeadlines, type CaseRow } from './sqlite-case-rows';
 import { SqliteConnection, type SqliteOptions } from './sqlite-connection';
+import { fillMissingSearchText } from './sqlite-search-fill';
 import { statement } from './sqlite-statements';
 import { StoreError } from './store-errors';
 // Subject access and erasure (docs/data-protection.md).
@@ -138,6 +139,10 @@ export class SqliteCaseStore implements CaseStore {
     // A scan of the one short column (no document is read unless its text holds every word).
     const rows = statement(this.db, `SELECT doc, version FROM cases WHERE search IS NULL OR (${words.map(() => 'instr(search, ?) > 0').join(' AND ')})`).all(...words) as CaseRow[];
     return rows.map(fromRow);
+  }
+
+  async fillSearchText(): Promise<SearchTextFill> {
+    return fillMissingSearchText(this.db);
   }
 
   async deadlinesDueBy(date: CalendarDate): Promise<DueDeadline[]> {

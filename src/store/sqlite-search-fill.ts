@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { searchTextOf } from '../domain/case-search-text';
+import type { SearchTextFill } from './case-store.port';
 
 /** Rows filled per transaction: short enough that another process opening the file waits well under its busy timeout. */
 const BATCH = 1000;
@@ -14,21 +15,23 @@ const BATCH = 1000;
  * parsed, not checked through the schema. A row that cannot be read (damaged by hand) is left
  * without text, as it was: a search still reads it, and fails on it as it would have. Each
  * update is conditional on the version read, so a save between the read and the update wins
- * (it writes the text itself). Returns how many rows were filled.
+ * (it writes the text itself). Returns how many rows were filled, and the ids of those left.
  */
-export function fillMissingSearchText(db: Database.Database): number {
+export function fillMissingSearchText(db: Database.Database): SearchTextFill {
   const next = db.prepare('SELECT id, reference, version, doc FROM cases WHERE search IS NULL AND id > ? ORDER BY id LIMIT ?');
   const update = db.prepare('UPDATE cases SET search = ? WHERE id = ? AND version = ? AND search IS NULL');
   let filled = 0;
+  const unreadable: string[] = [];
   let after = '';
   for (;;) {
     const rows = next.all(after, BATCH) as Array<{ id: string; reference: string; version: string; doc: string }>;
     const last = rows.at(-1);
-    if (!last) return filled;
+    if (!last) return { filled, unreadable };
     db.transaction(() => {
       for (const row of rows) {
         const text = textOfRow(row.reference, row.doc);
-        if (text !== null) filled += update.run(text, row.id, row.version).changes;
+        if (text === null) unreadable.push(row.id);
+        else filled += update.run(text, row.id, row.version).changes;
       }
     }).immediate();
     after = last.id;

@@ -1,0 +1,102 @@
+import { CosmosClient } from '@azure/cosmos';
+import Database from 'better-sqlite3';
+import { strict as assert } from 'node:assert';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { caseSearchText } from '../../src/domain/case-search-text';
+import type { CaseRecord } from '../../src/domain/case-record';
+import { createStores } from '../../src/store/create-stores';
+import { details, newCase } from '../support/case-fixtures';
+import { freshDatabaseName, startLocalCosmos, type LocalCosmos } from '../support/cosmos-server';
+import { runCliAsync } from '../support/run-cli';
+
+type Doc = { id: string; _etag: string; q: { search?: string }; events: unknown };
+const tomaszDetails = () => details({ complainant: { complainantName: 'Tomasz Wróbel', address: '3 Heron Walk, Eastholme SE1 7PB' } });
+const withoutVersion = ({ version: _version, ...rest }: CaseRecord) => rest;
+
+describe('complaints fill-search (CLI)', function () {
+  this.timeout(60_000);
+
+  describe('on the local Cosmos DB server', () => {
+    let cosmos: LocalCosmos;
+    before(async () => { cosmos = await startLocalCosmos(); });
+    after(async () => { await cosmos.stop(); });
+
+    it('writes the search text of the cases stored without it, leaves a damaged one and the others as they were', async () => {
+      const databaseName = freshDatabaseName('fill-search');
+      const options = { kind: 'cosmos' as const, endpoint: cosmos.endpoint, key: 'k', agent: cosmos.agent, databaseName };
+      const stores = await createStores(options);
+      const imogen = await stores.cases.createCase(newCase());
+      const tomasz = await stores.cases.createCase(newCase({ details: tomaszDetails() }));
+      const current = await stores.cases.createCase(newCase({ details: details({ complainant: { complainantName: 'Ada Okafor' } }) }));
+      const damaged = await stores.cases.createCase(newCase());
+      await stores.close();
+
+      // As documents written before the stores kept the text: no q.search. One of them damaged.
+      const client = new CosmosClient({ endpoint: cosmos.endpoint, key: 'k', agent: cosmos.agent });
+      const container = client.database(databaseName).container('cases');
+      const read = async (id: string) => (await container.item(id, id).read<Doc>()).resource!;
+      try {
+        for (const id of [imogen.id, tomasz.id, damaged.id]) {
+          const doc = await read(id);
+          delete doc.q.search;
+          if (id === damaged.id) doc.events = 'not a list';
+          await container.item(id, id).replace(doc);
+        }
+        const untouchedEtag = (await read(current.id))._etag;
+        const env = { DATA_DIR: mkdtempSync(path.join(tmpdir(), 'fill-search-')), COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: 'k', COSMOS_DATABASE: databaseName, NODE_TLS_REJECT_UNAUTHORIZED: '0', NODE_NO_WARNINGS: '1' };
+
+        const run = await runCliAsync(['fill-search'], env);
+        assert.equal(run.code, 1, run.stderr);
+        assert.deepEqual(JSON.parse(run.stdout), { filled: 2, unreadable: [damaged.id] });
+        assert.match(run.stderr, /1 case could not be read and was left as it was/);
+
+        assert.equal((await read(imogen.id)).q.search, caseSearchText(imogen));
+        assert.equal((await read(tomasz.id)).q.search, caseSearchText(tomasz));
+        assert.equal((await read(damaged.id)).q.search, undefined);
+        assert.equal((await read(current.id))._etag, untouchedEtag, 'a case that had its text is not rewritten');
+
+        // The damaged case removed by hand, a search reads only the case that matches, and the
+        // filled cases are as they were but for their version (their ETag).
+        await container.item(damaged.id, damaged.id).delete();
+        const after = await createStores(options);
+        try {
+          assert.deepEqual((await after.cases.casesMatchingWords(['wrobel', 'se17pb'])).map(withoutVersion), [withoutVersion(tomasz)]);
+          assert.notEqual((await after.cases.getCase(tomasz.id))?.version, tomasz.version);
+        } finally {
+          await after.close();
+        }
+        const again = await runCliAsync(['fill-search'], env);
+        assert.equal(again.code, 0, again.stderr);
+        assert.deepEqual(JSON.parse(again.stdout), { filled: 0 });
+      } finally {
+        client.dispose();
+      }
+    });
+  });
+
+  it('on the embedded store: the opening has filled them, and a damaged row is named', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'fill-search-sqlite-'));
+    const stores = await createStores({ kind: 'sqlite', dataDir });
+    const tomasz = await stores.cases.createCase(newCase({ details: tomaszDetails() }));
+    await stores.close();
+    const db = new Database(path.join(dataDir, 'complaints.sqlite'));
+    try {
+      db.prepare('UPDATE cases SET search = NULL').run();
+      db.prepare(`INSERT INTO cases (id, reference, version, state, is_open, responsible_officer_id, received_on, closed_on, due_on, due_sort, is_demo, awaits_decision, doc)
+        SELECT 'damaged', 'HC-2026-99999', 'v-damaged', state, is_open, responsible_officer_id, received_on, closed_on, due_on, due_sort, is_demo, awaits_decision, '{not json' FROM cases`).run();
+    } finally {
+      db.close();
+    }
+    const run = await runCliAsync(['fill-search'], { DATA_DIR: dataDir });
+    assert.equal(run.code, 1, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), { filled: 0, unreadable: ['damaged'] });
+    const check = new Database(path.join(dataDir, 'complaints.sqlite'), { readonly: true });
+    try {
+      assert.equal((check.prepare('SELECT search FROM cases WHERE id = ?').get(tomasz.id) as { search: string }).search, caseSearchText(tomasz));
+    } finally {
+      check.close();
+    }
+  });
+});

@@ -1,8 +1,22 @@
+import type { CaseDetails } from './case-details';
+import type { CaseEvent } from './case-events';
 import type { CaseRecord } from './case-record';
 import type { CaseView } from './case-state';
 import type { TimelineContext } from './case-timeline';
-import { viewOf } from './case-view';
+import { CaseReplayError, viewOf } from './case-view';
 import { hasRole, managersOf, type Directory, type DirectoryPerson } from './directory';
+import { deriveStoredCase, type ViewSnapshot } from './view-snapshot';
+
+/**
+ * What of a case its circle depends on: who logged it (a member of staff's directory id) and its
+ * view's people (handlers, the one it is assigned to, the owners of its remedies and orders).
+ * Nothing of the complainant's, so that a report, which reads cases without their personal
+ * details, can ask too.
+ */
+export interface CaseCircle {
+  record: { details: Pick<CaseDetails, 'loggedBy'> };
+  view: Pick<CaseView, 'handlersByStage' | 'assignedTo' | 'items'>;
+}
 
 /**
  * Who may have the case's evidence pack (everything on the case, for the Ombudsman): those who
@@ -19,7 +33,7 @@ export function mayHaveEvidencePack(file: { record: CaseRecord; view: CaseView }
  * Performance and Information Manager who keeps the Complaints Log. One rule, applied
  * wherever a case is shown.
  */
-export function actsOnCase(file: { record: CaseRecord; view: CaseView }, person: DirectoryPerson, directory: Directory): boolean {
+export function actsOnCase(file: CaseCircle, person: DirectoryPerson, directory: Directory): boolean {
   const handlers = Object.values(file.view.handlersByStage).flat();
   return handlers.includes(person.id)
     || managersOf(directory, file.view.assignedTo).some((m) => m.id === person.id)
@@ -34,7 +48,7 @@ export function actsOnCase(file: { record: CaseRecord; view: CaseView }, person:
  * complaint file holds special category data; anyone else is told nothing about it, not even
  * whether it exists.
  */
-export function maySeeCase(file: { record: CaseRecord; view: CaseView }, person: DirectoryPerson, directory: Directory): boolean {
+export function maySeeCase(file: CaseCircle, person: DirectoryPerson, directory: Directory): boolean {
   if (seesEveryCase(person) || actsOnCase(file, person, directory)) return true;
   const handlers = [...new Set(Object.values(file.view.handlersByStage).flat())];
   if (handlers.some((h) => managersOf(directory, h).some((m) => m.id === person.id))) return true;
@@ -61,4 +75,26 @@ export function seesEveryCase(person: DirectoryPerson): boolean {
 export function casesVisibleTo<R extends CaseRecord>(records: readonly R[], person: DirectoryPerson, ctx: TimelineContext & { directory: Directory }): R[] {
   if (seesEveryCase(person)) return [...records];
   return records.filter((record) => maySeeCase({ record, view: viewOf(record, ctx) }, person, ctx.directory));
+}
+
+/** A case as a report reads it (ReportCaseRecord): its events, its snapshot if read, who logged it. */
+export interface CaseReadForReport {
+  reference: string;
+  events: readonly CaseEvent[];
+  snapshot?: ViewSnapshot | undefined;
+  details: Pick<CaseDetails, 'loggedBy'>;
+}
+
+/**
+ * maySeeCase for a case read as reports read it, a page at a time, so that a report or the
+ * dashboard asks while reading instead of reading the case again in full. Its view is derived
+ * as viewOf derives it (from the snapshot if there is one made under these rules, else by replay),
+ * and a case that does not replay is the same configuration error. Only for a person who does
+ * not see every case (seesEveryCase): for them the answer needs no view.
+ */
+export function maySeeCaseRead(record: CaseReadForReport, person: DirectoryPerson, ctx: TimelineContext & { directory: Directory }): boolean {
+  if (seesEveryCase(person)) return true;
+  const derived = deriveStoredCase(record, ctx);
+  if (!derived.ok) throw new CaseReplayError(record.reference, ctx.policy.id, derived.message);
+  return maySeeCase({ record, view: derived.view }, person, ctx.directory);
 }

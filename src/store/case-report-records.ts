@@ -13,7 +13,8 @@ import type { ReportCaseRecord } from './case-store.port';
  * domain's schema, through the stores); this check is there so that a damaged or hand-edited
  * document gives a clear error naming it, not a wrong figure: dates must look like YYYY-MM-DD
  * (not that the day exists), and the fields the report reads must have their types. The
- * complainant's personal details are dropped here: no figure uses them.
+ * complainant's personal details are dropped here: no figure uses them. Who logged the case (a
+ * member of staff, not the resident) is kept: who may see the case depends on it.
  */
 
 type Doc = Record<string, unknown>;
@@ -75,6 +76,7 @@ export function readReportRecord(data: unknown, where: string): ReportCaseRecord
     receivedOn: record.receivedOn, closedOn: record.closedOn, deadlines: record.deadlines, nextDueOn: record.nextDueOn,
     details: {
       ...(details.demo === undefined ? {} : { demo: details.demo }),
+      loggedBy: details.loggedBy,
       complainant: { estate: complainant.estate, ...(complainant.tenure === undefined ? {} : { tenure: complainant.tenure }) },
       complaint: { category: complaint.category, serviceArea: complaint.serviceArea },
     },
@@ -104,6 +106,7 @@ function assertReportShape(data: unknown, where: string): asserts data is Report
   need(isString(complainant.estate) && isOptional(complainant.tenure, isString), 'details.complainant: no estate, or a tenure that is not a string');
   need(isString(complaint.category) && isString(complaint.serviceArea), 'details.complaint: no category or service area');
   need(isOptional(details.demo, (x) => typeof x === 'boolean'), 'details.demo: not true or false');
+  need(isString(details.loggedBy), 'details.loggedBy: not a string');
   if (Array.isArray(d.deadlines)) {
     for (let i = 0; i < d.deadlines.length; i++) if (!deadlineOk(d.deadlines[i])) problems.push(`deadlines.${i}: not a deadline`);
   } else problems.push('deadlines: not a list');

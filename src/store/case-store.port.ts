@@ -47,10 +47,13 @@ export interface CreatedCase { id: string; reference: string }
 /**
  * What a report reads of a case (`reportCasesReceivedBetween`): the record without its version
  * and without the complainant's personal details, which no figure uses; of the details, only
- * the demo marker, the estate, the tenure and the complaint's category and service area.
+ * the demo marker, the estate, the tenure, the complaint's category and service area, and who
+ * logged it (a member of staff's directory id), which who may see the case depends on
+ * (maySeeCaseRead), so that a report names a case without reading it again in full.
  */
 export interface ReportCaseDetails {
   demo?: boolean;
+  loggedBy: string;
   complainant: { estate: string; tenure?: string };
   complaint: { category: string; serviceArea: string };
 }

@@ -247,7 +247,7 @@ export class CosmosCaseStore implements CaseStore {
     // Keyset pages, each its own query (with its own time limit and retries), on the
     // receivedOn + reference composite index; only the fields the reports read come back.
     const fields = 'c.id, c.reference, c.policyId, c.events, c.stage, c.state, c.responsibleOfficerId, c.estate, c.category, c.serviceArea, c.receivedOn, c.closedOn, c.deadlines, c.nextDueOn, '
-      + 'c.details.demo AS demo, c.details.complainant.estate AS complainantEstate, c.details.complainant.tenure AS tenure, c.details.complaint.category AS complaintCategory, c.details.complaint.serviceArea AS complaintServiceArea';
+      + 'c.details.demo AS demo, c.details.loggedBy AS loggedBy, c.details.complainant.estate AS complainantEstate, c.details.complainant.tenure AS tenure, c.details.complaint.category AS complaintCategory, c.details.complaint.serviceArea AS complaintServiceArea';
     let after: { on: string; reference: string } | null = null;
     for (;;) {
       const keyset = after ? ' AND (c.receivedOn > @afterOn OR (c.receivedOn = @afterOn AND c.reference > @afterReference))' : '';
@@ -256,8 +256,8 @@ export class CosmosCaseStore implements CaseStore {
         parameters: [{ name: '@from', value: from }, { name: '@to', value: to }, ...(after ? [{ name: '@afterOn', value: after.on }, { name: '@afterReference', value: after.reference }] : [])],
       });
       for (const row of rows) {
-        const { demo, complainantEstate, tenure, complaintCategory, complaintServiceArea, ...rest } = row;
-        const details = { demo, complainant: { estate: complainantEstate, tenure }, complaint: { category: complaintCategory, serviceArea: complaintServiceArea } };
+        const { demo, loggedBy, complainantEstate, tenure, complaintCategory, complaintServiceArea, ...rest } = row;
+        const details = { demo, loggedBy, complainant: { estate: complainantEstate, tenure }, complaint: { category: complaintCategory, serviceArea: complaintServiceArea } };
         yield readReportRecord({ ...rest, details }, `Case ${String(row.reference)} in Cosmos DB`);
       }
       const last = rows.at(-1);

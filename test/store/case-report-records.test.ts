@@ -24,11 +24,11 @@ function problems(data: unknown): string[] {
 }
 
 describe('readReportRecord: a stored case as a report reads it', () => {
-  it('keeps the fields the reports use and drops the personal details', () => {
+  it('keeps the fields the reports use, and who logged the case, and drops the personal details', () => {
     const read = readReportRecord(doc({ details: details({ complainant: { tenure: 'leaseholder' } }) }), 'x');
     assert.equal(read.reference, 'HC-2026-00001');
     assert.equal(read.events.length, 2);
-    assert.deepEqual(read.details, { complainant: { estate: 'Larkspur', tenure: 'leaseholder' }, complaint: { category: 'repairs', serviceArea: 'housing-management' } });
+    assert.deepEqual(read.details, { loggedBy: 'alex.morgan', complainant: { estate: 'Larkspur', tenure: 'leaseholder' }, complaint: { category: 'repairs', serviceArea: 'housing-management' } });
     assert.equal(JSON.stringify(read).includes('Imogen'), false);
   });
 
@@ -43,8 +43,9 @@ describe('readReportRecord: a stored case as a report reads it', () => {
     assert.deepEqual(problems(doc({ events: [{ type: 'ombudsman-referred', on: '2026-03-02' }] })), ['events.0: (ombudsman-referred) lacks a field the report reads, or has it of the wrong type']);
     assert.deepEqual(problems(doc({ events: [{ type: 'responded', on: '2026-03-02', outcome: 'upheld', actions: [{ id: 'a1', kind: 'repair', description: 'x' }] }] })).length, 1);
     assert.deepEqual(problems(doc({ details: { complainant: {}, complaint: { category: 'repairs' } } })), [
-      'details.complainant: no estate, or a tenure that is not a string', 'details.complaint: no category or service area',
+      'details.complainant: no estate, or a tenure that is not a string', 'details.complaint: no category or service area', 'details.loggedBy: not a string',
     ]);
+    assert.deepEqual(problems(doc({ details: { ...details(), loggedBy: 42 } })), ['details.loggedBy: not a string']);
     assert.deepEqual(problems(null), ['(case): not an object']);
   });
 });

@@ -11,7 +11,7 @@ async function collect(cases: AsyncIterable<ReportCaseRecord>): Promise<ReportCa
   return out;
 }
 
-/** What a report should read of a full record: everything but the version and the personal details. */
+/** What a report should read of a full record: everything but the version and the personal details (who logged it is staff's, and kept). */
 function asReportRecord(r: CaseRecord): ReportCaseRecord {
   const rest: Partial<CaseRecord> = { ...r };
   delete rest.version;
@@ -20,6 +20,7 @@ function asReportRecord(r: CaseRecord): ReportCaseRecord {
     ...(rest as Omit<CaseRecord, 'version'>),
     details: {
       ...(d.demo === undefined ? {} : { demo: d.demo }),
+      loggedBy: d.loggedBy,
       complainant: { estate: d.complainant.estate, ...(d.complainant.tenure === undefined ? {} : { tenure: d.complainant.tenure }) },
       complaint: { category: d.complaint.category, serviceArea: d.complaint.serviceArea },
     },
@@ -97,8 +98,8 @@ export function reportReadsContract(factory: StoreFactory): void {
       await cases.createCases([newCase({ details: demo }), newCase()]);
       const read = await collect(cases.reportCasesReceivedBetween('2026-01-01', '2026-12-31'));
       assert.deepEqual(read.map((r) => r.details), [
-        { demo: true, complainant: { estate: 'Larkspur' }, complaint: { category: 'repairs', serviceArea: 'housing-management' } },
-        { complainant: { estate: 'Larkspur' }, complaint: { category: 'repairs', serviceArea: 'housing-management' } },
+        { demo: true, loggedBy: 'alex.morgan', complainant: { estate: 'Larkspur' }, complaint: { category: 'repairs', serviceArea: 'housing-management' } },
+        { loggedBy: 'alex.morgan', complainant: { estate: 'Larkspur' }, complaint: { category: 'repairs', serviceArea: 'housing-management' } },
       ]);
     });
   });

@@ -52,31 +52,46 @@ export const TSM_COUNTING_NOTES = [
 const inYear = (d: CalendarDate | null, from: CalendarDate, to: CalendarDate): d is CalendarDate => d !== null && compareDates(d, from) >= 0 && compareDates(d, to) <= 0;
 const round = (n: number, places: number): number => Math.round(n * 10 ** places) / 10 ** places;
 
-export function tsmFigures(facts: readonly CaseFacts[], options: TsmOptions): TsmFigures {
-  const { from, to, calendar } = options;
-  const outsideTsm: TsmFigures['outsideTsm'] = { stage1: {}, stage2: {} };
-  const count = { LCRA: { r1: 0, r2: 0, s1: 0, s2: 0, t1: 0, t2: 0 }, LCHO: { r1: 0, r2: 0, s1: 0, s2: 0, t1: 0, t2: 0 } };
+/** A group's counts: received (r), responses sent (s) and those within the Code's timescales (t), at stages 1 and 2. */
+interface GroupTally { r1: number; r2: number; s1: number; s2: number; t1: number; t2: number }
 
-  for (const f of facts) {
-    const group = tsmGroupOf(f.tenure);
-    for (const s of f.stages) {
-      if (s.stage !== 1 && s.stage !== 2) continue;
-      const key = s.stage === 1 ? 'stage1' : 'stage2';
-      if (inYear(s.receivedOn, from, to)) {
-        if (group) count[group][s.stage === 1 ? 'r1' : 'r2'] += 1;
-        else outsideTsm[key][f.tenure] = (outsideTsm[key][f.tenure] ?? 0) + 1;
-      }
-      if (group && inYear(s.respondedOn, from, to)) {
-        count[group][s.stage === 1 ? 's1' : 's2'] += 1;
-        if (respondedWithinCode(s, calendar)) count[group][s.stage === 1 ? 't1' : 't2'] += 1;
-      }
+/**
+ * The counts behind TsmFigures, added a case at a time (addToTsmTally) and added together
+ * (tally.ts): plain data, so a run of cases' tally adds to another's. `outsideTsm` keeps its
+ * tenures in the order first met, as the figures list them.
+ */
+export interface TsmTally { LCRA: GroupTally; LCHO: GroupTally; outsideTsm: TsmFigures['outsideTsm'] }
+
+const newGroup = (): GroupTally => ({ r1: 0, r2: 0, s1: 0, s2: 0, t1: 0, t2: 0 });
+
+export function newTsmTally(): TsmTally {
+  return { LCRA: newGroup(), LCHO: newGroup(), outsideTsm: { stage1: {}, stage2: {} } };
+}
+
+/** Counts one case's stages 1 and 2 received or responded to in [from, to]. */
+export function addToTsmTally(t: TsmTally, f: CaseFacts, period: { from: CalendarDate; to: CalendarDate }, calendar: WorkingDayCalendar): void {
+  const { from, to } = period;
+  const group = tsmGroupOf(f.tenure);
+  for (const s of f.stages) {
+    if (s.stage !== 1 && s.stage !== 2) continue;
+    const key = s.stage === 1 ? 'stage1' : 'stage2';
+    if (inYear(s.receivedOn, from, to)) {
+      if (group) t[group][s.stage === 1 ? 'r1' : 'r2'] += 1;
+      else t.outsideTsm[key][f.tenure] = (t.outsideTsm[key][f.tenure] ?? 0) + 1;
+    }
+    if (group && inYear(s.respondedOn, from, to)) {
+      t[group][s.stage === 1 ? 's1' : 's2'] += 1;
+      if (respondedWithinCode(s, calendar)) t[group][s.stage === 1 ? 't1' : 't2'] += 1;
     }
   }
+}
 
+export function tsmFiguresOf(t: TsmTally, options: Omit<TsmOptions, 'calendar'>): TsmFigures {
+  const { from, to } = options;
   const measures: TsmMeasure[] = [];
   for (const group of ['LCRA', 'LCHO'] as const) {
     const homes = group === 'LCRA' ? options.homes.lcra : options.homes.lcho;
-    const c = count[group];
+    const c = t[group];
     const perThousand = (n: number): number | null => (homes === 0 ? null : round((n / homes) * 1000, 2));
     const percent = (n: number, of: number): number | null => (of === 0 ? null : round((n / of) * 100, 1));
     measures.push(
@@ -86,7 +101,13 @@ export function tsmFigures(facts: readonly CaseFacts[], options: TsmOptions): Ts
       { id: 'CH02(2)', group, name: 'Stage two complaints responded to within the Complaint Handling Code timescales', numerator: c.t2, denominator: c.s2, value: percent(c.t2, c.s2), unit: '%' },
     );
   }
-  return { year: { from, to, label: options.label }, homes: options.homes, measures, outsideTsm, counting: [...TSM_COUNTING_NOTES] };
+  return { year: { from, to, label: options.label }, homes: options.homes, measures, outsideTsm: t.outsideTsm, counting: [...TSM_COUNTING_NOTES] };
+}
+
+export function tsmFigures(facts: readonly CaseFacts[], options: TsmOptions): TsmFigures {
+  const t = newTsmTally();
+  for (const f of facts) addToTsmTally(t, f, options, options.calendar);
+  return tsmFiguresOf(t, options);
 }
 
 function respondedWithinCode(s: StageFacts, calendar: WorkingDayCalendar): boolean {

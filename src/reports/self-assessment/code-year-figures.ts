@@ -33,41 +33,69 @@ export interface CodeYearFigures {
 const share = (met: number, of: number): Share => ({ met, of, percent: of === 0 ? null : Math.round((met / of) * 1000) / 10 });
 const within = (d: CalendarDate | null, from: CalendarDate, to: CalendarDate): d is CalendarDate => d !== null && compareDates(d, from) >= 0 && compareDates(d, to) <= 0;
 
-export function codeYearFigures(facts: readonly CaseFacts[], period: { from: CalendarDate; to: CalendarDate }, calendar: WorkingDayCalendar, today: CalendarDate): CodeYearFigures {
+/** A stage's counts, as StageCodeFigures shows them. */
+interface StageTally { received: number; ackMet: number; ackOf: number; responded: number; inCode: number; extended: number; extendedBeyondCap: number }
+
+/**
+ * The counts behind CodeYearFigures, added a case at a time (addToCodeFigures) and added
+ * together (tally.ts): plain data. Refusals by reason are sorted only at the end, so the order
+ * of adding does not show.
+ */
+export interface CodeFiguresTally { stage1: StageTally; stage2: StageTally; refusals: Map<string, number>; informalOpened: number }
+
+const newStage = (): StageTally => ({ received: 0, ackMet: 0, ackOf: 0, responded: 0, inCode: 0, extended: 0, extendedBeyondCap: 0 });
+
+export function newCodeFiguresTally(): CodeFiguresTally {
+  return { stage1: newStage(), stage2: newStage(), refusals: new Map(), informalOpened: 0 };
+}
+
+/** Counts one case: its stages 1 and 2 received or responded to in the year, its refusal, its informal stage. */
+export function addToCodeFigures(t: CodeFiguresTally, f: CaseFacts, period: { from: CalendarDate; to: CalendarDate }, calendar: WorkingDayCalendar, today: CalendarDate): void {
   const { from, to } = period;
-  const stage = (n: 1 | 2): StageCodeFigures => {
-    const rules = n === 1 ? CODE.stage1 : CODE.stage2;
-    const cap = rules.extensionCapWorkingDays;
-    const all = facts.flatMap((f) => f.stages.filter((s) => s.stage === n));
-    const received = all.filter((s) => within(s.receivedOn, from, to));
-    let ackMet = 0;
-    let ackOf = 0;
-    for (const s of received) {
+  for (const s of f.stages) {
+    if (s.stage !== 1 && s.stage !== 2) continue;
+    const rules = s.stage === 1 ? CODE.stage1 : CODE.stage2;
+    const c = s.stage === 1 ? t.stage1 : t.stage2;
+    if (within(s.receivedOn, from, to)) {
+      c.received++;
       const inTime = acknowledgedWithinCode(s, calendar);
-      const lastDay = calendar.addWorkingDays(s.receivedOn, rules.acknowledgeWorkingDays);
-      if (inTime === null && compareDates(today, lastDay) <= 0) continue; // still within its 5 days
-      ackOf++;
-      if (inTime === true) ackMet++;
+      // Not acknowledged and still within its 5 days: not yet counted either way.
+      if (inTime !== null || compareDates(today, calendar.addWorkingDays(s.receivedOn, rules.acknowledgeWorkingDays)) > 0) {
+        c.ackOf++;
+        if (inTime === true) c.ackMet++;
+      }
     }
-    const responded = all.filter((s) => within(s.respondedOn, from, to));
-    const inCode = responded.filter((s) => {
+    if (within(s.respondedOn, from, to)) {
+      c.responded++;
       const due = codeResponseDue(s, calendar);
-      return due !== null && compareDates(s.respondedOn as CalendarDate, due) <= 0;
-    });
-    return {
-      received: received.length,
-      acknowledgedWithin5: share(ackMet, ackOf),
-      respondedWithinCode: share(inCode.length, responded.length),
-      extended: responded.filter((s) => s.extensions > 0).length,
-      extendedBeyondCap: responded.filter((s) => s.extensionDays > cap).length,
-    };
-  };
-  const reasons = new Map<string, number>();
-  for (const f of facts) if (f.refusal && within(f.refusal.on, from, to)) reasons.set(f.refusal.reason, (reasons.get(f.refusal.reason) ?? 0) + 1);
+      if (due !== null && compareDates(s.respondedOn, due) <= 0) c.inCode++;
+      if (s.extensions > 0) c.extended++;
+      if (s.extensionDays > rules.extensionCapWorkingDays) c.extendedBeyondCap++;
+    }
+  }
+  if (f.refusal && within(f.refusal.on, from, to)) t.refusals.set(f.refusal.reason, (t.refusals.get(f.refusal.reason) ?? 0) + 1);
+  if (f.informal && within(f.receivedOn, from, to)) t.informalOpened++;
+}
+
+const stageFigures = (c: StageTally): StageCodeFigures => ({
+  received: c.received,
+  acknowledgedWithin5: share(c.ackMet, c.ackOf),
+  respondedWithinCode: share(c.inCode, c.responded),
+  extended: c.extended,
+  extendedBeyondCap: c.extendedBeyondCap,
+});
+
+export function codeYearFiguresOf(t: CodeFiguresTally): CodeYearFigures {
   return {
-    stage1: stage(1),
-    stage2: stage(2),
-    refusals: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
-    informalOpened: facts.filter((f) => f.informal && within(f.receivedOn, from, to)).length,
+    stage1: stageFigures(t.stage1),
+    stage2: stageFigures(t.stage2),
+    refusals: [...t.refusals].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+    informalOpened: t.informalOpened,
   };
+}
+
+export function codeYearFigures(facts: readonly CaseFacts[], period: { from: CalendarDate; to: CalendarDate }, calendar: WorkingDayCalendar, today: CalendarDate): CodeYearFigures {
+  const t = newCodeFiguresTally();
+  for (const f of facts) addToCodeFigures(t, f, period, calendar, today);
+  return codeYearFiguresOf(t);
 }

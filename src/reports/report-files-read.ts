@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../domain/calendar-date';
-import { casesVisibleTo, seesEveryCase } from '../domain/case-access';
+import { maySeeCaseRead, seesEveryCase } from '../domain/case-access';
 import type { TimelineContext } from '../domain/case-timeline';
 import type { Directory, DirectoryPerson } from '../domain/directory';
 import type { CaseStore } from '../store/case-store.port';
@@ -18,11 +18,10 @@ import { csvReportFile, htmlReportFile, reportRowsOf, type ReportFile, type Repo
  * what is output: the tally, and the rows of the cases the person may see (the CSV's lines, the
  * references the HTML's per-case parts may name, the reasons of the refusals they may see).
  *
- * Who may see a case (casesVisibleTo) cannot be judged from what a report reads of a case: the
- * rule also asks who logged it (`details.loggedBy`), which the report's reading drops with the
- * complainant's details (case-report-records.ts). So the cases a file could name (received in the
- * period, or at the Ombudsman) are looked up in full, a batch at a time while reading, and only
- * for a person who does not see every case; the complaints team and the PIM need no look-up.
+ * Who may see a case is asked as each case is read (maySeeCaseRead: the same rule as
+ * casesVisibleTo, from the case's view and who logged it, which the report read keeps), of the
+ * cases a file could name (received in the period, or at the Ombudsman) and only for a person who
+ * does not see every case; the complaints team and the PIM need no asking. No case is read twice.
  */
 export interface ReportFilesContext extends ReportContext, TimelineContext { directory: Directory }
 
@@ -42,16 +41,9 @@ export interface ReportFilesRead {
 export interface ReportFilesReadOptions {
   /** Cases in each page read from the store (its default when absent). */
   pageSize?: number;
-  /** Cases looked up in full at a time to ask whether the person may see them. */
-  lookUp?: number;
 }
 
-const LOOK_UP = 100;
-
-/** A case whose row a file could hold, waiting for the answer whether the person may see it. */
-interface Pending { id: string; reference: string; line: string | null; refusal: CaseFacts | null }
-
-type ReportCases = Pick<CaseStore, 'reportCasesReceivedBetween' | 'getCase'>;
+type ReportCases = Pick<CaseStore, 'reportCasesReceivedBetween'>;
 type Period = { from: CalendarDate; to: CalendarDate };
 
 /** With the figures asked for, they are there. */
@@ -74,19 +66,6 @@ export async function readReportFiles(
   const lines: string[] = [];
   const shown = new Set<string>();
   const shownRefused: CaseFacts[] = [];
-  let pending: Pending[] = [];
-
-  const settle = async (): Promise<void> => {
-    const batch = pending;
-    pending = [];
-    const visible = everyCase ? null : await idsVisibleTo(cases, batch.map((p) => p.id), person, given);
-    for (const p of batch) {
-      if (visible && !visible.has(p.id)) continue;
-      shown.add(p.reference);
-      if (p.line !== null) lines.push(p.line);
-      if (p.refusal) shownRefused.push(p.refusal);
-    }
-  };
 
   const range = reportStoreRange(period);
   const stageCount = ctx.policy.stages.length;
@@ -99,14 +78,12 @@ export async function readReportFiles(
     // Named in the HTML report: its lessons and stage 3 items (received in the period), its cases at the Ombudsman (any).
     const named = received || (html && tally !== null && tally.ombudsmanCases.length > atOmbudsman);
     if (!named) continue;
-    pending.push({
-      id: record.id, reference: record.reference,
-      line: csv && received ? csvLine(complaintsLogRow(f, stageCount)) : null,
-      refusal: html && received && f.refusal ? f : null,
-    });
-    if (pending.length >= (options.lookUp ?? LOOK_UP)) await settle();
+    // The memo calendar (reportContext) replays as the domain's calendar does, from tables.
+    if (!everyCase && !maySeeCaseRead(record, person, { ...ctx, directory: given.directory })) continue;
+    shown.add(record.reference);
+    if (csv && received) lines.push(csvLine(complaintsLogRow(f, stageCount)));
+    if (html && received && f.refusal) shownRefused.push(f);
   }
-  await settle();
 
   const report = tally && reportOfTally(tally, ctx, { from: period.from, to: period.to, homes: null });
   const files = wanted.files.map((kind): ReportFile => {
@@ -115,10 +92,4 @@ export async function readReportFiles(
     return htmlReportFile(period, renderHtmlReport(reportRowsOf(report, shown, refusalReasons(shownRefused))));
   });
   return { figures: wanted.figures && report ? report.figures : null, files };
-}
-
-/** The ids among `ids` of the cases this person may see (casesVisibleTo), each case read in full. */
-async function idsVisibleTo(cases: Pick<CaseStore, 'getCase'>, ids: readonly string[], person: DirectoryPerson, ctx: ReportFilesContext): Promise<Set<string>> {
-  const records = await Promise.all(ids.map((id) => cases.getCase(id)));
-  return new Set(casesVisibleTo(records.filter((r) => r !== undefined), person, ctx).map((r) => r.id));
 }

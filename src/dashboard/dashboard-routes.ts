@@ -5,10 +5,9 @@ import { londonDateOf } from '../domain/calendar-date';
 import type { DirectoryPerson } from '../domain/directory';
 import { canSeeReports } from '../domain/report-access';
 import { dashboardFragment, dashboardPage } from '../reports/dashboard/dashboard-html';
-import { candidateCaseIds, dashboardFiguresOf, dashboardRun, readDashboardTally } from '../reports/dashboard/dashboard-tally';
+import { dashboardFiguresOf, dashboardRun, readDashboardTally } from '../reports/dashboard/dashboard-tally';
 import { escapeHtml as h } from '../reports/svg-charts';
 import type { CaseStore } from '../store/case-store.port';
-import { caseIdsShownTo } from './dashboard-rows-shown';
 import type { SsoTokenVerifier } from './sso-token';
 
 /**
@@ -23,7 +22,7 @@ import type { SsoTokenVerifier } from './sso-token';
  *   mode exists only when the bot has no app id.
  */
 export interface DashboardDeps {
-  cases: Pick<CaseStore, 'reportCasesReceivedBetween' | 'getCase'>;
+  cases: Pick<CaseStore, 'reportCasesReceivedBetween'>;
   ctx: CaseContext;
   homes: { lcra: number; lcho: number } | null;
   /** Null in a local run: no app id, so no sign-in. */
@@ -57,13 +56,13 @@ const notForYou = (name: string): string => `<h1>The dashboard is for the compla
 export function registerDashboardRoutes(server: restify.Server, deps: DashboardDeps): void {
   const render = async (person: DirectoryPerson, whole: boolean): Promise<string> => {
     const { policy, calendar, directory } = deps.ctx;
-    const run = dashboardRun({ policy, calendar, directory, today: londonDateOf(deps.ctx.now()), homes: deps.homes });
+    const run = dashboardRun({ policy, calendar, directory, today: londonDateOf(deps.ctx.now()), homes: deps.homes }, person);
     // Every case is counted a page at a time, never held all at once (dashboard-tally.ts). The
-    // tables that name cases list only those this person may see, asked of those tables' rows
-    // alone (working out who may see each of every case would derive every case's view).
+    // tables that name cases list only those this person may see, asked as those tables' cases
+    // are read, and of them alone (working out who may see each of every case would derive every
+    // case's view).
     const tally = await readDashboardTally(deps.cases, run);
-    const mayShow = await caseIdsShownTo(deps.cases, candidateCaseIds(tally), person, deps.ctx);
-    const figures = dashboardFiguresOf(tally, run, mayShow);
+    const figures = dashboardFiguresOf(tally, run);
     return whole ? dashboardPage(figures, person.name) : dashboardFragment(figures, person.name);
   };
 

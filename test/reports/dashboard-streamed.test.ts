@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
 import { calendarForPolicy } from '../../src/calendar/policy-calendar';
 import type { CaseContext } from '../../src/cases/case-context';
-import { caseIdsShownTo } from '../../src/dashboard/dashboard-rows-shown';
-import { casesVisibleTo } from '../../src/domain/case-access';
+import { casesVisibleTo, maySeeCase } from '../../src/domain/case-access';
 import type { CalendarDate } from '../../src/domain/calendar-date';
+import { projectView } from '../../src/domain/case-projection';
+import type { NewCaseRecord } from '../../src/domain/case-record';
+import { deriveCase } from '../../src/domain/case-timeline';
+import { viewOf } from '../../src/domain/case-view';
+import { findPerson } from '../../src/domain/directory';
 import type { Policy } from '../../src/domain/policy';
 import { canSeeReports } from '../../src/domain/report-access';
 import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
@@ -11,7 +15,7 @@ import { findPreset } from '../../src/policies/preset-registry';
 import { caseFacts } from '../../src/reports/case-facts';
 import { dashboardFigures, type DashboardFigures } from '../../src/reports/dashboard/dashboard-figures';
 import { dashboardFragment } from '../../src/reports/dashboard/dashboard-html';
-import { candidateCaseIds, dashboardFiguresOf, dashboardRun, readDashboardTally } from '../../src/reports/dashboard/dashboard-tally';
+import { dashboardFiguresOf, dashboardRun, readDashboardTally } from '../../src/reports/dashboard/dashboard-tally';
 import { generateDemoCases } from '../../src/reports/demo-cases';
 import type { Stores } from '../../src/store/stores';
 import { startLocalCosmos, type LocalCosmos } from '../support/cosmos-server';
@@ -23,14 +27,30 @@ import { cosmosFactory, sqliteFactory, type StoreFactory, type StoreFixture } fr
  * who may see a table's row asked of the record in that list. Over the demo data (with some
  * cases stored under an earlier policy, which are replayed), for every person who may open the
  * dashboard: the complaints team, who see every case, and managers who see only their teams'.
+ * Some cases are logged by an AHM of another team, and some have remedies owned by an AD who
+ * manages none of the officers: each of those is a way to see a case that the view alone does not give.
  */
 const TODAY: CalendarDate = '2026-11-29';
 const VIEWERS = DEMO_DIRECTORY.people.filter(canSeeReports);
 const HOMES = { lcra: 4000, lcho: 250 };
 
+/** Every fourth case's remedies are owned by Chris Doyle (an AD who manages no officer), its view derived again so the record stays consistent. */
+function withRemedyOwner(c: NewCaseRecord, policy: Policy): NewCaseRecord {
+  const events = c.events.map((e) => (e.type === 'responded' && e.actions ? { ...e, actions: e.actions.map((a) => ({ ...a, ownerId: 'chris.doyle' })) } : e));
+  const derived = deriveCase(events, { policy, calendar: calendarForPolicy(policy) });
+  if (!derived.ok) throw new Error(derived.message);
+  return { ...c, events, ...projectView(derived.view) };
+}
+
 async function seed(stores: Stores, policy: Policy, count: number): Promise<void> {
   const demo = (p: Policy, n: number, seedNo: number) => [...generateDemoCases({ count: n, seed: seedNo, today: TODAY, policy: p, calendar: calendarForPolicy(p), directory: DEMO_DIRECTORY })];
-  await stores.cases.createCases(demo(policy, count, 9));
+  const cases = demo(policy, count, 9).map((c, i) => {
+    // Logged by someone other than the demo: who logged a case is one of the ways to see it.
+    if (i % 5 === 0) c.details.loggedBy = 'taylor.reed';
+    else if (i % 7 === 0) c.details.loggedBy = 'alex.morgan';
+    return i % 4 === 1 ? withRemedyOwner(c, policy) : c;
+  });
+  await stores.cases.createCases(cases);
   await stores.cases.createCases(demo(findPreset('herefordshire-2021') as Policy, 25, 13));
 }
 
@@ -52,14 +72,13 @@ async function wholeList(stores: Stores, ctx: CaseContext, homes: typeof HOMES |
   return out;
 }
 
-/** The dashboard as the route makes it now: one page of cases at a time, then the tables' cases read again to ask who may see them. */
+/** The dashboard as the route makes it now: one page of cases at a time, who may see a table's case asked as it is read. */
 async function streamed(stores: Stores, ctx: CaseContext, homes: typeof HOMES | null): Promise<Map<string, DashboardFigures>> {
-  const run = dashboardRun({ policy: ctx.policy, calendar: ctx.calendar, directory: ctx.directory, today: TODAY, homes });
-  const tally = await readDashboardTally(stores.cases, run, { pageSize: 37 });
   const out = new Map<string, DashboardFigures>();
   for (const person of VIEWERS) {
-    const mayShow = await caseIdsShownTo(stores.cases, candidateCaseIds(tally), person, ctx);
-    out.set(person.id, dashboardFiguresOf(tally, run, mayShow));
+    const run = dashboardRun({ policy: ctx.policy, calendar: ctx.calendar, directory: ctx.directory, today: TODAY, homes }, person);
+    const tally = await readDashboardTally(stores.cases, run, { pageSize: 37 });
+    out.set(person.id, dashboardFiguresOf(tally, run));
   }
   return out;
 }
@@ -105,6 +124,24 @@ function suite(name: string, factory: () => StoreFactory, policyId: string, coun
       assert.ok(team.trend.categories.length > 1);
       if (team.tsm) assert.ok(team.tsm.measures.some((m) => m.id === 'CH02(1)' && m.denominator > 0), 'the quarter has stage one responses');
       if (team.national.kind !== 'england-tsm') assert.ok(team.national.figures.stages.some((s) => s.received > 0));
+    });
+
+    it('shows rows whose case only who logged it, or who owns its remedies, makes visible', async () => {
+      const records = new Map((await fixture.stores.cases.casesReceivedBetween('0001-01-01', TODAY)).map((r) => [r.reference, r]));
+      /** The references in this person's tables that they would not be shown without `change` undone. */
+      const onlyThrough = (personId: string, change: (file: Parameters<typeof maySeeCase>[0]) => Parameters<typeof maySeeCase>[0]): string[] => {
+        const person = findPerson(DEMO_DIRECTORY, personId)!;
+        const figures = now.get(personId)!;
+        return [...figures.overdue, ...figures.ombudsman].map((row) => row.reference).filter((reference) => {
+          const record = records.get(reference)!;
+          const file = { record, view: viewOf(record, ctx) };
+          return maySeeCase(file, person, ctx.directory) && !maySeeCase(change(file), person, ctx.directory);
+        });
+      };
+      const notLogged = onlyThrough('taylor.reed', (f) => ({ ...f, record: { details: { loggedBy: 'someone.else' } } }));
+      assert.ok(notLogged.length > 0, 'Taylor is shown a case only because he logged it');
+      const notOwned = onlyThrough('chris.doyle', (f) => ({ ...f, view: { ...f.view, items: {} } }));
+      assert.ok(notOwned.length > 0, 'Chris is shown a case only because he owns a remedy on it');
     });
   });
 }

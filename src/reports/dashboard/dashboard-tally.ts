@@ -1,10 +1,13 @@
 import { addMonths, compareDates, type CalendarDate } from '../../domain/calendar-date';
 import { isTerminal } from '../../domain/case-state';
-import type { Directory } from '../../domain/directory';
+import { maySeeCaseRead, seesEveryCase } from '../../domain/case-access';
+import type { TimelineContext } from '../../domain/case-timeline';
+import type { Directory, DirectoryPerson } from '../../domain/directory';
 import type { Policy } from '../../domain/policy';
 import type { WorkingDayCalendar } from '../../domain/working-days';
 import type { CaseStore, ReportCaseRecord } from '../../store/case-store.port';
 import { caseFacts, type CaseFacts, type ReportContext } from '../case-facts';
+import { memoCalendar } from '../memo-calendar';
 import {
   addToOmbudsmanTally, addToRemedyTally, inFollowUpPopulation, newOmbudsmanTally, newRemedyTally, ombudsmanCaseOf, sortOmbudsmanCases,
   type OmbudsmanCase, type OmbudsmanTally, type RemedyTally,
@@ -22,10 +25,12 @@ import { addToTrend, overdueWhat, quarterToDate, stageName, trendMonths, trendOf
  * every case: the same figures as dashboardFigures over the whole list (tested against it).
  *
  * What is kept beyond counts is what the page may show: the overdue rows and the cases at the
- * Ombudsman (a few hundred at a large landlord; each a row's worth of fields, with the case id so
- * that the route can ask who may see them), and, for the quarter's TSMs, the stage facts of the
+ * Ombudsman (a few hundred at a large landlord; each a row's worth of fields, with whether the
+ * viewer may see its case, asked as the case is read: maySeeCaseRead, from the case's view and
+ * who logged it, so no case is read twice), and, for the quarter's TSMs, the stage facts of the
  * cases with a stage received or answered in the quarter (the only cases tsmFigures counts).
- * Plain data, so tallies of runs add up (tally.ts).
+ * Plain data, so tallies of runs add up (tally.ts). A tally is one viewer's: the figures are
+ * everyone's, the rows marked shown are theirs.
  */
 export interface DashboardContext {
   directory: Directory;
@@ -35,8 +40,8 @@ export interface DashboardContext {
   homes: { lcra: number; lcho: number } | null;
 }
 
-/** A row a table may name, with the case it names: shown only if the viewer may see that case. */
-export interface CandidateRow<T> { caseId: string; row: T }
+/** A row a table may name, and whether the viewer may see the case it names (if not, it is only counted). */
+export interface CandidateRow<T> { row: T; shown: boolean }
 
 type Buckets = { overdue: number; thisWeek: number; later: number };
 
@@ -59,6 +64,12 @@ export interface DashboardTally {
 
 /** What is the same for every case of one page load, worked out once. */
 export interface DashboardRun extends DashboardContext {
+  /** Whose page: the tables list only the cases they may see. */
+  viewer: DirectoryPerson;
+  /** The complaints team and the PIM: every row is shown, and nobody's view is derived to ask. */
+  everyCase: boolean;
+  /** The rules who may see a case are judged under (the memo calendar: the same answers, from tables). */
+  access: TimelineContext & { directory: Directory };
   facts: ReportContext;
   weekEnds: CalendarDate;
   quarter: Period;
@@ -68,10 +79,11 @@ export interface DashboardRun extends DashboardContext {
   national: StageReturnOptions | null;
 }
 
-export function dashboardRun(ctx: DashboardContext): DashboardRun {
+export function dashboardRun(ctx: DashboardContext, viewer: DirectoryPerson): DashboardRun {
   const quarter = quarterToDate(ctx.today);
   return {
-    ...ctx, facts: { policy: ctx.policy, calendar: ctx.calendar, today: ctx.today }, weekEnds: endOfWeek(ctx.today), quarter, months: trendMonths(ctx.today), ombudsmanFrom: addMonths(ctx.today, -12),
+    ...ctx, viewer, everyCase: seesEveryCase(viewer), access: { policy: ctx.policy, calendar: memoCalendar(ctx.calendar), directory: ctx.directory },
+    facts: { policy: ctx.policy, calendar: ctx.calendar, today: ctx.today }, weekEnds: endOfWeek(ctx.today), quarter, months: trendMonths(ctx.today), ombudsmanFrom: addMonths(ctx.today, -12),
     countTsms: ctx.homes !== null && countsTsms(ctx.policy),
     national: countsTsms(ctx.policy) ? null : stageReturnOptions(ctx.policy, ctx.calendar, quarter),
   };
@@ -88,6 +100,9 @@ const within = (d: CalendarDate | null, p: Period): boolean => d !== null && com
 
 export function addToDashboard(t: DashboardTally, record: ReportCaseRecord, run: DashboardRun): void {
   const { today } = run;
+  // Asked only of a case a table could name, and at most once.
+  let seen: boolean | undefined;
+  const shown = (): boolean => (seen ??= run.everyCase || maySeeCaseRead(record, run.viewer, run.access));
   if (!isTerminal(record.state)) {
     // The log's buckets (open-cases-log.ts), so the tile and the `log` command never disagree.
     const bucket = logBucket(record.nextDueOn, today, run.weekEnds);
@@ -100,7 +115,7 @@ export function addToDashboard(t: DashboardTally, record: ReportCaseRecord, run:
     if (bucket === 'overdue' && record.nextDueOn !== null) {
       const due = record.nextDueOn;
       t.overdue.push({
-        caseId: record.id,
+        shown: shown(),
         row: {
           reference: record.reference, stage: record.stage, what: overdueWhat(record.deadlines, due), due,
           workingDaysOverdue: -run.calendar.workingDaysUntil(today, due), officer: officerName(run.directory, record.responsibleOfficerId), demo: record.details.demo === true,
@@ -113,7 +128,7 @@ export function addToDashboard(t: DashboardTally, record: ReportCaseRecord, run:
     addToRemedyTally(t.remedies, f, today, today);
     addToOmbudsmanTally(t.ombudsman, f, today, today);
     const c = ombudsmanCaseOf(f, run.ombudsmanFrom, today);
-    if (c && (c.determinedOn === null || c.ordersComplied < c.orders)) t.atOmbudsman.push({ caseId: record.id, row: c });
+    if (c && (c.determinedOn === null || c.ordersComplied < c.orders)) t.atOmbudsman.push({ shown: shown(), row: c });
   }
   if (run.countTsms && f.stages.some((s) => (s.stage === 1 || s.stage === 2) && (within(s.receivedOn, run.quarter) || within(s.respondedOn, run.quarter)))) {
     t.tsmCases.push({ ...f, actions: [], ombudsman: null });
@@ -129,20 +144,15 @@ export async function readDashboardTally(cases: Pick<CaseStore, 'reportCasesRece
   return t;
 }
 
-/** The ids of the cases the tables could name: whom to ask about before showing them. */
-export function candidateCaseIds(t: DashboardTally): string[] {
-  return [...new Set([...t.overdue, ...t.atOmbudsman].map((c) => c.caseId))];
-}
-
-/** The figures from the tally; the tables list only the rows of cases `mayShow` allows, and count the others. */
-export function dashboardFiguresOf(t: DashboardTally, run: DashboardRun, mayShow: (caseId: string) => boolean): DashboardFigures {
+/** The figures from the tally; the tables list only the rows of cases the viewer may see, and count the others. */
+export function dashboardFiguresOf(t: DashboardTally, run: DashboardRun): DashboardFigures {
   const { today, policy, calendar } = run;
   const overdue = t.overdue.slice().sort((a, b) => a.row.due.localeCompare(b.row.due) || a.row.reference.localeCompare(b.row.reference));
-  // sortOmbudsmanCases sorts the rows themselves; each row object remembers its case.
-  const referred = new Map(t.atOmbudsman.map((c) => [c.row, c.caseId]));
+  // sortOmbudsmanCases sorts the rows themselves; each row object remembers whether it is shown.
+  const shownRows = new Set(t.atOmbudsman.filter((c) => c.shown).map((c) => c.row));
   const atOmbudsman = sortOmbudsmanCases(t.atOmbudsman.map((c) => c.row));
-  const overdueShown = overdue.filter((c) => mayShow(c.caseId)).map((c) => c.row);
-  const ombudsmanShown = atOmbudsman.filter((row) => mayShow(referred.get(row) ?? ''));
+  const overdueShown = overdue.filter((c) => c.shown).map((c) => c.row);
+  const ombudsmanShown = atOmbudsman.filter((row) => shownRows.has(row));
   return {
     today,
     open: { ...t.open },

@@ -6,9 +6,9 @@ import { annualReportDocument } from '../reports/annual-report/annual-report-doc
 import { frontDoorFigures } from '../reports/front-door';
 import { countsTsms, tsmAreEnglands } from '../reports/national-measures';
 import type { Period } from '../reports/periods';
-import { reportFromFacts } from '../reports/report';
-import { codeYearFigures } from '../reports/self-assessment/code-year-figures';
-import { tsmFigures } from '../reports/tsm';
+import { reportOfTally } from '../reports/report';
+import { codeYearFiguresOf } from '../reports/self-assessment/code-year-figures';
+import { tsmFiguresOf } from '../reports/tsm';
 import { loadCodeYear, parseYear } from './code-year';
 import type { CliResult } from './report-command';
 import { assessYear, documentResult, parseFormat, readEvidence } from './self-assessment-command';
@@ -37,16 +37,16 @@ export async function annualReportCommand(config: AppConfig, args: AnnualReportA
     if (!countsTsms(year.core.policy)) return { exitCode: 2, stderr: annualReportIsEnglands(year.core.policy, period) };
     const assessed = assessYear(year, evidence.evidence);
     if (!assessed.ok) return { exitCode: 2, stderr: assessed.message };
-    const { core, ctx, facts } = year;
+    const { core, ctx, tally } = year;
     const homes = core.letters.landlord.homes ?? null;
     const input = {
       landlordName: core.letters.landlord.name,
       policy: { id: core.policy.id, name: core.policy.name },
       year: { from: period.from, to: period.to, label: period.label },
       generatedOn: today,
-      report: reportFromFacts(facts, ctx, { from: period.from, to: period.to, homes: homes ? homes.lcra + homes.lcho : null }),
-      tsm: homes ? tsmFigures(facts, { from: period.from, to: period.to, label: period.label, homes, calendar: ctx.calendar }) : null,
-      codeFigures: codeYearFigures(facts, period, ctx.calendar, today),
+      report: reportOfTally(tally.report, ctx, { from: period.from, to: period.to, homes: homes ? homes.lcra + homes.lcho : null }),
+      tsm: homes ? tsmFiguresOf(tally.tsm, { from: period.from, to: period.to, label: period.label, homes }) : null,
+      codeFigures: codeYearFiguresOf(tally.code),
       assessment: assessed.assessment,
       // The Code's front door: dissatisfaction answered "no" to "do you want to make a complaint?", and why.
       frontDoor: frontDoorFigures(await core.stores.dissatisfaction.receivedBetween(period.from, period.to), period),

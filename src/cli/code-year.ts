@@ -2,15 +2,16 @@ import { londonDateOf, type CalendarDate } from '../domain/calendar-date';
 import type { AppConfig } from '../config';
 import { buildCore, type Core } from '../core';
 import type { Homes } from '../documents/letter-files';
-import { caseFacts, type CaseFacts, type ReportContext } from '../reports/case-facts';
+import { caseFacts, type ReportContext } from '../reports/case-facts';
+import { addToYear, newYearTally, type YearTally } from '../reports/code-year-tally';
 import { parsePeriod, type Period } from '../reports/periods';
-import { reportStoreRange } from '../reports/report';
+import { reportContext, reportStoreRange, stageReturnOptionsOf } from '../reports/report';
 import { UsageError } from './cli-io';
 
 /**
  * What the Code-year commands (report --tsm, self-assessment, annual-report) share: the
- * reporting year from `--year`, and the facts of every case received up to its end, read once
- * from the store the settings select.
+ * reporting year from `--year`, and the year's tally (code-year-tally.ts) of every case received
+ * up to its end, read once from the store the settings select.
  */
 export function parseYear(command: string, year: string | undefined): Period {
   if (!year || !/^\d{4}$/.test(year)) throw new UsageError(`${command} needs --year YYYY: the reporting year from 1 April of that year to 31 March of the next.`);
@@ -22,21 +23,23 @@ export function parseYear(command: string, year: string | undefined): Period {
 export interface CodeYear {
   core: Core;
   period: Period;
+  /** With the memo calendar (reportContext), as the tally was counted. */
   ctx: ReportContext;
-  /** Every case received up to the end of the year (remedies, escalations and the Ombudsman run on from earlier years). */
-  facts: CaseFacts[];
+  /** Every case received up to the end of the year, counted (remedies, escalations and the Ombudsman run on from earlier years). */
+  tally: YearTally;
 }
 
 export async function loadCodeYear(config: AppConfig, period: Period, today: CalendarDate = londonDateOf(new Date())): Promise<CodeYear> {
   const core = await buildCore(config);
   try {
-    const ctx: ReportContext = { policy: core.policy, calendar: core.calendar, today };
+    const ctx = reportContext({ policy: core.policy, calendar: core.calendar, today });
     const range = reportStoreRange(period);
-    // A page at a time, as the report reads them: each case's facts are kept, not its whole record
-    // (the TSMs, the self-assessment and the annual report still count over the list of facts).
-    const facts: CaseFacts[] = [];
-    for await (const record of core.stores.cases.reportCasesReceivedBetween(range.from, range.to)) facts.push(caseFacts(record, ctx));
-    return { core, period, ctx, facts };
+    // A page at a time, as the report reads them: each case's facts are counted and dropped, so
+    // memory grows with what the documents show, not with the number of cases.
+    const tally = newYearTally(ctx);
+    const national = stageReturnOptionsOf(ctx, period);
+    for await (const record of core.stores.cases.reportCasesReceivedBetween(range.from, range.to)) addToYear(tally, caseFacts(record, ctx), ctx, period, national);
+    return { core, period, ctx, tally };
   } catch (err) {
     await core.close();
     throw err;

@@ -6,8 +6,8 @@ import type { AppConfig } from '../config';
 import { renderDocumentDocx } from '../documents/docx/document-docx';
 import { renderDocumentHtml } from '../reports/document-html';
 import type { ReportDocument } from '../reports/document-model';
-import { ombudsmanFigures, remedyFigures } from '../reports/follow-up-figures';
-import { codeYearFigures } from '../reports/self-assessment/code-year-figures';
+import { ombudsmanFiguresOf, remedyFiguresOf } from '../reports/follow-up-figures';
+import { codeYearFiguresOf } from '../reports/self-assessment/code-year-figures';
 import { parseEvidence, type LandlordEvidence } from '../reports/self-assessment/evidence-file';
 import { buildSelfAssessment, type Departure, type SelfAssessment } from '../reports/self-assessment/self-assessment';
 import { selfAssessmentDocument } from '../reports/self-assessment/self-assessment-document';
@@ -34,7 +34,7 @@ export function readEvidence(path: string | undefined): { ok: true; evidence: La
 
 /** Builds the self-assessment for a loaded year; the annual report uses it too. */
 export function assessYear(year: CodeYear, evidence: LandlordEvidence): { ok: true; assessment: SelfAssessment } | { ok: false; message: string } {
-  const { core, period, ctx, facts } = year;
+  const { core, period, ctx, tally } = year;
   const model = (core.policy as { modelProcedure?: string }).modelProcedure ?? 'hos-code-2024';
   if (model !== 'hos-code-2024') {
     return { ok: false, message: `The self-assessment is against the Housing Ombudsman's Complaint Handling Code; the policy ${core.policy.id} follows another nation's model procedure (${model}).` };
@@ -45,9 +45,9 @@ export function assessYear(year: CodeYear, evidence: LandlordEvidence): { ok: tr
     year: { from: period.from, to: period.to, label: period.label },
     generatedOn: ctx.today,
     departures: codeDepartures(core.policy),
-    figures: codeYearFigures(facts, period, ctx.calendar, ctx.today),
-    remedies: remedyFigures(facts, period.from, period.to),
-    ombudsman: ombudsmanFigures(facts, period.from, period.to),
+    figures: codeYearFiguresOf(tally.code),
+    remedies: remedyFiguresOf(tally.report.remedies),
+    ombudsman: ombudsmanFiguresOf(tally.report.ombudsman),
     evidence,
   });
   return built.ok ? built : { ok: false, message: `The evidence file contradicts the policy check:\n${built.errors.map((e) => `  - ${e}`).join('\n')}` };

@@ -1,7 +1,7 @@
 import { londonDateOf, type CalendarDate } from '../domain/calendar-date';
 import type { AppConfig } from '../config';
 import { countsTsms, tsmAreEnglands } from '../reports/national-measures';
-import { tsmFigures, tsmLines } from '../reports/tsm';
+import { tsmFiguresOf, tsmLines } from '../reports/tsm';
 import { UsageError } from './cli-io';
 import { homesFrom, loadCodeYear, MissingHomesError, parseYear } from './code-year';
 import type { CliResult } from './report-command';
@@ -22,7 +22,7 @@ export async function tsmCommand(config: AppConfig, args: TsmArgs, today: Calend
     // Refused rather than left out: the command's whole answer is the TSMs, and an empty answer could pass for a count of none.
     if (!countsTsms(year.core.policy)) return { exitCode: 2, stderr: tsmAreEnglands(year.core.policy) };
     const homes = homesFrom(year.core, config.letters.landlordFile);
-    const figures = tsmFigures(year.facts, { from: period.from, to: period.to, label: period.label, homes, calendar: year.ctx.calendar });
+    const figures = tsmFiguresOf(year.tally.tsm, { from: period.from, to: period.to, label: period.label, homes });
     const counting = year.core.letters.exampleLandlord
       ? [...figures.counting, 'Homes: from the invented example landlord file (LANDLORD_FILE is not set); set LANDLORD_FILE to your own.']
       : figures.counting;

@@ -19,24 +19,28 @@ import { generateDemoCases } from '../../src/reports/demo-cases';
 import { renderDocumentHtml } from '../../src/reports/document-html';
 import { ombudsmanFigures, remedyFigures } from '../../src/reports/follow-up-figures';
 import { frontDoorFigures } from '../../src/reports/front-door';
+import { addToYear, newYearTally, type YearTally } from '../../src/reports/code-year-tally';
 import { parsePeriod, type Period } from '../../src/reports/periods';
-import { reportFromFacts, reportStoreRange } from '../../src/reports/report';
-import { codeYearFigures } from '../../src/reports/self-assessment/code-year-figures';
+import { reportContext, reportFromFacts, reportOfTally, reportStoreRange } from '../../src/reports/report';
+import { codeYearFigures, codeYearFiguresOf } from '../../src/reports/self-assessment/code-year-figures';
 import { buildSelfAssessment, type SelfAssessment } from '../../src/reports/self-assessment/self-assessment';
 import { selfAssessmentDocument } from '../../src/reports/self-assessment/self-assessment-document';
-import { tsmFigures, tsmLines } from '../../src/reports/tsm';
+import { tsmFigures, tsmFiguresOf, tsmLines } from '../../src/reports/tsm';
+import { addTally } from '../../src/reports/tally';
 import { createStores } from '../../src/store/create-stores';
 import type { Stores } from '../../src/store/stores';
 import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 /**
  * `report --tsm`, `self-assessment` and `annual-report`, run as a landlord runs them over a SQLite
- * store of demo cases, against the documents made the plain way: every case received up to the
+ * store of demo cases (each case counted as it is read, into the year's tally: code-year-tally.ts),
+ * against the documents made the plain way: every case received up to the
  * year's end read in full and replayed, and each figure counted over the list of every case's
  * facts (tsmFigures, codeYearFigures, remedyFigures, ombudsmanFigures, reportFromFacts). The
  * JSON, the HTML and the Word document's text and markup must be the same, under England's
  * Code and City of London's three stages with an informal one, for two reporting years (one
- * whose remedies and referrals run on from cases of the year before).
+ * whose remedies and referrals run on from cases of the year before). And the year's tally is
+ * plain data that adds up: tallies of runs of cases, added in order, give the same figures.
  */
 const TODAY = '2026-11-29';
 const HOMES = { lcra: 4_000, lcho: 250 };
@@ -71,7 +75,7 @@ function listBased(facts: readonly CaseFacts[], ctx: ReportContext, period: Peri
 }
 
 for (const presetId of ['hos-2024', 'city-of-london']) {
-  describe(`the Code year's commands, run over the store, make the documents counted over every case's facts (${presetId} demo data)`, function () {
+  describe(`the Code year's commands, counting each case as the store is read, make the documents counted over every case's facts (${presetId} demo data)`, function () {
     this.timeout(120_000);
     const policy = findPreset(presetId) as Policy;
     const ctx: ReportContext = { policy, calendar: calendarForPolicy(policy), today: TODAY };
@@ -124,5 +128,27 @@ for (const presetId of ['hos-2024', 'city-of-london']) {
         assert.equal(wordXml((await annualReportCommand(config, { ...args, format: 'docx' }, TODAY)).bytes), wordXml(renderDocumentDocx(arDoc, arFooter)));
       });
     }
+
+    it('tallies of runs of cases, added in order, give the year\'s figures', async () => {
+      const period = parsePeriod('FY2025') as Period;
+      const range = reportStoreRange(period);
+      const facts = (await stores.cases.casesReceivedBetween(range.from, range.to)).map((r) => caseFacts(r, ctx));
+      // Runs of uneven sizes, one of a single case, each through a structured clone (as between threads).
+      const runs: CaseFacts[][] = [];
+      for (let at = 0, size = 1; at < facts.length; at += size, size = (size * 7) % 90 + 1) runs.push(facts.slice(at, at + size));
+      assert.ok(runs.length > 5);
+      const rctx = reportContext(ctx);
+      const [first, ...rest] = runs.map((run): YearTally => {
+        const t = newYearTally(rctx);
+        for (const f of run) addToYear(t, f, rctx, period);
+        return structuredClone(t);
+      }) as [YearTally, ...YearTally[]];
+      for (const t of rest) addTally(first, t);
+      const year = { from: period.from, to: period.to, label: period.label };
+      assert.equal(JSON.stringify(tsmFiguresOf(first.tsm, { ...year, homes: HOMES })), JSON.stringify(tsmFigures(facts, { ...year, homes: HOMES, calendar: ctx.calendar })));
+      assert.equal(JSON.stringify(codeYearFiguresOf(first.code)), JSON.stringify(codeYearFigures(facts, period, ctx.calendar, TODAY)));
+      const options = { from: period.from, to: period.to, homes: 4_250 };
+      assert.equal(JSON.stringify(reportOfTally(first.report, ctx, options)), JSON.stringify(reportFromFacts(facts, ctx, options)));
+    });
   });
 }

@@ -19,8 +19,10 @@ export function postcodesIn(address: string): string[] {
 
 /** What everyone in the case's circle may find it by: its reference and the resident's name. */
 export function nameSearchText(record: Pick<CaseRecord, 'reference' | 'details'>): string {
-  return searchText(`${record.reference} ${record.details.complainant.complainantName}`);
+  return nameText(record.reference, record.details.complainant.complainantName);
 }
+
+const nameText = (reference: string, complainantName: string): string => searchText(`${reference} ${complainantName}`);
 
 /** The name's text and the address's, with each postcode also without its space: all a case may be found by. */
 export function caseSearchText(record: Pick<CaseRecord, 'reference' | 'details'>): string {
@@ -30,5 +32,5 @@ export function caseSearchText(record: Pick<CaseRecord, 'reference' | 'details'>
 
 /** caseSearchText from its three parts, for a reader that has only those (sqlite-search-fill.ts). */
 export function searchTextOf(reference: string, complainantName: string, address: string): string {
-  return `${searchText(`${reference} ${complainantName}`)} ${searchText(address)} ${postcodesIn(address).map((p) => p.replace(' ', '')).join(' ')}`.trim();
+  return `${nameText(reference, complainantName)} ${searchText(address)} ${postcodesIn(address).map((p) => p.replace(' ', '')).join(' ')}`.trim();
 }

@@ -115,7 +115,7 @@ export interface CaseStore {
    * its text from that save): the ETag is the case's version, so a card showing one of those
    * cases is out of date afterwards and is shown again as the case now is when pressed.
    */
-  fillSearchText(): Promise<SearchTextFill>;
+  fillSearchText(options?: { pageSize?: number }): Promise<SearchTextFill>;
   /** Running deadlines of open cases due on or before `date`, soonest first. */
   deadlinesDueBy(date: CalendarDate): Promise<DueDeadline[]>;
   casesReceivedBetween(from: CalendarDate, to: CalendarDate): Promise<CaseRecord[]>;

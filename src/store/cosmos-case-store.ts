@@ -41,6 +41,9 @@ const byReceivedThenReference = (a: CaseRecord, b: CaseRecord): number => (a.rec
  * Cases in Cosmos DB, one document per case in the `cases` container (partition key /id).
  * See cosmos-containers.ts and docs/storage.md for the partitioning and indexing choices.
  */
+/** Cases listed a page at a time by fillSearchText. */
+const FILL_PAGE = 500;
+
 export class CosmosCaseStore implements CaseStore {
   private readonly cases: Container;
   private readonly claims: Container;
@@ -195,30 +198,42 @@ export class CosmosCaseStore implements CaseStore {
     });
   }
 
-  async fillSearchText(): Promise<SearchTextFill> {
-    // The ids only, then each case on its own: one point read and one conditional replace,
-    // each under its own deadline, so a long run is not one operation that times out.
-    const missing = await this.query<{ id: string }>('listing cases without search text', { query: 'SELECT c.id FROM c WHERE NOT IS_DEFINED(c.q.search)' });
+  async fillSearchText(options: { pageSize?: number } = {}): Promise<SearchTextFill> {
+    const pageSize = Math.max(1, options.pageSize ?? FILL_PAGE);
+    // A page of ids at a time, in reference order (an indexed path), each page its own query
+    // and each case its own point read and conditional replace, every one under its own
+    // deadline: a store of 100,000 cases from before the text is no single operation that
+    // times out, and a rerun after a failure carries on from what is left.
     const result: SearchTextFill = { filled: 0, unreadable: [] };
-    for (const { id } of missing) {
-      const outcome = await this.connection.guard('filling a case\'s search text', async (abortSignal): Promise<'filled' | 'unreadable' | 'left'> => {
-        const stored = await this.readDocument(id, abortSignal);
-        if (!stored || (stored as { q?: { search?: unknown } }).q?.search !== undefined) return 'left';
-        let record: CaseRecord;
-        try {
-          record = this.fromDocument(stored);
-        } catch (err) {
-          // A damaged document is left as it was (a search still reads it, as before); the rest go on.
-          if (err instanceof CaseRecordShapeError) return 'unreadable';
-          throw err;
-        }
-        // A save since the read wins, and wrote the text itself.
-        return (await this.replaceAtVersion(record, abortSignal)).ok ? 'filled' : 'left';
+    for (let after = ''; ;) {
+      const page = await this.query<{ id: string; reference: string }>('listing cases without search text', {
+        query: `SELECT TOP ${pageSize} c.id, c.reference FROM c WHERE NOT IS_DEFINED(c.q.search) AND c.reference > @after ORDER BY c.reference`,
+        parameters: [{ name: '@after', value: after }],
       });
-      if (outcome === 'filled') result.filled += 1;
-      if (outcome === 'unreadable') result.unreadable.push(id);
+      for (const { id } of page) await this.fillOne(id, result);
+      const last = page.at(-1);
+      if (!last || page.length < pageSize) return result;
+      after = last.reference;
     }
-    return result;
+  }
+
+  private async fillOne(id: string, result: SearchTextFill): Promise<void> {
+    const outcome = await this.connection.guard('filling a case\'s search text', async (abortSignal): Promise<'filled' | 'unreadable' | 'left'> => {
+      const stored = await this.readDocument(id, abortSignal);
+      if (!stored || (stored as { q?: { search?: unknown } }).q?.search !== undefined) return 'left';
+      let record: CaseRecord;
+      try {
+        record = this.fromDocument(stored);
+      } catch (err) {
+        // A damaged document is left as it was (a search still reads it, as before); the rest go on.
+        if (err instanceof CaseRecordShapeError) return 'unreadable';
+        throw err;
+      }
+      // A save since the read wins, and wrote the text itself.
+      return (await this.replaceAtVersion(record, abortSignal)).ok ? 'filled' : 'left';
+    });
+    if (outcome === 'filled') result.filled += 1;
+    if (outcome === 'unreadable') result.unreadable.push(id);
   }
 
   async deadlinesDueBy(date: CalendarDate): Promise<DueDeadline[]> {

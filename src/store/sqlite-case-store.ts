@@ -141,8 +141,8 @@ export class SqliteCaseStore implements CaseStore {
     return rows.map(fromRow);
   }
 
-  async fillSearchText(): Promise<SearchTextFill> {
-    return fillMissingSearchText(this.db);
+  async fillSearchText(options: { pageSize?: number } = {}): Promise<SearchTextFill> {
+    return fillMissingSearchText(this.db, options.pageSize);
   }
 
   async deadlinesDueBy(date: CalendarDate): Promise<DueDeadline[]> {

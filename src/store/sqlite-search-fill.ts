@@ -17,23 +17,29 @@ const BATCH = 1000;
  * update is conditional on the version read, so a save between the read and the update wins
  * (it writes the text itself). Returns how many rows were filled, and the ids of those left.
  */
-export function fillMissingSearchText(db: Database.Database): SearchTextFill {
+export function fillMissingSearchText(db: Database.Database, batch = BATCH): SearchTextFill {
   const next = db.prepare('SELECT id, reference, version, doc FROM cases WHERE search IS NULL AND id > ? ORDER BY id LIMIT ?');
   const update = db.prepare('UPDATE cases SET search = ? WHERE id = ? AND version = ? AND search IS NULL');
   let filled = 0;
   const unreadable: string[] = [];
   let after = '';
   for (;;) {
-    const rows = next.all(after, BATCH) as Array<{ id: string; reference: string; version: string; doc: string }>;
+    const rows = next.all(after, Math.max(1, batch)) as Array<{ id: string; reference: string; version: string; doc: string }>;
     const last = rows.at(-1);
     if (!last) return { filled, unreadable };
-    db.transaction(() => {
-      for (const row of rows) {
-        const text = textOfRow(row.reference, row.doc);
-        if (text === null) unreadable.push(row.id);
-        else filled += update.run(text, row.id, row.version).changes;
-      }
-    }).immediate();
+    // Worked out before the write lock is taken, and no lock at all when only unreadable rows
+    // are left (every opening finds those again).
+    const texts: Array<{ row: (typeof rows)[number]; text: string }> = [];
+    for (const row of rows) {
+      const text = textOfRow(row.reference, row.doc);
+      if (text === null) unreadable.push(row.id);
+      else texts.push({ row, text });
+    }
+    if (texts.length > 0) {
+      db.transaction(() => {
+        for (const { row, text } of texts) filled += update.run(text, row.id, row.version).changes;
+      }).immediate();
+    }
     after = last.id;
   }
 }

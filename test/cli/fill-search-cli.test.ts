@@ -74,6 +74,30 @@ describe('complaints fill-search (CLI)', function () {
         client.dispose();
       }
     });
+
+    it('pages through the cases without text, past a damaged one, a page of one at a time', async () => {
+      const databaseName = freshDatabaseName('fill-search-pages');
+      const stores = await createStores({ kind: 'cosmos', endpoint: cosmos.endpoint, key: 'k', agent: cosmos.agent, databaseName });
+      const client = new CosmosClient({ endpoint: cosmos.endpoint, key: 'k', agent: cosmos.agent });
+      try {
+        const made: CaseRecord[] = [];
+        for (let i = 0; i < 4; i++) made.push(await stores.cases.createCase(newCase()));
+        const container = client.database(databaseName).container('cases');
+        for (const [i, c] of made.entries()) {
+          const doc = (await container.item(c.id, c.id).read<Doc>()).resource!;
+          delete doc.q.search;
+          if (i === 1) doc.events = 'not a list';
+          await container.item(c.id, c.id).replace(doc);
+        }
+        const damaged = made[1]!.id;
+        assert.deepEqual(await stores.cases.fillSearchText({ pageSize: 1 }), { filled: 3, unreadable: [damaged] });
+        for (const c of made) assert.equal((await container.item(c.id, c.id).read<Doc>()).resource!.q.search, c.id === damaged ? undefined : caseSearchText(c));
+        assert.deepEqual(await stores.cases.fillSearchText({ pageSize: 1 }), { filled: 0, unreadable: [damaged] });
+      } finally {
+        client.dispose();
+        await stores.close();
+      }
+    });
   });
 
   it('on the embedded store: the opening has filled them, and a damaged row is named', async () => {

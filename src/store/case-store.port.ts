@@ -118,6 +118,13 @@ export interface CaseStore {
   fillSearchText(options?: { pageSize?: number }): Promise<SearchTextFill>;
   /** Running deadlines of open cases due on or before `date`, soonest first. */
   deadlinesDueBy(date: CalendarDate): Promise<DueDeadline[]>;
+  /**
+   * Every case received in the range, whole (personal details included), in one list: by
+   * receipt date, then reference. Not for the bot over a landlord's years of cases (seconds and
+   * about a gigabyte at 100,000): reports, the dashboard and the Code year read
+   * `reportCasesReceivedBetween` a page at a time. Kept as the whole-list reference that those
+   * streamed reads are tested against, and for tests and small tools.
+   */
   casesReceivedBetween(from: CalendarDate, to: CalendarDate): Promise<CaseRecord[]>;
   /**
    * The cases casesReceivedBetween gives, in the same order, as reports read them: a page of

@@ -1,4 +1,4 @@
-import { addMonths, compareDates, type CalendarDate } from '../../domain/calendar-date';
+import { addMonths, type CalendarDate } from '../../domain/calendar-date';
 import { isTerminal } from '../../domain/case-state';
 import { maySeeCaseRead, seesEveryCase } from '../../domain/case-access';
 import type { TimelineContext } from '../../domain/case-timeline';
@@ -6,7 +6,7 @@ import type { Directory, DirectoryPerson } from '../../domain/directory';
 import type { Policy } from '../../domain/policy';
 import type { WorkingDayCalendar } from '../../domain/working-days';
 import type { CaseStore, ReportCaseRecord } from '../../store/case-store.port';
-import { caseFacts, type CaseFacts, type ReportContext } from '../case-facts';
+import { caseFacts, type ReportContext } from '../case-facts';
 import { memoCalendar } from '../memo-calendar';
 import {
   addToOmbudsmanTally, addToRemedyTally, inFollowUpPopulation, newOmbudsmanTally, newRemedyTally, ombudsmanCaseOf, sortOmbudsmanCases,
@@ -16,7 +16,7 @@ import { countsTsms, nationalMeasuresOf, stageReturnOptions } from '../national-
 import { endOfWeek, logBucket, officerName } from '../open-cases-log';
 import type { Period } from '../periods';
 import { addToStageReturn, type StageReturnOptions, type StageReturnTally } from '../shr-return';
-import { tsmFigures } from '../tsm';
+import { addToTsmTally, newTsmTally, tsmFiguresOf, type TsmTally } from '../tsm';
 import { addToTrend, overdueWhat, quarterToDate, stageName, trendMonths, trendOf, type DashboardFigures, type OverdueItem } from './dashboard-figures';
 
 /**
@@ -27,8 +27,8 @@ import { addToTrend, overdueWhat, quarterToDate, stageName, trendMonths, trendOf
  * What is kept beyond counts is what the page may show: the overdue rows and the cases at the
  * Ombudsman (a few hundred at a large landlord; each a row's worth of fields, with whether the
  * viewer may see its case, asked as the case is read: maySeeCaseRead, from the case's view and
- * who logged it, so no case is read twice), and, for the quarter's TSMs, the stage facts of the
- * cases with a stage received or answered in the quarter (the only cases tsmFigures counts).
+ * who logged it, so no case is read twice). The quarter's TSMs are counted as the other figures
+ * are, into tsm.ts's tally, so the dashboard and `report --tsm` share one rule for what counts.
  * Plain data, so tallies of runs add up (tally.ts). A tally is one viewer's: the figures are
  * everyone's, the rows marked shown are theirs.
  */
@@ -54,8 +54,8 @@ export interface DashboardTally {
   ombudsman: OmbudsmanTally;
   /** Unsorted: referred in the last twelve months and not determined, or with orders not complied with. */
   atOmbudsman: Array<CandidateRow<OmbudsmanCase>>;
-  /** Only when the TSMs are counted: the cases the quarter's TSMs count, with their stages only. */
-  tsmCases: CaseFacts[];
+  /** The quarter's TSMs; null when they are not counted (no homes given, or not England's Code). */
+  tsm: TsmTally | null;
   /** Null under England's Code (national-measures.ts). */
   national: StageReturnTally | null;
   trend: Map<string, number[]>;
@@ -92,11 +92,9 @@ export function dashboardRun(ctx: DashboardContext, viewer: DirectoryPerson): Da
 export function newDashboardTally(run: DashboardRun): DashboardTally {
   return {
     open: { total: 0, overdue: 0, thisWeek: 0, later: 0 }, byStage: new Map(), overdue: [], remedies: newRemedyTally(), ombudsman: newOmbudsmanTally(),
-    atOmbudsman: [], tsmCases: [], national: run.national ? new Map() : null, trend: new Map(), demoCases: 0,
+    atOmbudsman: [], tsm: run.countTsms ? newTsmTally() : null, national: run.national ? new Map() : null, trend: new Map(), demoCases: 0,
   };
 }
-
-const within = (d: CalendarDate | null, p: Period): boolean => d !== null && compareDates(d, p.from) >= 0 && compareDates(d, p.to) <= 0;
 
 export function addToDashboard(t: DashboardTally, record: ReportCaseRecord, run: DashboardRun): void {
   const { today } = run;
@@ -130,9 +128,7 @@ export function addToDashboard(t: DashboardTally, record: ReportCaseRecord, run:
     const c = ombudsmanCaseOf(f, run.ombudsmanFrom, today);
     if (c && (c.determinedOn === null || c.ordersComplied < c.orders)) t.atOmbudsman.push({ shown: shown(), row: c });
   }
-  if (run.countTsms && f.stages.some((s) => (s.stage === 1 || s.stage === 2) && (within(s.receivedOn, run.quarter) || within(s.respondedOn, run.quarter)))) {
-    t.tsmCases.push({ ...f, actions: [], ombudsman: null });
-  }
+  if (t.tsm) addToTsmTally(t.tsm, f, run.quarter, run.calendar);
   if (t.national && run.national) addToStageReturn(t.national, f, run.national);
   addToTrend(t.trend, f, run.months, today);
 }
@@ -160,7 +156,7 @@ export function dashboardFiguresOf(t: DashboardTally, run: DashboardRun): Dashbo
     overdue: overdueShown,
     followUpsOverdue: t.remedies.outstanding.overdue + t.ombudsman.ordersOutstanding.overdue + t.ombudsman.informationOutstanding.overdue,
     quarter: run.quarter,
-    tsm: run.countTsms && run.homes ? tsmFigures(t.tsmCases, { ...run.quarter, homes: run.homes, calendar }) : null,
+    tsm: t.tsm && run.homes ? tsmFiguresOf(t.tsm, { ...run.quarter, homes: run.homes }) : null,
     national: nationalMeasuresOf(t.national, policy, calendar, run.quarter),
     ombudsmanName: policy.ombudsman.name,
     trend: trendOf(t.trend, run.months),

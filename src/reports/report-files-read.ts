@@ -71,12 +71,12 @@ export async function readReportFiles(
   const stageCount = ctx.policy.stages.length;
   for await (const record of cases.reportCasesReceivedBetween(range.from, range.to, options.pageSize ? { pageSize: options.pageSize } : {})) {
     const f = caseFacts(record, ctx);
-    const atOmbudsman = tally ? tally.ombudsmanCases.length : 0;
-    if (tally) addToReport(tally, f, ctx, period, national);
+    // The row the report lists among its cases at the Ombudsman, if any: the HTML names it.
+    const atOmbudsman = tally ? addToReport(tally, f, ctx, period, national) : null;
     if (wanted.files.length === 0) continue;
     const received = inPeriod(f, period.from, period.to);
     // Named in the HTML report: its lessons and stage 3 items (received in the period), its cases at the Ombudsman (any).
-    const named = received || (html && tally !== null && tally.ombudsmanCases.length > atOmbudsman);
+    const named = received || (html && atOmbudsman !== null);
     if (!named) continue;
     // The memo calendar (reportContext) replays as the domain's calendar does, from tables.
     if (!everyCase && !maySeeCaseRead(record, person, { ...ctx, directory: given.directory })) continue;

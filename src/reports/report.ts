@@ -83,9 +83,16 @@ export function stageReturnOptionsOf(ctx: ReportContext, period: { from: Calenda
   return countsTsms(ctx.policy) ? null : stageReturnOptions(ctx.policy, ctx.calendar, period);
 }
 
-/** Counts one case. `ctx` with the memo calendar (memoCalendar): the figures count working days for every response. */
-export function addToReport(t: ReportTally, f: CaseFacts, ctx: ReportContext, period: { from: CalendarDate; to: CalendarDate }, national = stageReturnOptionsOf(ctx, period)): void {
+/**
+ * Counts one case. `ctx` with the memo calendar (memoCalendar): the figures count working days for
+ * every response. Returns the row it listed among the cases at the Ombudsman, or null, so that a
+ * caller naming those rows (the Teams report's files) asks who may see exactly the cases listed.
+ */
+export function addToReport(
+  t: ReportTally, f: CaseFacts, ctx: ReportContext, period: { from: CalendarDate; to: CalendarDate }, national = stageReturnOptionsOf(ctx, period),
+): OmbudsmanCase | null {
   const { from, to } = period;
+  let listed: OmbudsmanCase | null = null;
   if (inPeriod(f, from, to)) {
     addToPeriodTally(t.period, f, ctx.calendar);
     addLessons(t.lessons, f);
@@ -102,11 +109,12 @@ export function addToReport(t: ReportTally, f: CaseFacts, ctx: ReportContext, pe
   if (inFollowUpPopulation(f, to)) {
     addToRemedyTally(t.remedies, f, from, to);
     addToOmbudsmanTally(t.ombudsman, f, from, to);
-    const c = ombudsmanCaseOf(f, from, to);
-    if (c) t.ombudsmanCases.push(c);
+    listed = ombudsmanCaseOf(f, from, to);
+    if (listed) t.ombudsmanCases.push(listed);
   }
   // Counted by each stage's own dates over every case given, not only those first received in the period.
   if (t.national && national) addToStageReturn(t.national, f, national);
+  return listed;
 }
 
 /** The report from its tally (whose lists it sorts). */

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { casesVisibleTo, maySeeCase } from '../../src/domain/case-access';
+import { casesVisibleTo, maySeeCase, maySeeCaseRead } from '../../src/domain/case-access';
 import type { DirectoryPerson } from '../../src/domain/directory';
-import { viewOf } from '../../src/domain/case-view';
+import { CaseReplayError, viewOf } from '../../src/domain/case-view';
 import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
 import { HOS, HOS_CALENDAR, makeCase, respond } from '../reports/fixtures';
 
@@ -49,5 +49,29 @@ describe('who may see a case', () => {
     assert.deepEqual(refs(person('alex.morgan')), ['HC-2026-00902'], 'Sam\'s manager sees Sam\'s case only');
     assert.deepEqual(refs(person('taylor.reed')), ['HC-2026-00901', 'HC-2026-00900']);
     assert.deepEqual(refs(person('chris.doyle')), []);
+  });
+});
+
+// A case read as reports read it (maySeeCaseRead) is judged by the same rule, from the view its
+// events give; a stored case whose events no longer replay is a configuration error, said the
+// same way whichever path derives its view.
+describe('who may see a case read as reports read it', () => {
+  const ctx = { policy: HOS, calendar: HOS_CALENDAR, directory: DEMO_DIRECTORY };
+  const record = makeCase('HC-2026-00910', [{ type: 'received', on: '2026-03-02' }, { type: 'assigned', on: '2026-03-02', officerId: 'taylor.reed' }], { category: 'repairs', estate: 'Hillside' });
+  const read = { reference: record.reference, events: record.events, details: { loggedBy: 'jo.bennett' } };
+
+  it('gives maySeeCase\'s answer: the handler and who logged it yes, another estate\'s AHM no', () => {
+    for (const id of ['taylor.reed', 'jo.bennett']) assert.equal(maySeeCaseRead(read, person(id), ctx), true, id);
+    assert.equal(maySeeCaseRead(read, person('alex.morgan'), ctx), false);
+  });
+
+  it('a case whose events do not replay: CaseReplayError naming the case and the policy, from maySeeCaseRead as from viewOf', () => {
+    // Acknowledged before it was received: the timeline refuses it.
+    const broken = { ...record, reference: 'HC-2026-00911', events: [{ ...record.events[0]!, type: 'acknowledged' as const }] };
+    const isReplayError = (e: unknown): boolean => e instanceof CaseReplayError && e.reference === 'HC-2026-00911' && e.policyId === HOS.id;
+    assert.throws(() => maySeeCaseRead({ ...broken, details: { loggedBy: 'jo.bennett' } }, person('alex.morgan'), ctx), isReplayError);
+    assert.throws(() => viewOf(broken, ctx), isReplayError);
+    // The complaints team sees every case: no view is derived, so nothing to fail.
+    assert.equal(maySeeCaseRead({ ...broken, details: { loggedBy: 'jo.bennett' } }, complaintsTeamOnly, ctx), true);
   });
 });

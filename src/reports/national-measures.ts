@@ -2,8 +2,7 @@ import type { CalendarDate } from '../domain/calendar-date';
 import { modelProcedureOf } from '../domain/model-procedures';
 import type { Policy } from '../domain/policy';
 import type { WorkingDayCalendar } from '../domain/working-days';
-import type { CaseFacts } from './case-facts';
-import { addToStageReturn, stageReturnOf, type StageReturnFigures, type StageReturnOptions, type StageReturnTally } from './shr-return';
+import { stageReturnOf, type StageReturnFigures, type StageReturnOptions, type StageReturnTally } from './shr-return';
 
 /**
  * Which regulator's complaints measures a report shows, by the policy's model procedure:
@@ -45,12 +44,4 @@ export function nationalMeasuresOf(t: StageReturnTally | null, policy: Policy, c
   const figures = stageReturnOf(t, stageReturnOptions(policy, calendar, period));
   const tsmNote = tsmAreEnglands(policy);
   return policy.modelProcedure === 'spso-mchp' ? { kind: 'scotland-arc', figures, tsmNote } : { kind: 'wales-policy', figures, tsmNote };
-}
-
-export function nationalMeasures(facts: readonly CaseFacts[], policy: Policy, calendar: WorkingDayCalendar, period: { from: CalendarDate; to: CalendarDate }): NationalMeasures {
-  if (countsTsms(policy)) return { kind: 'england-tsm' };
-  const options = stageReturnOptions(policy, calendar, period);
-  const t: StageReturnTally = new Map();
-  for (const f of facts) addToStageReturn(t, f, options);
-  return nationalMeasuresOf(t, policy, calendar, period);
 }

@@ -101,14 +101,8 @@ export function rate(deadlines: readonly (DeadlineFacts | null)[]): Rate {
   return rateOf(count);
 }
 
-/** Why the complaints among `facts` were refused, each reason with how many, the commonest first. */
-export function refusalReasons(facts: readonly CaseFacts[]): PerformanceFigures['refused']['reasons'] {
-  const reasons = new Map<string, number>();
-  for (const f of facts) if (f.refusal) reasons.set(f.refusal.reason, (reasons.get(f.refusal.reason) ?? 0) + 1);
-  return sortedReasons(reasons);
-}
-
-function sortedReasons(reasons: ReadonlyMap<string, number>): PerformanceFigures['refused']['reasons'] {
+/** Refusals counted by reason, as the figures list them: each reason with how many, the commonest first. */
+export function refusalReasonsOf(reasons: ReadonlyMap<string, number>): PerformanceFigures['refused']['reasons'] {
   return [...reasons.entries()].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
 }
 
@@ -279,7 +273,7 @@ export function periodFigures(t: PeriodTally, remedies: RemedyFigures, ombudsman
     casesReceived: t.casesReceived,
     demoCases: t.demoCases,
     informalOpened: t.informalOpened,
-    refused: { count: t.refused, reasons: sortedReasons(t.reasons) },
+    refused: { count: t.refused, reasons: refusalReasonsOf(t.reasons) },
     withdrawn: t.withdrawn,
     stillOpen: t.stillOpen,
     stages,

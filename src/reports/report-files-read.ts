@@ -3,11 +3,11 @@ import { maySeeCaseRead, seesEveryCase } from '../domain/case-access';
 import type { TimelineContext } from '../domain/case-timeline';
 import type { Directory, DirectoryPerson } from '../domain/directory';
 import type { CaseStore } from '../store/case-store.port';
-import { caseFacts, type CaseFacts, type ReportContext } from './case-facts';
+import { caseFacts, type ReportContext } from './case-facts';
 import { complaintsLogHeader, complaintsLogRow } from './complaints-log';
 import { csvFromLines, csvLine } from './csv';
 import { renderHtmlReport } from './html-report';
-import { inPeriod, refusalReasons, type PerformanceFigures } from './performance';
+import { inPeriod, refusalReasonsOf, type PerformanceFigures } from './performance';
 import { addToReport, newReportTally, reportContext, reportOfTally, reportStoreRange, stageReturnOptionsOf, type ReportTally } from './report';
 import { csvReportFile, htmlReportFile, reportRowsOf, type ReportFile, type ReportFileKind } from './report-files';
 
@@ -38,7 +38,7 @@ export interface ReportFilesRead {
   files: ReportFile[];
 }
 
-export interface ReportFilesReadOptions {
+interface ReportFilesReadOptions {
   /** Cases in each page read from the store (its default when absent). */
   pageSize?: number;
 }
@@ -65,7 +65,8 @@ export async function readReportFiles(
   const everyCase = seesEveryCase(person);
   const lines: string[] = [];
   const shown = new Set<string>();
-  const shownRefused: CaseFacts[] = [];
+  // The reasons of the refusals they may see, counted: the HTML lists them, and counts the others without their words.
+  const shownRefusals = new Map<string, number>();
 
   const range = reportStoreRange(period);
   const stageCount = ctx.policy.stages.length;
@@ -82,14 +83,14 @@ export async function readReportFiles(
     if (!everyCase && !maySeeCaseRead(record, person, { ...ctx, directory: given.directory })) continue;
     shown.add(record.reference);
     if (csv && received) lines.push(csvLine(complaintsLogRow(f, stageCount)));
-    if (html && received && f.refusal) shownRefused.push(f);
+    if (html && received && f.refusal) shownRefusals.set(f.refusal.reason, (shownRefusals.get(f.refusal.reason) ?? 0) + 1);
   }
 
   const report = tally && reportOfTally(tally, ctx, { from: period.from, to: period.to, homes: null });
   const files = wanted.files.map((kind): ReportFile => {
     if (kind === 'log-csv') return csvReportFile(period, csvFromLines([csvLine(complaintsLogHeader(stageCount)), ...lines]));
     if (!report) throw new Error('The HTML report needs the tally');
-    return htmlReportFile(period, renderHtmlReport(reportRowsOf(report, shown, refusalReasons(shownRefused))));
+    return htmlReportFile(period, renderHtmlReport(reportRowsOf(report, shown, refusalReasonsOf(shownRefusals))));
   });
   return { figures: wanted.figures && report ? report.figures : null, files };
 }

@@ -1,18 +1,11 @@
 import type { CalendarDate } from '../domain/calendar-date';
-import type { CaseRecord } from '../domain/case-record';
-import { caseFacts, type ReportContext } from './case-facts';
-import { complaintsLogCsv } from './complaints-log';
-import { renderHtmlReport } from './html-report';
-import { inPeriod, refusalReasons } from './performance';
-import { reportFromFacts, type ComplaintsReport } from './report';
+import type { ComplaintsReport } from './report';
 
 /**
  * The two files behind the Teams `report <period>` command, the same as the admin command
  * line's `report --format html` and `--format csv` for the period. The bot makes them from the
- * store a page at a time (report-files-read.ts) with the parts here; renderReportFile makes them
- * from a list of records in one go (records in, bytes out), which the streamed files are tested
- * against. Give it the cases received up to the period's end (`reportStoreRange`): the log keeps
- * those received in the period, and the report counts remedies and the Ombudsman over them all.
+ * store a page at a time (report-files-read.ts) with the parts here. (The whole-list form the
+ * streamed files are tested against is test support: test/reports/whole-list-reference.ts.)
  */
 export type ReportFileKind = 'report-html' | 'log-csv';
 export const REPORT_FILE_KINDS: readonly ReportFileKind[] = ['report-html', 'log-csv'];
@@ -60,22 +53,6 @@ export function reportRowsOf(report: ComplaintsReport, shown: ReadonlySet<string
     stage3: report.stage3 && report.stage3.filter((i) => shown.has(i.reference)),
     ombudsmanCases: report.ombudsmanCases.filter((c) => shown.has(c.reference)),
   };
-}
-
-/**
- * One of the files. `rows` are the cases whose rows the person may have (casesVisibleTo; all of
- * `records` when absent): the CSV log is one row per case, so only theirs; the HTML report's
- * figures count every case, and its per-case parts only theirs (reportRowsOf).
- */
-export function renderReportFile(kind: ReportFileKind, records: readonly CaseRecord[], ctx: ReportContext, period: { from: CalendarDate; to: CalendarDate }, rows: readonly CaseRecord[] = records): ReportFile {
-  if (kind === 'log-csv') return csvReportFile(period, complaintsLogCsv(rows, ctx, period));
-  const facts = records.map((r) => caseFacts(r, ctx));
-  const report = reportFromFacts(facts, ctx, { from: period.from, to: period.to, homes: null });
-  if (rows === records) return htmlReportFile(period, renderHtmlReport(report));
-  // The refusal reasons of the person's own cases, from the facts already worked out for the figures.
-  const shown = new Set(rows.map((r) => r.reference));
-  const shownRefusals = refusalReasons(facts.filter((f) => shown.has(f.reference) && inPeriod(f, period.from, period.to)));
-  return htmlReportFile(period, renderHtmlReport(reportRowsOf(report, shown, shownRefusals)));
 }
 
 /** In the refusal reasons of a report made for someone who may not see every case: the reasons they may not see. */

@@ -4,8 +4,8 @@ import type { CaseEvent } from '../../src/domain/case-events';
 import type { Policy } from '../../src/domain/policy';
 import { findPreset } from '../../src/policies/preset-registry';
 import { caseFacts } from '../../src/reports/case-facts';
-import { codeYearFigures } from '../../src/reports/self-assessment/code-year-figures';
 import { HOS, HOS_CALENDAR, makeCase, respond } from './fixtures';
+import { codeYearFigures } from './whole-list-reference';
 
 const CITY = findPreset('city-of-london') as Policy;
 const CITY_CALENDAR = calendarForPolicy(CITY);

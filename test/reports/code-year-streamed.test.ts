@@ -22,7 +22,7 @@ import { frontDoorFigures } from '../../src/reports/front-door';
 import { addToYear, newYearTally, type YearTally } from '../../src/reports/code-year-tally';
 import { parsePeriod, type Period } from '../../src/reports/periods';
 import { reportContext, reportFromFacts, reportOfTally, reportStoreRange } from '../../src/reports/report';
-import { codeYearFigures, codeYearFiguresOf } from '../../src/reports/self-assessment/code-year-figures';
+import { codeYearFiguresOf } from '../../src/reports/self-assessment/code-year-figures';
 import { buildSelfAssessment, type SelfAssessment } from '../../src/reports/self-assessment/self-assessment';
 import { selfAssessmentDocument } from '../../src/reports/self-assessment/self-assessment-document';
 import { tsmFigures, tsmFiguresOf, tsmLines } from '../../src/reports/tsm';
@@ -30,6 +30,7 @@ import { addTally } from '../../src/reports/tally';
 import { createStores } from '../../src/store/create-stores';
 import type { Stores } from '../../src/store/stores';
 import { makeTempDir, removeTempDir } from '../support/temp-dir';
+import { codeYearFigures } from './whole-list-reference';
 
 /**
  * `report --tsm`, `self-assessment` and `annual-report`, run as a landlord runs them over a SQLite

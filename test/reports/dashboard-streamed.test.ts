@@ -13,13 +13,14 @@ import { canSeeReports } from '../../src/domain/report-access';
 import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
 import { findPreset } from '../../src/policies/preset-registry';
 import { caseFacts } from '../../src/reports/case-facts';
-import { dashboardFigures, type DashboardFigures } from '../../src/reports/dashboard/dashboard-figures';
+import type { DashboardFigures } from '../../src/reports/dashboard/dashboard-figures';
 import { dashboardFragment } from '../../src/reports/dashboard/dashboard-html';
 import { dashboardFiguresOf, dashboardRun, readDashboardTally } from '../../src/reports/dashboard/dashboard-tally';
 import { generateDemoCases } from '../../src/reports/demo-cases';
 import type { Stores } from '../../src/store/stores';
 import { startLocalCosmos, type LocalCosmos } from '../support/cosmos-server';
 import { cosmosFactory, sqliteFactory, type StoreFactory, type StoreFixture } from '../support/store-fixtures';
+import { dashboardFigures } from './whole-list-reference';
 
 /**
  * The dashboard read a page at a time into tallies (what the tab does) against the figures made

@@ -11,11 +11,12 @@ import { findPreset } from '../../src/policies/preset-registry';
 import { generateDemoCases } from '../../src/reports/demo-cases';
 import { performanceFigures } from '../../src/reports/performance';
 import { reportStoreRange } from '../../src/reports/report';
-import { OTHER_REFUSALS, REPORT_FILE_KINDS, renderReportFile } from '../../src/reports/report-files';
+import { OTHER_REFUSALS, REPORT_FILE_KINDS } from '../../src/reports/report-files';
 import { readReportFiles, type ReportFilesContext } from '../../src/reports/report-files-read';
 import type { Stores } from '../../src/store/stores';
 import { startLocalCosmos, type LocalCosmos } from '../support/cosmos-server';
 import { cosmosFactory, sqliteFactory, type StoreFactory, type StoreFixture } from '../support/store-fixtures';
+import { renderReportFile } from './whole-list-reference';
 
 /**
  * The Teams report's figures and files, read from the store a page at a time (readReportFiles),

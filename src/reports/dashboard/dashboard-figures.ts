@@ -1,16 +1,12 @@
 import { addMonths, compareDates, type CalendarDate } from '../../domain/calendar-date';
-import type { CaseRecord } from '../../domain/case-record';
 import type { Deadline, DeadlineKind } from '../../domain/case-state';
-import type { Directory } from '../../domain/directory';
 import type { Policy } from '../../domain/policy';
-import type { WorkingDayCalendar } from '../../domain/working-days';
 import { CATEGORIES } from '../../intake/intake-options';
 import type { CaseFacts } from '../case-facts';
-import { ombudsmanCases, remedyFigures, ombudsmanFigures, type OmbudsmanCase } from '../follow-up-figures';
-import { openCasesLog, type LogItem } from '../open-cases-log';
+import type { OmbudsmanCase } from '../follow-up-figures';
 import { parsePeriod, type Period } from '../periods';
-import { countsTsms, nationalMeasures, type NationalMeasures } from '../national-measures';
-import { tsmFigures, type TsmFigures } from '../tsm';
+import type { NationalMeasures } from '../national-measures';
+import type { TsmFigures } from '../tsm';
 import { isComplaintDeadline } from '../../domain/case-state';
 
 /**
@@ -18,7 +14,8 @@ import { isComplaintDeadline } from '../../domain/case-state';
  * cases by stage and by when their next deadline falls (the same buckets, from the same
  * function, as the `log` command, so the two never disagree), what is overdue, this quarter's
  * TSMs so far, the trend of complaints by category over twelve months, and the cases at the
- * Ombudsman. Pure: the store is read by the caller and today is passed in.
+ * Ombudsman. Pure: counted by dashboard-tally.ts as the store is read, a page at a time, with
+ * the helpers here; today is passed in.
  */
 export interface OverdueItem { reference: string; stage: number; what: string; due: CalendarDate; workingDaysOverdue: number; officer: string; demo: boolean }
 
@@ -41,22 +38,6 @@ export interface DashboardFigures {
   /** How many overdue and Ombudsman rows were left out: other teams' cases, which the viewer may not see (counted in the figures all the same). */
   notShown: { overdue: number; ombudsman: number };
   demoCases: number;
-}
-
-export interface DashboardInput {
-  records: readonly CaseRecord[];
-  facts: readonly CaseFacts[];
-  directory: Directory;
-  policy: Policy;
-  calendar: WorkingDayCalendar;
-  today: CalendarDate;
-  homes: { lcra: number; lcho: number } | null;
-  /**
-   * Whether the viewer may see the case with this reference (casesVisibleTo); every case when
-   * absent. The tiles, charts and measures count every case; the overdue and Ombudsman tables,
-   * which name cases and officers, list only these. Asked only of those tables' few rows.
-   */
-  mayShow?: (reference: string) => boolean;
 }
 
 const WHAT: Record<DeadlineKind, string> = {
@@ -84,51 +65,6 @@ export function quarterToDate(today: CalendarDate): Period {
   return { ...quarter, to: today, label: 'The quarter to date' };
 }
 
-/**
- * The whole-list form: every case's record and facts in memory. The dashboard tab reads the
- * store a page at a time instead (dashboard-tally.ts, the same figures as tallies); this is
- * what the tally is tested against, and what tests over a handful of fixture cases call.
- */
-export function dashboardFigures(input: DashboardInput): DashboardFigures {
-  const { today, calendar, policy } = input;
-  const log = openCasesLog(input.records, {}, today, input.directory);
-  const byId = new Map(input.records.map((r) => [r.id, r]));
-  const stages = [...new Set([...log.overdue, ...log.thisWeek, ...log.later].map((i) => i.stage))].sort((a, b) => a - b);
-  const count = (list: readonly LogItem[], stage: number): number => list.filter((i) => i.stage === stage).length;
-
-  const overdue = log.overdue.map((item): OverdueItem => {
-    const due = item.nextDueOn as CalendarDate;
-    return {
-      reference: item.reference, stage: item.stage, what: overdueWhat(byId.get(item.caseId)?.deadlines, due), due,
-      workingDaysOverdue: -calendar.workingDaysUntil(today, due), officer: item.officer, demo: item.demo === true,
-    };
-  });
-
-  const soFar = quarterToDate(today);
-  const remedies = remedyFigures(input.facts, today, today);
-  const omb = ombudsmanFigures(input.facts, today, today);
-  const atOmbudsman = ombudsmanCases(input.facts, addMonths(today, -12), today).filter((c) => c.determinedOn === null || c.ordersComplied < c.orders);
-  const shown = <T extends { reference: string }>(rows: readonly T[]): T[] => (input.mayShow ? rows.filter((r) => input.mayShow?.(r.reference)) : [...rows]);
-  const overdueShown = shown(overdue);
-  const ombudsmanShown = shown(atOmbudsman);
-
-  return {
-    today,
-    open: { total: log.total, overdue: log.overdue.length, thisWeek: log.thisWeek.length, later: log.later.length },
-    byStage: stages.map((stage) => ({ stage, name: stageName(policy, stage), overdue: count(log.overdue, stage), thisWeek: count(log.thisWeek, stage), later: count(log.later, stage) })),
-    overdue: overdueShown,
-    followUpsOverdue: remedies.outstandingNow.overdue + omb.ordersOutstanding.overdue + omb.informationOutstanding.overdue,
-    quarter: soFar,
-    tsm: input.homes && countsTsms(policy) ? tsmFigures(input.facts, { from: soFar.from, to: soFar.to, label: soFar.label, homes: input.homes, calendar }) : null,
-    national: nationalMeasures(input.facts, policy, calendar, soFar),
-    ombudsmanName: policy.ombudsman.name,
-    trend: trend(input.facts, today),
-    ombudsman: ombudsmanShown,
-    notShown: { overdue: overdue.length - overdueShown.length, ombudsman: atOmbudsman.length - ombudsmanShown.length },
-    demoCases: input.records.filter((r) => r.details.demo === true && !['closed', 'withdrawn', 'refused'].includes(r.state)).length,
-  };
-}
-
 /** The trend's months: the last twelve (this one included), as YYYY-MM. */
 export function trendMonths(today: CalendarDate): string[] {
   const months: string[] = [];
@@ -146,14 +82,6 @@ export function addToTrend(counts: Map<string, number[]>, f: Pick<CaseFacts, 're
   const row = counts.get(key) ?? months.map(() => 0);
   row[at] = (row[at] ?? 0) + 1;
   counts.set(key, row);
-}
-
-/** Complaints first received per month over the last twelve months (this one included), by category. */
-function trend(facts: readonly CaseFacts[], today: CalendarDate): DashboardFigures['trend'] {
-  const months = trendMonths(today);
-  const counts = new Map<string, number[]>();
-  for (const f of facts) addToTrend(counts, f, months, today);
-  return trendOf(counts, months);
 }
 
 /** The trend from its counts: categories by their total, most first. */

@@ -22,7 +22,8 @@ import { addToTrend, overdueWhat, quarterToDate, stageName, trendMonths, trendOf
 /**
  * The dashboard's figures counted a case at a time, as the store gives them a page at a time
  * (reportCasesReceivedBetween), so a page load holds one page of cases and the counts, never
- * every case: the same figures as dashboardFigures over the whole list (tested against it).
+ * every case: the same figures as the whole-list form it is tested against (dashboardFigures, in
+ * test/reports/whole-list-reference.ts).
  *
  * What is kept beyond counts is what the page may show: the overdue rows and the cases at the
  * Ombudsman (a few hundred at a large landlord; each a row's worth of fields, with whether the
@@ -41,7 +42,7 @@ export interface DashboardContext {
 }
 
 /** A row a table may name, and whether the viewer may see the case it names (if not, it is only counted). */
-export interface CandidateRow<T> { row: T; shown: boolean }
+interface CandidateRow<T> { row: T; shown: boolean }
 
 type Buckets = { overdue: number; thisWeek: number; later: number };
 
@@ -89,14 +90,14 @@ export function dashboardRun(ctx: DashboardContext, viewer: DirectoryPerson): Da
   };
 }
 
-export function newDashboardTally(run: DashboardRun): DashboardTally {
+function newDashboardTally(run: DashboardRun): DashboardTally {
   return {
     open: { total: 0, overdue: 0, thisWeek: 0, later: 0 }, byStage: new Map(), overdue: [], remedies: newRemedyTally(), ombudsman: newOmbudsmanTally(),
     atOmbudsman: [], tsm: run.countTsms ? newTsmTally() : null, national: run.national ? new Map() : null, trend: new Map(), demoCases: 0,
   };
 }
 
-export function addToDashboard(t: DashboardTally, record: ReportCaseRecord, run: DashboardRun): void {
+function addToDashboard(t: DashboardTally, record: ReportCaseRecord, run: DashboardRun): void {
   const { today } = run;
   // Asked only of a case a table could name, and at most once.
   let seen: boolean | undefined;

@@ -93,9 +93,3 @@ export function codeYearFiguresOf(t: CodeFiguresTally): CodeYearFigures {
     informalOpened: t.informalOpened,
   };
 }
-
-export function codeYearFigures(facts: readonly CaseFacts[], period: { from: CalendarDate; to: CalendarDate }, calendar: WorkingDayCalendar, today: CalendarDate): CodeYearFigures {
-  const t = newCodeFiguresTally();
-  for (const f of facts) addToCodeFigures(t, f, period, calendar, today);
-  return codeYearFiguresOf(t);
-}

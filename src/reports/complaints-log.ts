@@ -64,7 +64,11 @@ export function complaintsLogRow(f: CaseFacts, stageCount: number): CsvValue[] {
   return row;
 }
 
-/** The log of the cases given, or, with a period, of those among them first received in it. */
+/**
+ * The log of the cases given, or, with a period, of those among them first received in it. The
+ * whole-list form, kept as a reference for tests: the bot writes the log a row at a time as it
+ * reads the store (complaintsLogRow, in report-files-read.ts).
+ */
 export function complaintsLogCsv(records: readonly CaseRecord[], ctx: ReportContext, period?: { from: CalendarDate; to: CalendarDate }): string {
   const stageCount = ctx.policy.stages.length;
   const facts = records.map((r) => caseFacts(r, ctx)).filter((f) => !period || inPeriod(f, period.from, period.to));

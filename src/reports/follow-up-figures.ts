@@ -259,6 +259,7 @@ export function remedyFiguresOf(t: RemedyTally): RemedyFigures {
   };
 }
 
+/** The whole-list form (every case's facts in memory), kept as the reference the hand-counted tests and the streamed reads are tested against: not for the bot or the commands, which count a case at a time (addToRemedyTally). */
 export function remedyFigures(all: readonly CaseFacts[], from: CalendarDate, to: CalendarDate): RemedyFigures {
   const t = newRemedyTally();
   for (const f of all) if (inFollowUpPopulation(f, to)) addToRemedyTally(t, f, from, to);
@@ -325,6 +326,7 @@ export function ombudsmanFiguresOf(t: OmbudsmanTally): OmbudsmanFigures {
   };
 }
 
+/** The whole-list form (every case's facts in memory), kept as the reference the hand-counted tests and the streamed reads are tested against: not for the bot or the commands, which count a case at a time (addToOmbudsmanTally). */
 export function ombudsmanFigures(all: readonly CaseFacts[], from: CalendarDate, to: CalendarDate): OmbudsmanFigures {
   const t = newOmbudsmanTally();
   for (const f of all) if (inFollowUpPopulation(f, to)) addToOmbudsmanTally(t, f, from, to);
@@ -357,7 +359,8 @@ export function sortOmbudsmanCases(cases: OmbudsmanCase[]): OmbudsmanCase[] {
 
 /**
  * The cases the governing body hears about: referred or determined in the period, or with an
- * order or request not yet met on the report date; oldest referral first.
+ * order or request not yet met on the report date; oldest referral first. The whole-list form,
+ * kept as a reference for tests: the bot lists them a case at a time (ombudsmanCaseOf).
  */
 export function ombudsmanCases(all: readonly CaseFacts[], from: CalendarDate, to: CalendarDate): OmbudsmanCase[] {
   const out: OmbudsmanCase[] = [];

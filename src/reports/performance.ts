@@ -290,6 +290,7 @@ export function periodFigures(t: PeriodTally, remedies: RemedyFigures, ombudsman
   };
 }
 
+/** The whole-list form (every case's facts in memory), kept as the reference the hand-counted tests and the streamed reads are tested against: not for the bot or the commands, which count a case at a time (addToPeriodTally, report.ts). */
 export function performanceFromFacts(all: readonly CaseFacts[], ctx: ReportContext, options: PeriodOptions): PerformanceFigures {
   const { from, to } = options;
   const t = newPeriodTally();
@@ -297,6 +298,7 @@ export function performanceFromFacts(all: readonly CaseFacts[], ctx: ReportConte
   return periodFigures(t, remedyFigures(all, from, to), ombudsmanFigures(all, from, to), ctx, options);
 }
 
+/** The whole-list form (every case's facts in memory), kept as the reference the hand-counted tests and the streamed reads are tested against: not for the bot or the commands, which count a case at a time (readReportFiles). */
 export function performanceFigures(records: readonly CaseRecord[], ctx: ReportContext, options: PeriodOptions): PerformanceFigures {
   return performanceFromFacts(records.map((r) => caseFacts(r, ctx)), ctx, options);
 }

@@ -134,6 +134,7 @@ export function reportContext(given: ReportContext): ReportContext {
   return { ...given, calendar: memoCalendar(given.calendar) };
 }
 
+/** The whole-list form (every case's facts in memory), kept as the reference the hand-counted tests and the streamed reads are tested against: not for the bot or the commands, which count a case at a time (addToReport). */
 export function reportFromFacts(all: readonly CaseFacts[], given: ReportContext, options: PeriodOptions): ComplaintsReport {
   const ctx = reportContext(given);
   const t = newReportTally(ctx);
@@ -142,6 +143,7 @@ export function reportFromFacts(all: readonly CaseFacts[], given: ReportContext,
   return reportOfTally(t, ctx, options);
 }
 
+/** The whole-list form (every case's facts in memory), kept as the reference the hand-counted tests and the streamed reads are tested against: not for the bot or the commands, which count a case at a time (addToReport). */
 export function buildReport(records: readonly CaseRecord[], ctx: ReportContext, options: PeriodOptions): ComplaintsReport {
   return reportFromFacts(records.map((r) => caseFacts(r, ctx)), ctx, options);
 }

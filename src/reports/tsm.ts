@@ -104,6 +104,7 @@ export function tsmFiguresOf(t: TsmTally, options: Omit<TsmOptions, 'calendar'>)
   return { year: { from, to, label: options.label }, homes: options.homes, measures, outsideTsm: t.outsideTsm, counting: [...TSM_COUNTING_NOTES] };
 }
 
+/** The whole-list form (every case's facts in memory), kept as the reference the hand-counted tests and the streamed reads are tested against: not for the bot or the commands, which count a case at a time (addToTsmTally). */
 export function tsmFigures(facts: readonly CaseFacts[], options: TsmOptions): TsmFigures {
   const t = newTsmTally();
   for (const f of facts) addToTsmTally(t, f, options, options.calendar);

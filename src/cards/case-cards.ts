@@ -4,7 +4,7 @@ import { isRunningDeadline, isTerminal, type CaseView, isComplaintDeadline } fro
 import type { OmbudsmanFindingKind, RemedyKind } from '../domain/case-events';
 import { viewOf } from '../domain/case-view';
 import { findPerson, type Directory } from '../domain/directory';
-import type { Policy } from '../domain/policy';
+import { stageName } from '../domain/policy';
 import { CATEGORIES, CHANNELS, CONTACT_METHODS, ON_BEHALF_ROLES, SERVICE_AREAS } from '../intake/intake-options';
 import { RESPONSE_CONTENT_NAMES } from '../domain/response-contents';
 import { renderCard, type AdaptiveCardJson } from './card-template';
@@ -20,11 +20,6 @@ function summary(record: CaseRecord): string {
   return `${d.complainant.complainantName}, ${d.complainant.estate} · ${category}`;
 }
 
-/** A stage by the policy's name for it ("Stage 1 - Investigation"), the informal stage included. */
-export function stageName(stage: number, policy: Policy): string {
-  return stage === 0 ? (policy.informalStage?.name ?? 'Informal stage') : (policy.stages[stage - 1]?.name ?? `Stage ${stage}`);
-}
-
 function officerName(record: CaseRecord, directory: Directory): string {
   const officer = findPerson(directory, record.responsibleOfficerId);
   return officer ? `${officer.name} (${officer.roles[0] ?? ''})` : 'not assigned';
@@ -34,7 +29,7 @@ function caseFacts(record: CaseRecord, ctx: CaseCardContext) {
   const d = record.details;
   return [
     { title: 'Reference', value: record.reference },
-    { title: 'Stage', value: stageName(record.stage, ctx.policy) },
+    { title: 'Stage', value: stageName(ctx.policy, record.stage) },
     { title: 'Status', value: STATE_LABELS[record.state] },
     { title: 'Handler', value: officerName(record, ctx.directory) },
     { title: 'Received', value: record.receivedOn ? `${formatDate(record.receivedOn)} by ${wordFor(CHANNELS, d.complaint.channel).toLowerCase()}` : '—' },
@@ -278,7 +273,7 @@ export function myCasesCard(records: CaseRecord[], ctx: CaseCardContext, page = 
       const left = next ? daysLeft(ctx.calendar.workingDaysUntil(ctx.today, next.due)) : { status: '—', color: 'Default' };
       return {
         caseId: r.id, reference: r.reference, complainant: r.details.complainant.complainantName,
-        stageLabel: `${stageName(r.stage, ctx.policy)} · ${STATE_LABELS[r.state]}`,
+        stageLabel: `${stageName(ctx.policy, r.stage)} · ${STATE_LABELS[r.state]}`,
         nextLabel: next ? `${deadlineLabel(next)} due ${formatDate(next.due)}` : 'no deadline running',
         daysLeft: left.status, color: left.color, style: left.color === 'Attention' ? 'attention' : 'default',
       };

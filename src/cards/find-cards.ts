@@ -1,7 +1,7 @@
 import type { FoundCase } from '../domain/case-search';
 import { formatDate, STATE_LABELS, type CaseCardContext } from './card-text';
 import { renderCard, type AdaptiveCardJson } from './card-template';
-import { stageName } from './case-cards';
+import { stageName } from '../domain/policy';
 
 /** Cases on one page of `find`: the card stays well under Teams' 28 KB whatever matches. */
 const FIND_PAGE = 10;
@@ -25,7 +25,7 @@ export function findResultsCard(found: readonly FoundCase[], typed: string, ctx:
   const rows = found.slice((current - 1) * FIND_PAGE, current * FIND_PAGE).map(({ record, actsOnCase }) => ({
     caseId: record.id, reference: record.reference,
     heading: `${record.reference} · ${record.details.complainant.complainantName}`,
-    stageLabel: `${stageName(record.stage, ctx.policy)} · ${STATE_LABELS[record.state]}`,
+    stageLabel: `${stageName(ctx.policy, record.stage)} · ${STATE_LABELS[record.state]}`,
     dates: [record.receivedOn ? `Received ${formatDate(record.receivedOn)}` : '', record.nextDueOn ? `${record.nextDueOn < ctx.today ? 'overdue since' : 'next due'} ${formatDate(record.nextDueOn)}` : ''].filter(Boolean).join(' · '),
     addressLine: actsOnCase ? firstLine(record.details.complainant.address) : '',
   }));

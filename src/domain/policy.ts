@@ -184,3 +184,8 @@ export function parsePolicy(data: unknown): PolicyParseResult {
 export function stageOf(policy: Policy, stage: number): PolicyStage | undefined {
   return policy.stages[stage - 1];
 }
+
+/** A stage by the policy's name for it ("Stage 1 - Investigation"), the informal stage included: the one wording for cards, lists and the dashboard. */
+export function stageName(policy: Policy, stage: number): string {
+  return stage === 0 ? (policy.informalStage?.name ?? 'Informal stage') : (stageOf(policy, stage)?.name ?? `Stage ${stage}`);
+}

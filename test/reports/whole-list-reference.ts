@@ -1,12 +1,12 @@
 import { addMonths, type CalendarDate } from '../../src/domain/calendar-date';
 import type { CaseRecord } from '../../src/domain/case-record';
 import type { Directory } from '../../src/domain/directory';
-import type { Policy } from '../../src/domain/policy';
+import { stageName, type Policy } from '../../src/domain/policy';
 import type { WorkingDayCalendar } from '../../src/domain/working-days';
 import { caseFacts, type CaseFacts, type ReportContext } from '../../src/reports/case-facts';
 import { complaintsLogCsv } from '../../src/reports/complaints-log';
 import {
-  addToTrend, overdueWhat, quarterToDate, stageName, trendMonths, trendOf, type DashboardFigures, type OverdueItem,
+  addToTrend, overdueWhat, quarterToDate, trendMonths, trendOf, type DashboardFigures, type OverdueItem,
 } from '../../src/reports/dashboard/dashboard-figures';
 import { ombudsmanCases, ombudsmanFigures, remedyFigures } from '../../src/reports/follow-up-figures';
 import { renderHtmlReport } from '../../src/reports/html-report';

@@ -1,6 +1,5 @@
 import { addMonths, compareDates, type CalendarDate } from '../../domain/calendar-date';
 import type { Deadline, DeadlineKind } from '../../domain/case-state';
-import type { Policy } from '../../domain/policy';
 import { CATEGORIES } from '../../intake/intake-options';
 import type { CaseFacts } from '../case-facts';
 import type { OmbudsmanCase } from '../follow-up-figures';
@@ -45,11 +44,6 @@ const WHAT: Record<DeadlineKind, string> = {
   'final-decision': 'Final decision', 'tell-resident': 'Tell the resident', action: 'Remedy', 'ombudsman-information': 'Information for the Ombudsman', 'ombudsman-order': 'Ombudsman order',
   'adjustments-review': 'Review of adjustments',
 };
-
-export function stageName(policy: Policy, stage: number): string {
-  if (stage === 0) return policy.informalStage?.name ?? 'Informal stage';
-  return policy.stages.find((s) => s.number === stage)?.name ?? `Stage ${stage}`;
-}
 
 /** What an overdue row says is due: the case's running complaint deadline due that day. */
 export function overdueWhat(deadlines: readonly Deadline[] | undefined, due: CalendarDate): string {

@@ -3,7 +3,7 @@ import { isTerminal } from '../../domain/case-state';
 import { maySeeCaseRead, seesEveryCase } from '../../domain/case-access';
 import type { TimelineContext } from '../../domain/case-timeline';
 import type { Directory, DirectoryPerson } from '../../domain/directory';
-import type { Policy } from '../../domain/policy';
+import { stageName, type Policy } from '../../domain/policy';
 import type { WorkingDayCalendar } from '../../domain/working-days';
 import type { CaseStore, ReportCaseRecord } from '../../store/case-store.port';
 import { caseFacts, type ReportContext } from '../case-facts';
@@ -17,7 +17,7 @@ import { endOfWeek, logBucket, officerName } from '../open-cases-log';
 import type { Period } from '../periods';
 import { addToStageReturn, type StageReturnOptions, type StageReturnTally } from '../shr-return';
 import { addToTsmTally, newTsmTally, tsmFiguresOf, type TsmTally } from '../tsm';
-import { addToTrend, overdueWhat, quarterToDate, stageName, trendMonths, trendOf, type DashboardFigures, type OverdueItem } from './dashboard-figures';
+import { addToTrend, overdueWhat, quarterToDate, trendMonths, trendOf, type DashboardFigures, type OverdueItem } from './dashboard-figures';
 
 /**
  * The dashboard's figures counted a case at a time, as the store gives them a page at a time

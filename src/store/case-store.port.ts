@@ -93,11 +93,19 @@ export interface CaseStore {
    */
   openCasesMaybeAwaitingDecision(): Promise<CaseRecord[]>;
   /**
-   * Every open (not closed, withdrawn or refused) case, received first first: what intake
-   * matches a new complaint's resident against, to offer joining their open stage 1 complaint.
-   * Reads every open case (a landlord holds a few hundred at once), never the finished ones.
+   * Every open (not closed, withdrawn or refused) case, whole, in one list, received first first
+   * (a case without a receipt date before any with one), then by reference. Not for the bot: at a
+   * landlord with thousands of open cases this holds every one's record at once. Kept as the
+   * whole-list reference that openCasesPaged is tested against, and for tests.
    */
   openCases(): Promise<CaseRecord[]>;
+  /**
+   * The cases openCases gives, whole and in the same order, a page of `pageSize` (default 500)
+   * at a time, each page its own query, so that the caller holds one page of records at once:
+   * the Teams log and intake's join offer read these and keep only what they need. On SQLite the
+   * bot's other work runs between pages.
+   */
+  openCasesPaged(options?: { pageSize?: number }): AsyncIterable<CaseRecord>;
   /**
    * Cases whose search text (case-search-text.ts caseSearchText: reference, name, address,
    * postcodes) holds every one of `words` (as searchWords gives them), and any case written

@@ -179,6 +179,30 @@ export class CosmosCaseStore implements CaseStore {
     return records.sort(byReceivedThenReference);
   }
 
+  async *openCasesPaged(options: { pageSize?: number } = {}): AsyncIterable<CaseRecord> {
+    const pageSize = Math.max(1, Math.floor(options.pageSize ?? 500));
+    // Keyset pages, each its own query (its own time limit and retries), in the order of the
+    // receivedOn + reference composite index, the open ones picked by the q.open index: first
+    // the cases without a receipt date (null sorts before any string, and no comparison with a
+    // date matches it), then those with one, from where the last page ended.
+    let after: { on: string; reference: string } = { on: '', reference: '' };
+    let withDate = false;
+    for (;;) {
+      const where = withDate
+        ? 'c.receivedOn >= @afterOn AND (c.receivedOn > @afterOn OR c.reference > @afterReference)'
+        : 'c.receivedOn = null AND c.reference > @afterReference';
+      const rows = await this.query<Doc>('reading the open cases', {
+        query: `SELECT TOP ${pageSize} * FROM c WHERE c.q.open = true AND ${where} ORDER BY c.receivedOn ASC, c.reference ASC`,
+        parameters: [{ name: '@afterOn', value: after.on }, { name: '@afterReference', value: after.reference }],
+      });
+      for (const row of rows) yield fromCaseDocument(row);
+      const last = rows.at(-1);
+      if (last && rows.length === pageSize) after = { on: typeof last.receivedOn === 'string' ? last.receivedOn : '', reference: String(last.reference) };
+      else if (withDate) return;
+      else [withDate, after] = [true, { on: '', reference: '' }];
+    }
+  }
+
   async openCasesMaybeAwaitingDecision(): Promise<CaseRecord[]> {
     // q.open and q.awaits are indexed (cosmos-containers.ts); not sorted by the query, which would
     // need another composite index for a handful of cases.

@@ -128,6 +128,30 @@ export class SqliteCaseStore implements CaseStore {
     return rows.map(fromRow);
   }
 
+  async *openCasesPaged(options: { pageSize?: number } = {}): AsyncIterable<CaseRecord> {
+    const pageSize = Math.max(1, Math.floor(options.pageSize ?? 500));
+    // Keyset pages on the cases_by_received index, as reportCasesReceivedBetween reads it, the
+    // open ones picked from it as it goes: first the cases without a receipt date (which SQLite
+    // orders first, and which no comparison with a date matches), then the rest from the last
+    // page's date on. Each page is one short read, so no statement stays open between pages.
+    const undated = statement(this.db, 'SELECT doc, version, reference FROM cases WHERE received_on IS NULL AND is_open = 1 AND reference > ? ORDER BY reference LIMIT ?');
+    const dated = statement(this.db, `SELECT doc, version, received_on, reference FROM cases WHERE received_on >= ? AND (received_on > ? OR reference > ?)
+      AND is_open = 1 ORDER BY received_on, reference LIMIT ?`);
+    let after: [string, string] = ['', ''];
+    let withDate = false;
+    for (;;) {
+      const rows = (withDate ? dated.all(after[0], after[0], after[1], pageSize) : undated.all(after[1], pageSize)) as Array<CaseRow & { received_on?: string; reference: string }>;
+      for (const row of rows) yield fromRow(row);
+      const last = rows.at(-1);
+      if (last && rows.length === pageSize) after = [last.received_on ?? '', last.reference];
+      else if (withDate) return;
+      else [withDate, after] = [true, ['', '']];
+      // As in reportCasesReceivedBetween: SQLite answers at once, so without this the log over
+      // thousands of open cases would hold the event loop, and every card behind it would wait.
+      await new Promise((resolve) => { setImmediate(resolve); });
+    }
+  }
+
   async openCasesMaybeAwaitingDecision(): Promise<CaseRecord[]> {
     // The WHERE is the partial index's own (migration 6), so only those rows are read.
     const rows = statement(this.db, 'SELECT doc, version FROM cases WHERE is_open = 1 AND awaits_decision IS NOT 0 ORDER BY received_on, reference').all() as CaseRow[];

@@ -107,6 +107,34 @@ export function caseQueriesContract(factory: StoreFactory): void {
       assert.deepEqual(open.find((r) => r.id === s.d.id), s.d);
     });
 
+    it('reads the open cases a page at a time: the same cases, whole, in the same order as openCases', async () => {
+      // More open cases: three on one day created out of reference order, one without a receipt
+      // date (first, as openCases orders it), and one more closed case to leave out.
+      for (const on of ['2026-03-05', '2026-02-20', '2026-03-05', '2026-03-01', '2026-03-05']) await cases.createCase(newCase({ receivedOn: on, events: [event('received', on)] }));
+      const undated = await cases.createCase({ ...newCase(), receivedOn: null });
+      await cases.createCase(closedCase('2026-03-18'));
+      const whole = await cases.openCases();
+      assert.equal(whole.length, 10);
+      assert.equal(whole[0]?.reference, undated.reference, 'a case without a receipt date first');
+      for (const pageSize of [1, 2, 3, 500]) {
+        const paged: CaseRecord[] = [];
+        for await (const record of cases.openCasesPaged({ pageSize })) paged.push(record);
+        assert.deepEqual(paged, whole, `page size ${pageSize}`);
+      }
+      const finished = new Set([s.c.reference, s.f.reference]);
+      for await (const record of cases.openCasesPaged()) assert.ok(!finished.has(record.reference), `${record.reference} is finished`);
+    });
+
+    it('lets other work run while the open cases are read a page at a time', async () => {
+      // Work queued before the read starts, as a card submit's would be: it must not wait for the whole read.
+      let ranAt = -1;
+      let read = 0;
+      setImmediate(() => { ranAt = read; });
+      for await (const record of cases.openCasesPaged({ pageSize: 1 })) if (record.reference) read += 1;
+      assert.equal(read, 4);
+      assert.ok(ranAt >= 0 && ranAt < 4, `the queued work ran after ${ranAt} of 4 cases`);
+    });
+
     it('lists running deadlines of open cases due by a date, soonest first', async () => {
       const due = await cases.deadlinesDueBy('2026-03-20');
       assert.deepEqual(due, [

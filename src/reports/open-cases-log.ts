@@ -75,17 +75,26 @@ export function logBucket(nextDueOn: CalendarDate | null, today: CalendarDate, w
   return 'later';
 }
 
-export function openCasesLog(records: readonly CaseRecord[], filters: LogFilters, today: CalendarDate, directory: Directory): OpenCasesLog {
+/**
+ * A case as the log shows it, or null when the log leaves it out (finished, or not what the
+ * filters ask for): what the log keeps of a record, so that a caller reading the open cases a
+ * page at a time keeps this small item and lets the record go.
+ */
+export function logItemOf(r: CaseRecord, filters: LogFilters, directory: Directory): LogItem | null {
+  if (isTerminal(r.state)) return null;
+  const item: LogItem = {
+    caseId: r.id, reference: r.reference, complainant: r.details.complainant.complainantName,
+    stage: r.stage, estate: r.estate ?? '', category: r.category ?? '', officer: officerName(directory, r.responsibleOfficerId),
+    nextDueOn: r.nextDueOn, demo: r.details.demo === true,
+  };
+  return matchesFilters(item, r.responsibleOfficerId ?? '', filters) ? item : null;
+}
+
+/** The log of the items logItemOf kept: each in its list by due date, each list soonest due first. */
+export function logOfItems(items: Iterable<LogItem>, today: CalendarDate): OpenCasesLog {
   const weekEnds = endOfWeek(today);
   const log: OpenCasesLog = { overdue: [], thisWeek: [], later: [], total: 0 };
-  for (const r of records) {
-    if (isTerminal(r.state)) continue;
-    const item: LogItem = {
-      caseId: r.id, reference: r.reference, complainant: r.details.complainant.complainantName,
-      stage: r.stage, estate: r.estate ?? '', category: r.category ?? '', officer: officerName(directory, r.responsibleOfficerId),
-      nextDueOn: r.nextDueOn, demo: r.details.demo === true,
-    };
-    if (!matchesFilters(item, r.responsibleOfficerId ?? '', filters)) continue;
+  for (const item of items) {
     log.total++;
     log[logBucket(item.nextDueOn, today, weekEnds)].push(item);
   }
@@ -94,4 +103,9 @@ export function openCasesLog(records: readonly CaseRecord[], filters: LogFilters
   log.thisWeek.sort(byDue);
   log.later.sort(byDue);
   return log;
+}
+
+/** The log of a list of whole records (the tests' and the dashboard page check's); the bot builds it from items as it reads. */
+export function openCasesLog(records: readonly CaseRecord[], filters: LogFilters, today: CalendarDate, directory: Directory): OpenCasesLog {
+  return logOfItems(records.flatMap((r) => logItemOf(r, filters, directory) ?? []), today);
 }

@@ -7,7 +7,7 @@ import { casesVisibleTo, seesEveryCase } from '../../domain/case-access';
 import type { AdaptiveCardJson } from '../../cards/card-template';
 import { noticeCard } from '../../cards/general-cards';
 import { complaintsLogCard, reportSummaryCard } from '../../cards/report-cards';
-import { describeFilters, openCasesLog, type LogFilters } from '../../reports/open-cases-log';
+import { describeFilters, logItemOf, logOfItems, type LogFilters, type LogItem } from '../../reports/open-cases-log';
 import { parsePeriod } from '../../reports/periods';
 import { frontDoorFigures } from '../../reports/front-door';
 import { REPORT_FILE_KINDS } from '../../reports/report-files';
@@ -30,16 +30,26 @@ export const ONLY_YOURS = 'These are the cases you may see: those you and the pe
 /** Longest filter value kept (an estate, officer or category name is far shorter). */
 const MAX_FILTER = 100;
 
-export async function complaintsLog(person: DirectoryPerson, filters: LogFilters, unknown: readonly string[], deps: BotDependencies, page = 1): Promise<AdaptiveCardJson> {
+/**
+ * `log`: the open cases this person may see, by when they are due. Reads the open cases a page
+ * at a time (`read.pageSize`, for tests) and keeps of each only its LogItem, so the bot never
+ * holds every open case's record at once (thousands at a large landlord).
+ */
+export async function complaintsLog(person: DirectoryPerson, filters: LogFilters, unknown: readonly string[], deps: BotDependencies, page = 1, read: { pageSize?: number } = {}): Promise<AdaptiveCardJson> {
   if (!canSeeReports(person)) return refusal('complaints log');
   const today = londonDateOf(deps.ctx.now());
-  // The open cases received up to today, and of those only the ones this person may see: an AHM
-  // their people's, the complaints team every case (case-access.ts).
-  const open = (await deps.stores.cases.openCases()).filter((r) => r.receivedOn !== null && r.receivedOn <= today);
-  const records = casesVisibleTo(open, person, deps.ctx);
   // As typed, bounded as the page buttons' data is checked (logPageData), so page 2 keeps the same filters.
   const bounded: LogFilters = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, MAX_FILTER) : v]));
-  const log = openCasesLog(records, bounded, today, deps.ctx.directory);
+  // The open cases received up to today, and of those only the ones this person may see: an AHM
+  // their people's, the complaints team every case (case-access.ts).
+  const items: LogItem[] = [];
+  for await (const record of deps.stores.cases.openCasesPaged(read)) {
+    if (record.receivedOn === null || record.receivedOn > today) continue;
+    // The filters first: they are cheap, and who may see a case works out its view.
+    const item = logItemOf(record, bounded, deps.ctx.directory);
+    if (item && casesVisibleTo([record], person, deps.ctx).length === 1) items.push(item);
+  }
+  const log = logOfItems(items, today);
   // The partial-list notice first: the card clips a long notice, and what was typed may be long.
   const notices = [
     seesEveryCase(person) ? '' : ONLY_YOURS,

@@ -47,11 +47,12 @@ export function sameResident(complainant: Record<string, string>, record: CaseRe
 /**
  * The first open case, received first, that is this resident's and that `person` may add a
  * matter to now (addMatter allows it: at stage 1, open, not paused); null when there is none.
- * Reads every open case (CaseStore.openCases): a landlord's few hundred, once per review card.
+ * Reads the open cases a page at a time (CaseStore.openCasesPaged), once per review card, and
+ * stops at the first match: thousands of open cases at a large landlord are never held at once.
  */
-export async function findJoinOffer(person: DirectoryPerson, complainant: Record<string, string>, cases: CaseStore, ctx: CaseContext): Promise<JoinOffer | null> {
+export async function findJoinOffer(person: DirectoryPerson, complainant: Record<string, string>, cases: CaseStore, ctx: CaseContext, read: { pageSize?: number } = {}): Promise<JoinOffer | null> {
   const commands = commandContext(ctx);
-  for (const record of await cases.openCases()) {
+  for await (const record of cases.openCasesPaged(read)) {
     const reasons = sameResident(complainant, record);
     if (reasons.length === 0) continue;
     const file = { record, view: viewOf(record, ctx) };

@@ -130,10 +130,11 @@ export class SqliteCaseStore implements CaseStore {
 
   async *openCasesPaged(options: { pageSize?: number } = {}): AsyncIterable<CaseRecord> {
     const pageSize = Math.max(1, Math.floor(options.pageSize ?? 500));
-    // Keyset pages on the cases_by_received index, as reportCasesReceivedBetween reads it, the
-    // open ones picked from it as it goes: first the cases without a receipt date (which SQLite
-    // orders first, and which no comparison with a date matches), then the rest from the last
-    // page's date on. Each page is one short read, so no statement stays open between pages.
+    // Keyset pages on the open cases' own index (migration 10: received date, then reference),
+    // as reportCasesReceivedBetween pages every case: first the cases without a receipt date
+    // (which SQLite orders first, and which no comparison with a date matches), then the rest
+    // from the last page's date on. Each page is one short read, so no statement stays open
+    // between pages.
     const undated = statement(this.db, 'SELECT doc, version, reference FROM cases WHERE received_on IS NULL AND is_open = 1 AND reference > ? ORDER BY reference LIMIT ?');
     const dated = statement(this.db, `SELECT doc, version, received_on, reference FROM cases WHERE received_on >= ? AND (received_on > ? OR reference > ?)
       AND is_open = 1 ORDER BY received_on, reference LIMIT ?`);

@@ -123,6 +123,11 @@ const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX cases_without_search ON cases (id) WHERE search IS NULL;
   `,
+  // 10: the open cases in receipt order (openCases, openCasesPaged: the Teams log, intake's join
+  // offer), so that reading them walks only the open ones, not every case ever received.
+  `
+  CREATE INDEX IF NOT EXISTS cases_open_by_received ON cases (received_on, reference) WHERE is_open = 1;
+  `,
 ];
 
 /** Brings the file up to the current schema. Safe when several processes open it at once. */

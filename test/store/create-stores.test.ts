@@ -28,7 +28,7 @@ describe('createStores', () => {
       const db = new Database(file, { readonly: true });
       try {
         assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
-        assert.equal(db.pragma('user_version', { simple: true }), 9);
+        assert.equal(db.pragma('user_version', { simple: true }), 10);
       } finally {
         db.close();
       }

@@ -43,7 +43,7 @@ describe('SQLite: the search text of cases stored before it existed', () => {
     try {
       const db = new Database(file(), { readonly: true });
       try {
-        assert.equal(db.pragma('user_version', { simple: true }), 9);
+        assert.equal(db.pragma('user_version', { simple: true }), 10);
         const rows = db.prepare('SELECT id, search, version FROM cases ORDER BY reference').all() as Array<{ id: string; search: string | null; version: string }>;
         assert.deepEqual(rows, [
           { id: imogen.id, search: caseSearchText(imogen), version: imogen.version },

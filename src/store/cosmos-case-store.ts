@@ -182,7 +182,8 @@ export class CosmosCaseStore implements CaseStore {
   async *openCasesPaged(options: { pageSize?: number } = {}): AsyncIterable<CaseRecord> {
     const pageSize = Math.max(1, Math.floor(options.pageSize ?? 500));
     // Keyset pages, each its own query (its own time limit and retries), in the order of the
-    // receivedOn + reference composite index, the open ones picked by the q.open index: first
+    // q.open + receivedOn + reference composite index (the filter's path leads the ORDER BY too,
+    // so the service reads the open cases only, as Microsoft's indexing guidance asks): first
     // the cases without a receipt date (null sorts before any string, and no comparison with a
     // date matches it), then those with one, from where the last page ended.
     let after: { on: string; reference: string } = { on: '', reference: '' };
@@ -192,7 +193,7 @@ export class CosmosCaseStore implements CaseStore {
         ? 'c.receivedOn >= @afterOn AND (c.receivedOn > @afterOn OR c.reference > @afterReference)'
         : 'c.receivedOn = null AND c.reference > @afterReference';
       const rows = await this.query<Doc>('reading the open cases', {
-        query: `SELECT TOP ${pageSize} * FROM c WHERE c.q.open = true AND ${where} ORDER BY c.receivedOn ASC, c.reference ASC`,
+        query: `SELECT TOP ${pageSize} * FROM c WHERE c.q.open = true AND ${where} ORDER BY c.q.open ASC, c.receivedOn ASC, c.reference ASC`,
         parameters: [{ name: '@afterOn', value: after.on }, { name: '@afterReference', value: after.reference }],
       });
       for (const row of rows) yield fromCaseDocument(row);

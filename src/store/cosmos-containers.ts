@@ -56,6 +56,13 @@ export const CASES_CONTAINER: ContainerDefinition = {
         { path: '/closedOn', order: 'ascending' },
         { path: '/reference', order: 'ascending' },
       ],
+      // The open cases in receipt order (openCasesPaged): the equality filter's path first, and
+      // in the query's ORDER BY too, so a page reads open cases only, not every case in order.
+      [
+        { path: '/q/open', order: 'ascending' },
+        { path: '/receivedOn', order: 'ascending' },
+        { path: '/reference', order: 'ascending' },
+      ],
     ],
   },
 };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { londonDateOf } from '../../domain/calendar-date';
 import type { DirectoryPerson } from '../../domain/directory';
 import { canSeeReports } from '../../domain/report-access';
-import { casesVisibleTo, seesEveryCase } from '../../domain/case-access';
+import { maySeeCaseRead, seesEveryCase } from '../../domain/case-access';
 import type { AdaptiveCardJson } from '../../cards/card-template';
 import { noticeCard } from '../../cards/general-cards';
 import { complaintsLogCard, reportSummaryCard } from '../../cards/report-cards';
@@ -42,17 +42,18 @@ export async function complaintsLog(person: DirectoryPerson, filters: LogFilters
   const bounded: LogFilters = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, MAX_FILTER) : v]));
   // The open cases received up to today, and of those only the ones this person may see: an AHM
   // their people's, the complaints team every case (case-access.ts).
+  const everyCase = seesEveryCase(person);
   const items: LogItem[] = [];
   for await (const record of deps.stores.cases.openCasesPaged(read)) {
     if (record.receivedOn === null || record.receivedOn > today) continue;
     // The filters first: they are cheap, and who may see a case works out its view.
     const item = logItemOf(record, bounded, deps.ctx.directory);
-    if (item && casesVisibleTo([record], person, deps.ctx).length === 1) items.push(item);
+    if (item && (everyCase || maySeeCaseRead(record, person, deps.ctx))) items.push(item);
   }
   const log = logOfItems(items, today);
   // The partial-list notice first: the card clips a long notice, and what was typed may be long.
   const notices = [
-    seesEveryCase(person) ? '' : ONLY_YOURS,
+    everyCase ? '' : ONLY_YOURS,
     unknown.length ? `Not understood, so ignored: "${unknown.join(' ')}". Filters are stage, officer, estate and category.` : '',
   ];
   return complaintsLogCard({

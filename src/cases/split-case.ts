@@ -9,7 +9,7 @@ import { commandContext, type CaseContext } from './case-context';
 import { newCaseRecord } from './plan-new-case';
 import { runCaseCommand } from './run-case-command';
 
-export type SplitCaseResult = { ok: true; record: CaseRecord; created: boolean } | { ok: false; message: string };
+export type SplitCaseResult = { ok: true } | { ok: false; message: string };
 
 /**
  * Makes the new stage 1 case a split of `original` will name, once: it is stored under the id
@@ -22,17 +22,18 @@ export async function makeSplitCase(store: CaseStore, ctx: CaseContext, original
   const logged = newComplaintFromSplit({ record: original, view: viewOf(original, ctx) }, input, person, commandContext(ctx));
   if (!logged.ok) return { ok: false, message: logged.message };
   const filing = { estate: original.estate, category: original.category, serviceArea: original.serviceArea, demo: original.details.demo === true };
-  const { record, created } = await store.createCaseOnce(input.newCaseId, newCaseRecord(logged, filing, person.id, ctx));
-  return { ok: true, record, created };
+  await store.createCaseOnce(input.newCaseId, newCaseRecord(logged, filing, person.id, ctx));
+  return { ok: true };
 }
 
 /**
  * Once the split is recorded on the stage 2 case: the complaints bot notes there which case it
  * became (the split event names its id; references are given as a case is stored). A note
- * never conflicts, and a card drawn before it is not out of date (run-case-action.ts).
+ * never conflicts, and a card drawn before it is not out of date (run-case-action.ts). `original` is
+ * the stage 2 case as the split saved it, so it is not read again (a lost race re-reads it).
  */
-export async function noteSplitCase(store: CaseStore, ctx: CaseContext, originalId: string, made: CaseRecord, input: SplitComplaintInput): Promise<void> {
-  await runCaseCommand(store, ctx, originalId, { seenVersion: null }, SYSTEM_ACTOR, systemNote, {
+export async function noteSplitCase(store: CaseStore, ctx: CaseContext, original: CaseRecord, made: CaseRecord, input: SplitComplaintInput): Promise<void> {
+  await runCaseCommand(store, ctx, original.id, { seenVersion: null, current: original }, SYSTEM_ACTOR, systemNote, {
     text: `The new issue split off on ${formatDate(input.raisedOn)} was logged as a new complaint: ${made.reference}.`,
   });
 }

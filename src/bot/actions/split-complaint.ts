@@ -52,7 +52,7 @@ async function splitOff(original: CaseRecord, input: SplitComplaintInput, scope:
   const { deps, person } = scope;
   const made = await deps.stores.cases.getCase(input.newCaseId);
   if (!made) return 'But the new complaint it names could not be found. Log it with "new complaint".';
-  await noteSplitCase(deps.stores.cases, deps.ctx, original.id, made, input);
+  await noteSplitCase(deps.stores.cases, deps.ctx, original, made, input);
   const handler = findPerson(scope.cards.directory, made.responsibleOfficerId);
   const told = `It is ${made.reference}, a stage 1 complaint handled by ${handler?.name ?? 'nobody yet'}, received ${formatDate(input.raisedOn)}.`;
   // Sent once: the split is recorded once (the card it came from is out of date after it).

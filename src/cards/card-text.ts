@@ -1,3 +1,4 @@
+import { BoundedMap } from '../bounded-map';
 import { formatDate, type CalendarDate } from '../domain/calendar-date';
 import type { CaseEventType, ContactMethod, CorrespondenceDirection, RemedyKind, ResponseOutcome } from '../domain/case-events';
 import type { CaseState, Deadline, DeadlineKind } from '../domain/case-state';
@@ -20,8 +21,7 @@ const londonTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '
 const londonDay = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/London' });
 
 /** Instants said recently: a case card says its latest events' times again on every change. */
-const saidInstants = new Map<string, string>();
-const SAID_INSTANTS_MAX = 4096;
+const saidInstants = new BoundedMap<string, string>(4096);
 
 /** An instant as staff in England read it: "Mon 23 Nov 2026 at 10:00", London time (GMT or BST). */
 export function formatInstant(iso: string): string {
@@ -30,7 +30,6 @@ export function formatInstant(iso: string): string {
     const instant = new Date(iso);
     if (Number.isNaN(instant.getTime())) return iso;
     said = `${formatDate(londonDay.format(instant))} at ${londonTime.format(instant)}`;
-    if (saidInstants.size >= SAID_INSTANTS_MAX) saidInstants.clear();
     saidInstants.set(iso, said);
   }
   return said;

@@ -155,10 +155,10 @@ function followUpCounts(t: FollowUpTally): FollowUpCounts {
   };
 }
 
-const newOutstanding = (): Outstanding => ({ overdue: 0, notYetDue: 0, oldestOverdue: null, casesOverdue: 0 });
+export const newOutstanding = (): Outstanding => ({ overdue: 0, notYetDue: 0, oldestOverdue: null, casesOverdue: 0 });
 
 /** Adds one case's (or one Ombudsman stage's) items to what is outstanding on the report date. Outstanding is its own tally. */
-function addOutstanding(t: Outstanding, items: readonly Dated[]): void {
+export function addOutstanding(t: Outstanding, items: readonly Dated[]): void {
   let lateHere = 0;
   for (const i of items) {
     if (i.doneOn !== null) continue;
@@ -172,7 +172,8 @@ function addOutstanding(t: Outstanding, items: readonly Dated[]): void {
   if (lateHere) t.casesOverdue++;
 }
 
-const requestDated = (r: OmbudsmanRequestFacts): Dated => ({ due: r.due, redated: false, onTime: r.onTime, doneOn: r.sentOn });
+/** A request for information as the follow-up counts date it: due, and done when sent. */
+export const requestDated = (r: OmbudsmanRequestFacts): Dated => ({ due: r.due, redated: false, onTime: r.onTime, doneOn: r.sentOn });
 
 /** The cases the follow-up figures read: every case received up to the end of the period. */
 export function inFollowUpPopulation(f: CaseFacts, to: CalendarDate): boolean {

@@ -9,8 +9,7 @@ import type { CaseStore, ReportCaseRecord } from '../../store/case-store.port';
 import { caseFacts, type ReportContext } from '../case-facts';
 import { memoCalendar } from '../memo-calendar';
 import {
-  addToOmbudsmanTally, addToRemedyTally, inFollowUpPopulation, newOmbudsmanTally, newRemedyTally, ombudsmanCaseOf, sortOmbudsmanCases,
-  type OmbudsmanCase, type OmbudsmanTally, type RemedyTally,
+  addOutstanding, inFollowUpPopulation, newOutstanding, ombudsmanCaseOf, requestDated, sortOmbudsmanCases, type OmbudsmanCase, type Outstanding,
 } from '../follow-up-figures';
 import { countsTsms, nationalMeasuresOf, stageReturnOptions } from '../national-measures';
 import { endOfWeek, logBucket, officerName } from '../open-cases-log';
@@ -51,8 +50,13 @@ export interface DashboardTally {
   byStage: Map<number, Buckets>;
   /** Unsorted, in the order of the cases. */
   overdue: Array<CandidateRow<OverdueItem>>;
-  remedies: RemedyTally;
-  ombudsman: OmbudsmanTally;
+  /**
+   * What is outstanding today of the remedies, the Ombudsman's orders and its requests for
+   * information, counted as the report's follow-up tallies count them (follow-up-figures.ts). Only
+   * `overdue` is read: the page shows how many are overdue (casesOverdue here would count a case's
+   * remedies, orders and requests apart).
+   */
+  followUps: Outstanding;
   /** Unsorted: referred in the last twelve months and not determined, or with orders not complied with. */
   atOmbudsman: Array<CandidateRow<OmbudsmanCase>>;
   /** The quarter's TSMs; null when they are not counted (no homes given, or not England's Code). */
@@ -92,7 +96,7 @@ export function dashboardRun(ctx: DashboardContext, viewer: DirectoryPerson): Da
 
 function newDashboardTally(run: DashboardRun): DashboardTally {
   return {
-    open: { total: 0, overdue: 0, thisWeek: 0, later: 0 }, byStage: new Map(), overdue: [], remedies: newRemedyTally(), ombudsman: newOmbudsmanTally(),
+    open: { total: 0, overdue: 0, thisWeek: 0, later: 0 }, byStage: new Map(), overdue: [], followUps: newOutstanding(),
     atOmbudsman: [], tsm: run.countTsms ? newTsmTally() : null, national: run.national ? new Map() : null, trend: new Map(), demoCases: 0,
   };
 }
@@ -124,8 +128,11 @@ function addToDashboard(t: DashboardTally, record: ReportCaseRecord, run: Dashbo
   }
   const f = caseFacts(record, run.facts);
   if (inFollowUpPopulation(f, today)) {
-    addToRemedyTally(t.remedies, f, today, today);
-    addToOmbudsmanTally(t.ombudsman, f, today, today);
+    addOutstanding(t.followUps, f.actions);
+    if (f.ombudsman) {
+      addOutstanding(t.followUps, f.ombudsman.orders);
+      addOutstanding(t.followUps, f.ombudsman.requests.map(requestDated));
+    }
     const c = ombudsmanCaseOf(f, run.ombudsmanFrom, today);
     if (c && (c.determinedOn === null || c.ordersComplied < c.orders)) t.atOmbudsman.push({ shown: shown(), row: c });
   }
@@ -155,7 +162,7 @@ export function dashboardFiguresOf(t: DashboardTally, run: DashboardRun): Dashbo
     open: { ...t.open },
     byStage: [...t.byStage.entries()].sort(([a], [b]) => a - b).map(([stage, b]) => ({ stage, name: stageName(policy, stage), ...b })),
     overdue: overdueShown,
-    followUpsOverdue: t.remedies.outstanding.overdue + t.ombudsman.ordersOutstanding.overdue + t.ombudsman.informationOutstanding.overdue,
+    followUpsOverdue: t.followUps.overdue,
     quarter: run.quarter,
     tsm: t.tsm && run.homes ? tsmFiguresOf(t.tsm, { ...run.quarter, homes: run.homes }) : null,
     national: nationalMeasuresOf(t.national, policy, calendar, run.quarter),

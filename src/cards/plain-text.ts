@@ -14,7 +14,11 @@ const ZWSP = '\u200B';
 const MARKDOWN_HINT = /\]\(|:\/\/|<[A-Za-z]|^\s*(?:[-+>#]|\d+[.)])\s/m;
 
 export function asPlainText(text: string): string {
-  if (!MARKDOWN_HINT.test(text)) return text;
+  return MARKDOWN_HINT.test(text) ? escapeMarkdown(text) : text;
+}
+
+/** The escapes themselves, on any text: asPlainText without its quick test (exported for the test that checks that test). */
+export function escapeMarkdown(text: string): string {
   return text
     .replace(/\]\(/g, `]${ZWSP}(`) // [text](url): no link
     .replace(/:\/\//g, `:${ZWSP}//`) // https://…: no automatic link

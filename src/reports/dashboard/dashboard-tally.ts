@@ -29,8 +29,7 @@ import { addToTrend, overdueWhat, quarterToDate, trendMonths, trendOf, type Dash
  * viewer may see its case, asked as the case is read: maySeeCaseRead, from the case's view and
  * who logged it, so no case is read twice). The quarter's TSMs are counted as the other figures
  * are, into tsm.ts's tally, so the dashboard and `report --tsm` share one rule for what counts.
- * Plain data, so tallies of runs add up (tally.ts). A tally is one viewer's: the figures are
- * everyone's, the rows marked shown are theirs.
+ * A tally is one viewer's: the figures are everyone's, the rows marked shown are theirs.
  */
 export interface DashboardContext {
   directory: Directory;
@@ -73,7 +72,7 @@ export interface DashboardRun extends DashboardContext {
   viewer: DirectoryPerson;
   /** The complaints team and the PIM: every row is shown, and nobody's view is derived to ask. */
   everyCase: boolean;
-  /** The rules who may see a case are judged under (the memo calendar: the same answers, from tables). */
+  /** The rules who may see a case are judged under (with the run's memo calendar). */
   access: TimelineContext & { directory: Directory };
   facts: ReportContext;
   weekEnds: CalendarDate;
@@ -86,11 +85,13 @@ export interface DashboardRun extends DashboardContext {
 
 export function dashboardRun(ctx: DashboardContext, viewer: DirectoryPerson): DashboardRun {
   const quarter = quarterToDate(ctx.today);
+  // The memo calendar, as reportContext gives the reports: the calendar's answers, from tables.
+  const calendar = memoCalendar(ctx.calendar);
   return {
-    ...ctx, viewer, everyCase: seesEveryCase(viewer), access: { policy: ctx.policy, calendar: memoCalendar(ctx.calendar), directory: ctx.directory },
-    facts: { policy: ctx.policy, calendar: ctx.calendar, today: ctx.today }, weekEnds: endOfWeek(ctx.today), quarter, months: trendMonths(ctx.today), ombudsmanFrom: addMonths(ctx.today, -12),
+    ...ctx, calendar, viewer, everyCase: seesEveryCase(viewer), access: { policy: ctx.policy, calendar, directory: ctx.directory },
+    facts: { policy: ctx.policy, calendar, today: ctx.today }, weekEnds: endOfWeek(ctx.today), quarter, months: trendMonths(ctx.today), ombudsmanFrom: addMonths(ctx.today, -12),
     countTsms: ctx.homes !== null && countsTsms(ctx.policy),
-    national: countsTsms(ctx.policy) ? null : stageReturnOptions(ctx.policy, ctx.calendar, quarter),
+    national: countsTsms(ctx.policy) ? null : stageReturnOptions(ctx.policy, calendar, quarter),
   };
 }
 
@@ -151,12 +152,9 @@ export async function readDashboardTally(cases: Pick<CaseStore, 'reportCasesRece
 /** The figures from the tally; the tables list only the rows of cases the viewer may see, and count the others. */
 export function dashboardFiguresOf(t: DashboardTally, run: DashboardRun): DashboardFigures {
   const { today, policy, calendar } = run;
-  const overdue = t.overdue.slice().sort((a, b) => a.row.due.localeCompare(b.row.due) || a.row.reference.localeCompare(b.row.reference));
-  // sortOmbudsmanCases sorts the rows themselves; each row object remembers whether it is shown.
-  const shownRows = new Set(t.atOmbudsman.filter((c) => c.shown).map((c) => c.row));
-  const atOmbudsman = sortOmbudsmanCases(t.atOmbudsman.map((c) => c.row));
-  const overdueShown = overdue.filter((c) => c.shown).map((c) => c.row);
-  const ombudsmanShown = atOmbudsman.filter((row) => shownRows.has(row));
+  // The shown rows, then sorted: the sorts are stable, so this is the order of sorting every row and keeping the shown.
+  const overdueShown = t.overdue.filter((c) => c.shown).map((c) => c.row).sort((a, b) => a.due.localeCompare(b.due) || a.reference.localeCompare(b.reference));
+  const ombudsmanShown = sortOmbudsmanCases(t.atOmbudsman.filter((c) => c.shown).map((c) => c.row));
   return {
     today,
     open: { ...t.open },
@@ -169,7 +167,7 @@ export function dashboardFiguresOf(t: DashboardTally, run: DashboardRun): Dashbo
     ombudsmanName: policy.ombudsman.name,
     trend: trendOf(t.trend, run.months),
     ombudsman: ombudsmanShown,
-    notShown: { overdue: overdue.length - overdueShown.length, ombudsman: atOmbudsman.length - ombudsmanShown.length },
+    notShown: { overdue: t.overdue.length - overdueShown.length, ombudsman: t.atOmbudsman.length - ombudsmanShown.length },
     demoCases: t.demoCases,
   };
 }

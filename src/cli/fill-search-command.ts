@@ -14,10 +14,12 @@ export async function fillSearchCommand(config: AppConfig): Promise<CommandResul
   try {
     const { filled, unreadable } = await core.stores.cases.fillSearchText();
     if (unreadable.length === 0) return { exitCode: 0, stdout: { filled } };
+    const [cases, was, it] = unreadable.length === 1 ? ['case', 'was', 'it'] : ['cases', 'were', 'them'];
+    const asItWas = unreadable.length === 1 ? 'it was' : 'they were';
     return {
       exitCode: 1,
       stdout: { filled, unreadable },
-      stderr: `${unreadable.length} case${unreadable.length === 1 ? '' : 's'} could not be read and ${unreadable.length === 1 ? 'was' : 'were'} left as ${unreadable.length === 1 ? 'it was' : 'they were'} (ids above): a search still reads ${unreadable.length === 1 ? 'it' : 'them'}, and fails on ${unreadable.length === 1 ? 'it' : 'them'}, as before.`,
+      stderr: `${unreadable.length} ${cases} could not be read and ${was} left as ${asItWas} (ids above): a search still reads ${it}, and fails on ${it}, as before.`,
     };
   } finally {
     await core.close();

@@ -89,8 +89,9 @@ export interface CaseReadForReport {
  * maySeeCase for a case read as reports read it, a page at a time, so that a report or the
  * dashboard asks while reading instead of reading the case again in full. Its view is derived
  * as viewOf derives it (from the snapshot if there is one made under these rules, else by replay),
- * and a case that does not replay is the same configuration error. Only for a person who does
- * not see every case (seesEveryCase): for them the answer needs no view.
+ * and a case that does not replay is the same configuration error. For a person who sees every
+ * case (seesEveryCase) the answer is yes without working out the view, so a caller need not ask
+ * that first.
  */
 export function maySeeCaseRead(record: CaseReadForReport, person: DirectoryPerson, ctx: TimelineContext & { directory: Directory }): boolean {
   if (seesEveryCase(person)) return true;

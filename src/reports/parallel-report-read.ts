@@ -1,8 +1,6 @@
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import { setImmediate as yieldToMessages } from 'node:timers/promises';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CalendarDate } from '../domain/calendar-date';
 import { CaseRecordShapeError } from '../domain/case-record';
 import type { CaseStore } from '../store/case-store.port';
@@ -13,6 +11,7 @@ import type { ReportTally } from './report';
 import type { ReportReadReply, ReportReadWorkerData, RunFailure } from './report-read-worker';
 import { logLinesOfRun, tallyOfRun, type ReportReadKind } from './report-runs';
 import { addTally } from './tally';
+import { startWorkerBeside } from '../worker-beside';
 
 /**
  * The `report` command's read of a large embedded store on two threads. Reading a case (the
@@ -74,9 +73,10 @@ export async function readLogLines(store: CaseStore, range: ReceivedRange, ctx: 
 
 async function readRuns<T>(store: CaseStore, range: ReceivedRange, ctx: ReportContext, period: { from: CalendarDate; to: CalendarDate }, options: ParallelReadOptions, read: ReadOf<T>): Promise<T[]> {
   const { sqlite } = options;
-  if (!sqlite || availableParallelism() < 2) return [await read.local(store.reportCasesReceivedBetween(range.from, range.to))];
-  const { cases, runs } = receivedRuns(sqlite, range, options.runSize ?? RUN_SIZE);
-  if (cases < (options.minCases ?? MIN_CASES) || runs.length < 2) return [await read.local(store.reportCasesReceivedBetween(range.from, range.to))];
+  // One thread, the store's own read: Cosmos DB, a one-core machine, or a range too small to share.
+  const cut = sqlite && availableParallelism() >= 2 ? receivedRuns(sqlite, range, options.runSize ?? RUN_SIZE) : null;
+  if (!sqlite || !cut || cut.cases < (options.minCases ?? MIN_CASES) || cut.runs.length < 2) return [await read.local(store.reportCasesReceivedBetween(range.from, range.to))];
+  const { runs } = cut;
 
   // This thread's share is read on a connection of its own too, with a small page cache (openReportReader).
   const reader = openReportReader(sqlite);
@@ -86,7 +86,8 @@ async function readRuns<T>(store: CaseStore, range: ReceivedRange, ctx: ReportCo
   const stop = (): void => { Atomics.store(claims, 0, runs.length); };
   let worker: Worker;
   try {
-    worker = startWorker({ store: sqlite, policy: ctx.policy, today: ctx.today, kind: read.kind, period, runs, claims: claims.buffer });
+    const data: ReportReadWorkerData = { store: sqlite, policy: ctx.policy, today: ctx.today, kind: read.kind, period, runs, claims: claims.buffer };
+    worker = startWorkerBeside(__filename, 'report-read-worker', { workerData: data, resourceLimits: READ_THREAD_LIMITS });
   } catch (err) {
     await reader.close();
     throw err;
@@ -140,11 +141,3 @@ function failureError(failure: RunFailure): Error {
  */
 const READ_THREAD_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 512 };
 
-/** The worker's entry, beside this file: compiled JavaScript in production, TypeScript under tsx (tests, scripts). */
-function startWorker(data: ReportReadWorkerData): Worker {
-  const entry = path.join(__dirname, `report-read-worker${path.extname(__filename)}`);
-  if (entry.endsWith('.js')) return new Worker(entry, { workerData: data, resourceLimits: READ_THREAD_LIMITS });
-  // A worker does not inherit tsx's loader for a .ts entry: register it first.
-  const tsx = createRequire(__filename).resolve('tsx/cjs');
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, { eval: true, workerData: data, resourceLimits: READ_THREAD_LIMITS });
-}

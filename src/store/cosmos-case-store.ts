@@ -37,13 +37,13 @@ const byDueThenReference = (a: DueDeadline, b: DueDeadline) =>
 /** Received first first, then by reference: the order the open-case lists give (sorted here, not by another composite index). */
 const byReceivedThenReference = (a: CaseRecord, b: CaseRecord): number => (a.receivedOn ?? '').localeCompare(b.receivedOn ?? '') || a.reference.localeCompare(b.reference);
 
+/** Cases listed a page at a time by fillSearchText. */
+const FILL_PAGE = 500;
+
 /**
  * Cases in Cosmos DB, one document per case in the `cases` container (partition key /id).
  * See cosmos-containers.ts and docs/storage.md for the partitioning and indexing choices.
  */
-/** Cases listed a page at a time by fillSearchText. */
-const FILL_PAGE = 500;
-
 export class CosmosCaseStore implements CaseStore {
   private readonly cases: Container;
   private readonly claims: Container;

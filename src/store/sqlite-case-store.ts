@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import { setImmediate as giveWay } from 'node:timers/promises';
 import type { CalendarDate } from '../domain/calendar-date';
 import type { CaseRecord, NewCaseRecord } from '../domain/case-record';
 import { assertNewCase, formatReference, withoutReferenceYear } from './case-record-rules';
@@ -149,7 +150,7 @@ export class SqliteCaseStore implements CaseStore {
       else [withDate, after] = [true, ['', '']];
       // As in reportCasesReceivedBetween: SQLite answers at once, so without this the log over
       // thousands of open cases would hold the event loop, and every card behind it would wait.
-      await new Promise((resolve) => { setImmediate(resolve); });
+      await giveWay();
     }
   }
 
@@ -203,7 +204,7 @@ export class SqliteCaseStore implements CaseStore {
       // SQLite answers at once, so without this a report or a dashboard load in the bot would
       // hold the event loop for its whole read (seconds at 100,000 cases), and every card and
       // message behind it would wait: between pages, what else is waiting goes first.
-      await new Promise((resolve) => { setImmediate(resolve); });
+      await giveWay();
     }
   }
 

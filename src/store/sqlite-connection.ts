@@ -20,6 +20,11 @@ export interface SqliteOptions {
 
 export const DEFAULT_SQLITE_FILE = 'complaints.sqlite';
 
+/** The database file the options name. */
+export function sqliteFilePath(options: Pick<SqliteOptions, 'dataDir' | 'fileName'>): string {
+  return join(resolve(options.dataDir), options.fileName ?? DEFAULT_SQLITE_FILE);
+}
+
 /**
  * One better-sqlite3 handle shared by the stores of a process, closed when the last store
  * using it is closed. Reads and most writes are synchronous and run on the event loop; the
@@ -33,9 +38,16 @@ export class SqliteConnection {
 
   private constructor(readonly db: Database.Database, readonly path: string, private readonly options: SqliteOptions) {}
 
-  static open(options: SqliteOptions): SqliteConnection {
+  /**
+   * Opens the file. `'store'` (the stores' own connection) brings it up to the current schema
+   * and fills what an upgrade left missing (sqlite-search-fill.ts); `'thread'` is a further
+   * connection of this process to a file its stores have already opened (the save thread, a
+   * report's readers), which does neither: the migration would take the write lock for nothing,
+   * and the fill would parse again every row it could not read.
+   */
+  static open(options: SqliteOptions, opening: 'store' | 'thread' = 'store'): SqliteConnection {
     const dir = resolve(options.dataDir);
-    const path = join(dir, options.fileName ?? DEFAULT_SQLITE_FILE);
+    const path = sqliteFilePath(options);
     let db: Database.Database | undefined;
     try {
       mkdirSync(dir, { recursive: true });
@@ -48,8 +60,10 @@ export class SqliteConnection {
       db.pragma('foreign_keys = ON');
       // Purged cases hold personal data: overwrite freed pages instead of leaving it on disk.
       db.pragma('secure_delete = ON');
-      migrate(db);
-      fillMissingSearchText(db);
+      if (opening === 'store') {
+        migrate(db);
+        fillMissingSearchText(db);
+      }
     } catch (err) {
       db?.close();
       const reason = err instanceof Error ? err.message : String(err);

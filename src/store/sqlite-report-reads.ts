@@ -1,8 +1,7 @@
 import Database from 'better-sqlite3';
-import { join, resolve } from 'node:path';
 import { addCalendarDays, type CalendarDate } from '../domain/calendar-date';
 import { SqliteCaseStore } from './sqlite-case-store';
-import { DEFAULT_SQLITE_FILE, SqliteConnection, type SqliteOptions } from './sqlite-connection';
+import { SqliteConnection, sqliteFilePath, type SqliteOptions } from './sqlite-connection';
 
 /** A run of receipt dates, both ends included. */
 export interface ReceivedRange { from: CalendarDate; to: CalendarDate }
@@ -19,23 +18,25 @@ export interface ReceivedRange { from: CalendarDate; to: CalendarDate }
  * connection is the store's, and this is a count, not a read of cases.
  */
 export function receivedRuns(options: SqliteOptions, range: ReceivedRange, size: number): { cases: number; runs: ReceivedRange[] } {
-  const file = join(resolve(options.dataDir), options.fileName ?? DEFAULT_SQLITE_FILE);
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  let dates: string[];
+  const db = new Database(sqliteFilePath(options), { readonly: true, fileMustExist: true });
+  let days: Array<{ date: CalendarDate; n: number }>;
   try {
-    dates = db.prepare('SELECT received_on FROM cases WHERE received_on >= ? AND received_on <= ? ORDER BY received_on').pluck().all(range.from, range.to) as string[];
+    // A count a day, not a row a case: a date is never split between runs anyway.
+    days = db.prepare('SELECT received_on AS date, COUNT(*) AS n FROM cases WHERE received_on >= ? AND received_on <= ? GROUP BY received_on ORDER BY received_on')
+      .all(range.from, range.to) as Array<{ date: CalendarDate; n: number }>;
   } finally {
     db.close();
   }
   const starts: CalendarDate[] = [];
+  let cases = 0;
   let inRun = 0;
-  for (let i = 0; i < dates.length; i++) {
-    const date = dates[i] as string;
-    if (inRun >= size && date !== dates[i - 1]) {
+  for (const { date, n } of days) {
+    if (inRun >= size) {
       starts.push(date);
       inRun = 0;
     }
-    inRun++;
+    inRun += n;
+    cases += n;
   }
   const runs: ReceivedRange[] = [];
   let from = range.from;
@@ -44,7 +45,7 @@ export function receivedRuns(options: SqliteOptions, range: ReceivedRange, size:
     from = start;
   }
   runs.push({ from, to: range.to });
-  return { cases: dates.length, runs };
+  return { cases, runs };
 }
 
 /**
@@ -53,7 +54,8 @@ export function receivedRuns(options: SqliteOptions, range: ReceivedRange, size:
  * hold pages already read: two of them were a tenth of a large report's memory.
  */
 export function openReportReader(options: SqliteOptions): SqliteCaseStore {
-  const connection = SqliteConnection.open(options);
+  // The report's store opened the file first (and brought it up to the current schema).
+  const connection = SqliteConnection.open(options, 'thread');
   connection.db.pragma('cache_size = -2000');
   return new SqliteCaseStore(connection);
 }

@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerBeside } from '../worker-beside';
 import type { SaveReply, WriteRequest } from './sqlite-case-saves';
 import type { SqliteOptions } from './sqlite-connection';
 import type { SaveMessage, WorkerReply } from './sqlite-save-worker';
@@ -15,15 +14,6 @@ interface Waiting { resolve: (reply: SaveReply) => void; reject: (err: Error) =>
  * a cap on the old one would stop the thread on a large case.
  */
 const SAVE_THREAD_LIMITS = { maxYoungGenerationSizeMb: 6 };
-
-/** The worker's entry, beside this file: compiled JavaScript in production, TypeScript under tsx (tests, scripts). */
-function startWorker(options: SqliteOptions): Worker {
-  const entry = path.join(__dirname, `sqlite-save-worker${path.extname(__filename)}`);
-  if (entry.endsWith('.js')) return new Worker(entry, { workerData: options, resourceLimits: SAVE_THREAD_LIMITS });
-  // A worker does not inherit tsx's loader for a .ts entry: register it first.
-  const tsx = createRequire(__filename).resolve('tsx/cjs');
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, { eval: true, workerData: options, resourceLimits: SAVE_THREAD_LIMITS });
-}
 
 /**
  * Case saves, written by a worker thread that owns its own connection to the file. better-sqlite3
@@ -65,7 +55,7 @@ export class SqliteSaveQueue {
   }
 
   private start(): Worker {
-    const worker = startWorker(this.options);
+    const worker = startWorkerBeside(__filename, 'sqlite-save-worker', { workerData: this.options, resourceLimits: SAVE_THREAD_LIMITS });
     worker.unref();
     worker.on('message', (message: WorkerReply) => {
       if ('replies' in message) {

@@ -12,7 +12,8 @@ export type WorkerReply = { replies: Array<[number, SaveReply]> } | { failed: nu
 
 const port = parentPort;
 if (!port) throw new Error('sqlite-save-worker.ts runs as a worker thread');
-const connection = SqliteConnection.open(workerData as SqliteOptions);
+// Started by the main connection's first save: the file is already at the current schema.
+const connection = SqliteConnection.open(workerData as SqliteOptions, 'thread');
 /** A batch holds at most this many saves, so one commit's transaction stays short. */
 const MAX_BATCH = 256;
 let pending: SaveMessage[] = [];

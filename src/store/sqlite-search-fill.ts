@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { searchTextOf } from '../domain/case-search-text';
 import type { SearchTextFill } from './case-store.port';
+import { statement } from './sqlite-statements';
 
 /** Rows filled per transaction: short enough that another process opening the file waits well under its busy timeout. */
 const BATCH = 1000;
@@ -18,8 +19,8 @@ const BATCH = 1000;
  * (it writes the text itself). Returns how many rows were filled, and the ids of those left.
  */
 export function fillMissingSearchText(db: Database.Database, batch = BATCH): SearchTextFill {
-  const next = db.prepare('SELECT id, reference, version, doc FROM cases WHERE search IS NULL AND id > ? ORDER BY id LIMIT ?');
-  const update = db.prepare('UPDATE cases SET search = ? WHERE id = ? AND version = ? AND search IS NULL');
+  const next = statement(db, 'SELECT id, reference, version, doc FROM cases WHERE search IS NULL AND id > ? ORDER BY id LIMIT ?');
+  const update = statement(db, 'UPDATE cases SET search = ? WHERE id = ? AND version = ? AND search IS NULL');
   let filled = 0;
   const unreadable: string[] = [];
   let after = '';

@@ -95,12 +95,6 @@ function addRate(r: RateTally, d: DeadlineFacts | null): void {
 
 const rateOf = (r: RateTally): Rate => ({ counted: r.counted, met: r.met, percent: pct(r.met, r.counted) });
 
-export function rate(deadlines: readonly (DeadlineFacts | null)[]): Rate {
-  const count = newRate();
-  for (const d of deadlines) addRate(count, d);
-  return rateOf(count);
-}
-
 /** Refusals counted by reason, as the figures list them: each reason with how many, the commonest first. */
 export function refusalReasonsOf(reasons: ReadonlyMap<string, number>): PerformanceFigures['refused']['reasons'] {
   return [...reasons.entries()].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));

@@ -82,6 +82,8 @@ function openAt(f: CaseFacts, s: StageFacts, day: CalendarDate): boolean {
 interface StageReturnCounts { carriedForward: number; received: number; respondedInFull: number; withinTimescale: number; workingDays: number }
 export type StageReturnTally = Map<number, StageReturnCounts>;
 
+const newCounts = (): StageReturnCounts => ({ carriedForward: 0, received: 0, respondedInFull: 0, withinTimescale: 0, workingDays: 0 });
+
 export function addToStageReturn(t: StageReturnTally, f: CaseFacts, options: StageReturnOptions): void {
   if (f.refusal) return;
   const { from, to, calendar } = options;
@@ -90,7 +92,7 @@ export function addToStageReturn(t: StageReturnTally, f: CaseFacts, options: Sta
       if (s.stage !== ps.number) continue;
       let c = t.get(ps.number);
       if (!c) {
-        c = { carriedForward: 0, received: 0, respondedInFull: 0, withinTimescale: 0, workingDays: 0 };
+        c = newCounts();
         t.set(ps.number, c);
       }
       if (openAt(f, s, from)) c.carriedForward++;
@@ -107,7 +109,7 @@ export function addToStageReturn(t: StageReturnTally, f: CaseFacts, options: Sta
 export function stageReturnOf(t: StageReturnTally, options: StageReturnOptions): StageReturnFigures {
   const { from, to } = options;
   const stages = options.stages.map((ps): StageReturn => {
-    const c = t.get(ps.number) ?? { carriedForward: 0, received: 0, respondedInFull: 0, withinTimescale: 0, workingDays: 0 };
+    const c = t.get(ps.number) ?? newCounts();
     return {
       stage: ps.number,
       name: ps.name,

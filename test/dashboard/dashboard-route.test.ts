@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CaseEvent } from '../../src/domain/case-events';
-import type { CaseRecord } from '../../src/domain/case-record';
 import { makeCase, respond } from '../reports/fixtures';
+import { asNewCase } from '../support/case-fixtures';
+import { receivedBy } from '../support/seed-cases';
 import { startTestBot, type TestBot } from '../support/test-app';
 import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
@@ -22,14 +23,8 @@ async function put(bot: TestBot, seed: Seed): Promise<string> {
   record.details.loggedBy = seed.loggedBy;
   record.details.complainant.tenure = 'social-or-affordable-rent';
   if (seed.demo) record.details.demo = true;
-  const fresh: Partial<CaseRecord> = { ...record };
-  delete fresh.id;
-  delete fresh.reference;
-  delete fresh.version;
-  return (await bot.stores.cases.createCase({ ...(fresh as Omit<CaseRecord, 'id' | 'reference' | 'version'>), referenceYear: 2026 })).reference;
+  return (await bot.stores.cases.createCase(asNewCase(record))).reference;
 }
-
-const received = (officerId: string, on: string): CaseEvent[] => [{ type: 'received', on }, { type: 'assigned', on, officerId }];
 
 describe('the dashboard tab over a mix of cases, as each person sees it', function () {
   this.timeout(60_000);
@@ -49,23 +44,23 @@ describe('the dashboard tab over a mix of cases, as each person sees it', functi
     writeFileSync(landlordFile, JSON.stringify({ name: 'Eastholme Homes', addressLines: ['1 Example Street'], homes: { lcra: 3000, lcho: 300 } }));
     bot = await startTestBot({ dataDir, config: { letters: { landlordFile, templateFile: undefined } } });
     // Alex's team (Riverside) and Taylor's (Hillside): each an acknowledgement due 9 November, not made.
-    ref.riversideLate = await put(bot, { reference: 'A', events: received('alex.morgan', '2026-11-02'), estate: 'Riverside', loggedBy: 'alex.morgan' });
-    ref.hillsideLate = await put(bot, { reference: 'B', events: received('taylor.reed', '2026-11-02'), estate: 'Hillside', loggedBy: 'taylor.reed', category: 'asb' });
+    ref.riversideLate = await put(bot, { reference: 'A', events: receivedBy('alex.morgan', '2026-11-02'), estate: 'Riverside', loggedBy: 'alex.morgan' });
+    ref.hillsideLate = await put(bot, { reference: 'B', events: receivedBy('taylor.reed', '2026-11-02'), estate: 'Hillside', loggedBy: 'taylor.reed', category: 'asb' });
     // Due this week: an acknowledgement due Thursday 26 November; a demo case's due today (not yet overdue).
-    ref.thisWeek = await put(bot, { reference: 'C', events: received('alex.morgan', '2026-11-19'), estate: 'Riverside', loggedBy: 'alex.morgan' });
-    ref.demo = await put(bot, { reference: 'D', events: received('alex.morgan', '2026-11-16'), estate: 'Riverside', loggedBy: 'alex.morgan', demo: true });
+    ref.thisWeek = await put(bot, { reference: 'C', events: receivedBy('alex.morgan', '2026-11-19'), estate: 'Riverside', loggedBy: 'alex.morgan' });
+    ref.demo = await put(bot, { reference: 'D', events: receivedBy('alex.morgan', '2026-11-16'), estate: 'Riverside', loggedBy: 'alex.morgan', demo: true });
     // Later: acknowledged, its response due 4 December.
-    ref.later = await put(bot, { reference: 'E', events: [...received('taylor.reed', '2026-11-20'), { type: 'acknowledged', on: '2026-11-20' }], estate: 'Hillside', loggedBy: 'taylor.reed' });
+    ref.later = await put(bot, { reference: 'E', events: [...receivedBy('taylor.reed', '2026-11-20'), { type: 'acknowledged', on: '2026-11-20' }], estate: 'Hillside', loggedBy: 'taylor.reed' });
     // Closed: received, answered within the Code and closed in October (counted in the TSMs, not open).
     ref.closed = await put(bot, {
       reference: 'F', estate: 'Riverside', loggedBy: 'alex.morgan',
-      events: [...received('alex.morgan', '2026-10-05'), { type: 'acknowledged', on: '2026-10-05' }, respond('2026-10-12', 'upheld', 1), { type: 'closed', on: '2026-10-20' }],
+      events: [...receivedBy('alex.morgan', '2026-10-05'), { type: 'acknowledged', on: '2026-10-05' }, respond('2026-10-12', 'upheld', 1), { type: 'closed', on: '2026-10-20' }],
     });
     // Taylor's, at the Ombudsman: determined 3 August with one order due 17 August, not complied with.
     ref.ombudsman = await put(bot, {
       reference: 'G', estate: 'Hillside', loggedBy: 'taylor.reed', category: 'damp-mould',
       events: [
-        ...received('taylor.reed', '2026-03-02'), { type: 'acknowledged', on: '2026-03-02' }, respond('2026-03-10', 'not-upheld', 1), { type: 'closed', on: '2026-04-01' },
+        ...receivedBy('taylor.reed', '2026-03-02'), { type: 'acknowledged', on: '2026-03-02' }, respond('2026-03-10', 'not-upheld', 1), { type: 'closed', on: '2026-04-01' },
         { type: 'ombudsman-referred', on: '2026-06-01', reference: 'HOS-202600777' },
         { type: 'ombudsman-determined', on: '2026-08-03', findings: [{ finding: 'service-failure' }], orders: [{ id: 'o1', kind: 'other', description: 'Review the damp survey', due: '2026-08-17' }] },
       ],

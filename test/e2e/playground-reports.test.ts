@@ -3,12 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addCalendarDays, londonDateOf } from '../../src/domain/calendar-date';
-import type { CaseRecord } from '../../src/domain/case-record';
 import { playgroundConfigYaml } from '../../src/dev/playground-config';
 import { startPlayground, type RunningPlayground } from '../../src/dev/start-playground';
 import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
 import { createStores } from '../../src/store/create-stores';
 import { actionData, cardText } from '../support/bot-driver';
+import { asNewCase } from '../support/case-fixtures';
 import { startBotProcess, type BotProcess } from '../support/bot-process';
 import { PlaygroundClient } from '../support/playground-client';
 import { makeCase } from '../reports/fixtures';
@@ -30,11 +30,7 @@ describe('e2e: the complaints log and report in the Agents Playground', function
       for (let i = 0; i < 20; i++) {
         const on = addCalendarDays(today, -i);
         const record = makeCase(`E2E-${i}`, [{ type: 'received', on }, { type: 'assigned', on, officerId: 'alex.morgan' }], { category: 'repairs', estate: 'Riverside', name: `Resident ${i}` });
-        const fresh: Partial<CaseRecord> = { ...record };
-        delete fresh.id;
-        delete fresh.reference;
-        delete fresh.version;
-        await stores.cases.createCase({ ...(fresh as Omit<CaseRecord, 'id' | 'reference' | 'version'>), referenceYear: Number(today.slice(0, 4)) });
+        await stores.cases.createCase(asNewCase(record, Number(today.slice(0, 4))));
       }
     } finally {
       await stores.close();

@@ -8,8 +8,8 @@ import { CONSENT_HOURS, FILE_CONSENT_CARD, FILE_INFO_CARD, LINK_MINUTES } from '
 import { uploadToUploadUrl } from '../../src/bot/files/onedrive-upload';
 import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
 import type { CaseEvent } from '../../src/domain/case-events';
-import type { CaseRecord } from '../../src/domain/case-record';
 import { actionData, ALEX, cardText, PRIYA, SAM, type TeamsUser } from '../support/bot-driver';
+import { asNewCase } from '../support/case-fixtures';
 import { FakeUploadServer } from '../support/fake-upload';
 import { logComplaint, MONDAY_23_NOV, startTestBot, testConfig, type TestBot } from '../support/test-app';
 import { makeCase } from './fixtures';
@@ -61,11 +61,7 @@ async function seedOpenCases(bot: TestBot, count: number): Promise<void> {
     const officerId = estate === 'Hillside' ? 'taylor.reed' : 'alex.morgan';
     const events: CaseEvent[] = [{ type: 'received', on }, { type: 'assigned', on, officerId }];
     const record = makeCase(`SEED-${i}`, events, { category: categories[i % categories.length]!, estate, name: `Resident ${i} of ${estate}, with a long double-barrelled name-Longname-Longname-Longname` });
-    const fresh: Partial<CaseRecord> = { ...record };
-    delete fresh.id;
-    delete fresh.reference;
-    delete fresh.version;
-    await bot.stores.cases.createCase({ ...(fresh as Omit<CaseRecord, 'id' | 'reference' | 'version'>), referenceYear: 2026 });
+    await bot.stores.cases.createCase(asNewCase(record));
   }
 }
 

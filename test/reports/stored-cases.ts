@@ -1,4 +1,5 @@
 import type { CaseRecord } from '../../src/domain/case-record';
+import { asNewCase } from '../support/case-fixtures';
 import { sqliteFactory, type StoreFixture } from '../support/store-fixtures';
 
 /**
@@ -8,6 +9,6 @@ import { sqliteFactory, type StoreFixture } from '../support/store-fixtures';
  */
 export async function storedCases(records: readonly CaseRecord[]): Promise<StoreFixture & { references: string[] }> {
   const fixture = await sqliteFactory();
-  const created = await fixture.stores.cases.createCases(records.map(({ id: _id, reference: _reference, version: _version, ...rest }) => ({ ...rest, referenceYear: 2026 })));
+  const created = await fixture.stores.cases.createCases(records.map((record) => asNewCase(record)));
   return { ...fixture, references: created.map((c) => c.reference) };
 }

@@ -78,3 +78,12 @@ export function withEvent(record: CaseRecord, extra: StoredEvent, changes: Parti
   const copy = structuredClone(record);
   return { ...copy, events: [...copy.events, extra], ...changes };
 }
+
+/** A whole case (makeCase) as intake would hand it to the store: without the id, reference and version the store gives it. */
+export function asNewCase(record: CaseRecord, referenceYear = 2026): NewCaseRecord {
+  const fresh: Partial<CaseRecord> = { ...record };
+  delete fresh.id;
+  delete fresh.reference;
+  delete fresh.version;
+  return { ...(fresh as Omit<CaseRecord, 'id' | 'reference' | 'version'>), referenceYear };
+}

@@ -1,6 +1,6 @@
 import type { CaseEvent } from '../../src/domain/case-events';
-import type { CaseRecord } from '../../src/domain/case-record';
 import { makeCase } from '../reports/fixtures';
+import { asNewCase } from './case-fixtures';
 import type { TestBot } from './test-app';
 
 /** An invented case to put in a test bot's store: who handles it, where, and what happened. */
@@ -18,11 +18,7 @@ export async function seedCase(bot: TestBot, seed: SeedCase): Promise<{ caseId: 
   const record = makeCase('SEED', seed.events, { category: seed.category ?? 'repairs', estate: seed.estate, name: seed.name });
   record.details.loggedBy = seed.loggedBy;
   if (seed.address !== undefined) record.details.complainant.address = seed.address;
-  const fresh: Partial<CaseRecord> = { ...record };
-  delete fresh.id;
-  delete fresh.reference;
-  delete fresh.version;
-  const created = await bot.stores.cases.createCase({ ...(fresh as Omit<CaseRecord, 'id' | 'reference' | 'version'>), referenceYear: 2026 });
+  const created = await bot.stores.cases.createCase(asNewCase(record));
   return { caseId: created.id, reference: created.reference };
 }
 

@@ -3,7 +3,7 @@ import type { CaseRecord } from '../domain/case-record';
 import { FINDING_LABELS } from './follow-up-figures';
 import { inPeriod } from './performance';
 import { caseFacts, type CaseFacts, type DeadlineFacts, type ReportContext, type StageFacts } from './case-facts';
-import { toCsv, type CsvValue } from './csv';
+import { csvFromLines, csvLine, type CsvValue } from './csv';
 
 /**
  * The Complaints Log (seed 000: kept by the PIM): one row per case, with each formal stage's
@@ -65,12 +65,24 @@ export function complaintsLogRow(f: CaseFacts, stageCount: number): CsvValue[] {
 }
 
 /**
+ * A case's line of the log (without its line end), or null when a period is given and the case
+ * was not first received in it: the one rule for what the log lists, however it is written.
+ */
+export function complaintsLogLine(f: CaseFacts, stageCount: number, period?: { from: CalendarDate; to: CalendarDate }): string | null {
+  return !period || inPeriod(f, period.from, period.to) ? csvLine(complaintsLogRow(f, stageCount)) : null;
+}
+
+/**
  * The log of the cases given, or, with a period, of those among them first received in it. The
- * whole-list form, kept as a reference for tests: the bot writes the log a row at a time as it
- * reads the store (complaintsLogRow, in report-files-read.ts).
+ * whole-list form, kept as a reference for tests: the bot writes the log a line at a time as it
+ * reads the store (complaintsLogLine, in report-files-read.ts and report-runs.ts).
  */
 export function complaintsLogCsv(records: readonly CaseRecord[], ctx: ReportContext, period?: { from: CalendarDate; to: CalendarDate }): string {
   const stageCount = ctx.policy.stages.length;
-  const facts = records.map((r) => caseFacts(r, ctx)).filter((f) => !period || inPeriod(f, period.from, period.to));
-  return toCsv(complaintsLogHeader(stageCount), facts.map((f) => complaintsLogRow(f, stageCount)));
+  const lines: string[] = [];
+  for (const record of records) {
+    const line = complaintsLogLine(caseFacts(record, ctx), stageCount, period);
+    if (line !== null) lines.push(line);
+  }
+  return csvFromLines([csvLine(complaintsLogHeader(stageCount)), ...lines]);
 }

@@ -13,6 +13,9 @@ export function csvCell(value: CsvValue): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** The line end between lines, and after the last. */
+export const CSV_LINE_END = '\r\n';
+
 /** One line of the file, without its line end: for a log written a row at a time. */
 export function csvLine(row: readonly CsvValue[]): string {
   return row.map(csvCell).join(',');
@@ -20,7 +23,7 @@ export function csvLine(row: readonly CsvValue[]): string {
 
 /** The whole file from lines made by csvLine, the header's first. */
 export function csvFromLines(lines: readonly string[]): string {
-  return lines.join('\r\n') + '\r\n';
+  return lines.join(CSV_LINE_END) + CSV_LINE_END;
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {

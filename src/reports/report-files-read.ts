@@ -4,7 +4,7 @@ import type { TimelineContext } from '../domain/case-timeline';
 import type { Directory, DirectoryPerson } from '../domain/directory';
 import type { CaseStore } from '../store/case-store.port';
 import { caseFacts, type ReportContext } from './case-facts';
-import { complaintsLogHeader, complaintsLogRow } from './complaints-log';
+import { complaintsLogHeader, complaintsLogLine } from './complaints-log';
 import { csvFromLines, csvLine } from './csv';
 import { renderHtmlReport } from './html-report';
 import { inPeriod, refusalReasonsOf, type PerformanceFigures } from './performance';
@@ -70,6 +70,8 @@ export async function readReportFiles(
 
   const range = reportStoreRange(period);
   const stageCount = ctx.policy.stages.length;
+  // The memo calendar (reportContext) replays as the domain's calendar does, from tables.
+  const access = { ...ctx, directory: given.directory };
   for await (const record of cases.reportCasesReceivedBetween(range.from, range.to, options.pageSize ? { pageSize: options.pageSize } : {})) {
     const f = caseFacts(record, ctx);
     // The row the report lists among its cases at the Ombudsman, if any: the HTML names it.
@@ -79,10 +81,11 @@ export async function readReportFiles(
     // Named in the HTML report: its lessons and stage 3 items (received in the period), its cases at the Ombudsman (any).
     const named = received || (html && atOmbudsman !== null);
     if (!named) continue;
-    // The memo calendar (reportContext) replays as the domain's calendar does, from tables.
-    if (!everyCase && !maySeeCaseRead(record, person, { ...ctx, directory: given.directory })) continue;
+    if (!everyCase && !maySeeCaseRead(record, person, access)) continue;
     shown.add(record.reference);
-    if (csv && received) lines.push(csvLine(complaintsLogRow(f, stageCount)));
+    // The log's line, if the case is one it lists (received in the period).
+    const line = csv ? complaintsLogLine(f, stageCount, period) : null;
+    if (line !== null) lines.push(line);
     if (html && received && f.refusal) shownRefusals.set(f.refusal.reason, (shownRefusals.get(f.refusal.reason) ?? 0) + 1);
   }
 

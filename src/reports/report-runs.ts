@@ -1,9 +1,8 @@
 import type { CalendarDate } from '../domain/calendar-date';
 import type { ReportCaseRecord } from '../store/case-store.port';
 import { caseFacts, type ReportContext } from './case-facts';
-import { complaintsLogRow } from './complaints-log';
-import { csvLine } from './csv';
-import { inPeriod } from './performance';
+import { complaintsLogLine } from './complaints-log';
+import { CSV_LINE_END } from './csv';
 import { addToReport, newReportTally, reportContext, stageReturnOptionsOf, type ReportTally } from './report';
 
 /**
@@ -28,8 +27,8 @@ export async function logLinesOfRun(cases: AsyncIterable<ReportCaseRecord>, ctx:
   const stageCount = ctx.policy.stages.length;
   const lines: string[] = [];
   for await (const record of cases) {
-    const f = caseFacts(record, ctx);
-    if (inPeriod(f, period.from, period.to)) lines.push(csvLine(complaintsLogRow(f, stageCount)));
+    const line = complaintsLogLine(caseFacts(record, ctx), stageCount, period);
+    if (line !== null) lines.push(line);
   }
-  return lines.join('\r\n');
+  return lines.join(CSV_LINE_END);
 }

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { calendarForPolicy } from '../../src/calendar/policy-calendar';
-import type { CaseContext } from '../../src/cases/case-context';
 import type { CalendarDate } from '../../src/domain/calendar-date';
 import { findPerson } from '../../src/domain/directory';
 import type { Policy } from '../../src/domain/policy';
 import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
 import { findJoinOffer } from '../../src/intake/join-offer';
 import { findPreset } from '../../src/policies/preset-registry';
-import { generateDemoCases } from '../../src/reports/demo-cases';
+import { demoCases, testCaseContext } from '../reports/demo-store';
 import { sqliteFactory, type StoreFixture } from '../support/store-fixtures';
 
 const TODAY: CalendarDate = '2026-11-29';
@@ -21,14 +19,14 @@ const NOBODY = { complainantName: 'Nobody Atall', contactEmail: 'nobody@example.
 describe('the join offer read a page at a time', function () {
   this.timeout(120_000);
   const policy = findPreset('hos-2024') as Policy;
-  const ctx: CaseContext = { policy, calendar: calendarForPolicy(policy), directory: DEMO_DIRECTORY, now: () => new Date(`${TODAY}T12:00:00Z`), newId: () => 'unused' };
+  const ctx = testCaseContext(policy, TODAY);
   const morgan = findPerson(DEMO_DIRECTORY, 'morgan.lee');
   let fixture: StoreFixture;
   let expected: { stage2: string; first: string };
 
   before(async () => {
     fixture = await sqliteFactory();
-    const cases = [...generateDemoCases({ count: 300, seed: 7, today: TODAY, policy, calendar: ctx.calendar, directory: DEMO_DIRECTORY })];
+    const cases = demoCases(policy, 300, 7, TODAY);
     const byReceived = (states: string[], stage: number) => cases
       .filter((c) => c.closedOn === null && c.stage === stage && states.includes(c.state) && c.receivedOn !== null)
       .sort((a, b) => (a.receivedOn ?? '').localeCompare(b.receivedOn ?? ''));

@@ -7,15 +7,12 @@ import { annualReportCommand } from '../../src/cli/annual-report-command';
 import { selfAssessmentCommand } from '../../src/cli/self-assessment-command';
 import { tsmCommand } from '../../src/cli/tsm-command';
 import { loadConfig } from '../../src/config';
-import type { NewCaseRecord } from '../../src/domain/case-record';
 import type { Policy } from '../../src/domain/policy';
 import { checkPolicy } from '../../src/domain/policy-checker';
-import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
 import { renderDocumentDocx } from '../../src/documents/docx/document-docx';
 import { findPreset } from '../../src/policies/preset-registry';
 import { annualReportDocument, type AnnualReportInput } from '../../src/reports/annual-report/annual-report-document';
 import { caseFacts, type CaseFacts, type ReportContext } from '../../src/reports/case-facts';
-import { generateDemoCases } from '../../src/reports/demo-cases';
 import { renderDocumentHtml } from '../../src/reports/document-html';
 import { ombudsmanFigures, remedyFigures } from '../../src/reports/follow-up-figures';
 import { frontDoorFigures } from '../../src/reports/front-door';
@@ -30,6 +27,7 @@ import { addTally } from '../../src/reports/tally';
 import { createStores } from '../../src/store/create-stores';
 import type { Stores } from '../../src/store/stores';
 import { makeTempDir, removeTempDir } from '../support/temp-dir';
+import { demoCases } from './demo-store';
 import { codeYearFigures } from './whole-list-reference';
 
 /**
@@ -46,10 +44,6 @@ import { codeYearFigures } from './whole-list-reference';
 const TODAY = '2026-11-29';
 const HOMES = { lcra: 4_000, lcho: 250 };
 const LANDLORD = { name: 'Eastholme Homes', addressLines: ['1 Example Street'], homes: HOMES };
-
-function demo(policy: Policy, count: number, seed: number): NewCaseRecord[] {
-  return [...generateDemoCases({ count, seed, today: TODAY, policy, calendar: calendarForPolicy(policy), directory: DEMO_DIRECTORY })];
-}
 
 /** What Word shows: the document's own markup (the zip's timestamps differ from one run to the next). */
 const wordXml = (bytes: Uint8Array | undefined): string => strFromU8(unzipSync(bytes ?? new Uint8Array())['word/document.xml'] ?? new Uint8Array());
@@ -87,9 +81,9 @@ for (const presetId of ['hos-2024', 'city-of-london']) {
       dataDir = makeTempDir('code-year-streamed');
       writeFileSync(path.join(dataDir, 'landlord.json'), JSON.stringify(LANDLORD));
       stores = await createStores({ kind: 'sqlite', dataDir });
-      await stores.cases.createCases(demo(policy, 500, 5));
+      await stores.cases.createCases(demoCases(policy, 500, 5, TODAY));
       // Cases logged under an earlier policy: their stored view is not this policy's, so they are replayed.
-      await stores.cases.createCases(demo(findPreset('herefordshire-2021') as Policy, 40, 11));
+      await stores.cases.createCases(demoCases(findPreset('herefordshire-2021') as Policy, 40, 11, TODAY));
     });
     after(async () => {
       await stores.close();

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import type { BotDependencies } from '../../src/bot/bot-dependencies';
 import { complaintsLog, ONLY_YOURS } from '../../src/bot/handlers/report-handler';
-import { calendarForPolicy } from '../../src/calendar/policy-calendar';
 import type { CaseContext } from '../../src/cases/case-context';
 import { complaintsLogCard } from '../../src/cards/report-cards';
 import { casesVisibleTo, seesEveryCase } from '../../src/domain/case-access';
@@ -11,9 +10,9 @@ import type { Policy } from '../../src/domain/policy';
 import { canSeeReports } from '../../src/domain/report-access';
 import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
 import { findPreset } from '../../src/policies/preset-registry';
-import { generateDemoCases } from '../../src/reports/demo-cases';
 import { describeFilters, openCasesLog, type LogFilters } from '../../src/reports/open-cases-log';
 import { sqliteFactory, type StoreFixture } from '../support/store-fixtures';
+import { demoCases, testCaseContext } from './demo-store';
 
 const TODAY: CalendarDate = '2026-11-29';
 const VIEWERS = DEMO_DIRECTORY.people.filter(canSeeReports);
@@ -31,13 +30,13 @@ async function oneListCard(fixture: StoreFixture, person: DirectoryPerson, filte
 describe('the log read a page at a time is the one-list log', function () {
   this.timeout(120_000);
   const policy = findPreset('hos-2024') as Policy;
-  const ctx: CaseContext = { policy, calendar: calendarForPolicy(policy), directory: DEMO_DIRECTORY, now: () => new Date(`${TODAY}T12:00:00Z`), newId: () => 'unused' };
+  const ctx = testCaseContext(policy, TODAY);
   let fixture: StoreFixture;
   let deps: BotDependencies;
 
   before(async () => {
     fixture = await sqliteFactory();
-    const cases = [...generateDemoCases({ count: 300, seed: 5, today: TODAY, policy, calendar: ctx.calendar, directory: DEMO_DIRECTORY })].map((c, i) => {
+    const cases = demoCases(policy, 300, 5, TODAY).map((c, i) => {
       // Logged by a manager: who logged a case is one of the ways to see it.
       if (i % 5 === 0) c.details.loggedBy = 'taylor.reed';
       return c;

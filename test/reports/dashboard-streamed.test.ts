@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
-import { calendarForPolicy } from '../../src/calendar/policy-calendar';
 import type { CaseContext } from '../../src/cases/case-context';
 import { casesVisibleTo, maySeeCase } from '../../src/domain/case-access';
 import type { CalendarDate } from '../../src/domain/calendar-date';
-import { projectView } from '../../src/domain/case-projection';
-import type { NewCaseRecord } from '../../src/domain/case-record';
-import { deriveCase } from '../../src/domain/case-timeline';
 import { viewOf } from '../../src/domain/case-view';
 import { findPerson } from '../../src/domain/directory';
 import type { Policy } from '../../src/domain/policy';
@@ -16,10 +12,10 @@ import { caseFacts } from '../../src/reports/case-facts';
 import type { DashboardFigures } from '../../src/reports/dashboard/dashboard-figures';
 import { dashboardFragment } from '../../src/reports/dashboard/dashboard-html';
 import { dashboardFiguresOf, dashboardRun, readDashboardTally } from '../../src/reports/dashboard/dashboard-tally';
-import { generateDemoCases } from '../../src/reports/demo-cases';
 import type { Stores } from '../../src/store/stores';
 import { startLocalCosmos, type LocalCosmos } from '../support/cosmos-server';
 import { cosmosFactory, sqliteFactory, type StoreFactory, type StoreFixture } from '../support/store-fixtures';
+import { demoCases, testCaseContext, withOtherViewers } from './demo-store';
 import { dashboardFigures } from './whole-list-reference';
 
 /**
@@ -35,28 +31,9 @@ const TODAY: CalendarDate = '2026-11-29';
 const VIEWERS = DEMO_DIRECTORY.people.filter(canSeeReports);
 const HOMES = { lcra: 4000, lcho: 250 };
 
-/** Every fourth case's remedies are owned by Chris Doyle (an AD who manages no officer), its view derived again so the record stays consistent. */
-function withRemedyOwner(c: NewCaseRecord, policy: Policy): NewCaseRecord {
-  const events = c.events.map((e) => (e.type === 'responded' && e.actions ? { ...e, actions: e.actions.map((a) => ({ ...a, ownerId: 'chris.doyle' })) } : e));
-  const derived = deriveCase(events, { policy, calendar: calendarForPolicy(policy) });
-  if (!derived.ok) throw new Error(derived.message);
-  return { ...c, events, ...projectView(derived.view) };
-}
-
 async function seed(stores: Stores, policy: Policy, count: number): Promise<void> {
-  const demo = (p: Policy, n: number, seedNo: number) => [...generateDemoCases({ count: n, seed: seedNo, today: TODAY, policy: p, calendar: calendarForPolicy(p), directory: DEMO_DIRECTORY })];
-  const cases = demo(policy, count, 9).map((c, i) => {
-    // Logged by someone other than the demo: who logged a case is one of the ways to see it.
-    if (i % 5 === 0) c.details.loggedBy = 'taylor.reed';
-    else if (i % 7 === 0) c.details.loggedBy = 'alex.morgan';
-    return i % 4 === 1 ? withRemedyOwner(c, policy) : c;
-  });
-  await stores.cases.createCases(cases);
-  await stores.cases.createCases(demo(findPreset('herefordshire-2021') as Policy, 25, 13));
-}
-
-function caseContext(policy: Policy): CaseContext {
-  return { policy, calendar: calendarForPolicy(policy), directory: DEMO_DIRECTORY, now: () => new Date(`${TODAY}T12:00:00Z`), newId: () => 'unused' };
+  await stores.cases.createCases(withOtherViewers(demoCases(policy, count, 9, TODAY), policy));
+  await stores.cases.createCases(demoCases(findPreset('herefordshire-2021') as Policy, 25, 13, TODAY));
 }
 
 /** The dashboard as the route made it before: the whole list in memory. */
@@ -97,7 +74,7 @@ function suite(name: string, factory: () => StoreFactory, policyId: string, coun
   describe(`the streamed dashboard is the whole-list dashboard (${name}, ${policyId})`, function () {
     this.timeout(120_000);
     const policy = findPreset(policyId) as Policy;
-    const ctx = caseContext(policy);
+    const ctx = testCaseContext(policy, TODAY);
     let fixture: StoreFixture;
     let old: Map<string, DashboardFigures>;
     let now: Map<string, DashboardFigures>;

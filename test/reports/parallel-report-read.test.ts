@@ -5,12 +5,9 @@ import { calendarForPolicy } from '../../src/calendar/policy-calendar';
 import { reportCommand } from '../../src/cli/report-command';
 import { loadConfig } from '../../src/config';
 import { CaseRecordShapeError } from '../../src/domain/case-record';
-import type { NewCaseRecord } from '../../src/domain/case-record';
 import type { Policy } from '../../src/domain/policy';
-import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
 import { findPreset } from '../../src/policies/preset-registry';
 import { caseFacts, type CaseFacts, type ReportContext } from '../../src/reports/case-facts';
-import { generateDemoCases } from '../../src/reports/demo-cases';
 import { readLogLines, readReportTally } from '../../src/reports/parallel-report-read';
 import { reportFromFacts, reportOfTally, reportStoreRange } from '../../src/reports/report';
 import { logLinesOfRun } from '../../src/reports/report-runs';
@@ -19,6 +16,7 @@ import { DEFAULT_SQLITE_FILE } from '../../src/store/sqlite-connection';
 import { receivedRuns } from '../../src/store/sqlite-report-reads';
 import type { Stores } from '../../src/store/stores';
 import { makeTempDir, removeTempDir } from '../support/temp-dir';
+import { demoCases } from './demo-store';
 
 /**
  * The report's read on two threads (parallel-report-read.ts) against the read on one: the same
@@ -38,10 +36,6 @@ async function allFacts(stores: Stores, ctx: ReportContext): Promise<CaseFacts[]
   return out;
 }
 
-function demo(policy: Policy, count: number, seed: number): NewCaseRecord[] {
-  return [...generateDemoCases({ count, seed, today: TODAY, policy, calendar: calendarForPolicy(policy), directory: DEMO_DIRECTORY })];
-}
-
 describe('the report read on two threads is the read on one (city-of-london demo data)', function () {
   this.timeout(60_000);
   const policy = findPreset('city-of-london') as Policy;
@@ -52,9 +46,9 @@ describe('the report read on two threads is the read on one (city-of-london demo
   before(async () => {
     dataDir = makeTempDir('parallel-report');
     stores = await createStores({ kind: 'sqlite', dataDir });
-    await stores.cases.createCases(demo(policy, 700, 5));
+    await stores.cases.createCases(demoCases(policy, 700, 5, TODAY));
     // Cases logged under another policy: both threads replay them under the report's.
-    await stores.cases.createCases(demo(findPreset('herefordshire-2021') as Policy, 40, 11));
+    await stores.cases.createCases(demoCases(findPreset('herefordshire-2021') as Policy, 40, 11, TODAY));
   });
   after(async () => {
     await stores.close();
@@ -131,7 +125,7 @@ describe('a damaged case fails the report read on two threads as on one', functi
   before(async () => {
     dataDir = makeTempDir('parallel-report-damaged');
     stores = await createStores({ kind: 'sqlite', dataDir });
-    await stores.cases.createCases(demo(policy, 400, 3));
+    await stores.cases.createCases(demoCases(policy, 400, 3, TODAY));
     const db = new Database(path.join(dataDir, DEFAULT_SQLITE_FILE));
     try {
       references = db.prepare('SELECT reference FROM cases ORDER BY received_on, reference').pluck().all() as string[];

@@ -2,13 +2,9 @@ import assert from 'node:assert/strict';
 import { calendarForPolicy } from '../../src/calendar/policy-calendar';
 import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
 import { casesVisibleTo } from '../../src/domain/case-access';
-import { projectView } from '../../src/domain/case-projection';
-import type { NewCaseRecord } from '../../src/domain/case-record';
-import { deriveCase } from '../../src/domain/case-timeline';
 import { findPerson } from '../../src/domain/directory';
 import type { Policy } from '../../src/domain/policy';
 import { findPreset } from '../../src/policies/preset-registry';
-import { generateDemoCases } from '../../src/reports/demo-cases';
 import { performanceFigures } from '../../src/reports/performance';
 import { reportStoreRange } from '../../src/reports/report';
 import { OTHER_REFUSALS, REPORT_FILE_KINDS } from '../../src/reports/report-files';
@@ -16,6 +12,7 @@ import { readReportFiles, type ReportFilesContext } from '../../src/reports/repo
 import type { Stores } from '../../src/store/stores';
 import { startLocalCosmos, type LocalCosmos } from '../support/cosmos-server';
 import { cosmosFactory, sqliteFactory, type StoreFactory, type StoreFixture } from '../support/store-fixtures';
+import { demoCases, withOtherViewers } from './demo-store';
 import { renderReportFile } from './whole-list-reference';
 
 /**
@@ -31,23 +28,6 @@ const TODAY = '2026-11-29';
 const PERIOD = { from: '2026-01-01', to: '2026-09-30' };
 const PEOPLE = ['morgan.lee', 'taylor.reed', 'alex.morgan', 'chris.doyle'];
 
-function demo(policy: Policy, count: number, seed: number): NewCaseRecord[] {
-  const cases = [...generateDemoCases({ count, seed, today: TODAY, policy, calendar: calendarForPolicy(policy), directory: DEMO_DIRECTORY })];
-  // Logged by someone other than the demo: who logged a case is one of the ways to see it.
-  cases.forEach((c, i) => {
-    if (i % 5 === 0) c.details.loggedBy = 'taylor.reed';
-    else if (i % 7 === 0) c.details.loggedBy = 'alex.morgan';
-  });
-  // Every fourth case's remedies are owned by Chris Doyle, its view derived again so that the record stays consistent.
-  return cases.map((c, i) => {
-    if (i % 4 !== 1) return c;
-    const events = c.events.map((e) => (e.type === 'responded' && e.actions ? { ...e, actions: e.actions.map((a) => ({ ...a, ownerId: 'chris.doyle' })) } : e));
-    const derived = deriveCase(events, { policy, calendar: calendarForPolicy(policy) });
-    if (!derived.ok) throw new Error(derived.message);
-    return { ...c, events, ...projectView(derived.view) };
-  });
-}
-
 function suite(store: string, factory: () => StoreFactory, presetId: string, count: number): void {
   describe(`the Teams report read a page at a time is the whole-list report, byte for byte (${store}, ${presetId} demo data)`, function () {
     this.timeout(120_000);
@@ -60,7 +40,7 @@ function suite(store: string, factory: () => StoreFactory, presetId: string, cou
       fixture = await factory()();
       stores = fixture.stores;
       // Seed 5: its City of London cases include referrals to the Ombudsman in the period (rare under a three-stage policy).
-      await stores.cases.createCases(demo(policy, count, 5));
+      await stores.cases.createCases(withOtherViewers(demoCases(policy, count, 5, TODAY), policy));
     });
     after(async () => { await fixture?.cleanup(); });
 

@@ -6,18 +6,17 @@ import { projectView } from '../../src/domain/case-projection';
 import type { NewCaseRecord } from '../../src/domain/case-record';
 import { deriveCase } from '../../src/domain/case-timeline';
 import type { Policy } from '../../src/domain/policy';
-import { DEMO_DIRECTORY } from '../../src/directory/demo-directory';
 import { findPreset } from '../../src/policies/preset-registry';
 import { caseFacts, type CaseFacts, type ReportContext } from '../../src/reports/case-facts';
 import { complaintsLogHeader, complaintsLogRow } from '../../src/reports/complaints-log';
 import { toCsv } from '../../src/reports/csv';
-import { generateDemoCases } from '../../src/reports/demo-cases';
 import { renderHtmlReport } from '../../src/reports/html-report';
 import { inPeriod } from '../../src/reports/performance';
 import { reportFromFacts, reportStoreRange } from '../../src/reports/report';
 import { createStores } from '../../src/store/create-stores';
 import type { Stores } from '../../src/store/stores';
 import { makeTempDir, removeTempDir } from '../support/temp-dir';
+import { demoCases } from './demo-store';
 
 /**
  * The report over the paged read and the stored projection (reportCasesReceivedBetween, and
@@ -27,10 +26,6 @@ import { makeTempDir, removeTempDir } from '../support/temp-dir';
  */
 const TODAY = '2026-11-29';
 const PERIOD = { from: '2026-01-01', to: '2026-09-30' };
-
-function demo(policy: Policy, count: number, seed: number): NewCaseRecord[] {
-  return [...generateDemoCases({ count, seed, today: TODAY, policy, calendar: calendarForPolicy(policy), directory: DEMO_DIRECTORY })];
-}
 
 /** The old way: every record in full, every case replayed. */
 async function replayedFacts(stores: Stores, ctx: ReportContext): Promise<CaseFacts[]> {
@@ -58,10 +53,10 @@ for (const presetId of ['hos-2024', 'city-of-london']) {
     before(async () => {
       dataDir = makeTempDir('streamed-report');
       stores = await createStores({ kind: 'sqlite', dataDir });
-      cases = demo(policy, 600, 5);
+      cases = demoCases(policy, 600, 5, TODAY);
       await stores.cases.createCases(cases);
       // Cases logged under an earlier policy: their stored view is not the report policy's, so both ways replay them.
-      await stores.cases.createCases(demo(other, 40, 11));
+      await stores.cases.createCases(demoCases(other, 40, 11, TODAY));
     });
     after(async () => {
       await stores.close();

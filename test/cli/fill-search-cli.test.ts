@@ -1,4 +1,4 @@
-import { CosmosClient } from '@azure/cosmos';
+import { CosmosClient, type Container } from '@azure/cosmos';
 import Database from 'better-sqlite3';
 import { strict as assert } from 'node:assert';
 import { mkdtempSync } from 'node:fs';
@@ -10,10 +10,21 @@ import { createStores } from '../../src/store/create-stores';
 import { details, newCase } from '../support/case-fixtures';
 import { freshDatabaseName, startLocalCosmos, type LocalCosmos } from '../support/cosmos-server';
 import { runCliAsync } from '../support/run-cli';
+import { insertCopiedCaseRow } from '../support/sqlite-rows';
 
 type Doc = { id: string; _etag: string; q: { search?: string }; events: unknown };
 const tomaszDetails = () => details({ complainant: { complainantName: 'Tomasz Wróbel', address: '3 Heron Walk, Eastholme SE1 7PB' } });
 const withoutVersion = ({ version: _version, ...rest }: CaseRecord) => rest;
+
+/** Each case's document as written before the stores kept the text (no q.search), the one `damagedId` names with events that are not a list. */
+async function storedWithoutText(container: Container, ids: readonly string[], damagedId: string): Promise<void> {
+  for (const id of ids) {
+    const doc = (await container.item(id, id).read<Doc>()).resource!;
+    delete doc.q.search;
+    if (id === damagedId) doc.events = 'not a list';
+    await container.item(id, id).replace(doc);
+  }
+}
 
 describe('complaints fill-search (CLI)', function () {
   this.timeout(60_000);
@@ -38,12 +49,7 @@ describe('complaints fill-search (CLI)', function () {
       const container = client.database(databaseName).container('cases');
       const read = async (id: string) => (await container.item(id, id).read<Doc>()).resource!;
       try {
-        for (const id of [imogen.id, tomasz.id, damaged.id]) {
-          const doc = await read(id);
-          delete doc.q.search;
-          if (id === damaged.id) doc.events = 'not a list';
-          await container.item(id, id).replace(doc);
-        }
+        await storedWithoutText(container, [imogen.id, tomasz.id, damaged.id], damaged.id);
         const untouchedEtag = (await read(current.id))._etag;
         const env = { DATA_DIR: mkdtempSync(path.join(tmpdir(), 'fill-search-')), COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: 'k', COSMOS_DATABASE: databaseName, NODE_TLS_REJECT_UNAUTHORIZED: '0', NODE_NO_WARNINGS: '1' };
 
@@ -83,13 +89,8 @@ describe('complaints fill-search (CLI)', function () {
         const made: CaseRecord[] = [];
         for (let i = 0; i < 4; i++) made.push(await stores.cases.createCase(newCase()));
         const container = client.database(databaseName).container('cases');
-        for (const [i, c] of made.entries()) {
-          const doc = (await container.item(c.id, c.id).read<Doc>()).resource!;
-          delete doc.q.search;
-          if (i === 1) doc.events = 'not a list';
-          await container.item(c.id, c.id).replace(doc);
-        }
         const damaged = made[1]!.id;
+        await storedWithoutText(container, made.map((c) => c.id), damaged);
         assert.deepEqual(await stores.cases.fillSearchText({ pageSize: 1 }), { filled: 3, unreadable: [damaged] });
         for (const c of made) assert.equal((await container.item(c.id, c.id).read<Doc>()).resource!.q.search, c.id === damaged ? undefined : caseSearchText(c));
         assert.deepEqual(await stores.cases.fillSearchText({ pageSize: 1 }), { filled: 0, unreadable: [damaged] });
@@ -108,8 +109,7 @@ describe('complaints fill-search (CLI)', function () {
     const db = new Database(path.join(dataDir, 'complaints.sqlite'));
     try {
       db.prepare('UPDATE cases SET search = NULL').run();
-      db.prepare(`INSERT INTO cases (id, reference, version, state, is_open, responsible_officer_id, received_on, closed_on, due_on, due_sort, is_demo, awaits_decision, doc)
-        SELECT 'damaged', 'HC-2026-99999', 'v-damaged', state, is_open, responsible_officer_id, received_on, closed_on, due_on, due_sort, is_demo, awaits_decision, '{not json' FROM cases`).run();
+      insertCopiedCaseRow(db, tomasz.id, { id: 'damaged', reference: 'HC-2026-99999', version: 'v-damaged', doc: '{not json' });
     } finally {
       db.close();
     }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { caseSearchText } from '../../src/domain/case-search-text';
 import { createStores } from '../../src/store/create-stores';
 import { details, newCase } from '../support/case-fixtures';
+import { insertCopiedCaseRow } from '../support/sqlite-rows';
 import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 describe('SQLite: the search text of cases stored before it existed', () => {
@@ -33,8 +34,7 @@ describe('SQLite: the search text of cases stored before it existed', () => {
     // A row damaged by hand: its document is not JSON.
     const raw = new Database(file());
     try {
-      raw.prepare(`INSERT INTO cases (id, reference, version, state, is_open, responsible_officer_id, received_on, closed_on, due_on, due_sort, is_demo, awaits_decision, doc)
-        SELECT 'damaged', 'HC-2026-99999', 'v-damaged', state, is_open, responsible_officer_id, received_on, closed_on, due_on, due_sort, is_demo, awaits_decision, '{not json' FROM cases WHERE id = ?`).run(imogen.id);
+      insertCopiedCaseRow(raw, imogen.id, { id: 'damaged', reference: 'HC-2026-99999', version: 'v-damaged', doc: '{not json' });
     } finally {
       raw.close();
     }
